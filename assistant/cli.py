@@ -1,0 +1,236 @@
+"""`parastelu` command line: ingest, export, delete, search, reindex, schema, stats, bench, serve."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import assistant  # noqa: F401  (offline environment first)
+from assistant.settings import Settings, get_settings
+
+EXIT_OK, EXIT_RECORD_ERRORS, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    if getattr(args, "data_dir", None):
+        os.environ["PARASTELU_DATA_DIR"] = str(args.data_dir)
+    if getattr(args, "chroma_url", None):
+        os.environ["PARASTELU_CHROMA_URL"] = args.chroma_url
+    get_settings.cache_clear()
+    return get_settings()
+
+
+def _services(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from assistant.services import build_services
+
+    return build_services(_settings(args))
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from assistant.ingest import ingest
+
+    paths = [Path(p) for p in args.paths]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"error: no such file or directory: {', '.join(map(str, missing))}", file=sys.stderr)
+        return EXIT_USAGE
+    store = None if args.dry_run else _services(args).store
+    report = ingest(paths, store, strict=args.strict, dry_run=args.dry_run,
+                    on_error=lambda msg: print(msg, file=sys.stderr))
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.strict and report.errors:
+        print("aborted (--strict): nothing was written", file=sys.stderr)
+        return EXIT_RECORD_ERRORS
+    verb = "validated" if args.dry_run else "stored"
+    print(f"{report.files} file(s): {report.valid} valid record(s), {len(report.errors)} error(s); "
+          f"{verb} {report.valid if args.dry_run else report.written}"
+          + ("" if args.dry_run else f", unchanged {report.unchanged}")
+          + ("" if args.dry_run or store is None else f"; bank now holds {store.count()} model(s)"))
+    return EXIT_OK if report.ok else EXIT_RECORD_ERRORS
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from assistant.mdformat import to_markdown
+
+    models = _services(args).store.all()
+    if args.format == "jsonl":
+        lines = "".join(json.dumps(m.to_record(), ensure_ascii=False) + "\n" for m in models)
+        if args.out in (None, "-"):
+            sys.stdout.write(lines)
+        else:
+            Path(args.out).write_text(lines, encoding="utf-8")
+    else:
+        if args.out in (None, "-"):
+            sys.stdout.write("\n".join(to_markdown(m) for m in models))
+        else:
+            out = Path(args.out)
+            out.mkdir(parents=True, exist_ok=True)
+            for m in models:
+                (out / f"{m.id}.md").write_text(to_markdown(m), encoding="utf-8")
+    print(f"exported {len(models)} model(s)", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    gone = _services(args).store.delete(args.ids)
+    missing = sorted(set(args.ids) - set(gone))
+    for mid in gone:
+        print(f"deleted {mid}")
+    for mid in missing:
+        print(f"error: no model with id {mid!r}", file=sys.stderr)
+    return EXIT_RECORD_ERRORS if missing else EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from assistant.retrieval import Filters
+
+    query = " ".join(args.query).strip()
+    if not query:
+        print("error: give a search text, e.g. parastelu search \"nuorten syrjäytyminen\"", file=sys.stderr)
+        return EXIT_USAGE
+    filters = Filters(stage=args.stage or [], region=args.region or [], theme=args.theme or [],
+                      target_group=args.target_group or [], language=args.language or [])
+    hits = _services(args).retriever.search(query, k=args.k, filters=filters, mode=args.mode)
+    if args.json:
+        print(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not hits:
+        print("no matching models")
+    for rank, hit in enumerate(hits, 1):
+        m = hit.model
+        print(f"{rank}. {m.name} [{m.id}]  score {hit.score:.3f}  {m.stage.value if m.stage else '-'}"
+              f"  {m.organisation or ''}")
+        print(f"   {hit.why}")
+    return EXIT_OK
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from assistant.embeddings import build_embedder
+    from assistant.store import reindex
+
+    settings = _settings(args)
+    n = reindex(settings, build_embedder(settings))
+    print(f"re-indexed {n} model(s)")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from assistant.schema import json_schema
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    svc = _services(args)
+    models = svc.store.all()
+    stages = Counter(m.stage.value if m.stage else "-" for m in models)
+    langs = Counter(m.language or "-" for m in models)
+    print(f"store: {svc.store.mode}  embedder: {svc.embedder.model_id}  models: {len(models)}")
+    print("stages: " + ", ".join(f"{k} {v}" for k, v in sorted(stages.items())))
+    print("languages: " + ", ".join(f"{k} {v}" for k, v in sorted(langs.items())))
+    return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    if args.what == "retrieval":
+        from assistant.bench.retrieval import run as run_retrieval
+
+        return run_retrieval(_settings(args), Path(args.queries), Path(args.knowledge), args.weights)
+    from assistant.bench.scale import run as run_scale
+
+    return run_scale(_settings(args), args.models, args.queries_n)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ui.app import serve
+
+    settings = _settings(args)
+    return serve(settings, host=args.host, port=args.port)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="parastelu", description="Reuse practice models before building new ones.")
+    p.add_argument("--data-dir", help="state directory (default $PARASTELU_DATA_DIR or ./data)")
+    p.add_argument("--chroma-url", help="http://host:port of a `chroma run` server (default: embedded)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("ingest", help="validate and store records from JSONL/JSON/YAML/CSV/Markdown")
+    s.add_argument("paths", nargs="+")
+    s.add_argument("--strict", action="store_true", help="abort on the first error, writing nothing")
+    s.add_argument("--dry-run", action="store_true", help="validate only")
+    s.set_defaults(fn=cmd_ingest)
+
+    s = sub.add_parser("export", help="write the bank out as JSONL or Markdown")
+    s.add_argument("--format", choices=["jsonl", "md"], default="jsonl")
+    s.add_argument("--out", help="file (jsonl) or directory (md); default stdout")
+    s.set_defaults(fn=cmd_export)
+
+    s = sub.add_parser("delete", help="delete models by id")
+    s.add_argument("ids", nargs="+")
+    s.set_defaults(fn=cmd_delete)
+
+    s = sub.add_parser("search", help="hybrid search in fi/sv/en")
+    s.add_argument("query", nargs="+")
+    s.add_argument("-k", type=int, default=5)
+    s.add_argument("--stage", action="append", choices=["idea", "developing", "ready", "established", "ended"])
+    s.add_argument("--region", action="append")
+    s.add_argument("--theme", action="append")
+    s.add_argument("--target-group", action="append")
+    s.add_argument("--language", action="append", choices=["fi", "sv", "en"])
+    s.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(fn=cmd_search)
+
+    s = sub.add_parser("reindex", help="re-embed every record with the configured embedder")
+    s.set_defaults(fn=cmd_reindex)
+
+    s = sub.add_parser("schema", help="print the JSON Schema of the import format")
+    s.add_argument("--out")
+    s.set_defaults(fn=cmd_schema)
+
+    s = sub.add_parser("stats", help="counts by stage and language")
+    s.set_defaults(fn=cmd_stats)
+
+    s = sub.add_parser("bench", help="benchmarks that print their figures")
+    s.add_argument("what", choices=["retrieval", "scale"])
+    s.add_argument("--queries", default="evals/retrieval", help="retrieval: query files (dir or file)")
+    s.add_argument("--knowledge", default="knowledge/models", help="retrieval: records to index")
+    s.add_argument("--weights", default="0,0.1,0.25,0.5,1.0", help="retrieval: lexical weights to compare")
+    s.add_argument("--models", type=int, default=100_000, help="scale: synthetic bank size")
+    s.add_argument("--queries-n", type=int, default=200, help="scale: queries per mode")
+    s.set_defaults(fn=cmd_bench)
+
+    s = sub.add_parser("serve", help="start the web UI")
+    s.add_argument("--host")
+    s.add_argument("--port", type=int)
+    s.set_defaults(fn=cmd_serve)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from assistant.store import StoreError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.fn(args))
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_STORE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""Markdown with YAML front matter, under Innokylä's headings; the same shape is read back on import."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from assistant.schema import LIST_FIELDS, ModelDescription, label
+
+FRONT_FIELDS = ("id", "name", "stage", "language", "themes", "regions", "organisation", "funders",
+                "contact", "source_url", "created", "updated")
+BODY_FIELDS = ("summary", "basic_idea", "problem", "target_groups", "goals", "core", "adaptable",
+               "actors", "environment", "conditions", "measurement", "evidence")
+_HEADING_TO_FIELD = {label(f, lang).lower(): f for f in BODY_FIELDS for lang in ("fi", "sv", "en")}
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def _esc(text: str) -> str:
+    """Keep user text from being read back as a heading or list marker."""
+    return "\n".join(("\\" + line) if line.lstrip().startswith(("#", "- ", "\\")) else line
+                     for line in text.splitlines())
+
+
+def _unesc(text: str) -> str:
+    return "\n".join(line[1:] if line.startswith("\\") else line for line in text.splitlines())
+
+
+def to_markdown(m: ModelDescription, lang: str | None = None) -> str:
+    """One model as Markdown; headings in ``lang`` (default: the record's own language)."""
+    lang = lang or m.language or "fi"
+    rec = m.to_record()
+    front = {k: rec[k] for k in FRONT_FIELDS if k in rec}
+    out = ["---", yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000).strip(), "---",
+           "", f"# {m.name}", ""]
+    for field in BODY_FIELDS:
+        value = rec.get(field)
+        if not value:
+            continue
+        out += [f"## {label(field, lang)}", ""]
+        if isinstance(value, list):
+            out += [f"- {_esc(' '.join(str(v).split()))}" for v in value]
+        else:
+            out.append(_esc(str(value)))
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+class MarkdownError(ValueError):
+    """A Markdown file that is not front matter + known headings; carries the 1-based line."""
+
+    def __init__(self, line: int, field: str, reason: str) -> None:
+        super().__init__(reason)
+        self.line, self.field = line, field
+
+
+def parse_markdown(text: str) -> tuple[dict[str, Any], int]:
+    """Parse one Markdown record; returns the raw field dict and the line the record starts on."""
+    match = _FRONT.match(text)
+    if not match:
+        raise MarkdownError(1, "front matter", "missing YAML front matter (a '---' block at the top)")
+    try:
+        front = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise MarkdownError(2 + (mark.line if mark else 0), "front matter", f"invalid YAML: {exc}") from exc
+    if not isinstance(front, dict):
+        raise MarkdownError(2, "front matter", "front matter must be a mapping of field: value")
+    data: dict[str, Any] = dict(front)
+    body_start = text[: match.end()].count("\n") + 1
+    field: str | None = None
+    buf: list[str] = []
+
+    def flush() -> None:
+        if field is None:
+            return
+        chunk = "\n".join(buf).strip()
+        if field in LIST_FIELDS:
+            data[field] = [_unesc(line.strip()[2:].strip()) for line in chunk.splitlines()
+                           if line.strip().startswith("- ")]
+        elif chunk:
+            data[field] = _unesc(chunk)
+
+    for offset, line in enumerate(text[match.end():].splitlines()):
+        if line.startswith("## "):
+            flush()
+            heading = line[3:].strip().rstrip("*").strip().lower()
+            if heading not in _HEADING_TO_FIELD:
+                raise MarkdownError(body_start + offset, "heading", f"unknown heading {line[3:].strip()!r}")
+            field, buf = _HEADING_TO_FIELD[heading], []
+        elif line.startswith("# ") and field is None:
+            data.setdefault("name", line[2:].strip())
+        elif field is not None:
+            buf.append(line)
+    flush()
+    return data, 1

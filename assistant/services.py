@@ -1,0 +1,28 @@
+"""Wire settings → embedder → store → retriever once per process (CLI, UI and tests share this)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.embeddings import CachedEmbedder, build_embedder
+from assistant.retrieval import Retriever
+from assistant.settings import Settings, get_settings
+from assistant.store import ModelStore
+
+
+@dataclass
+class Services:
+    """The long-lived, read-mostly objects; per-user state never lives here."""
+
+    settings: Settings
+    embedder: CachedEmbedder
+    store: ModelStore
+    retriever: Retriever
+
+
+def build_services(settings: Settings | None = None, embedder: CachedEmbedder | None = None) -> Services:
+    settings = settings or get_settings()
+    embedder = embedder or build_embedder(settings)
+    store = ModelStore(settings, embedder)
+    retriever = Retriever(store, lexical_weight=settings.lexical_weight, rrf_k=settings.rrf_k)
+    return Services(settings, embedder, store, retriever)

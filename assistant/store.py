@@ -1,0 +1,218 @@
+"""The model bank on Chroma: embedded ``PersistentClient`` by default, ``HttpClient`` for a server.
+
+The collection records its embedding model and dimension. Opening it with another embedder is refused
+with a clear "re-index" message instead of a dimension error deep inside Chroma.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+from urllib.parse import urlparse
+
+import chromadb
+from chromadb.api import ClientAPI
+from chromadb.api.models.Collection import Collection
+from chromadb.config import Settings as ChromaSettings
+
+from assistant.embeddings import CachedEmbedder, ParasteluEmbeddingFunction
+from assistant.schema import ModelDescription
+from assistant.settings import Settings
+
+SCHEMA_VERSION = 1
+_PAGE = 2000
+
+
+class StoreError(RuntimeError):
+    """A store problem with a message meant for the person at the keyboard."""
+
+
+class StoreUnavailable(StoreError):
+    """The Chroma server could not be reached."""
+
+
+class EmbeddingMismatch(StoreError):
+    """The collection was built with a different embedding model."""
+
+
+def connect(settings: Settings) -> ClientAPI:
+    """Embedded client under the data dir, or an HTTP client when ``chroma_url`` is set."""
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if not settings.chroma_url:
+        settings.chroma_path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+    url = urlparse(settings.chroma_url)
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise StoreError(f"PARASTELU_CHROMA_URL must look like http://host:port, got {settings.chroma_url!r}")
+    try:
+        client = chromadb.HttpClient(host=url.hostname, port=url.port or (443 if url.scheme == "https" else 80),
+                                     ssl=url.scheme == "https", settings=chroma_settings)
+        client.heartbeat()
+    except Exception as exc:  # chromadb raises ValueError/ConnectError/... depending on the failure
+        raise StoreUnavailable(f"Cannot reach the Chroma server at {settings.chroma_url}: "
+                               f"{type(exc).__name__}. Start it with `chroma run` or unset "
+                               "PARASTELU_CHROMA_URL to use the embedded store.") from exc
+    return client
+
+
+def embed_text(m: ModelDescription) -> str:
+    """What the dense vector represents: what the model is for, whom, and what it does."""
+    parts = [m.name, m.summary or "", m.basic_idea or "", m.problem or "",
+             "; ".join(m.target_groups), "; ".join(m.goals), "; ".join(m.core)]
+    return "\n".join(p for p in parts if p)[:2000]
+
+
+def _metadata(m: ModelDescription) -> dict[str, Any]:
+    meta: dict[str, Any] = {"name": m.name, "record": json.dumps(m.to_record(), ensure_ascii=False)}
+    if m.stage:
+        meta["stage"] = m.stage.value
+    if m.language:
+        meta["language"] = m.language
+    if m.organisation:
+        meta["organisation"] = m.organisation
+    if m.regions:
+        meta["regions"] = [r.lower() for r in m.regions]
+    if m.themes:
+        meta["themes"] = [t.lower() for t in m.themes]
+    return meta
+
+
+class ModelStore:
+    """CRUD over the model bank plus raw dense queries; hybrid ranking lives in ``retrieval``."""
+
+    def __init__(self, settings: Settings, embedder: CachedEmbedder, client: ClientAPI | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.client = client or connect(settings)
+        self.mode = settings.chroma_url or "embedded"
+        self._ef = ParasteluEmbeddingFunction(embedder)
+        self.collection = self._open()
+
+    def _open(self) -> Collection:
+        name = self.settings.collection
+        try:
+            existing = {c.name for c in self.client.list_collections()}
+        except Exception as exc:
+            raise StoreUnavailable(f"Chroma at {self.mode} did not answer: {exc}") from exc
+        if name in existing:
+            col = self.client.get_collection(name, embedding_function=None)  # type: ignore[arg-type]
+            meta = col.metadata or {}
+            model, dim = meta.get("embed_model"), meta.get("embed_dim")
+            if model != self.embedder.model_id or dim != self.embedder.dim:
+                raise EmbeddingMismatch(
+                    f"The model bank in {self.mode} was indexed with embedding model {model} "
+                    f"(dimension {dim}), but {self.embedder.model_id} (dimension {self.embedder.dim}) "
+                    "is configured. Re-index with `parastelu reindex`, or switch the embedder back.")
+            return self.client.get_collection(name, embedding_function=self._ef)  # type: ignore[arg-type]
+        return self.client.create_collection(
+            name, embedding_function=self._ef,  # type: ignore[arg-type]
+            configuration={"hnsw": {"space": "cosine"}},
+            metadata={"embed_model": self.embedder.model_id, "embed_dim": self.embedder.dim,
+                      "schema_version": SCHEMA_VERSION, "revision": 0})
+
+    # -- bookkeeping -------------------------------------------------------------------------------
+    @property
+    def revision(self) -> int:
+        """Bumped on every write, so other processes know when their lexical index is stale."""
+        col = self.client.get_collection(self.settings.collection, embedding_function=self._ef)  # type: ignore[arg-type]
+        return int((col.metadata or {}).get("revision", 0))
+
+    def _bump(self) -> None:
+        meta = dict(self.collection.metadata or {})
+        meta["revision"] = int(meta.get("revision", 0)) + 1
+        meta.pop("hnsw:space", None)
+        self.collection.modify(metadata=meta)
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    # -- writes ------------------------------------------------------------------------------------
+    def upsert(self, models: Sequence[ModelDescription], batch: int = 500) -> int:
+        """Idempotent upsert by id; vectors come from the cache when the text is unchanged."""
+        if not models:
+            return 0
+        for start in range(0, len(models), batch):
+            chunk = models[start : start + batch]
+            vecs = self.embedder.embed_passages([embed_text(m) for m in chunk])
+            self.collection.upsert(ids=[m.id for m in chunk], embeddings=vecs,  # type: ignore[arg-type]
+                                   documents=[embed_text(m) for m in chunk],
+                                   metadatas=[_metadata(m) for m in chunk])
+        self._bump()
+        return len(models)
+
+    def upsert_vectors(self, models: Sequence[ModelDescription], vectors: Any) -> None:
+        """Upsert with precomputed vectors (scale benchmark; the embedder is not measured there)."""
+        self.collection.upsert(ids=[m.id for m in models], embeddings=vectors,
+                               documents=[embed_text(m) for m in models],
+                               metadatas=[_metadata(m) for m in models])
+
+    def delete(self, ids: Sequence[str]) -> list[str]:
+        """Delete by id; returns the ids that existed."""
+        found = self.collection.get(ids=list(ids), include=[])["ids"]
+        if found:
+            self.collection.delete(ids=found)
+            self._bump()
+        return list(found)
+
+    def drop(self) -> None:
+        self.client.delete_collection(self.settings.collection)
+
+    # -- reads -------------------------------------------------------------------------------------
+    def get(self, model_id: str) -> ModelDescription | None:
+        got = self.collection.get(ids=[model_id], include=["metadatas"])
+        metas = got.get("metadatas") or []
+        return _from_meta(metas[0]) if metas else None
+
+    def iter_all(self) -> Iterator[ModelDescription]:
+        """Every stored record, paged, in id order."""
+        for meta in self._iter_meta():
+            yield _from_meta(meta)
+
+    def _iter_meta(self) -> Iterator[dict[str, Any]]:
+        offset = 0
+        while True:
+            got = self.collection.get(include=["metadatas"], limit=_PAGE, offset=offset)
+            metas = got.get("metadatas") or []
+            yield from (dict(m) for m in metas)
+            if len(metas) < _PAGE:
+                return
+            offset += _PAGE
+
+    def all(self) -> list[ModelDescription]:
+        return sorted(self.iter_all(), key=lambda m: m.id)
+
+    def query(self, vector: Any, k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
+        """(id, cosine similarity) pairs, best first."""
+        n = min(k, self.count())
+        if n <= 0:
+            return []
+        res = self.collection.query(query_embeddings=[vector], n_results=n, where=where, include=["distances"])
+        ids = res["ids"][0]
+        dists = (res.get("distances") or [[]])[0]
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]
+
+
+def _from_meta(meta: Any) -> ModelDescription:
+    return ModelDescription.model_validate(json.loads(meta["record"]))
+
+
+def reindex(settings: Settings, embedder: CachedEmbedder, client: ClientAPI | None = None) -> int:
+    """Re-embed every record with the configured embedder (after changing models); returns the count."""
+    client = client or connect(settings)
+    name = settings.collection
+    models: list[ModelDescription] = []
+    if name in {c.name for c in client.list_collections()}:
+        old = client.get_collection(name, embedding_function=None)  # type: ignore[arg-type]
+        offset = 0
+        while True:
+            got = old.get(include=["metadatas"], limit=_PAGE, offset=offset)
+            metas = got.get("metadatas") or []
+            models += [_from_meta(m) for m in metas]
+            if len(metas) < _PAGE:
+                break
+            offset += _PAGE
+        client.delete_collection(name)
+    store = ModelStore(settings, embedder, client=client)
+    store.upsert(models)
+    return len(models)

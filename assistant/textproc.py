@@ -1,0 +1,99 @@
+"""Tokens, Snowball stems and language guessing for Finnish, Swedish and English.
+
+Finnish is heavily inflected ("nuorille", "nuorten", "nuoret"), so lexical matching only works on
+stems. Queries are stemmed with all three stemmers because a short query's language is a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+LANGS = ("fi", "sv", "en")
+_STEMMER_NAMES = {"fi": "finnish", "sv": "swedish", "en": "english"}
+_WORD = re.compile(r"[0-9a-zåäöéüæø]+(?:-[0-9a-zåäöéüæø]+)*", re.IGNORECASE)
+
+STOPWORDS: dict[str, frozenset[str]] = {
+    "fi": frozenset(
+        "ja on ei se että ovat oli olla ole kun mutta tai jos niin kuin myös vain jo sekä eli joka jotka "
+        "mikä mitä miten missä mistä mihin kuka ketkä tämä tämän näitä nämä tässä siinä sen sitä ne niitä "
+        "he hän me te minä sinä meillä meidän heidän hänen olen olemme ovat onko onhan voi voisi voidaan "
+        "pitää kanssa mukaan kautta ennen jälkeen aikana yli alle ilman vielä sitten nyt jotta koska "
+        "kaikki kaikkia muu muut muita paljon hyvin sekä esim noin kohti luona osa osana siis vaan "
+        "jokin jotain joku jonkin mitään mikään eikä eivät en et emme ette olisi olivat ollut ollaan "
+        "tehty tehdä tekee tarvitaan oma oman omaa omat".split()
+    ),
+    "sv": frozenset(
+        "och att det som en ett i på för med av till är var den de om inte har hade så men eller från "
+        "vid kan ska skulle när hur vad vem vilka vilken där här sin sina sitt deras dess man vi ni jag "
+        "du han hon dem oss er mig dig också bara redan efter före under över utan mot hos genom både "
+        "alla andra mycket något några någon finns blir bli blev varit vara".split()
+    ),
+    "en": frozenset(
+        "a an the and or but if of to in on at by for with from as is are was were be been being it its "
+        "this that these those which who whom what how when where why not no so than then there their "
+        "they them we you he she his her our your can could should would will shall may might do does "
+        "did has have had into over under about after before also only just more most some any each all "
+        "such via per".split()
+    ),
+}
+_ALL_STOP = STOPWORDS["fi"] | STOPWORDS["sv"] | STOPWORDS["en"]
+
+
+@lru_cache(maxsize=3)
+def _stemmer(lang: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(_STEMMER_NAMES[lang])
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (hyphenated compounds kept and also split)."""
+    out: list[str] = []
+    for match in _WORD.finditer(text.lower()):
+        token = match.group(0)
+        out.append(token)
+        if "-" in token:
+            out.extend(p for p in token.split("-") if p)
+    return out
+
+
+def detect_language(text: str, default: str = "fi") -> str:
+    """Guess fi/sv/en from stopwords and letters; cheap and good enough for choosing a reply language."""
+    toks = words(text)
+    if not toks:
+        return default
+    scores = {lang: sum(1 for t in toks if t in STOPWORDS[lang]) for lang in LANGS}
+    lowered = text.lower()
+    scores["sv"] += 2 * lowered.count("å")
+    scores["fi"] += sum(1 for t in toks if re.search(r"(ssa|ssä|lla|llä|sta|stä|iden|isen|ja|jä)$", t)) * 0.5
+    scores["fi"] += 0.5 * sum(1 for t in toks if "ä" in t or "ö" in t) if scores["sv"] == 0 else 0
+    best = max(LANGS, key=lambda lang: (scores[lang], lang == default))
+    return best if scores[best] > 0 else default
+
+
+def stems(text: str, lang: str) -> list[str]:
+    """Stems of the content words of a text written in ``lang`` (document side)."""
+    lang = lang if lang in LANGS else "fi"
+    toks = [t for t in words(text) if t not in _ALL_STOP and len(t) > 1]
+    return list(_stemmer(lang).stemWords(toks))
+
+
+def query_stems(text: str) -> list[str]:
+    """Stems of a query under all three languages, de-duplicated, order kept."""
+    toks = [t for t in words(text) if t not in _ALL_STOP and len(t) > 1]
+    seen: dict[str, None] = {}
+    for lang in LANGS:
+        for stem in _stemmer(lang).stemWords(toks):
+            seen.setdefault(stem, None)
+    return list(seen)
+
+
+def stem_map(text: str, lang: str) -> dict[str, str]:
+    """stem -> first surface word, to explain matches in the document's own words."""
+    lang = lang if lang in LANGS else "fi"
+    out: dict[str, str] = {}
+    toks = [t for t in words(text) if t not in _ALL_STOP and len(t) > 1]
+    for tok, stem in zip(toks, _stemmer(lang).stemWords(toks), strict=True):
+        out.setdefault(stem, tok)
+    return out
