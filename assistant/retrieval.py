@@ -77,6 +77,7 @@ class Hit:
     reasons: list[str]
     similarity: float | None = None
     lexical: float | None = None
+    strength: float | None = None
 
     def to_json(self) -> dict[str, Any]:
         m = self.model
@@ -85,6 +86,7 @@ class Hit:
                 "organisation": m.organisation, "regions": m.regions, "language": m.language,
                 "similarity": None if self.similarity is None else round(self.similarity, 4),
                 "lexical": None if self.lexical is None else round(self.lexical, 4),
+                "strength": None if self.strength is None else round(self.strength, 2),
                 "source_url": m.source_url}
 
 
@@ -121,10 +123,14 @@ class Retriever:
         pool = max(50, 5 * k)
         allowed = self._allowed(cat, filters, exclude)
         dense: dict[str, tuple[int, float]] = {}
+        mu, sd = 0.0, 0.0
         if mode in ("hybrid", "dense"):
             vec = self.store.embedder.embed_query(query)
             over = pool * (4 if (filters.target_group or exclude) else 1)
             rows = self.store.query(vec, over, filters.where())
+            ref = np.asarray([sim for _, sim in rows[10:60]], dtype=np.float64)
+            if len(ref) >= 8:
+                mu, sd = float(ref.mean()), float(ref.std()) or 1e-6
             rank = 0
             for mid, sim in rows:
                 if allowed is None or mid in allowed:
@@ -150,9 +156,10 @@ class Retriever:
             model = cat.models[cat.positions[mid]]
             reasons = explain(model, qstems, lang, context=context,
                               similarity=dense.get(mid, (0, None))[1])
-            hits.append(Hit(model, score, " · ".join(reasons), reasons,
-                            similarity=dense[mid][1] if mid in dense else None,
-                            lexical=float(scores[cat.positions[mid]])))
+            sim = dense[mid][1] if mid in dense else None
+            hits.append(Hit(model, score, " · ".join(reasons), reasons, similarity=sim,
+                            lexical=float(scores[cat.positions[mid]]),
+                            strength=(sim - mu) / sd if sim is not None and sd else None))
         return hits
 
     def _allowed(self, cat: Catalog, filters: Filters, exclude: set[str] | None) -> set[str] | None:

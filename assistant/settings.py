@@ -29,6 +29,12 @@ class Settings(BaseSettings):
     lexical_weight: float = Field(0.25, ge=0.0, description="RRF weight of BM25 relative to dense (1.0).")
     rrf_k: int = Field(60, ge=1)
 
+    match_threshold: float = Field(0.86, description="Dense similarity floor for a bank model to count as a match.")
+    match_strength: float = Field(5.5, description="How far (in standard deviations) a match must stand out "
+                                                   "from the bank's background similarity.")
+    duplicate_threshold: float = Field(0.92, description="Similarity at which a match is a near-duplicate.")
+    max_turn_chars: int = Field(8000, description="Longer user turns are truncated with a notice.")
+
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: SecretStr | None = None

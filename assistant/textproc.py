@@ -23,7 +23,9 @@ STOPWORDS: dict[str, frozenset[str]] = {
         "pitää kanssa mukaan kautta ennen jälkeen aikana yli alle ilman vielä sitten nyt jotta koska "
         "kaikki kaikkia muu muut muita paljon hyvin sekä esim noin kohti luona osa osana siis vaan "
         "jokin jotain joku jonkin mitään mikään eikä eivät en et emme ette olisi olivat ollut ollaan "
-        "tehty tehdä tekee tarvitaan oma oman omaa omat".split()
+        "tehty tehdä tekee tarvitaan oma oman omaa omat jossa joissa jonka joiden joille joita johon "
+        "jolla joilla josta joista jotta malli mallin mallia mallissa mallille toimintamalli "
+        "toimintamallin".split()
     ),
     "sv": frozenset(
         "och att det som en ett i på för med av till är var den de om inte har hade så men eller från "

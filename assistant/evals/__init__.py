@@ -1,0 +1,1 @@
+"""Prompt-regression suites: case format, runner, reports and comparison (`parastelu eval`)."""

@@ -1,0 +1,178 @@
+"""Offline extraction: sentences of a story go to the fields they describe (bundled embedder against
+field prototypes, plus cue words); answers to a question fill the asked field; lists are split into items;
+the stage is recognised from phrases. No network, no LLM.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from assistant.embeddings import CachedEmbedder
+from assistant.flow import Prompts
+from assistant.schema import LIST_FIELDS, Stage
+
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[\"“”'(]?[A-ZÅÄÖÉ0-9])|\n+")
+_BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
+_RELATIVE = ("jotka", "joka", "joilla", "joiden", "jossa", "joissa", "mikä", "som", "who", "which", "that",
+             "where", "kun", "jos", "koska", "mutta", "men", "but", "because", "eli", "esim")
+_PREFIX = re.compile(
+    r"^(?:(?:ja|och|and|sekä)\s+)?(?:(?:kohderyhm\w*|tavoitte\w*|tavoittelemme|ydin\w*|ytime\w*|keskeist\w*|"
+    r"olennais\w*|mukana|toimij\w*|paikallisesti\s+voi\s+\w+|sovellettav\w*|muokattav\w*|"
+    r"the\s+target\s+groups?|target\s+groups?|our\s+goals?|the\s+goals?|goals?|the\s+aim|the\s+core|core|"
+    r"actors|partners|locally\s+\w+\s+can\s+\w+|målgrupp\w*|målet|målen|kärnan|aktörer\w*|lokalt\s+kan\s+\w+)"
+    r"(?:\s+\w+){0,3}?\s*(?:on|ovat|olisi|is|are|är|:)\s+)", re.IGNORECASE)
+_NAME = re.compile(r"(?:nimeltään|nimeltä|nimi on|kutsumme sitä|called|named|heter|kallas|name is)\s+"
+                   r"[\"“”']?([^\"“”'.,;!?\n]{2,80})", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“”]([^\"“”\n]{2,80})[\"“”]")
+
+TEXT_FIELDS = ("problem", "conditions", "measurement", "summary", "environment", "evidence")
+STORY_FIELDS = ("problem", "basic_idea", "target_groups", "goals", "core", "adaptable", "actors", "conditions", "measurement")
+
+
+def sentences(text: str) -> list[str]:
+    """Split text into sentences/lines, dropping empties."""
+    return [s.strip() for s in _SENT.split(text) if s and s.strip()]
+
+
+def strip_prefix(text: str) -> str:
+    """Drop lead-ins like "Kohderyhmänä ovat" / "The goal is" so only the value remains."""
+    text = _BULLET.sub("", text.strip())
+    stripped = _PREFIX.sub("", text, count=1).strip()
+    return (stripped or text).strip().rstrip(".").strip()
+
+
+def split_items(text: str) -> list[str]:
+    """A list answer into items: bullets/lines, ';', or commas/conjunctions between short phrases."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) > 1:
+        parts = lines
+    elif ";" in text:
+        parts = text.split(";")
+    else:
+        parts = [text]
+    items: list[str] = []
+    for part in parts:
+        part = strip_prefix(part)
+        pieces = re.split(r",\s*|\s+(?:ja|sekä|och|and|samt)\s+", part)
+        short = all(0 < len(p.split()) <= 5 for p in pieces)
+        no_clause = not any(p.split()[0].lower() in _RELATIVE for p in pieces if p.split())
+        chosen = pieces if len(pieces) > 1 and short and no_clause else [part]
+        items += [c.strip().rstrip(".").strip() for c in chosen if c.strip().strip(".")]
+    out: list[str] = []
+    for item in items:
+        item = item[0].upper() + item[1:] if item and item[0].islower() and len(item) > 1 else item
+        if item and item.lower() not in {o.lower() for o in out}:
+            out.append(item)
+    return out
+
+
+def detect_stage(text: str, prompts: Prompts) -> Stage | None:
+    """The stage a text states, from phrases; goal sentences ("tavoitteena on vakiinnuttaa") don't count."""
+    goal_cues = ("tavoit", "jotta", "pyrimme", "haluamme", "aim", "goal", "målet", "syftet", "vill")
+    best: tuple[int, int, Stage] | None = None
+    for sent in sentences(text) or [text]:
+        low = sent.lower()
+        if any(c in low for c in goal_cues) and len(sentences(text)) > 1:
+            continue
+        for stage_name, phrases in prompts.cues.stage.items():
+            for phrase in phrases:
+                pos = low.find(phrase)
+                if pos >= 0 and (pos == 0 or not low[pos - 1].isalpha()):
+                    key = (text.lower().find(low) + pos, -len(phrase), Stage(stage_name))
+                    if best is None or key[:2] < best[:2]:
+                        best = key
+    return best[2] if best else None
+
+
+def find_name(text: str) -> str | None:
+    m = _NAME.search(text) or _QUOTED.search(text)
+    return m.group(1).strip() if m else None
+
+
+@dataclass
+class Extraction:
+    """Field values found in a text, with the sentences each came from."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, fld: str, value: Any, source: str) -> None:
+        if fld in LIST_FIELDS:
+            current = self.values.setdefault(fld, [])
+            current += [v for v in value if v.lower() not in {c.lower() for c in current}]
+        elif fld in self.values and isinstance(self.values[fld], str):
+            self.values[fld] = f"{self.values[fld]} {value}"
+        else:
+            self.values[fld] = value
+        self.sources.setdefault(fld, []).append(source)
+
+
+class OfflineExtractor:
+    """Deterministic extraction with the bundled embedder; field prototypes are embedded once."""
+
+    name = "offline"
+
+    def __init__(self, embedder: CachedEmbedder, prompts: Prompts, min_similarity: float = 0.80) -> None:
+        self.embedder = embedder
+        self.prompts = prompts
+        self.min_similarity = min_similarity
+        self._protos: dict[str, np.ndarray] = {
+            f: np.stack([embedder.embed_query(s) for s in examples])
+            for f, examples in prompts.prototypes.items() if examples
+        }
+
+    def value_for(self, fld: str, text: str) -> Any:
+        """Parse an answer for one field; ``None`` when nothing usable is in it."""
+        if fld == "stage":
+            return detect_stage(text, self.prompts)
+        if fld in LIST_FIELDS:
+            return split_items(text) or None
+        if fld == "name":
+            value = find_name(text) or strip_prefix(text)
+            return value[:300] or None
+        cleaned = " ".join(text.split())
+        return cleaned or None
+
+    def classify(self, sents: list[str]) -> list[tuple[str | None, float]]:
+        """Best field per sentence (or None below the similarity floor), embedding sentences in one batch."""
+        if not sents:
+            return []
+        vecs = np.stack([self.embedder.embed_query(s) for s in sents])
+        out: list[tuple[str | None, float]] = []
+        for sent, vec in zip(sents, vecs, strict=True):
+            low = sent.lower()
+            best: tuple[str | None, float] = (None, 0.0)
+            for fld, protos in self._protos.items():
+                sim = float(np.max(protos @ vec))
+                cues = sum(1 for c in self.prompts.cues.fields.get(fld, []) if c in low)
+                score = sim + 0.03 * min(cues, 2)
+                if score > best[1]:
+                    best = (fld, score)
+            out.append(best if best[1] >= self.min_similarity else (None, best[1]))
+        return out
+
+    def from_story(self, text: str, focus: str | None = None) -> Extraction:
+        """Assign each sentence of a story to a field; unassigned sentences go to ``focus`` if given."""
+        ext = Extraction()
+        sents = sentences(text)
+        for sent, (fld, _score) in zip(sents, self.classify(sents), strict=True):
+            target = fld if fld in STORY_FIELDS else (focus if focus in STORY_FIELDS else None)
+            if fld == "stage" or target is None:
+                continue
+            if focus and target != focus and fld is None:
+                target = focus
+            value = self.value_for(target, sent)
+            if value:
+                ext.add(target, value, sent)
+        stage = detect_stage(text, self.prompts)
+        if stage:
+            ext.values["stage"] = stage
+            ext.sources["stage"] = [text[:200]]
+        name = find_name(text)
+        if name:
+            ext.values["name"] = name
+        return ext

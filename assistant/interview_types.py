@@ -1,0 +1,116 @@
+"""Data the interview engine hands to its callers (UI, CLI, eval runner). All JSON-serialisable."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.schema import ModelDescription, Stage
+
+
+class FieldStatus(StrEnum):
+    """Per-field progress shown as a badge on the model card."""
+
+    missing = "missing"
+    partial = "partial"  # inferred from the user's story, not yet confirmed
+    confirmed = "confirmed"  # answered directly, edited, or confirmed at the summary
+    skipped = "skipped"  # "en tiedä" / "skip" / "later": not asked again
+
+
+class Draft(ModelDescription):
+    """A model description in progress: like ``ModelDescription`` but nothing is required yet."""
+
+    id: str | None = None  # type: ignore[assignment]
+    name: str | None = None  # type: ignore[assignment]
+
+
+class Match(BaseModel):
+    """A similar model from the bank, with why it matched."""
+
+    id: str
+    name: str
+    stage: Stage | None = None
+    organisation: str | None = None
+    regions: list[str] = Field(default_factory=list)
+    score: float
+    similarity: float | None = None
+    strength: float | None = None
+    why: str
+    near_duplicate: bool = False
+    source_url: str | None = None
+
+
+StepKind = Literal["adopt", "co-develop", "learn", "new"]
+
+
+class NextStep(BaseModel):
+    """One reuse-before-new recommendation; always names the model (if any) and the reason."""
+
+    kind: StepKind
+    model_id: str | None = None
+    model_name: str | None = None
+    text: str
+    reason: str
+
+
+class Message(BaseModel):
+    role: Literal["user", "assistant"]
+    text: str
+    asked_field: str | None = None
+    at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+
+
+class Usage(BaseModel):
+    """LLM bookkeeping per session (zero in offline mode)."""
+
+    calls: int = 0
+    failures: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+Phase = Literal["collect", "reuse_offer", "narrow_core", "confirm", "done"]
+
+
+class InterviewState(BaseModel):
+    """Everything needed to resume an interview exactly; saved after every turn."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    session_id: str
+    lang: str = "fi"
+    draft: Draft = Field(default_factory=Draft)
+    status: dict[str, FieldStatus] = Field(default_factory=dict)
+    asked: list[str] = Field(default_factory=list)
+    pending_field: str | None = None
+    phase: Phase = "collect"
+    matches: list[Match] = Field(default_factory=list)
+    offered: list[str] = Field(default_factory=list)
+    reuse_choice: str | None = None
+    next_steps: list[NextStep] = Field(default_factory=list)
+    history: list[Message] = Field(default_factory=list)
+    turns: int = 0
+    usage: Usage = Field(default_factory=Usage)
+    published_id: str | None = None
+    core_narrowed: bool = False
+
+
+class Turn(BaseModel):
+    """The result of one user turn (or of ``Interview.start``)."""
+
+    session_id: str
+    reply: str
+    asked_field: str | None
+    draft: Draft
+    status: dict[str, FieldStatus]
+    matches: list[Match]
+    next_steps: list[NextStep]
+    done: bool
+    lang: str
+    notices: list[str] = Field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
