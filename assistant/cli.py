@@ -148,9 +148,33 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from assistant.bench.retrieval import run as run_retrieval
 
         return run_retrieval(_settings(args), Path(args.queries), Path(args.knowledge), args.weights)
+    if args.what == "interview":
+        from assistant.bench.interview import run as run_interview
+
+        return run_interview(_settings(args), Path(args.personas))
     from assistant.bench.scale import run as run_scale
 
     return run_scale(_settings(args), args.models, args.queries_n)
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from assistant.chat_cli import run_interactive, run_script
+
+    _settings(args)
+    if args.script:
+        return run_script(Path(args.script), args.lang, Path(args.out) if args.out else None)
+    try:
+        return run_interactive(args.lang, args.resume)
+    except KeyError:
+        print(f"error: no session with id {args.resume!r}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from assistant.evals.cli import run_eval_command
+
+    _settings(args)
+    return run_eval_command(args)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -204,13 +228,36 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=cmd_stats)
 
     s = sub.add_parser("bench", help="benchmarks that print their figures")
-    s.add_argument("what", choices=["retrieval", "scale"])
+    s.add_argument("what", choices=["retrieval", "scale", "interview"])
     s.add_argument("--queries", default="evals/retrieval", help="retrieval: query files (dir or file)")
     s.add_argument("--knowledge", default="knowledge/models", help="retrieval: records to index")
     s.add_argument("--weights", default="0,0.1,0.25,0.5,1.0", help="retrieval: lexical weights to compare")
     s.add_argument("--models", type=int, default=100_000, help="scale: synthetic bank size")
     s.add_argument("--queries-n", type=int, default=200, help="scale: queries per mode")
+    s.add_argument("--personas", default="evals/interview/personas", help="interview: persona cases")
     s.set_defaults(fn=cmd_bench)
+
+    s = sub.add_parser("chat", help="the interview in a terminal (or --script FILE for a JSON transcript)")
+    s.add_argument("--lang", choices=["fi", "sv", "en"])
+    s.add_argument("--resume", metavar="ID", help="continue a saved session")
+    s.add_argument("--script", metavar="FILE", help="user turns, one per line (or a JSON/YAML list)")
+    s.add_argument("--out", help="--script: write the transcript here instead of stdout")
+    s.set_defaults(fn=cmd_chat)
+
+    s = sub.add_parser("eval", help="run prompt-regression suites; `eval compare A.json B.json`")
+    s.add_argument("paths", nargs="*", help="case files/dirs (default evals/); or: compare BASE CAND")
+    s.add_argument("--backend", choices=["offline", "openai"], default="offline")
+    s.add_argument("--model")
+    s.add_argument("--base-url")
+    s.add_argument("--prompts", help="prompts directory to evaluate (default: prompts/)")
+    s.add_argument("--prompts-a", help="baseline prompts directory for a side-by-side run")
+    s.add_argument("--prompts-b", help="candidate prompts directory for a side-by-side run")
+    s.add_argument("--repeat", type=int, help="override every case's repeat count")
+    s.add_argument("--jobs", type=int, default=1)
+    s.add_argument("--out", default="out/eval", help="directory for results.json, junit.xml, report.html")
+    s.add_argument("--judge", action="store_true", help="judge `rubric` expectations with the LLM")
+    s.add_argument("--no-cache", action="store_true", help="bypass the on-disk LLM response cache")
+    s.set_defaults(fn=cmd_eval)
 
     s = sub.add_parser("serve", help="start the web UI")
     s.add_argument("--host")

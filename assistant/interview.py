@@ -104,8 +104,9 @@ class Interview:
         st = self.state
         last = next((m for m in reversed(st.history) if m.role == "assistant"), None)
         return Turn(session_id=st.session_id, reply=last.text if last else "", asked_field=st.pending_field,
-                    draft=st.draft, status=self.status(), matches=st.matches, next_steps=st.next_steps,
-                    done=st.phase == "done", lang=st.lang, notices=notices or [])
+                    draft=st.draft.model_copy(deep=True), status=self.status(), matches=list(st.matches),
+                    next_steps=list(st.next_steps),
+                    done=st.phase == "done", lang=st.lang, phase=st.phase, notices=notices or [])
 
     def status(self) -> dict[str, FieldStatus]:
         """Status of every card field (missing unless filled, partial, confirmed or skipped)."""

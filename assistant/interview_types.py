@@ -110,6 +110,7 @@ class Turn(BaseModel):
     next_steps: list[NextStep]
     done: bool
     lang: str
+    phase: Phase = "collect"
     notices: list[str] = Field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
