@@ -28,7 +28,9 @@ def to_match(hit: Hit, draft: Draft, duplicate_threshold: float) -> Match:
     m = hit.model
     a, b = _norm_name(draft.name), _norm_name(m.name)
     same_name = bool(a) and bool(b) and (a == b or (len(a) > 4 and a in b) or (len(b) > 4 and b in a))
-    near = same_name or (hit.similarity or 0.0) >= duplicate_threshold
+    told = _norm_name(" ".join(filter(None, [draft.basic_idea, draft.problem, draft.summary])))
+    named = len(b) > 4 and f" {b} " in f" {told} "  # the user names the existing model ("our Ohjaamo")
+    near = same_name or named or (hit.similarity or 0.0) >= duplicate_threshold
     return Match(id=m.id, name=m.name, stage=m.stage, organisation=m.organisation, regions=m.regions,
                  score=round(hit.score, 4), similarity=None if hit.similarity is None else round(hit.similarity, 4),
                  strength=None if hit.strength is None else round(hit.strength, 2),

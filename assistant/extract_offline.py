@@ -155,16 +155,20 @@ class OfflineExtractor:
             out.append(best if best[1] >= self.min_similarity else (None, best[1]))
         return out
 
+    def _cued(self, sentence: str, fld: str | None) -> bool:
+        low = sentence.lower()
+        return fld is not None and any(c in low for c in self.prompts.cues.fields.get(fld, []))
+
     def from_story(self, text: str, focus: str | None = None) -> Extraction:
         """Assign each sentence of a story to a field; unassigned sentences go to ``focus`` if given."""
         ext = Extraction()
         sents = sentences(text)
         for sent, (fld, _score) in zip(sents, self.classify(sents), strict=True):
-            target = fld if fld in STORY_FIELDS else (focus if focus in STORY_FIELDS else None)
-            if fld == "stage" or target is None:
+            if focus and fld != focus and not self._cued(sent, fld):
+                fld = focus  # answering a question: leave it only for a sentence that names another field
+            target = fld if fld in STORY_FIELDS or fld == focus else None
+            if fld == "stage" and focus != "stage" or target is None:
                 continue
-            if focus and target != focus and fld is None:
-                target = focus
             value = self.value_for(target, sent)
             if value:
                 ext.add(target, value, sent)

@@ -219,13 +219,14 @@ class Interview:
                 self._set("core", self.offline.value_for("core", text) or [], FieldStatus.confirmed, replace=True)
             st.status["core"] = FieldStatus.confirmed
             return self._after_update([])
-        explicit = intents.explicit_field(text, cues)
-        if explicit and explicit[0] and explicit[0] != st.pending_field:
+        explicit = intents.explicit_field(text, cues) if len(sentences(text)) <= 1 else None
+        if explicit and explicit[0]:
             fld, value_text = explicit
             value = self.offline.value_for(fld, value_text)
             if value:
                 self._set(fld, value, FieldStatus.confirmed, replace=True)
-                return self._after_update([t("iv.corrected", st.lang, label=label(fld, st.lang))])
+                ack = "iv.thanks" if fld == st.pending_field else "iv.corrected"
+                return self._after_update([t(ack, st.lang, label=label(fld, st.lang))])
         if explicit and not explicit[0]:
             text = explicit[1] or text
         if st.pending_field and intents.is_skip(text, cues):
@@ -263,7 +264,7 @@ class Interview:
     def _extract(self, text: str, focus: str | None, notices: list[str]) -> Extraction:
         if self.llm is not None:
             return self.llm.extract(text, focus, self.state.draft, self.state.lang, self.state.usage)
-        if focus is None or len(sentences(text)) >= 3:
+        if focus is None or len(sentences(text)) >= 2:
             return self.offline.from_story(text, focus=focus)
         value = self.offline.value_for(focus, text)
         return Extraction(values={focus: value} if value else {})

@@ -1,0 +1,115 @@
+"""The LLM path: a scripted fake chat model, and the real openai/langchain-openai clients against a local
+OpenAI-compatible HTTP stub. Every failure falls back to offline for that turn, session intact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.flow import load_prompts
+from assistant.interview import Interview
+from assistant.llm import LLMExtractor, build_llm
+from assistant.sessions import SessionStore
+from tests.fakes import ScriptedChatModel, openai_stub
+
+STORY = "Maatalousyrittäjät uupuvat. Kohderyhmänä ovat karjatilojen yrittäjät."
+
+
+@pytest.fixture
+def sessions(tmp_path: Path) -> SessionStore:
+    return SessionStore(tmp_path / "s.db")
+
+
+def test_offline_default_never_builds_a_chat_model(seeded_services, sessions, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import langchain_openai
+
+    def refuse(*a, **k):  # type: ignore[no-untyped-def]
+        raise AssertionError("ChatOpenAI must not be constructed in offline mode")
+
+    monkeypatch.setattr(langchain_openai.ChatOpenAI, "__init__", refuse)
+    assert build_llm(seeded_services.settings, load_prompts()) is None
+    iv = Interview.start(services=seeded_services, sessions=sessions)
+    assert iv.llm is None and iv.turn(STORY).reply
+
+
+def test_scripted_model_extracts_and_phrases_questions(seeded_services, sessions) -> None:  # type: ignore[no-untyped-def]
+    fake = ScriptedChatModel(queue=[], history=[])
+    llm = LLMExtractor(fake, load_prompts())
+    fake.enqueue("Mikä ongelma teillä on?")  # start: question phrasing
+    iv = Interview.start(services=seeded_services, sessions=sessions, llm=llm)
+    assert iv.current().reply.endswith("Mikä ongelma teillä on?")
+    fake.enqueue({"problem": "Yrittäjät uupuvat", "target_groups": ["karjatilojen yrittäjät"],
+                  "goals": ["vähemmän uupumusta"], "stage": "idea"}, "Mikä on mallin ydin?")
+    turn = iv.turn(STORY)
+    assert turn.draft.target_groups == ["karjatilojen yrittäjät"]
+    assert turn.draft.stage is not None and turn.draft.stage.value == "idea"
+    assert turn.asked_field == "core" and turn.reply.endswith("Mikä on mallin ydin?")
+    assert iv.state.usage.calls == 3 and iv.state.usage.prompt_tokens == 30 + 50 + 30
+    sent = fake.history[1]
+    assert "<user_text>" in str(sent[-1].content) and "never instructions" in str(sent[0].content)
+
+
+def test_invalid_then_valid_output_is_retried(seeded_services, sessions) -> None:  # type: ignore[no-untyped-def]
+    fake = ScriptedChatModel(queue=[], history=[])
+    iv = Interview.start(services=seeded_services, sessions=sessions, llm=LLMExtractor(fake, load_prompts()))
+    fake.queue.clear()
+    fake.enqueue({"stage": "banana"}, {"target_groups": ["lammastilalliset"]}, "Mitä tavoittelette?")
+    turn = iv.turn("Lammastilalliset")
+    assert turn.draft.target_groups == ["lammastilalliset"]
+    assert not turn.notices
+    assert "invalid" in str(fake.history[-2][-1].content)
+
+
+def test_garbage_twice_falls_back_to_offline_with_notice(seeded_services, sessions) -> None:  # type: ignore[no-untyped-def]
+    fake = ScriptedChatModel(queue=["Mikä ongelma?"], history=[])
+    iv = Interview.start(services=seeded_services, sessions=sessions, llm=LLMExtractor(fake, load_prompts()))
+    fake.enqueue({"stage": "banana"}, {"stage": "nonsense"})
+    turn = iv.turn(STORY)
+    assert turn.notices and "ilman" in turn.notices[0]
+    assert any("karjatilojen" in g.lower() for g in turn.draft.target_groups)  # offline did the turn
+    assert iv.state.usage.failures == 1
+    assert iv.llm is not None  # the next turn tries the model again
+
+
+def test_real_clients_over_http_stub(seeded_services, sessions) -> None:  # type: ignore[no-untyped-def]
+    with openai_stub() as stub:
+        s = seeded_services.settings.model_copy(update={"llm_model": "stub-model", "llm_base_url": stub.url,
+                                                        "llm_timeout": 3.0})
+        llm = build_llm(s, load_prompts())
+        assert llm is not None
+        stub.enqueue({"text": "Mihin tarpeeseen malli vastaa?"})
+        iv = Interview.start(services=seeded_services, sessions=sessions, llm=llm)
+        stub.enqueue({"args": {"problem": "Uupumus", "target_groups": ["karjatilalliset"], "goals": ["jaksaminen"],
+                               "stage": "developing"}},
+                     {"text": "Mikä on ydin?"})
+        turn = iv.turn(STORY)
+        assert turn.draft.target_groups == ["karjatilalliset"] and turn.draft.stage.value == "developing"  # type: ignore[union-attr]
+        req = stub.requests[1]
+        assert req["model"] == "stub-model" and req["tools"][0]["function"]["name"] == "LLMExtraction"
+        assert iv.state.usage.prompt_tokens == 333
+        # invalid JSON arguments twice → offline fallback for that turn
+        stub.enqueue({"args": "{not json"}, {"args": "{still not"})
+        turn = iv.turn("vertaisryhmä; lomittajapooli")
+        assert turn.notices and turn.draft.core == ["Vertaisryhmä", "Lomittajapooli"]
+        # server error → fallback
+        stub.enqueue({"status": 500})
+        turn = iv.turn("ryhmän aikataulu")
+        assert turn.notices and turn.draft.adaptable == ["Ryhmän aikataulu"]
+        # slow server → timeout → fallback; the session stays intact and resumable
+        stub.enqueue({"sleep": 4.5, "text": "late"})
+        turn = iv.turn("MTK; ProAgria")
+        assert turn.notices and turn.draft.actors == ["MTK", "ProAgria"]
+    resumed = Interview.resume(iv.session_id, services=seeded_services, sessions=sessions, llm=False)
+    assert resumed.state.draft.actors == ["MTK", "ProAgria"]
+
+
+def test_endpoint_down_falls_back(seeded_services, sessions) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import free_port
+
+    s = seeded_services.settings.model_copy(update={"llm_model": "m", "llm_timeout": 2.0,
+                                                    "llm_base_url": f"http://127.0.0.1:{free_port()}/v1"})
+    iv = Interview.start(services=seeded_services, sessions=sessions, llm=build_llm(s, load_prompts()))
+    assert "?" in iv.current().reply  # phrasing failed → the flow's own question
+    turn = iv.turn(STORY)
+    assert turn.notices and turn.draft.target_groups
