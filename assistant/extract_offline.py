@@ -57,8 +57,8 @@ def split_items(text: str) -> list[str]:
     items: list[str] = []
     for part in parts:
         part = strip_prefix(part)
-        pieces = re.split(r",\s*|\s+(?:ja|sekä|och|and|samt)\s+", part)
-        short = all(0 < len(p.split()) <= 5 for p in pieces)
+        pieces = _split_conj(part)
+        short = all(0 < len(p.split()) <= 8 for p in pieces)
         no_clause = not any(p.split()[0].lower() in _RELATIVE for p in pieces if p.split())
         chosen = pieces if len(pieces) > 1 and short and no_clause else [part]
         items += [c.strip().rstrip(".").strip() for c in chosen if c.strip().strip(".")]
@@ -68,6 +68,23 @@ def split_items(text: str) -> list[str]:
         if item and item.lower() not in {o.lower() for o in out}:
             out.append(item)
     return out
+
+
+def _split_conj(text: str) -> list[str]:
+    """Split at commas and at "ja/och/and", except after a lone genitive ("koulutuksen ja työn
+    ulkopuolella olevat" is one item)."""
+    pieces: list[str] = []
+    for chunk in re.split(r",\s*", text):
+        parts = re.split(r"\s+(?:ja|sekä|och|and|samt)\s+", chunk)
+        merged: list[str] = []
+        for piece in parts:
+            prev = merged[-1].split() if merged else []
+            if merged and len(prev) == 1 and prev[0].lower().endswith("n") and len(prev[0]) > 3:
+                merged[-1] = f"{merged[-1]} ja {piece}"
+            else:
+                merged.append(piece)
+        pieces += merged
+    return pieces
 
 
 def detect_stage(text: str, prompts: Prompts) -> Stage | None:

@@ -187,6 +187,6 @@ class Retriever:
         parts = [draft.name if draft.name and draft.name != "-" else "", draft.summary or "",
                  draft.problem or "", draft.basic_idea or "", "; ".join(draft.target_groups),
                  "; ".join(draft.goals), "; ".join(draft.core)]
-        text = "\n".join(p for p in parts if p)
+        text = "\n".join(p for p in parts if p)[:700]  # bounded: query embedding cost grows with length
         exclude = {draft.id} if draft.id else None
         return self.search(text, k=k, filters=filters, lang=draft.language, context=draft, exclude=exclude)
