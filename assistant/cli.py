@@ -231,7 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("what", choices=["retrieval", "scale", "interview"])
     s.add_argument("--queries", default="evals/retrieval", help="retrieval: query files (dir or file)")
     s.add_argument("--knowledge", default="knowledge/models", help="retrieval: records to index")
-    s.add_argument("--weights", default="0,0.1,0.25,0.5,1.0", help="retrieval: lexical weights to compare")
+    s.add_argument("--weights", default="0.5,1,1/0,2/0.1,2/0.25,3/0",
+                   help="retrieval: lexical weights to compare, FI/OTHER (sv, en queries) or one for both")
     s.add_argument("--models", type=int, default=100_000, help="scale: synthetic bank size")
     s.add_argument("--queries-n", type=int, default=200, help="scale: queries per mode")
     s.add_argument("--personas", default="evals/interview/personas", help="interview: persona cases")

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from assistant.glossary import Glossary
 from assistant.lexical import Catalog
 from assistant.schema import ModelDescription
 from assistant.store import ModelStore
@@ -93,8 +94,13 @@ class Hit:
 class Retriever:
     """Answers "has someone solved this already?" over the model bank."""
 
-    def __init__(self, store: ModelStore, lexical_weight: float = 0.25, rrf_k: int = 60) -> None:
+    def __init__(self, store: ModelStore, lexical_weight: float = 0.25, rrf_k: int = 60,
+                 glossary: Glossary | None = None, lexical_weight_other: float | None = None,
+                 dense_expansion: bool = True) -> None:
         self.store = store
+        self.glossary = glossary
+        self.dense_expansion = dense_expansion
+        self.lexical_weight_other = lexical_weight if lexical_weight_other is None else lexical_weight_other
         self.lexical_weight = lexical_weight
         self.rrf_k = rrf_k
         self._catalog: Catalog | None = None
@@ -125,7 +131,11 @@ class Retriever:
         dense: dict[str, tuple[int, float]] = {}
         mu, sd = 0.0, 0.0
         if mode in ("hybrid", "dense"):
-            vec = self.store.embedder.embed_query(query)
+            dense_q = query
+            if self.glossary is not None and self.dense_expansion and lang != "fi":
+                extra = self.glossary.terms(query, "fi")
+                dense_q = f"{query} ({', '.join(extra)})" if extra else query
+            vec = self.store.embedder.embed_query(dense_q)
             over = pool * (4 if (filters.target_group or exclude) else 1)
             rows = self.store.query(vec, over, filters.where())
             ref = np.asarray([sim for _, sim in rows[10:60]], dtype=np.float64)
@@ -140,6 +150,8 @@ class Retriever:
                         break
         lex: dict[str, tuple[int, float]] = {}
         qstems = query_stems(query)
+        if self.glossary is not None:
+            qstems += [s for s in self.glossary.expand(query) if s not in qstems]
         scores = cat.scores(qstems)
         if mode in ("hybrid", "lexical"):
             masked = scores.copy()
@@ -150,7 +162,7 @@ class Retriever:
             top = np.argsort(-masked)[:pool]
             for rank, pos in enumerate(int(p) for p in top if masked[p] > 0):
                 lex[cat.models[pos].id] = (rank, float(masked[pos]))
-        fused = self._fuse(dense, lex, mode)
+        fused = self._fuse(dense, lex, mode, self.lexical_weight if lang == "fi" else self.lexical_weight_other)
         hits: list[Hit] = []
         for mid, score in fused[:k]:
             model = cat.models[cat.positions[mid]]
@@ -168,9 +180,9 @@ class Retriever:
         return {m.id for m in cat.models if filters.match(m) and not (exclude and m.id in exclude)}
 
     def _fuse(self, dense: dict[str, tuple[int, float]], lex: dict[str, tuple[int, float]],
-              mode: Mode) -> list[tuple[str, float]]:
+              mode: Mode, weight: float) -> list[tuple[str, float]]:
         k = self.rrf_k
-        w_lex = 1.0 if mode == "lexical" else self.lexical_weight
+        w_lex = 1.0 if mode == "lexical" else weight
         w_dense = 0.0 if mode == "lexical" else 1.0
         top = (w_dense + (w_lex if mode != "dense" else 0.0)) / (k + 1)
         out: dict[str, float] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.glossary import load_glossary
 from assistant.embeddings import CachedEmbedder, build_embedder
 from assistant.retrieval import Retriever
 from assistant.settings import Settings, get_settings
@@ -24,5 +25,8 @@ def build_services(settings: Settings | None = None, embedder: CachedEmbedder | 
     settings = settings or get_settings()
     embedder = embedder or build_embedder(settings)
     store = ModelStore(settings, embedder)
-    retriever = Retriever(store, lexical_weight=settings.lexical_weight, rrf_k=settings.rrf_k)
+    glossary = load_glossary(str(settings.glossary)) if settings.glossary else None
+    retriever = Retriever(store, lexical_weight=settings.lexical_weight, rrf_k=settings.rrf_k, glossary=glossary,
+                          lexical_weight_other=settings.lexical_weight_other,
+                          dense_expansion=settings.dense_expansion)
     return Services(settings, embedder, store, retriever)

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from assistant.embeddings import build_embedder
+from assistant.glossary import load_glossary
 from assistant.ingest import ingest
 from assistant.retrieval import Mode, Retriever
 from assistant.settings import Settings
@@ -79,22 +80,29 @@ def run(settings: Settings, queries_path: Path, knowledge: Path, weights: str) -
               f"({embedder.embedded} embedded, rest from cache; {len(report.errors)} record errors)")
         print(f"{len(queries)} queries from {queries_path}; embedder {embedder.model_id}\n")
         rows: list[tuple[str, dict[str, Any]]] = []
-        base = Retriever(store, lexical_weight=settings.lexical_weight, rrf_k=settings.rrf_k)
-        rows.append(("bm25 only", evaluate(base, queries, "lexical")))
-        rows.append(("dense only", evaluate(base, queries, "dense")))
-        for w in [float(x) for x in weights.split(",") if x.strip()]:
-            if w == 0:
-                continue
-            r = Retriever(store, lexical_weight=w, rrf_k=settings.rrf_k)
-            rows.append((f"fused w={w:g}" + (" *" if w == settings.lexical_weight else ""),
-                         evaluate(r, queries, "hybrid")))
+        glossary = load_glossary(str(settings.glossary)) if settings.glossary else None
+
+        def make(w_fi: float, w_other: float, gloss: bool = True) -> Retriever:
+            return Retriever(store, lexical_weight=w_fi, lexical_weight_other=w_other, rrf_k=settings.rrf_k,
+                             glossary=glossary if gloss else None,
+                             dense_expansion=settings.dense_expansion and gloss)
+
+        rows.append(("bm25 (stems)", evaluate(make(1, 1, gloss=False), queries, "lexical")))
+        rows.append(("bm25+glossary", evaluate(make(1, 1), queries, "lexical")))
+        rows.append(("dense (plain)", evaluate(make(1, 1, gloss=False), queries, "dense")))
+        rows.append(("dense+glossary", evaluate(make(1, 1), queries, "dense")))
+        configured = (settings.lexical_weight, settings.lexical_weight_other)
+        pairs = [tuple(float(x) for x in (item.split("/") * 2)[:2]) for item in weights.split(",") if item.strip()]
+        for w_fi, w_other in dict.fromkeys(pairs + [configured]):
+            mark = " *" if (w_fi, w_other) == configured else ""
+            rows.append((f"fused {w_fi:g}/{w_other:g}{mark}", evaluate(make(w_fi, w_other), queries, "hybrid")))
         _print(rows)
-        dense = rows[1][1]["metrics"]["all"]
+        dense = rows[3][1]["metrics"]["all"]
         fused = next((res for name, res in rows if name.endswith("*")), None)
         if fused:
             f = fused["metrics"]["all"]
-            bm = rows[0][1]["metrics"]["all"]
-            print(f"\nconfigured fusion (w={settings.lexical_weight:g}) vs dense: r@1 {f['r@1']:.3f} vs "
+            bm = rows[0][1]["metrics"]["all"]  # BM25 baseline: stems only, no glossary
+            print(f"\nconfigured fusion ({configured[0]:g}/{configured[1]:g}) vs dense+glossary: r@1 {f['r@1']:.3f} vs "
                   f"{dense['r@1']:.3f}, r@3 {f['r@3']:.3f} vs {dense['r@3']:.3f}, mrr {f['mrr']:.3f} vs "
                   f"{dense['mrr']:.3f}; vs bm25 r@3 +{f['r@3'] - bm['r@3']:.3f}")
             misses = [q for q, ids in zip(queries, fused["ranked"], strict=True)
@@ -108,10 +116,10 @@ def run(settings: Settings, queries_path: Path, knowledge: Path, weights: str) -
 
 def _print(rows: list[tuple[str, dict[str, Any]]]) -> None:
     groups = sorted(rows[0][1]["metrics"], key=lambda g: (g != "all", g))
-    print(f"{'ranking':<16}{'group':<18}{'n':>4}{'r@1':>8}{'r@3':>8}{'mrr':>8}{'ms/q':>8}")
+    print(f"{'ranking':<20}{'group':<18}{'n':>4}{'r@1':>8}{'r@3':>8}{'mrr':>8}{'ms/q':>8}")
     for name, res in rows:
         for g in groups:
             m = res["metrics"][g]
             ms = f"{res['ms_per_query']:.1f}" if g == "all" else ""
-            print(f"{name:<16}{g:<18}{int(m['n']):>4}{m['r@1']:>8.3f}{m['r@3']:>8.3f}{m['mrr']:>8.3f}{ms:>8}")
+            print(f"{name:<20}{g:<18}{int(m['n']):>4}{m['r@1']:>8.3f}{m['r@3']:>8.3f}{m['mrr']:>8.3f}{ms:>8}")
         print()
