@@ -131,13 +131,18 @@ class Retriever:
         dense: dict[str, tuple[int, float]] = {}
         mu, sd = 0.0, 0.0
         if mode in ("hybrid", "dense"):
-            dense_q = query
-            if self.glossary is not None and self.dense_expansion and lang != "fi":
-                extra = self.glossary.terms(query, "fi")
-                dense_q = f"{query} ({', '.join(extra)})" if extra else query
-            vec = self.store.embedder.embed_query(dense_q)
             over = pool * (4 if (filters.target_group or exclude) else 1)
-            rows = self.store.query(vec, over, filters.where())
+            rows = self.store.query(self.store.embedder.embed_query(query), over, filters.where())
+            if self.glossary is not None and self.dense_expansion and lang != "fi":
+                # the bank is mostly Finnish: also search with the query's Finnish glossary terms added,
+                # and keep each model's better similarity (so sv→sv and en→en matches are not lost)
+                extra = self.glossary.terms(query, "fi")
+                if extra:
+                    vec = self.store.embedder.embed_query(f"{query} ({', '.join(extra)})")
+                    best = dict(rows)
+                    for mid, sim in self.store.query(vec, over, filters.where()):
+                        best[mid] = max(sim, best.get(mid, -1.0))
+                    rows = sorted(best.items(), key=lambda kv: -kv[1])
             ref = np.asarray([sim for _, sim in rows[10:60]], dtype=np.float64)
             if len(ref) >= 8:
                 mu, sd = float(ref.mean()), float(ref.std()) or 1e-6
