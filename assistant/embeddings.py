@@ -59,8 +59,8 @@ class OpenAICompatibleEmbedder:
 
         # check_embedding_ctx_length=False: otherwise it downloads a tiktoken file at runtime.
         self._client = OpenAIEmbeddings(
-            model=model, base_url=base_url, api_key=api_key or "not-needed",  # type: ignore[arg-type]
-            check_embedding_ctx_length=False, max_retries=2, timeout=30,
+            model=model, base_url=base_url, api_key=api_key or "not-needed",  # type: ignore[call-arg,arg-type]
+            check_embedding_ctx_length=False, max_retries=2, timeout=30,  # type: ignore[call-arg]
         )
         self.model_id = f"openai/{model}"
         self.dim = dim or len(self._client.embed_query("dimension probe"))

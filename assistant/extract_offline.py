@@ -30,7 +30,8 @@ _NAME = re.compile(r"(?:nimeltään|nimeltä|nimi on|kutsumme sitä|called|named
 _QUOTED = re.compile(r"[\"“”]([^\"“”\n]{2,80})[\"“”]")
 
 TEXT_FIELDS = ("problem", "conditions", "measurement", "summary", "environment", "evidence")
-STORY_FIELDS = ("problem", "basic_idea", "target_groups", "goals", "core", "adaptable", "actors", "conditions", "measurement")
+STORY_FIELDS = ("problem", "basic_idea", "target_groups", "goals", "core", "adaptable", "actors", "conditions",
+                "measurement")
 
 
 def sentences(text: str) -> list[str]:

@@ -15,7 +15,7 @@ from assistant import advisor, intents
 from assistant.extract_offline import Extraction, OfflineExtractor, sentences
 from assistant.flow import Prompts, load_prompts
 from assistant.i18n import t
-from assistant.interview_types import Draft, FieldStatus, InterviewState, Message, Turn
+from assistant.interview_types import FieldStatus, InterviewState, Message, Turn
 from assistant.llm import LLMError, LLMExtractor, build_llm
 from assistant.render import draft_markdown, draft_to_model, steps_markdown, summary_markdown
 from assistant.schema import FIELDS, LIST_FIELDS, ModelDescription, clean_text, label

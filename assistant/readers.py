@@ -167,6 +167,8 @@ def read_yaml(path: Path, decode: Decoder, progress: Callable[[int], None]) -> I
     try:
         while loader.check_node():
             node = loader.get_node()
+            if node is None:
+                break
             items = node.value if isinstance(node, yaml.SequenceNode) else [node]
             for item in items:
                 number = item.start_mark.line + 1

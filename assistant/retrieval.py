@@ -171,12 +171,11 @@ class Retriever:
         hits: list[Hit] = []
         for mid, score in fused[:k]:
             model = cat.models[cat.positions[mid]]
-            reasons = explain(model, qstems, lang, context=context,
-                              similarity=dense.get(mid, (0, None))[1])
-            sim = dense[mid][1] if mid in dense else None
-            hits.append(Hit(model, score, " · ".join(reasons), reasons, similarity=sim,
+            hit_sim = dense[mid][1] if mid in dense else None
+            reasons = explain(model, qstems, lang, context=context, similarity=hit_sim)
+            hits.append(Hit(model, score, " · ".join(reasons), reasons, similarity=hit_sim,
                             lexical=float(scores[cat.positions[mid]]),
-                            strength=(sim - mu) / sd if sim is not None and sd else None))
+                            strength=(hit_sim - mu) / sd if hit_sim is not None and sd else None))
         return hits
 
     def _allowed(self, cat: Catalog, filters: Filters, exclude: set[str] | None) -> set[str] | None:

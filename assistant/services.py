@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.glossary import load_glossary
 from assistant.embeddings import CachedEmbedder, build_embedder
+from assistant.glossary import load_glossary
 from assistant.retrieval import Retriever
 from assistant.settings import Settings, get_settings
 from assistant.store import ModelStore

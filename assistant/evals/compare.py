@@ -50,8 +50,9 @@ def print_diff(d: dict[str, list[tuple[str, str]]], base: dict[str, Any], cand: 
             print(f"  {cid}" + (f"  — {why}" if why else ""))
     acc_b, acc_c = base["summary"].get("field_accuracy", {}), cand["summary"].get("field_accuracy", {})
     if acc_b or acc_c:
-        print("\nfield accuracy (baseline → candidate): " + ", ".join(
-            f"{f} {acc_b.get(f, float('nan')):.2f}→{acc_c.get(f, float('nan')):.2f}" for f in sorted(set(acc_b) | set(acc_c))))
+        pairs = [f"{f} {acc_b.get(f, float('nan')):.2f}→{acc_c.get(f, float('nan')):.2f}"
+                 for f in sorted(set(acc_b) | set(acc_c))]
+        print("\nfield accuracy (baseline → candidate): " + ", ".join(pairs))
 
 
 def compare_files(base_path: Path, cand_path: Path) -> int:

@@ -18,11 +18,11 @@ from assistant.embeddings import CachedEmbedder, build_embedder
 from assistant.evals.cases import Case
 from assistant.evals.checks import Assertion, evaluate
 from assistant.evals.simulate import Transcript, run_persona, run_scripted
+from assistant.flow import load_prompts
 from assistant.i18n import PACKAGE_ROOT
 from assistant.ingest import ingest
 from assistant.interview import Interview
 from assistant.llm import LLMExtractor, build_llm
-from assistant.flow import load_prompts
 from assistant.services import Services, build_services
 from assistant.sessions import SessionStore
 from assistant.settings import Settings

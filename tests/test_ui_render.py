@@ -1,0 +1,144 @@
+"""Fast checks of the UI's pure parts: escaping, rendering, labels, exports, the serve guard."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.interview_types import Draft, FieldStatus, Match, NextStep
+from assistant.schema import ModelDescription
+from assistant.settings import Settings
+from tests.ui_support import XSS_MODEL
+from ui import chat
+from ui.app import is_loopback, serve
+from ui.backend import SessionLocks, slugify, write_exports
+from ui.render import (
+    CARD_FIELDS,
+    bank_list,
+    bank_stats,
+    full_card,
+    live_card,
+    match_cards,
+    parse_edit,
+    status_html,
+    steps_html,
+)
+from ui.safe import esc, esc_md, safe_url
+from ui.texts import LANGS, keys, tr, ui_file
+
+RAW_TAG = re.compile(r"<\s*(script|img|a\s|iframe|svg|i>)", re.IGNORECASE)  # tags only data could add
+
+
+def test_escaping_helpers() -> None:
+    assert esc('<img src=x onerror="alert(1)">') == "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
+    assert esc(None) == ""
+    md = esc_md("[klikkaa](javascript:alert(1)) **lihava** <b>x</b>")
+    assert "<b>" not in md and "\\[" in md and "\\*\\*" in md and "&lt;b&gt;" in md
+    assert safe_url("javascript:alert(1)") is None and safe_url("data:text/html,x") is None
+    assert safe_url('https://example.org/?a="x"') == "https://example.org/?a=&quot;x&quot;"
+
+
+def test_live_card_shows_every_field_with_badges_and_escapes() -> None:
+    draft = Draft(name="<script>alert(1)</script>", target_groups=["<img src=x onerror=alert(2)>"],
+                  core=["ydin 1"], adaptable=["sovellettava 1"], stage="developing")  # type: ignore[arg-type]
+    status = {"name": FieldStatus.confirmed, "target_groups": FieldStatus.partial,
+              "core": FieldStatus.confirmed, "adaptable": FieldStatus.skipped}
+    html = live_card(draft, status, "fi", asking="goals", messages=3)
+    assert not RAW_TAG.search(html.replace("<section", "").replace("<span", ""))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    for field in CARD_FIELDS:
+        assert f'data-field="{field}"' in html
+    assert 'data-field="target_groups" data-status="partial"' in html
+    assert 'data-field="adaptable" data-status="skipped"' in html
+    assert "ps-core" in html and "ps-adaptable" in html and "ps-asking" in html
+    assert 'data-asking="goals"' in html and 'data-messages="3"' in html
+    assert "kehitteillä" in html  # stage shown in the reader's language
+    assert "Kohderyhmä" in html and "Target groups" in live_card(draft, status, "en")
+
+
+def test_full_card_and_lists_escape_bank_records() -> None:
+    for html in (full_card(XSS_MODEL, "fi"), bank_list([XSS_MODEL], 1, "sv"), bank_stats([XSS_MODEL], "en")):
+        assert not RAW_TAG.search(html), html
+        assert "javascript:" not in html.replace("&lt;a href=javascript:alert(3)&gt;", "")
+    assert "&lt;script&gt;alert(&#x27;pankki&#x27;)&lt;/script&gt; Testimalli" in full_card(XSS_MODEL, "fi")
+    assert "&lt;b&gt;teema&lt;/b&gt;" in bank_stats([XSS_MODEL], "en")
+    linked = full_card(ModelDescription(id="x", name="X", source_url="https://example.org/a"), "fi")
+    assert 'href="https://example.org/a"' in linked and 'rel="noopener noreferrer"' in linked
+    assert "ei löytynyt" in full_card(None, "fi")
+
+
+def test_matches_and_steps_render_reasons_and_open_buttons() -> None:
+    m = Match(id="a-b", name="<i>Malli</i>", stage="ready", organisation="Org", regions=["Oulu"],  # type: ignore[arg-type]
+              score=0.9, similarity=0.87, why="Sama kohderyhmä: <i>nuoret</i>")
+    html = match_cards([m], "fi")
+    assert 'data-model="a-b"' in html and "87&nbsp;%" in html and "&lt;i&gt;nuoret&lt;/i&gt;" in html
+    assert 'class="ps-open" data-model="a-b"' in html and not RAW_TAG.search(html)
+    assert "Kerro lisää" in match_cards([], "fi")
+    step = NextStep(kind="adopt", model_id="a-b", model_name="Malli", text="Ota käyttöön: Malli on valmis.",
+                    reason="Samankaltaisuus 0.87")
+    shtml = steps_html([step], "fi")
+    assert '<span class="ps-kind">Ota käyttöön</span>' in shtml and "Malli on valmis." in shtml
+    assert "Ota käyttöön: Malli" not in shtml
+
+
+def test_status_line_and_banner() -> None:
+    ok = status_html(None, 64, "embedded", None, "fi")
+    assert "64 mallia" in ok and "toimii ilman verkkoa" in ok and 'data-testid="banner"' not in ok
+    down = status_html("llama3", None, "http://127.0.0.1:9", "palvelin ei vastaa <x>", "en")
+    assert "llama3" in down and "http://127.0.0.1:9" in down and 'data-testid="banner"' in down
+    assert "&lt;x&gt;" in down
+
+
+def test_every_ui_label_has_all_languages_and_same_placeholders() -> None:
+    data = yaml.safe_load(ui_file().read_text(encoding="utf-8"))
+    for key in keys():
+        texts = data[key]
+        assert set(texts) == set(LANGS), key
+        fields = {lang: set(re.findall(r"{(\w+)}", str(texts[lang]))) for lang in LANGS}
+        assert fields["fi"] == fields["sv"] == fields["en"], key
+    assert tr("tab.describe", "fi") == "Kuvaa malli" and tr("tab.describe", "xx") == "Kuvaa malli"
+    assert tr("no.such.key", "en") == "no.such.key"
+
+
+def test_stream_chunks_grow_to_the_whole_reply() -> None:
+    text = "Yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän kymmenen " * 5
+    parts = list(chat.chunks(text))
+    assert parts[-1] == text and 1 < len(parts) <= chat.STREAM_CHUNKS + 1
+    assert all(text.startswith(p) for p in parts)
+    assert list(chat.chunks("")) == [""]
+    assert chat.user_message("<b>x</b> *y*")["content"] == "&lt;b&gt;x&lt;/b&gt; \\*y\\*"
+
+
+def test_edit_values_and_exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert parse_edit("target_groups", "- nuoret\n\n• vanhemmat \n") == ["nuoret", "vanhemmat"]
+    assert parse_edit("summary", "  teksti\nrivi  ") == "teksti\nrivi"
+    assert slugify("Iltapäiväkaverit – Oulu!") == "iltapaivakaverit-oulu" and slugify(None) == "malli"
+    monkeypatch.setattr("ui.backend.EXPORT_ROOT", tmp_path)
+    md, js = write_exports("abc/../x", "Nimi <a>", "# Nimi\n", {"name": "Nimi <a>"})
+    assert Path(md).parent == tmp_path / "abcx" and Path(md).name == "nimi-a.md"
+    assert json.loads(Path(js).read_text(encoding="utf-8")) == {"name": "Nimi <a>"}
+    md2, _ = write_exports("abc/../x", "Uusi nimi", "# Uusi\n", {})
+    assert not Path(md).exists() and Path(md2).exists()  # renamed drafts leave no stale files
+
+
+def test_session_locks_are_per_session_and_bounded() -> None:
+    locks = SessionLocks(capacity=3)
+    with locks.hold("a"), locks.hold("b"):  # different sessions never block each other
+        pass
+    for i in range(10):
+        with locks.hold(f"s{i}"):
+            pass
+    assert len(locks._locks) <= 3
+
+
+def test_serve_refuses_open_address_without_login(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    settings = Settings(_env_file=None, data_dir=tmp_path)  # type: ignore[call-arg]
+    assert serve(settings, host="0.0.0.0", port=9) == 2  # noqa: S104
+    err = capsys.readouterr().err
+    assert "PARASTELU_AUTH_USER" in err and "0.0.0.0" in err
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.10")  # noqa: S104
