@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assistant.schema import FIELDS, ModelDescription
 
@@ -121,16 +121,29 @@ def load_cases(paths: list[Path]) -> list[Case]:
         files += sorted(p.rglob("*.yaml")) if p.is_dir() else [p]
     cases: list[Case] = []
     for f in files:
-        if f.parent.name in ("knowledge", "schema") or f.name.startswith("_"):
-            continue
-        docs = yaml.safe_load(f.read_text(encoding="utf-8"))
+        if set(f.parts) & {"knowledge", "schema", "retrieval"} or f.name.startswith("_"):
+            continue  # knowledge files, schemas and the retrieval dev set are not cases
+        try:
+            docs = yaml.safe_load(f.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise CaseError(f"{f}: invalid YAML: {exc}") from exc
         items = docs if isinstance(docs, list) else [docs]
-        for item in items:
-            if isinstance(item, dict) and "kind" in item:
+        for n, item in enumerate(items, 1):
+            if not isinstance(item, dict):
+                continue
+            try:
                 case = Case.model_validate(item)
-                case.source = str(f)
-                cases.append(case)
+            except ValidationError as exc:
+                where = item.get("id", f"item {n}")
+                details = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
+                raise CaseError(f"{f}: case {where}: {details}") from exc
+            case.source = str(f)
+            cases.append(case)
     return cases
+
+
+class CaseError(ValueError):
+    """A case file that does not follow the format; the message names the file and the case."""
 
 
 def case_schema() -> dict[str, Any]:

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from assistant.evals.cases import load_cases
+from assistant.evals.cases import CaseError, load_cases
 from assistant.evals.compare import compare_files, diff, print_diff
 from assistant.evals.report import write_all
 from assistant.evals.runner import run_cases, stamp
@@ -25,7 +25,11 @@ def _settings_for(args: argparse.Namespace) -> Settings:
 
 def _run_one(args: argparse.Namespace, settings: Settings, prompts: Path, out: Path, label: str) -> dict:  # type: ignore[type-arg]
     paths = [Path(p) for p in args.paths] or [Path("evals")]
-    cases = load_cases(paths)
+    try:
+        cases = load_cases(paths)
+    except CaseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise SystemExit(2) from exc
     if not cases:
         print(f"no cases found in {', '.join(map(str, paths))}", file=sys.stderr)
         raise SystemExit(2)
