@@ -36,21 +36,6 @@ class Filters:
     def active(self) -> bool:
         return any((self.stage, self.region, self.theme, self.target_group, self.language))
 
-    def where(self) -> dict[str, Any] | None:
-        """The part Chroma can evaluate itself (exact values)."""
-        clauses: list[dict[str, Any]] = []
-        if self.stage:
-            clauses.append({"stage": {"$in": list(self.stage)}})
-        if self.language:
-            clauses.append({"language": {"$in": list(self.language)}})
-        for key, values in (("regions", self.region), ("themes", self.theme)):
-            if values:
-                ors = [{key: {"$contains": v.lower()}} for v in values]
-                clauses.append(ors[0] if len(ors) == 1 else {"$or": ors})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
     def match(self, m: ModelDescription) -> bool:
         """The full filter, including case-insensitive substring match on target groups."""
         if self.stage and (m.stage is None or m.stage.value not in self.stage):
@@ -111,7 +96,8 @@ class Retriever:
         rev = self.store.revision
         with self._lock:
             if self._catalog is None or self._catalog.revision != rev:
-                self._catalog = Catalog.build(self.store.all(), rev)
+                models, vectors = self.store.all_with_vectors()
+                self._catalog = Catalog.build(models, rev, vectors)
             return self._catalog
 
     def search(self, query: str, k: int = 5, filters: Filters | None = None, mode: Mode = "hybrid",
@@ -127,43 +113,39 @@ class Retriever:
             return []
         lang = lang or detect_language(query)
         pool = max(50, 5 * k)
-        allowed = self._allowed(cat, filters, exclude)
+        keep = None
+        if filters.active() or exclude:
+            keep = cat.mask(filters.stage, filters.language, filters.region, filters.theme, filters.target_group,
+                            exclude)
+
+        def nearest(vector: np.ndarray) -> list[tuple[str, float]]:
+            # unfiltered: Chroma's index; filtered: exact scan of the kept vectors in memory
+            return self.store.query(vector, pool) if keep is None else cat.dense(vector, keep, pool)
+
         dense: dict[str, tuple[int, float]] = {}
         mu, sd = 0.0, 0.0
         if mode in ("hybrid", "dense"):
-            over = pool * (4 if (filters.target_group or exclude) else 1)
-            rows = self.store.query(self.store.embedder.embed_query(query), over, filters.where())
+            rows = nearest(self.store.embedder.embed_query(query))
             if self.glossary is not None and self.dense_expansion and lang != "fi":
                 # the bank is mostly Finnish: also search with the query's Finnish glossary terms added,
                 # and keep each model's better similarity (so sv→sv and en→en matches are not lost)
                 extra = self.glossary.terms(query, "fi")
                 if extra:
-                    vec = self.store.embedder.embed_query(f"{query} ({', '.join(extra)})")
                     best = dict(rows)
-                    for mid, sim in self.store.query(vec, over, filters.where()):
+                    for mid, sim in nearest(self.store.embedder.embed_query(f"{query} ({', '.join(extra)})")):
                         best[mid] = max(sim, best.get(mid, -1.0))
                     rows = sorted(best.items(), key=lambda kv: -kv[1])
             ref = np.asarray([sim for _, sim in rows[10:60]], dtype=np.float64)
             if len(ref) >= 8:
                 mu, sd = float(ref.mean()), float(ref.std()) or 1e-6
-            rank = 0
-            for mid, sim in rows:
-                if allowed is None or mid in allowed:
-                    dense[mid] = (rank, sim)
-                    rank += 1
-                    if rank >= pool:
-                        break
+            dense = {mid: (rank, sim) for rank, (mid, sim) in enumerate(rows[:pool])}
         lex: dict[str, tuple[int, float]] = {}
         qstems = query_stems(query)
         if self.glossary is not None:
             qstems += [s for s in self.glossary.expand(query) if s not in qstems]
         scores = cat.scores(qstems)
         if mode in ("hybrid", "lexical"):
-            masked = scores.copy()
-            if allowed is not None:
-                mask = np.zeros(len(cat.models), dtype=bool)
-                mask[[cat.positions[i] for i in allowed]] = True
-                masked[~mask] = 0.0
+            masked = scores if keep is None else np.where(keep, scores, 0.0)
             top = np.argsort(-masked)[:pool]
             for rank, pos in enumerate(int(p) for p in top if masked[p] > 0):
                 lex[cat.models[pos].id] = (rank, float(masked[pos]))
@@ -177,11 +159,6 @@ class Retriever:
                             lexical=float(scores[cat.positions[mid]]),
                             strength=(hit_sim - mu) / sd if hit_sim is not None and sd else None))
         return hits
-
-    def _allowed(self, cat: Catalog, filters: Filters, exclude: set[str] | None) -> set[str] | None:
-        if not filters.active() and not exclude:
-            return None
-        return {m.id for m in cat.models if filters.match(m) and not (exclude and m.id in exclude)}
 
     def _fuse(self, dense: dict[str, tuple[int, float]], lex: dict[str, tuple[int, float]],
               mode: Mode, weight: float) -> list[tuple[str, float]]:

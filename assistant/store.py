@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import chromadb
+import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaSettings
@@ -181,6 +182,25 @@ class ModelStore:
 
     def all(self) -> list[ModelDescription]:
         return sorted(self.iter_all(), key=lambda m: m.id)
+
+    def all_with_vectors(self) -> tuple[list[ModelDescription], np.ndarray]:
+        """Every record with its stored vector (for filtered search in memory), sorted by id."""
+        models: list[ModelDescription] = []
+        vectors: list[np.ndarray] = []
+        offset = 0
+        while True:
+            got = self.collection.get(include=["metadatas", "embeddings"], limit=_PAGE, offset=offset)
+            metas = got.get("metadatas") or []
+            embs = got.get("embeddings")
+            models += [_from_meta(m) for m in metas]
+            if embs is not None and len(embs):
+                vectors.append(np.asarray(embs, dtype=np.float32))
+            if len(metas) < _PAGE:
+                break
+            offset += _PAGE
+        matrix = np.vstack(vectors) if vectors else np.zeros((0, self.embedder.dim), dtype=np.float32)
+        order = sorted(range(len(models)), key=lambda i: models[i].id)
+        return [models[i] for i in order], matrix[order] if len(order) else matrix
 
     def query(self, vector: Any, k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
         """(id, cosine similarity) pairs, best first."""
