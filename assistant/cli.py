@@ -246,7 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=cmd_chat)
 
     s = sub.add_parser("eval", help="run prompt-regression suites; `eval compare A.json B.json`")
-    s.add_argument("paths", nargs="*", help="case files/dirs (default evals/); or: compare BASE CAND")
+    s.add_argument("paths", nargs="*", help="case files/dirs (default evals/interview evals/suites); "
+                   "or: compare BASE CAND")
     s.add_argument("--backend", choices=["offline", "openai"], default="offline")
     s.add_argument("--model")
     s.add_argument("--base-url")

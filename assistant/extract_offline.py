@@ -13,11 +13,13 @@ import numpy as np
 
 from assistant.embeddings import CachedEmbedder
 from assistant.flow import Prompts
+from assistant.intents import explicit_field
 from assistant.schema import LIST_FIELDS, Stage
 
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"“”'(]?[A-ZÅÄÖÉ0-9])|\n+")
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
-_RELATIVE = ("jotka", "joka", "joilla", "joiden", "jossa", "joissa", "mikä", "som", "who", "which", "that",
+_RELATIVE = ("jotka", "joka", "joilla", "joiden", "jossa", "joissa", "johon", "joihin", "jonka", "joita", "jolle",
+             "joille", "jolla", "josta", "joista", "mikä", "mitä", "som", "who", "which", "that",
              "where", "kun", "jos", "koska", "mutta", "men", "but", "because", "eli", "esim")
 _PREFIX = re.compile(
     r"^(?:(?:ja|och|and|sekä)\s+)?(?:(?:kohderyhm\w*|tavoitte\w*|tavoittelemme|ydin\w*|ytime\w*|keskeist\w*|"
@@ -25,7 +27,8 @@ _PREFIX = re.compile(
     r"the\s+target\s+groups?|target\s+groups?|our\s+goals?|the\s+goals?|goals?|the\s+aim|the\s+core|core|"
     r"actors|partners|locally\s+\w+\s+can\s+\w+|målgrupp\w*|målet|målen|kärnan|aktörer\w*|lokalt\s+kan\s+\w+)"
     r"(?:\s+\w+){0,3}?\s*(?:on|ovat|olisi|is|are|är|:)\s+)", re.IGNORECASE)
-_NAME = re.compile(r"(?:nimeltään|nimeltä|nimi on|kutsumme sitä|called|named|heter|kallas|name is)\s+"
+_NAME = re.compile(r"(?<![\wåäö])(?:nimeltään|nimeltä|nimi on|nimi oli|kutsumme sitä|kutsuimme sitä|called|named|"
+                   r"heter|hette|kallas|kallades|name is|name was)\s+"
                    r"[\"“”']?([^\"“”'.,;!?\n]{2,80})", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”]([^\"“”\n]{2,80})[\"“”]")
 
@@ -89,21 +92,26 @@ def _split_conj(text: str) -> list[str]:
 
 
 def detect_stage(text: str, prompts: Prompts) -> Stage | None:
-    """The stage a text states, from phrases; goal sentences ("tavoitteena on vakiinnuttaa") don't count."""
+    """The stage a text states, from phrases. The first sentence that names a stage decides; in it, an
+    ending wins ("kokeilu päättyi" is ended, not developing). Goal sentences ("tavoitteena on
+    vakiinnuttaa") don't count."""
     goal_cues = ("tavoit", "jotta", "pyrimme", "haluamme", "aim", "goal", "målet", "syftet", "vill")
-    best: tuple[int, int, Stage] | None = None
-    for sent in sentences(text) or [text]:
+    sents = sentences(text) or [text]
+    for sent in sents:
         low = sent.lower()
-        if any(c in low for c in goal_cues) and len(sentences(text)) > 1:
+        if len(sents) > 1 and any(c in low for c in goal_cues):
             continue
+        found: list[tuple[int, int, Stage]] = []
         for stage_name, phrases in prompts.cues.stage.items():
             for phrase in phrases:
                 pos = low.find(phrase)
                 if pos >= 0 and (pos == 0 or not low[pos - 1].isalpha()):
-                    key = (text.lower().find(low) + pos, -len(phrase), Stage(stage_name))
-                    if best is None or key[:2] < best[:2]:
-                        best = key
-    return best[2] if best else None
+                    found.append((pos, -len(phrase), Stage(stage_name)))
+        if found:
+            if any(st == Stage.ended for _, _, st in found):
+                return Stage.ended
+            return min(found)[2]
+    return None
 
 
 def find_name(text: str) -> str | None:
@@ -162,26 +170,39 @@ class OfflineExtractor:
         vecs = np.stack([self.embedder.embed_query(s) for s in sents])
         out: list[tuple[str | None, float]] = []
         for sent, vec in zip(sents, vecs, strict=True):
-            low = sent.lower()
             best: tuple[str | None, float] = (None, 0.0)
             for fld, protos in self._protos.items():
                 sim = float(np.max(protos @ vec))
-                cues = sum(1 for c in self.prompts.cues.fields.get(fld, []) if c in low)
+                cues = self._cues(sent, fld)
                 score = sim + 0.03 * min(cues, 2)
                 if score > best[1]:
                     best = (fld, score)
             out.append(best if best[1] >= self.min_similarity else (None, best[1]))
         return out
 
-    def _cued(self, sentence: str, fld: str | None) -> bool:
+    def _cues(self, sentence: str, fld: str) -> int:
+        """Cue words of a field at word starts ("aina" must not match inside "lainattiin")."""
         low = sentence.lower()
-        return fld is not None and any(c in low for c in self.prompts.cues.fields.get(fld, []))
+        return sum(1 for c in self.prompts.cues.fields.get(fld, [])
+                   if re.search(r"(?<![\wåäö])" + re.escape(c), low))
+
+    def _cued(self, sentence: str, fld: str | None) -> bool:
+        return fld is not None and self._cues(sentence, fld) > 0
 
     def from_story(self, text: str, focus: str | None = None) -> Extraction:
         """Assign each sentence of a story to a field; unassigned sentences go to ``focus`` if given."""
         ext = Extraction()
         sents = sentences(text)
-        for sent, (fld, _score) in zip(sents, self.classify(sents), strict=True):
+        labelled: list[str] = []
+        for sent in sents:  # "Tavoitteet: …" / "Kohderyhmä on …": the user named the field
+            named = explicit_field(sent, self.prompts.cues) if len(sent.split()) <= 80 else None
+            if named and named[0] in STORY_FIELDS + ("name", "summary", "stage"):
+                value = self.value_for(named[0], named[1])
+                if value:
+                    ext.add(named[0], value, sent)
+                    labelled.append(sent)
+        rest = [s for s in sents if s not in labelled]
+        for sent, (fld, _score) in zip(rest, self.classify(rest), strict=True):
             if focus and fld != focus and not self._cued(sent, fld):
                 fld = focus  # answering a question: leave it only for a sentence that names another field
             target = fld if fld in STORY_FIELDS or fld == focus else None
@@ -190,11 +211,11 @@ class OfflineExtractor:
             value = self.value_for(target, sent)
             if value:
                 ext.add(target, value, sent)
-        stage = detect_stage(text, self.prompts)
+        stage = ext.values.get("stage") or detect_stage(text, self.prompts)
         if stage:
             ext.values["stage"] = stage
             ext.sources["stage"] = [text[:200]]
-        name = find_name(text)
+        name = ext.values.get("name") or find_name(text)
         if name:
             ext.values["name"] = name
         return ext

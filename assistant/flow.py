@@ -73,6 +73,8 @@ class Cues(BaseModel):
     stage: dict[str, list[str]]
     fields: dict[str, list[str]]
     field_names: dict[str, list[str]]
+    greeting: LangTexts
+    clarify: LangTexts
 
 
 class Prompts(BaseModel):

@@ -60,6 +60,28 @@ def language_request(text: str, cues: Cues) -> str | None:
     return None
 
 
+def is_greeting(text: str, cues: Cues) -> bool:
+    """Only a greeting or thanks ("Hei!", "Hello there") - nothing to store."""
+    t = _norm(text).strip(" .!,")
+    return _short(t, 3) and any(t == _norm(p) or t.startswith(_norm(p) + " ") for ps in cues.greeting.values()
+                                for p in ps)
+
+
+def is_clarification(text: str, cues: Cues) -> bool:
+    return _short(text, 12) and _any(text, cues.clarify)
+
+
+def is_offtopic_question(text: str, cues: Cues) -> bool:
+    """A short question that is neither about the bank nor an answer ("Mikä on huomenna sää?")."""
+    t = text.strip()
+    return t.endswith("?") and _short(t, 15) and not is_question(t, cues)
+
+
+def has_content(text: str) -> bool:
+    """Letters or digits at all? ("..." and "???" are as good as empty.)"""
+    return any(ch.isalnum() for ch in text)
+
+
 def is_question(text: str, cues: Cues) -> bool:
     """Asking the bank ("onko tällaista jo tehty?") rather than answering the interview."""
     return _any(text, cues.question)
@@ -89,7 +111,8 @@ def explicit_field(text: str, cues: Cues) -> tuple[str, str] | None:
     for fld, names in cues.field_names.items():
         for name in names:
             m = re.match(r"^(?:the\s+|our\s+|mallin\s+|meidän\s+)?" + re.escape(_norm(name)) +
-                         r"[\wåäö]*\s*(?:on|ovat|olisi|is|are|är|should be|pitäisi olla|:)\s+(.+)$",
+                         r"[\wåäö]*\s*(?:on|ovat|olisi|oli|olivat|is|are|was|were|är|var|should be|pitäisi olla|:)"
+                         r"[,:]?\s+(?:että\s+|att\s+|that\s+)?(.+)$",
                          low, re.IGNORECASE | re.DOTALL)
             if m and (best is None or len(name) > best[0]):
                 start = len(t) - len(m.group(1))

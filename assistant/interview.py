@@ -130,7 +130,7 @@ class Interview:
         st.turns += 1
         st.history.append(Message(role="user", text=text))
         self.sessions.save(st)
-        if not text:
+        if not intents.has_content(text):
             parts = [t("iv.empty", st.lang)]
             if st.pending_field:
                 parts.append(self.prompts.flow.question(st.pending_field, st.lang))
@@ -198,8 +198,11 @@ class Interview:
             st.lang = lang_req
             return [t("iv.lang_switched", lang_req)] + (
                 [self._question(st.pending_field)] if st.pending_field else [])
-        if len(text.split()) >= 4:
-            st.lang = detect_language(text, default=st.lang)
+        if len(text.split()) >= 5:
+            st.lang = detect_language(text, default=st.lang, min_evidence=2)
+        if intents.is_greeting(text, cues) or intents.is_offtopic_question(text, cues) \
+                or intents.is_clarification(text, cues):
+            return self._redirect(text)
         if st.phase in ("confirm", "done"):
             return self._closing(text)
         if intents.is_question(text, cues):
@@ -208,11 +211,14 @@ class Interview:
             choice = intents.reuse_choice(text, cues)
             st.phase = "collect"
             st.reuse_choice = choice or "own"
+            st.pending_field = self.prompts.flow.next_field(self.status())
             if choice or intents.is_yes(text, cues) or intents.is_no(text, cues):
                 key = {"adopt": "iv.reuse_adopt", "join": "iv.reuse_join"}.get(st.reuse_choice, "iv.reuse_own")
+                if len(text.split()) <= 6:
+                    return self._after_update([t(key, st.lang)])
+                # a choice with more to say ("Meidän mallimme on erilainen. Ytimessä on …"): keep the content
+                self._absorb(text, notices)
                 return self._after_update([t(key, st.lang)])
-            # not an answer to the offer: treat it as content for the next missing field
-            st.pending_field = self.prompts.flow.next_field(self.status())
         if st.phase == "narrow_core":
             st.phase = "collect"
             if not intents.is_skip(text, cues):
@@ -344,6 +350,21 @@ class Interview:
         st.phase = "collect"
         return [t("iv.corrected", st.lang, label=label(explicit[0], st.lang))] + [self._ask_next([])] \
             if explicit and explicit[0] else [self._ask_next([])]
+
+    def _redirect(self, text: str) -> list[str]:
+        """Greetings, small talk and "what do you mean?": nothing is stored; the question is asked again."""
+        st, cues = self.state, self.prompts.cues
+        if intents.is_clarification(text, cues) and st.pending_field:
+            variant = st.asked.count(st.pending_field)
+            return [self.prompts.flow.question(st.pending_field, st.lang, variant)]
+        opener = t("iv.thanks", st.lang) if intents.is_greeting(text, cues) else t("iv.offtopic", st.lang)
+        if st.pending_field:
+            return [opener, self._question(st.pending_field)]
+        if st.phase == "confirm":
+            return [opener, t("iv.summary", st.lang)]
+        if st.phase == "reuse_offer" and st.offered:
+            return [opener, t("iv.reuse_question", st.lang)]
+        return [opener]
 
     def _answer_question(self, text: str) -> list[str]:
         st = self.state

@@ -28,7 +28,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
         "toimintamallin".split()
     ),
     "sv": frozenset(
-        "och att det som en ett i på för med av till är var den de om inte har hade så men eller från "
+        "och att det som en ett i på för med av till är var den de om inte har hade så men eller från vad "
+        "tack "
         "vid kan ska skulle när hur vad vem vilka vilken där här sin sina sitt deras dess man vi ni jag "
         "du han hon dem oss er mig dig också bara redan efter före under över utan mot hos genom både "
         "alla andra mycket något några någon finns blir bli blev varit vara".split()
@@ -60,9 +61,15 @@ def words(text: str) -> list[str]:
     return out
 
 
-def detect_language(text: str, default: str = "fi") -> str:
-    """Guess fi/sv/en from stopwords and letters; cheap and good enough for choosing a reply language."""
-    toks = words(text)
+def detect_language(text: str, default: str = "fi", min_evidence: int = 0) -> str:
+    """Guess fi/sv/en from stopwords and letters; cheap and good enough for choosing a reply language.
+
+    Capitalised words (place and organisation names like "Päijät-Hämeen hyvinvointialue") are ignored, and
+    with ``min_evidence`` the default is kept unless another language has that many more stopword hits."""
+    raw = text.split()
+    kept = [w for i, w in enumerate(raw)  # drop capitalised words inside sentences: names, not language
+            if not (w[:1].isupper() and i > 0 and not raw[i - 1].endswith((".", "!", "?", ":")))]
+    toks = words(" ".join(kept) or text)
     if not toks:
         return default
     scores: dict[str, float] = {lang: float(sum(1 for t in toks if t in STOPWORDS[lang])) for lang in LANGS}
@@ -71,6 +78,10 @@ def detect_language(text: str, default: str = "fi") -> str:
     scores["fi"] += sum(1 for t in toks if re.search(r"(ssa|ssä|lla|llä|sta|stä|iden|isen|ja|jä)$", t)) * 0.5
     scores["fi"] += 0.5 * sum(1 for t in toks if "ä" in t or "ö" in t) if scores["sv"] == 0 else 0
     best = max(LANGS, key=lambda lang: (scores[lang], lang == default))
+    if min_evidence and best != default:
+        stop = {lang: sum(1 for t in toks if t in STOPWORDS[lang]) for lang in LANGS}
+        if stop[best] - stop.get(default, 0) < min_evidence:
+            return default
     return best if scores[best] > 0 else default
 
 

@@ -15,6 +15,9 @@ from assistant.i18n import DEFAULT_PROMPTS
 from assistant.settings import Settings, get_settings
 
 
+DEFAULT_SUITES = [Path("evals/interview"), Path("evals/suites")]  # evals/known_gaps runs only when named
+
+
 def _settings_for(args: argparse.Namespace) -> Settings:
     s = get_settings()
     if args.backend == "openai":
@@ -24,7 +27,7 @@ def _settings_for(args: argparse.Namespace) -> Settings:
 
 
 def _run_one(args: argparse.Namespace, settings: Settings, prompts: Path, out: Path, label: str) -> dict:  # type: ignore[type-arg]
-    paths = [Path(p) for p in args.paths] or [Path("evals")]
+    paths = [Path(p) for p in args.paths] or DEFAULT_SUITES
     try:
         cases = load_cases(paths)
     except CaseError as exc:

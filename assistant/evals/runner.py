@@ -53,6 +53,8 @@ class CaseResult:
                 "runs": [{"assertions": [a.to_json() for a in run],
                           "transcript": tr.to_json(), "error": tr.error,
                           "draft": tr.final.draft.to_record() if tr.final else None,
+                          "matches": [m.model_dump(mode="json") for m in tr.final.matches] if tr.final else [],
+                          "next_steps": [s.model_dump(mode="json") for s in tr.final.next_steps] if tr.final else [],
                           "usage": tr.interview.state.usage.model_dump() if tr.interview else None}
                          for run, tr in zip(self.runs, self.transcripts, strict=True)]}
 
