@@ -77,12 +77,12 @@ class RunningApp:
 
 
 @contextmanager
-def running_app(services: Services) -> Iterator[RunningApp]:
+def running_app(services: Services, auth: tuple[str, str] | None = None) -> Iterator[RunningApp]:
     """The UI launched in-process on a free loopback port; closed afterwards."""
     from ui.app import build_app, launch_app
 
     demo = build_app(services)
-    url = launch_app(demo, host="127.0.0.1", port=free_port(), block=False, quiet=True)
+    url = launch_app(demo, host="127.0.0.1", port=free_port(), auth=auth, block=False, quiet=True)
     try:
         yield RunningApp(url=url, demo=demo, services=services)
     finally:
@@ -150,7 +150,7 @@ class Page:
         return expected
 
     def wait_messages(self, expected: int) -> None:
-        self.page.wait_for_selector(f"[data-testid=live-card][data-messages='{expected}']")
+        self.page.wait_for_selector(f"[data-testid=live-card][data-messages='{expected}'][data-streaming='false']")
 
     def send(self, text: str) -> None:
         self.wait_messages(self.type_message(text))

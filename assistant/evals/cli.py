@@ -14,7 +14,6 @@ from assistant.evals.runner import run_cases, stamp
 from assistant.i18n import DEFAULT_PROMPTS
 from assistant.settings import Settings, get_settings
 
-
 DEFAULT_SUITES = [Path("evals/interview"), Path("evals/suites")]  # evals/known_gaps runs only when named
 
 
