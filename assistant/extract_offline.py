@@ -202,7 +202,12 @@ class OfflineExtractor:
                     ext.add(named[0], value, sent)
                     labelled.append(sent)
         rest = [s for s in sents if s not in labelled]
-        for sent, (fld, _score) in zip(rest, self.classify(rest), strict=True):
+        # answering a question, a sentence can only leave the asked field if it names another one:
+        # embed just those (keeps short answers fast)
+        needs = [s for s in rest if not focus or any(self._cued(s, f) for f in STORY_FIELDS if f != focus)]
+        classified = dict(zip(needs, self.classify(needs), strict=True))
+        for sent in rest:
+            fld, _score = classified.get(sent, (focus, 1.0))
             if focus and fld != focus and not self._cued(sent, fld):
                 fld = focus  # answering a question: leave it only for a sentence that names another field
             target = fld if fld in STORY_FIELDS or fld == focus else None
