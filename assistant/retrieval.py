@@ -177,9 +177,10 @@ class Retriever:
 
     def similar(self, draft: ModelDescription, k: int = 5, filters: Filters | None = None) -> list[Hit]:
         """Models similar to a (partial) draft: the interview's "has someone solved this already?"."""
-        parts = [draft.name if draft.name and draft.name != "-" else "", draft.summary or "",
-                 draft.problem or "", draft.basic_idea or "", "; ".join(draft.target_groups),
-                 "; ".join(draft.goals), "; ".join(draft.core)]
-        text = "\n".join(p for p in parts if p)[:700]  # bounded: query embedding cost grows with length
+        # what the model is for, whom and what it does; the name and summary add little to matching and
+        # would cost a fresh query embedding on every turn that touches them
+        parts = [draft.problem or "", "; ".join(draft.target_groups), "; ".join(draft.goals),
+                 "; ".join(draft.core), draft.basic_idea or ""]
+        text = "\n".join(p for p in parts if p)[:500] or (draft.summary or draft.name or "")
         exclude = {draft.id} if draft.id else None
         return self.search(text, k=k, filters=filters, lang=draft.language, context=draft, exclude=exclude)
