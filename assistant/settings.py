@@ -35,8 +35,8 @@ class Settings(BaseSettings):
     glossary: Path | None = Field(Path(__file__).resolve().parent.parent / "knowledge" / "glossary.yaml",
                                   description="fi/sv/en glossary for cross-language query expansion; empty = off")
 
-    match_threshold: float = Field(0.885, description="Dense similarity floor for a bank model to count as a match.")
-    match_strength: float = Field(4.0, description="How far (in standard deviations) a match must stand out "
+    match_threshold: float = Field(0.88, description="Dense similarity floor for a bank model to count as a match.")
+    match_strength: float = Field(3.5, description="How far (in standard deviations) a match must stand out "
                                                    "from the bank's background similarity.")
     duplicate_threshold: float = Field(0.92, description="Similarity at which a match is a near-duplicate.")
     max_turn_chars: int = Field(8000, description="Longer user turns are truncated with a notice.")
