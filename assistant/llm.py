@@ -133,5 +133,5 @@ def build_llm(settings: Settings, prompts: Prompts) -> LLMExtractor | None:
         raise LLMError("PARASTELU_LLM_MODEL is set but neither PARASTELU_LLM_API_KEY nor "
                        "PARASTELU_LLM_BASE_URL is; the interviewer stays offline until one is given")
     chat = ChatOpenAI(model=settings.llm_model, base_url=settings.llm_base_url, api_key=key or "not-needed",  # type: ignore[arg-type]
-                      timeout=settings.llm_timeout, max_retries=0, temperature=0)
+                      timeout=settings.llm_timeout, max_retries=settings.llm_retries, temperature=0)
     return LLMExtractor(chat, prompts, method=settings.llm_structured_method)

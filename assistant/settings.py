@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     llm_model: str | None = None
     llm_api_key: SecretStr | None = None
     llm_timeout: float = 30.0
+    llm_retries: int = Field(2, ge=0, description="Transport-level retries (with backoff) per LLM call.")
     llm_structured_method: Literal["json_schema", "function_calling", "json_mode"] = "function_calling"
 
     prompts_dir: Path | None = Field(None, description="Prompt/flow files; defaults to the shipped prompts/.")

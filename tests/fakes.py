@@ -48,7 +48,9 @@ class ScriptedChatModel(BaseChatModel):
         if isinstance(reply, Exception):
             raise reply
         if isinstance(reply, dict):
-            msg = AIMessage(content="", tool_calls=[{"name": "LLMExtraction", "args": reply, "id": "call_1"}],
+            args = dict(reply)
+            tool = args.pop("__tool__", "LLMExtraction")
+            msg = AIMessage(content="", tool_calls=[{"name": tool, "args": args, "id": "call_1"}],
                             usage_metadata={"input_tokens": 50, "output_tokens": 20, "total_tokens": 70})
         else:
             msg = AIMessage(content=str(reply),

@@ -75,7 +75,7 @@ def test_garbage_twice_falls_back_to_offline_with_notice(seeded_services, sessio
 def test_real_clients_over_http_stub(seeded_services, sessions) -> None:  # type: ignore[no-untyped-def]
     with openai_stub() as stub:
         s = seeded_services.settings.model_copy(update={"llm_model": "stub-model", "llm_base_url": stub.url,
-                                                        "llm_timeout": 3.0})
+                                                        "llm_timeout": 3.0, "llm_retries": 0})
         llm = build_llm(s, load_prompts())
         assert llm is not None
         stub.enqueue({"text": "Mihin tarpeeseen malli vastaa?"})
@@ -107,9 +107,35 @@ def test_real_clients_over_http_stub(seeded_services, sessions) -> None:  # type
 def test_endpoint_down_falls_back(seeded_services, sessions) -> None:  # type: ignore[no-untyped-def]
     from tests.conftest import free_port
 
-    s = seeded_services.settings.model_copy(update={"llm_model": "m", "llm_timeout": 2.0,
+    s = seeded_services.settings.model_copy(update={"llm_model": "m", "llm_timeout": 2.0, "llm_retries": 0,
                                                     "llm_base_url": f"http://127.0.0.1:{free_port()}/v1"})
     iv = Interview.start(services=seeded_services, sessions=sessions, llm=build_llm(s, load_prompts()))
     assert "?" in iv.current().reply  # phrasing failed → the flow's own question
     turn = iv.turn(STORY)
     assert turn.notices and turn.draft.target_groups
+
+
+def test_transport_errors_are_retried(seeded_services, sessions) -> None:  # type: ignore[no-untyped-def]
+    with openai_stub() as stub:
+        s = seeded_services.settings.model_copy(update={"llm_model": "stub", "llm_base_url": stub.url,
+                                                        "llm_timeout": 3.0, "llm_retries": 1})
+        stub.enqueue({"text": "Mikä ongelma?"})
+        iv = Interview.start(services=seeded_services, sessions=sessions, llm=build_llm(s, load_prompts()))
+        stub.enqueue({"status": 503}, {"args": {"target_groups": ["lammastilalliset"]}}, {"text": "Tavoite?"})
+        turn = iv.turn("Lammastilalliset")
+        assert not turn.notices and turn.draft.target_groups == ["lammastilalliset"]
+        assert len(stub.requests) == 4  # phrase, failed extraction, retried extraction, phrase
+
+
+def test_rubric_is_judged_only_with_a_judge(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from assistant.evals.judge import judge
+    from assistant.evals.simulate import Transcript
+
+    fake = ScriptedChatModel(queue=[], history=[])
+    fake.enqueue({"__tool__": "Verdict", "passed": False, "reason": "the core was never asked"})
+    verdict = judge(fake, load_prompts(), "The assistant asks about the core.", Transcript())
+    assert verdict.passed is False and verdict.actual == "the core was never asked"
+    assert "<transcript>" in str(fake.history[0][-1].content)
+    fake.enqueue(RuntimeError("judge down"))
+    failed = judge(fake, load_prompts(), "anything", Transcript())
+    assert failed.passed is False and "judge failed" in failed.detail

@@ -11,7 +11,9 @@ from assistant.evals.cases import CaseError, load_cases
 from assistant.evals.compare import compare_files, diff, print_diff
 from assistant.evals.report import write_all
 from assistant.evals.runner import run_cases, stamp
+from assistant.flow import load_prompts
 from assistant.i18n import DEFAULT_PROMPTS
+from assistant.llm import build_llm
 from assistant.settings import Settings, get_settings
 
 DEFAULT_SUITES = [Path("evals/interview"), Path("evals/suites")]  # evals/known_gaps runs only when named
@@ -35,8 +37,11 @@ def _run_one(args: argparse.Namespace, settings: Settings, prompts: Path, out: P
     if not cases:
         print(f"no cases found in {', '.join(map(str, paths))}", file=sys.stderr)
         raise SystemExit(2)
+    judge_llm = None
+    if args.judge and args.backend == "openai":
+        judge_llm = build_llm(settings, load_prompts(str(prompts)))
     results, seconds = run_cases(cases, settings, prompts, args.backend, args.jobs, args.repeat,
-                                 progress=sys.stderr.isatty())
+                                 progress=sys.stderr.isatty(), judge_llm=judge_llm)
     meta = stamp(settings, prompts, args.backend, settings.llm_model if args.backend == "openai" else None,
                  _embedder_id(settings))
     data = write_all(results, meta, seconds, out)

@@ -17,6 +17,7 @@ from tqdm import tqdm
 from assistant.embeddings import CachedEmbedder, build_embedder
 from assistant.evals.cases import Case
 from assistant.evals.checks import Assertion, evaluate
+from assistant.evals.judge import judge
 from assistant.evals.simulate import Transcript, run_persona, run_scripted
 from assistant.flow import load_prompts
 from assistant.i18n import PACKAGE_ROOT
@@ -124,7 +125,8 @@ class Environment:
 
 
 def run_cases(cases: list[Case], settings: Settings, prompts_dir: Path, backend: str = "offline",
-              jobs: int = 1, repeat: int | None = None, progress: bool = True) -> tuple[list[CaseResult], float]:
+              jobs: int = 1, repeat: int | None = None, progress: bool = True,
+              judge_llm: LLMExtractor | None = None) -> tuple[list[CaseResult], float]:
     """Run every case (× repeat) and evaluate it; returns results and wall-clock seconds."""
     t0 = time.perf_counter()
     llm = build_llm(settings, load_prompts(str(prompts_dir))) if backend == "openai" else None
@@ -140,6 +142,9 @@ def run_cases(cases: list[Case], settings: Settings, prompts_dir: Path, backend:
             start = time.perf_counter()
             tr = env.run(res.case, i)
             assertions = evaluate(res.case, tr)
+            if judge_llm is not None and res.case.expect.rubric and not tr.error:
+                assertions = [a for a in assertions if a.name != "rubric"] + [
+                    judge(judge_llm.chat, judge_llm.prompts, res.case.expect.rubric, tr, settings.llm_structured_method)]
             with env._lock:
                 res.transcripts.append(tr)
                 res.runs.append(assertions)
