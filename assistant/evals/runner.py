@@ -143,8 +143,9 @@ def run_cases(cases: list[Case], settings: Settings, prompts_dir: Path, backend:
             tr = env.run(res.case, i)
             assertions = evaluate(res.case, tr)
             if judge_llm is not None and res.case.expect.rubric and not tr.error:
-                assertions = [a for a in assertions if a.name != "rubric"] + [
-                    judge(judge_llm.chat, judge_llm.prompts, res.case.expect.rubric, tr, settings.llm_structured_method)]
+                verdict = judge(judge_llm.chat, judge_llm.prompts, res.case.expect.rubric, tr,
+                                settings.llm_structured_method)
+                assertions = [a for a in assertions if a.name != "rubric"] + [verdict]
             with env._lock:
                 res.transcripts.append(tr)
                 res.runs.append(assertions)
