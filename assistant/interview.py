@@ -59,6 +59,7 @@ class Interview:
         self.prompts = prompts
         self.llm = llm
         self.offline = _offline(services, prompts)
+        self._notices: list[str] = []  # notices raised deep inside a turn (e.g. the bank not answering)
         self.settings = services.settings
 
     # -- construction ----------------------------------------------------------------------------
@@ -122,6 +123,7 @@ class Interview:
         """Handle one user message; the state (with the user's text) is saved before and after."""
         st = self.state
         notices: list[str] = []
+        self._notices = notices
         text = clean_text(user_text if isinstance(user_text, str) else str(user_text or ""))
         limit = self.settings.max_turn_chars
         if len(text) > limit:
@@ -387,7 +389,11 @@ class Interview:
         draft = st.draft
         if not any(getattr(draft, f) for f in ("problem", "target_groups", "goals", "core", "summary", "name")):
             return
-        hits = self.services.retriever.similar(draft, k=5)
+        try:
+            hits = self.services.retriever.similar(draft, k=5)
+        except Exception as exc:  # a Chroma server gone away mid-session: keep interviewing, say so
+            self._notices.append(t("iv.bank_unavailable", st.lang) + f" ({type(exc).__name__})")
+            return
         st.matches = [advisor.to_match(h, draft, self.settings.duplicate_threshold) for h in hits]
         st.next_steps = advisor.next_steps(st.matches, draft, st.lang, self.settings.match_threshold,
                                            self.settings.match_strength, st.reuse_choice, st.offered)

@@ -211,7 +211,7 @@ def test_user_text_is_saved_before_processing(start, sessions, monkeypatch) -> N
     def boom(*a, **k):  # type: ignore[no-untyped-def]
         raise RuntimeError("crash while thinking")
 
-    monkeypatch.setattr(iv.services.retriever, "similar", boom)
+    monkeypatch.setattr(iv, "_absorb", boom)
     with pytest.raises(RuntimeError):
         iv.turn("Tärkeä tarina, jota ei saa menettää.")
     saved = sessions.load(iv.session_id)
@@ -244,3 +244,17 @@ def test_emoji_mixed_language_and_injection_are_data(start) -> None:  # type: ig
     assert "🚜" in (turn.draft.problem or "")
     turn = iv.turn("<img src=x onerror=alert(1)> nuoret")
     assert turn.draft.target_groups == ["<img src=x onerror=alert(1)> nuoret"]
+
+
+def test_bank_going_away_mid_session_keeps_the_interview(start, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    iv = start()
+    first = iv.turn(FARM_STORY)
+
+    def down(*a, **k):  # type: ignore[no-untyped-def]
+        raise ConnectionError("chroma server gone")
+
+    monkeypatch.setattr(iv.services.retriever, "similar", down)
+    turn = iv.turn("vertaisryhmä; lomittajapooli")
+    assert turn.draft.core == ["Vertaisryhmä", "Lomittajapooli"] and turn.asked_field == "adaptable"
+    assert turn.notices and "Mallipankki ei vastaa" in turn.notices[0]
+    assert [m.id for m in turn.matches] == [m.id for m in first.matches]

@@ -1,0 +1,156 @@
+"""What the UI needs around the services: a degraded store when Chroma is down, exports, session locks.
+
+Nothing here holds per-user data: the interview state lives in SQLite and is re-loaded by id on each
+event. The only process-wide objects are the read-mostly services and a table of per-session locks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+import threading
+import time
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+
+from assistant.retrieval import Retriever
+from assistant.schema import ModelDescription
+from assistant.services import Services, build_services
+from assistant.settings import Settings
+from assistant.store import ModelStore, StoreError, StoreUnavailable
+from ui.texts import tr
+
+EXPORT_ROOT = Path(tempfile.gettempdir()) / "parastelu-exports"
+RETRY_SECONDS = 10.0
+
+
+class UnavailableStore(ModelStore):
+    """Stands in for the Chroma server while it is unreachable: an empty in-memory bank; writes refused.
+
+    It is a real ``ModelStore`` over Chroma's in-memory client, so every read the retriever and the
+    interview engine make keeps working (and simply finds nothing)."""
+
+    def __init__(self, settings: Settings, embedder: Any, reason: str) -> None:
+        client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
+        local = settings.model_copy(update={"collection": f"{settings.collection}-offline"})
+        super().__init__(local, embedder, client=client)
+        self.reason = reason
+        self.last_try = time.monotonic()
+
+    def upsert(self, models: Sequence[ModelDescription], batch: int = 500) -> int:
+        raise StoreUnavailable(self.reason)
+
+    def upsert_vectors(self, models: Sequence[ModelDescription], vectors: Any) -> None:
+        raise StoreUnavailable(self.reason)
+
+    def delete(self, ids: Sequence[str]) -> list[str]:
+        raise StoreUnavailable(self.reason)
+
+
+def load_services(settings: Settings, embedder: Any = None) -> Services:
+    """Build the services; if the Chroma server is unreachable, fall back to an empty, read-only bank."""
+    try:
+        return build_services(settings, embedder=embedder)
+    except StoreUnavailable as exc:
+        from assistant.embeddings import build_embedder
+
+        emb = embedder or build_embedder(settings)
+        store = UnavailableStore(settings, emb, str(exc))
+        return Services(settings, emb, store, Retriever(store, settings.lexical_weight, settings.rrf_k))
+
+
+def store_problem(services: Services, lang: str) -> str | None:
+    """None when the bank answers; else the banner text. Retries a down server every few seconds."""
+    store = services.store
+    url = services.settings.chroma_url or "embedded"
+    if isinstance(store, UnavailableStore):
+        if time.monotonic() - store.last_try < RETRY_SECONDS:
+            return tr("status.unreachable", lang, url=url)
+        store.last_try = time.monotonic()
+        try:
+            fresh = ModelStore(services.settings, services.embedder)
+        except StoreError:
+            return tr("status.unreachable", lang, url=url)
+        services.store = fresh
+        services.retriever = Retriever(fresh, services.settings.lexical_weight, services.settings.rrf_k)
+        return None
+    try:
+        store.count()
+    except Exception:  # chromadb raises several kinds when the server went away
+        return tr("status.unreachable", lang, url=url)
+    return None
+
+
+def bank_count(services: Services) -> int | None:
+    try:
+        return services.store.count()
+    except Exception:
+        return None
+
+
+def bank_models(services: Services) -> list[ModelDescription]:
+    """Every model in the bank, from the retriever's catalog (cached until the bank changes)."""
+    try:
+        return list(services.retriever.catalog().models)
+    except Exception:
+        return []
+
+
+def llm_label(settings: Settings) -> str | None:
+    """The chat model in use, or None for the offline (rule-based) interviewer."""
+    if settings.llm_base_url:
+        return settings.llm_model or "(LLM)"
+    return None
+
+
+def slugify(text: str | None, fallback: str = "malli") -> str:
+    """A file-name-safe slug (ASCII, hyphens)."""
+    norm = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")[:60].strip("-")
+    return slug or fallback
+
+
+def write_exports(session_id: str, name: str | None, markdown: str,
+                  record: dict[str, Any]) -> tuple[str, str]:
+    """Write the Markdown and JSON exports of a draft; returns their paths (inside the temp dir)."""
+    safe_sid = re.sub(r"[^A-Za-z0-9_-]", "", session_id)[:64] or "session"
+    folder = EXPORT_ROOT / safe_sid
+    folder.mkdir(parents=True, exist_ok=True)
+    base = slugify(name)
+    md_path, json_path = folder / f"{base}.md", folder / f"{base}.json"
+    for old in folder.iterdir():  # a renamed draft must not leave stale files behind
+        if old not in (md_path, json_path):
+            old.unlink(missing_ok=True)
+    md_path.write_text(markdown, encoding="utf-8")
+    json_path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return str(md_path), str(json_path)
+
+
+class SessionLocks:
+    """One lock per session id, so two events of the same session never interleave (bounded table)."""
+
+    def __init__(self, capacity: int = 2048) -> None:
+        self._locks: OrderedDict[str, threading.Lock] = OrderedDict()
+        self._guard = threading.Lock()
+        self.capacity = capacity
+
+    @contextmanager
+    def hold(self, session_id: str) -> Iterator[None]:
+        with self._guard:
+            lock = self._locks.pop(session_id, None) or threading.Lock()
+            self._locks[session_id] = lock
+            while len(self._locks) > self.capacity:
+                oldest, old = next(iter(self._locks.items()))
+                if old.locked():
+                    break
+                del self._locks[oldest]
+        with lock:
+            yield
