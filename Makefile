@@ -45,7 +45,9 @@ test: lint typecheck pytest
 
 bench: venv
 	$(BIN)/parastelu bench retrieval
+	$(BIN)/parastelu bench interview
 	$(BIN)/parastelu bench scale --models 100000
+	$(BIN)/python -m ui.bench
 
 screenshots: venv chromium
 	$(BIN)/python -m ui.screenshots
