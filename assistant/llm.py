@@ -8,6 +8,7 @@ usage per session. Any failure raises ``LLMError`` and the engine redoes the tur
 from __future__ import annotations
 
 import json
+import warnings
 from string import Template
 from typing import Any
 
@@ -130,8 +131,9 @@ def build_llm(settings: Settings, prompts: Prompts) -> LLMExtractor | None:
 
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
     if not key and not settings.llm_base_url:
-        raise LLMError("PARASTELU_LLM_MODEL is set but neither PARASTELU_LLM_API_KEY nor "
-                       "PARASTELU_LLM_BASE_URL is; the interviewer stays offline until one is given")
+        warnings.warn("PARASTELU_LLM_MODEL is set but neither PARASTELU_LLM_API_KEY nor PARASTELU_LLM_BASE_URL "
+                      "is; the interviewer stays offline until one is given", stacklevel=2)
+        return None
     chat = ChatOpenAI(model=settings.llm_model, base_url=settings.llm_base_url, api_key=key or "not-needed",  # type: ignore[arg-type]
                       timeout=settings.llm_timeout, max_retries=settings.llm_retries, temperature=0)
     return LLMExtractor(chat, prompts, method=settings.llm_structured_method)

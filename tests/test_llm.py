@@ -139,3 +139,9 @@ def test_rubric_is_judged_only_with_a_judge(tmp_path) -> None:  # type: ignore[n
     fake.enqueue(RuntimeError("judge down"))
     failed = judge(fake, load_prompts(), "anything", Transcript())
     assert failed.passed is False and "judge failed" in failed.detail
+
+
+def test_model_without_endpoint_or_key_stays_offline_with_a_warning(seeded_services) -> None:  # type: ignore[no-untyped-def]
+    s = seeded_services.settings.model_copy(update={"llm_model": "gpt-x", "llm_base_url": None, "llm_api_key": None})
+    with pytest.warns(UserWarning, match="stays offline"):
+        assert build_llm(s, load_prompts()) is None
