@@ -25,8 +25,11 @@ def build_services(settings: Settings | None = None, embedder: CachedEmbedder | 
     settings = settings or get_settings()
     embedder = embedder or build_embedder(settings)
     store = ModelStore(settings, embedder)
+    return Services(settings, embedder, store, make_retriever(settings, store))
+
+
+def make_retriever(settings: Settings, store: ModelStore) -> Retriever:
+    """The retriever as configured (weights, glossary); also used when a store reconnects."""
     glossary = load_glossary(str(settings.glossary)) if settings.glossary else None
-    retriever = Retriever(store, lexical_weight=settings.lexical_weight, rrf_k=settings.rrf_k, glossary=glossary,
-                          lexical_weight_other=settings.lexical_weight_other,
-                          dense_expansion=settings.dense_expansion)
-    return Services(settings, embedder, store, retriever)
+    return Retriever(store, lexical_weight=settings.lexical_weight, rrf_k=settings.rrf_k, glossary=glossary,
+                     lexical_weight_other=settings.lexical_weight_other, dense_expansion=settings.dense_expansion)

@@ -142,3 +142,14 @@ def test_serve_refuses_open_address_without_login(capsys: pytest.CaptureFixture[
     assert "PARASTELU_AUTH_USER" in err and "0.0.0.0" in err
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.10")  # noqa: S104
+
+
+def test_llm_banner_when_the_configured_endpoint_is_down() -> None:
+    from tests.conftest import free_port
+    from ui.backend import llm_label, llm_problem
+
+    assert llm_label(Settings(data_dir=Path("x"))) is None
+    down = Settings(data_dir=Path("x"), llm_model="m", llm_base_url=f"http://127.0.0.1:{free_port()}/v1")
+    assert llm_label(down) == "m"
+    text = llm_problem(down, "fi")
+    assert text is not None and "ei vastaa" in text and "127.0.0.1" in text

@@ -17,7 +17,7 @@ from assistant.schema import ModelDescription
 from assistant.services import Services
 from assistant.settings import Settings
 from ui import chat
-from ui.backend import SessionLocks, bank_count, llm_label, load_services, store_problem
+from ui.backend import SessionLocks, bank_count, llm_label, llm_problem, load_services, store_problem
 from ui.bank import BankTab
 from ui.describe import SET_URL_JS, DescribeTab, Shared
 from ui.render import detail_placeholder, full_card, header_html, status_html
@@ -59,8 +59,9 @@ def build_app(services: Services) -> gr.Blocks:
 
     def status(lang: str) -> str:
         lang = norm_lang(lang)
+        problems = [p for p in (store_problem(services, lang), llm_problem(settings, lang)) if p]
         return status_html(llm_label(settings), bank_count(services), services.store.mode,
-                           store_problem(services, lang), lang)
+                           " ".join(problems) or None, lang)
 
     with gr.Blocks(title="Parastelu", analytics_enabled=False, fill_width=True,
                    delete_cache=(3600, 86400)) as demo:  # hourly, drop cached export copies older than a day

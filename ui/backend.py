@@ -21,9 +21,8 @@ from typing import Any
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 
-from assistant.retrieval import Retriever
 from assistant.schema import ModelDescription
-from assistant.services import Services, build_services
+from assistant.services import Services, build_services, make_retriever
 from assistant.settings import Settings
 from assistant.store import ModelStore, StoreError, StoreUnavailable
 from ui.texts import tr
@@ -64,7 +63,7 @@ def load_services(settings: Settings, embedder: Any = None) -> Services:
 
         emb = embedder or build_embedder(settings)
         store = UnavailableStore(settings, emb, str(exc))
-        return Services(settings, emb, store, Retriever(store, settings.lexical_weight, settings.rrf_k))
+        return Services(settings, emb, store, make_retriever(settings, store))
 
 
 def store_problem(services: Services, lang: str) -> str | None:
@@ -80,7 +79,7 @@ def store_problem(services: Services, lang: str) -> str | None:
         except StoreError:
             return tr("status.unreachable", lang, url=url)
         services.store = fresh
-        services.retriever = Retriever(fresh, services.settings.lexical_weight, services.settings.rrf_k)
+        services.retriever = make_retriever(services.settings, fresh)
         return None
     try:
         store.count()
@@ -105,10 +104,30 @@ def bank_models(services: Services) -> list[ModelDescription]:
 
 
 def llm_label(settings: Settings) -> str | None:
-    """The chat model in use, or None for the offline (rule-based) interviewer."""
-    if settings.llm_base_url:
-        return settings.llm_model or "(LLM)"
+    """The chat model in use, or None for the offline (rule-based) interviewer (same rule as build_llm)."""
+    if settings.llm_model and (settings.llm_base_url or settings.llm_api_key):
+        return settings.llm_model
     return None
+
+
+_LLM_PROBE: dict[str, tuple[float, bool]] = {}
+
+
+def llm_problem(settings: Settings, lang: str) -> str | None:
+    """Banner text when a configured LLM endpoint does not answer (probed at most every 30 s)."""
+    if not llm_label(settings) or not settings.llm_base_url:
+        return None
+    url = settings.llm_base_url.rstrip("/")
+    checked, ok = _LLM_PROBE.get(url, (0.0, True))
+    if time.monotonic() - checked > RETRY_SECONDS * 3:
+        try:
+            import httpx
+
+            ok = httpx.get(f"{url}/models", timeout=1.5).status_code < 500
+        except Exception:
+            ok = False
+        _LLM_PROBE[url] = (time.monotonic(), ok)
+    return None if ok else tr("status.llm_unreachable", lang, url=url)
 
 
 def slugify(text: str | None, fallback: str = "malli") -> str:
