@@ -63,9 +63,12 @@ def next_steps(matches: list[Match], draft: Draft, lang: str, threshold: float, 
         first = offered[-1]
         steps.sort(key=lambda s: s.model_id != first)
     if not steps:
-        best = max((m.similarity or 0.0) for m in matches) if matches else 0.0
+        closest = max(matches, key=lambda m: m.similarity or 0.0) if matches else None
         stage = draft.stage if draft.stage in (Stage.idea, Stage.developing) else Stage.idea
-        steps.append(NextStep(kind="new", text=t("step.new", lang, stage=stage_label(stage, lang)),
-                              reason=t("step.reason.none", lang, threshold=f"{threshold:.2f}")
-                              + (f" ({best:.2f})" if matches else "")))
+        reason = (t("step.reason.closest", lang, name=closest.name, sim=f"{closest.similarity or 0.0:.3f}",
+                    threshold=f"{threshold:.3f}") if closest
+                  else t("step.reason.none", lang, threshold=f"{threshold:.3f}"))
+        steps.append(NextStep(kind="new", model_id=closest.id if closest else None,
+                              model_name=closest.name if closest else None,
+                              text=t("step.new", lang, stage=stage_label(stage, lang)), reason=reason))
     return steps
