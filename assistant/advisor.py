@@ -65,9 +65,12 @@ def next_steps(matches: list[Match], draft: Draft, lang: str, threshold: float, 
     if not steps:
         closest = max(matches, key=lambda m: m.similarity or 0.0) if matches else None
         stage = draft.stage if draft.stage in (Stage.idea, Stage.developing) else Stage.idea
-        reason = (t("step.reason.closest", lang, name=closest.name, sim=f"{closest.similarity or 0.0:.3f}",
-                    threshold=f"{threshold:.3f}") if closest
-                  else t("step.reason.none", lang, threshold=f"{threshold:.3f}"))
+        if closest is None:
+            reason = t("step.reason.none", lang, threshold=f"{threshold:.3f}")
+        else:
+            key = "step.reason.closest" if (closest.similarity or 0.0) < threshold else "step.reason.closest_flat"
+            reason = t(key, lang, name=closest.name, sim=f"{closest.similarity or 0.0:.3f}",
+                       threshold=f"{threshold:.3f}")
         steps.append(NextStep(kind="new", model_id=closest.id if closest else None,
                               model_name=closest.name if closest else None,
                               text=t("step.new", lang, stage=stage_label(stage, lang)), reason=reason))
