@@ -14,11 +14,11 @@ SUMMARY_FIELDS = ("name", "summary", "problem", "target_groups", "goals", "basic
                   "actors", "stage", "conditions", "measurement")
 
 
-def slugify(text: str) -> str:
-    """ASCII slug for ids: "Nuorten Polku – Oulu" → "nuorten-polku-oulu"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+def slugify(text: str | None, fallback: str = "malli", limit: int = 80) -> str:
+    """ASCII slug for ids and file names: "Nuorten Polku – Oulu" → "nuorten-polku-oulu"."""
+    ascii_text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:80].strip("-") or "malli"
+    return slug[:limit].strip("-") or fallback
 
 
 def summary_markdown(draft: Draft, lang: str, stage_text: str | None = None) -> str:

@@ -258,3 +258,26 @@ def test_bank_going_away_mid_session_keeps_the_interview(start, monkeypatch) -> 
     assert turn.draft.core == ["Vertaisryhmä", "Lomittajapooli"] and turn.asked_field == "adaptable"
     assert turn.notices and "Mallipankki ei vastaa" in turn.notices[0]
     assert [m.id for m in turn.matches] == [m.id for m in first.matches]
+
+
+def test_cli_chat_script_writes_a_json_transcript(seeded_dir, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import subprocess
+    import sys
+
+    import shutil
+
+    data_dir = tmp_path / "copy"
+    shutil.copytree(seeded_dir, data_dir)  # the session-scoped seeded store stays untouched
+    script = tmp_path / "turns.txt"
+    script.write_text("Maatalousyrittäjät uupuvat.\nkarjatilojen yrittäjät\nen tiedä\n", encoding="utf-8")
+    out = tmp_path / "t.json"
+    proc = subprocess.run([sys.executable, "-m", "assistant.cli", "--data-dir", str(data_dir), "chat", "--script",
+                           str(script), "--out", str(out)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    roles = [m["role"] for m in data["transcript"]]
+    assert roles == ["assistant", "user", "assistant", "user", "assistant", "user", "assistant"]
+    assert [m.get("asked_field") for m in data["transcript"] if m["role"] == "assistant"][:3] == [
+        "problem", "target_groups", "goals"]
+    assert data["draft"]["target_groups"] == ["Karjatilojen yrittäjät"] and data["status"]["goals"] == "skipped"

@@ -10,12 +10,13 @@ import pytest
 import yaml
 
 from assistant.interview_types import Draft, FieldStatus, Match, NextStep
+from assistant.render import slugify
 from assistant.schema import ModelDescription
 from assistant.settings import Settings
 from tests.ui_support import XSS_MODEL
 from ui import chat
 from ui.app import is_loopback, serve
-from ui.backend import SessionLocks, slugify, write_exports
+from ui.backend import SessionLocks, write_exports
 from ui.render import (
     CARD_FIELDS,
     bank_list,

@@ -11,7 +11,6 @@ import re
 import tempfile
 import threading
 import time
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from typing import Any
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 
+from assistant.render import slugify
 from assistant.schema import ModelDescription
 from assistant.services import Services, build_services, make_retriever
 from assistant.settings import Settings
@@ -130,20 +130,13 @@ def llm_problem(settings: Settings, lang: str) -> str | None:
     return None if ok else tr("status.llm_unreachable", lang, url=url)
 
 
-def slugify(text: str | None, fallback: str = "malli") -> str:
-    """A file-name-safe slug (ASCII, hyphens)."""
-    norm = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")[:60].strip("-")
-    return slug or fallback
-
-
 def write_exports(session_id: str, name: str | None, markdown: str,
                   record: dict[str, Any]) -> tuple[str, str]:
     """Write the Markdown and JSON exports of a draft; returns their paths (inside the temp dir)."""
     safe_sid = re.sub(r"[^A-Za-z0-9_-]", "", session_id)[:64] or "session"
     folder = EXPORT_ROOT / safe_sid
     folder.mkdir(parents=True, exist_ok=True)
-    base = slugify(name)
+    base = slugify(name, limit=60)
     md_path, json_path = folder / f"{base}.md", folder / f"{base}.json"
     for old in folder.iterdir():  # a renamed draft must not leave stale files behind
         if old not in (md_path, json_path):
