@@ -262,10 +262,9 @@ def test_bank_going_away_mid_session_keeps_the_interview(start, monkeypatch) -> 
 
 def test_cli_chat_script_writes_a_json_transcript(seeded_dir, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import json
+    import shutil
     import subprocess
     import sys
-
-    import shutil
 
     data_dir = tmp_path / "copy"
     shutil.copytree(seeded_dir, data_dir)  # the session-scoped seeded store stays untouched
