@@ -93,12 +93,11 @@ class ModelStore:
     def _open(self) -> Collection:
         name = self.settings.collection
         try:
-            existing = {c.name for c in self.client.list_collections()}
+            existing = {c.name: c for c in self.client.list_collections()}
         except Exception as exc:
             raise StoreUnavailable(f"Chroma at {self.mode} did not answer: {exc}") from exc
         if name in existing:
-            col = self.client.get_collection(name, embedding_function=None)  # type: ignore[arg-type]
-            meta = col.metadata or {}
+            meta = existing[name].metadata or {}  # read before attaching our embedder, to refuse a mismatch
             model, dim = meta.get("embed_model"), meta.get("embed_dim")
             if model != self.embedder.model_id or dim != self.embedder.dim:
                 raise EmbeddingMismatch(
@@ -222,8 +221,8 @@ def reindex(settings: Settings, embedder: CachedEmbedder, client: ClientAPI | No
     client = client or connect(settings)
     name = settings.collection
     models: list[ModelDescription] = []
-    if name in {c.name for c in client.list_collections()}:
-        old = client.get_collection(name, embedding_function=None)  # type: ignore[arg-type]
+    old = next((c for c in client.list_collections() if c.name == name), None)
+    if old is not None:  # records are read from metadata only; no embedding function is used
         offset = 0
         while True:
             got = old.get(include=["metadatas"], limit=_PAGE, offset=offset)
