@@ -134,17 +134,16 @@ class ModelStore:
             return 0
         for start in range(0, len(models), batch):
             chunk = models[start : start + batch]
-            vecs = self.embedder.embed_passages([embed_text(m) for m in chunk])
-            self.collection.upsert(ids=[m.id for m in chunk], embeddings=vecs,  # type: ignore[arg-type]
-                                   documents=[embed_text(m) for m in chunk],
-                                   metadatas=[_metadata(m) for m in chunk])
+            texts = [embed_text(m) for m in chunk]
+            self.upsert_vectors(chunk, self.embedder.embed_passages(texts), texts)
         self._bump()
         return len(models)
 
-    def upsert_vectors(self, models: Sequence[ModelDescription], vectors: Any) -> None:
-        """Upsert with precomputed vectors (scale benchmark; the embedder is not measured there)."""
+    def upsert_vectors(self, models: Sequence[ModelDescription], vectors: Any,
+                       texts: Sequence[str] | None = None) -> None:
+        """Upsert with given vectors (also used directly by the scale benchmark, which skips the embedder)."""
         self.collection.upsert(ids=[m.id for m in models], embeddings=vectors,
-                               documents=[embed_text(m) for m in models],
+                               documents=list(texts) if texts is not None else [embed_text(m) for m in models],
                                metadatas=[_metadata(m) for m in models])
 
     def delete(self, ids: Sequence[str]) -> list[str]:
@@ -170,14 +169,8 @@ class ModelStore:
             yield _from_meta(meta)
 
     def _iter_meta(self) -> Iterator[dict[str, Any]]:
-        offset = 0
-        while True:
-            got = self.collection.get(include=["metadatas"], limit=_PAGE, offset=offset)
-            metas = got.get("metadatas") or []
-            yield from (dict(m) for m in metas)
-            if len(metas) < _PAGE:
-                return
-            offset += _PAGE
+        for page in _pages(self.collection, ["metadatas"]):
+            yield from (dict(m) for m in page.get("metadatas") or [])
 
     def all(self) -> list[ModelDescription]:
         return sorted(self.iter_all(), key=lambda m: m.id)
@@ -186,17 +179,11 @@ class ModelStore:
         """Every record with its stored vector (for filtered search in memory), sorted by id."""
         models: list[ModelDescription] = []
         vectors: list[np.ndarray] = []
-        offset = 0
-        while True:
-            got = self.collection.get(include=["metadatas", "embeddings"], limit=_PAGE, offset=offset)
-            metas = got.get("metadatas") or []
-            embs = got.get("embeddings")
-            models += [_from_meta(m) for m in metas]
+        for page in _pages(self.collection, ["metadatas", "embeddings"]):
+            models += [_from_meta(m) for m in page.get("metadatas") or []]
+            embs = page.get("embeddings")
             if embs is not None and len(embs):
                 vectors.append(np.asarray(embs, dtype=np.float32))
-            if len(metas) < _PAGE:
-                break
-            offset += _PAGE
         matrix = np.vstack(vectors) if vectors else np.zeros((0, self.embedder.dim), dtype=np.float32)
         order = sorted(range(len(models)), key=lambda i: models[i].id)
         return [models[i] for i in order], matrix[order] if len(order) else matrix
@@ -212,6 +199,17 @@ class ModelStore:
         return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]
 
 
+def _pages(collection: Collection, include: list[str]) -> Iterator[Any]:
+    """Every record of a collection, a page at a time (one place for Chroma's limit/offset paging)."""
+    offset = 0
+    while True:
+        got = collection.get(include=include, limit=_PAGE, offset=offset)  # type: ignore[arg-type]
+        yield got
+        if len(got["ids"]) < _PAGE:
+            return
+        offset += _PAGE
+
+
 def _from_meta(meta: Any) -> ModelDescription:
     return ModelDescription.model_validate(json.loads(meta["record"]))
 
@@ -223,14 +221,8 @@ def reindex(settings: Settings, embedder: CachedEmbedder, client: ClientAPI | No
     models: list[ModelDescription] = []
     old = next((c for c in client.list_collections() if c.name == name), None)
     if old is not None:  # records are read from metadata only; no embedding function is used
-        offset = 0
-        while True:
-            got = old.get(include=["metadatas"], limit=_PAGE, offset=offset)
-            metas = got.get("metadatas") or []
-            models += [_from_meta(m) for m in metas]
-            if len(metas) < _PAGE:
-                break
-            offset += _PAGE
+        for page in _pages(old, ["metadatas"]):
+            models += [_from_meta(m) for m in page.get("metadatas") or []]
         client.delete_collection(name)
     store = ModelStore(settings, embedder, client=client)
     store.upsert(models)

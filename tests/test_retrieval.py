@@ -72,3 +72,17 @@ def test_cli_search_json(seeded_dir, _isolated) -> None:  # type: ignore[no-unty
     hits = json.loads(proc.stdout)
     assert len(hits) == 3 and hits[0]["id"] == "asunto-ensin"
     assert all({"id", "name", "score", "why"} <= set(h) and h["stage"] == "established" for h in hits)
+
+
+@pytest.mark.parametrize("filters", [
+    Filters(stage=["ready", "established"]), Filters(language=["sv", "en"]), Filters(region=["valtakunnallinen"]),
+    Filters(theme=["nuoret", "mielenterveys"]), Filters(target_group=["perhe", "vanhem"]),
+    Filters(stage=["established"], theme=["lapset ja perheet"], region=["Ruotsi", "valtakunnallinen"]),
+])
+def test_search_mask_and_bank_filter_agree(seeded_services, filters: Filters) -> None:  # type: ignore[no-untyped-def]
+    """Search filters in a vectorised mask, the bank tab per model: both must mean the same."""
+    cat = seeded_services.retriever.catalog()
+    mask = cat.mask(filters.stage, filters.language, filters.region, filters.theme, filters.target_group, None)
+    assert [m.id for m, keep in zip(cat.models, mask, strict=True) if keep] == \
+        [m.id for m in cat.models if filters.match(m)]
+    assert mask.any()

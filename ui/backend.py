@@ -47,7 +47,8 @@ class UnavailableStore(ModelStore):
     def upsert(self, models: Sequence[ModelDescription], batch: int = 500) -> int:
         raise StoreUnavailable(self.reason)
 
-    def upsert_vectors(self, models: Sequence[ModelDescription], vectors: Any) -> None:
+    def upsert_vectors(self, models: Sequence[ModelDescription], vectors: Any,
+                       texts: Sequence[str] | None = None) -> None:
         raise StoreUnavailable(self.reason)
 
     def delete(self, ids: Sequence[str]) -> list[str]:
