@@ -32,7 +32,6 @@ _NAME = re.compile(r"(?<![\wåäö])(?:nimeltään|nimeltä|nimi on|nimi oli|kut
                    r"[\"“”']?([^\"“”'.,;!?\n]{2,80})", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”]([^\"“”\n]{2,80})[\"“”]")
 
-TEXT_FIELDS = ("problem", "conditions", "measurement", "summary", "environment", "evidence")
 STORY_FIELDS = ("problem", "basic_idea", "target_groups", "goals", "core", "adaptable", "actors", "conditions",
                 "measurement")
 

@@ -55,10 +55,6 @@ class SessionStore:
             raise KeyError(session_id)
         return InterviewState.model_validate_json(row[0])
 
-    def exists(self, session_id: str) -> bool:
-        with self._lock:
-            return self._db.execute("SELECT 1 FROM sessions WHERE id=?", (session_id,)).fetchone() is not None
-
     def close(self) -> None:
         with self._lock:
             self._db.close()

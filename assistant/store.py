@@ -154,9 +154,6 @@ class ModelStore:
             self._bump()
         return list(found)
 
-    def drop(self) -> None:
-        self.client.delete_collection(self.settings.collection)
-
     # -- reads -------------------------------------------------------------------------------------
     def get(self, model_id: str) -> ModelDescription | None:
         got = self.collection.get(ids=[model_id], include=["metadatas"])
