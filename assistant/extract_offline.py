@@ -1,116 +1,63 @@
-"""Offline extraction: sentences of a story go to the fields they describe (bundled embedder against
-field prototypes, plus cue words); answers to a question fill the asked field; lists are split into items;
-the stage is recognised from phrases. No network, no LLM.
+"""Offline extraction: a story sentence by sentence into fields (a trained classifier with a calibrated
+confidence), an answer into the asked field, the stage and the name from phrases. No network, no LLM.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-import numpy as np
-
+from assistant.classify import FieldClassifier
 from assistant.embeddings import CachedEmbedder
 from assistant.flow import Prompts
-from assistant.intents import explicit_field
+from assistant.items import sentences, split_items, strip_lead, text_value
 from assistant.schema import LIST_FIELDS, Stage
+from assistant.understand import Understanding
 
-_SENT = re.compile(r"(?<=[.!?])\s+(?=[\"“”'(]?[A-ZÅÄÖÉ0-9])|\n+")
-_BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
-_RELATIVE = ("jotka", "joka", "joilla", "joiden", "jossa", "joissa", "johon", "joihin", "jonka", "joita", "jolle",
-             "joille", "jolla", "josta", "joista", "mikä", "mitä", "som", "who", "which", "that",
-             "where", "kun", "jos", "koska", "mutta", "men", "but", "because", "eli", "esim")
-_PREFIX = re.compile(
-    r"^(?:(?:ja|och|and|sekä)\s+)?(?:(?:kohderyhm\w*|tavoitte\w*|tavoittelemme|ydin\w*|ytime\w*|keskeist\w*|"
-    r"olennais\w*|mukana|toimij\w*|paikallisesti\s+voi\s+\w+|sovellettav\w*|muokattav\w*|"
-    r"the\s+target\s+groups?|target\s+groups?|our\s+goals?|the\s+goals?|goals?|the\s+aim|the\s+core|core|"
-    r"actors|partners|locally\s+\w+\s+can\s+\w+|målgrupp\w*|målet|målen|kärnan|aktörer\w*|lokalt\s+kan\s+\w+)"
-    r"(?:\s+\w+){0,3}?\s*(?:on|ovat|olisi|is|are|är|:)\s+)", re.IGNORECASE)
-_NAME = re.compile(r"(?<![\wåäö])(?:nimeltään|nimeltä|nimi on|nimi oli|kutsumme sitä|kutsuimme sitä|called|named|"
-                   r"heter|hette|kallas|kallades|name is|name was)\s+"
+__all__ = ["Extraction", "OfflineExtractor", "detect_stage", "find_name", "sentences"]
+
+STORY_FIELDS = ("problem", "basic_idea", "target_groups", "goals", "core", "adaptable", "actors", "environment",
+                "conditions", "measurement", "organisation", "regions", "summary")
+_NAME = re.compile(r"(?<![\wåäö])(?:nimeltään|nimeltä|nimi on|nimi oli|nimenä on|kutsumme sitä|kutsuimme sitä|"
+                   r"kutsutaan|called|named|heter|hette|kallas|kallades|name is|name was|we call it)\s+"
                    r"[\"“”']?([^\"“”'.,;!?\n]{2,80})", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”]([^\"“”\n]{2,80})[\"“”]")
-
-STORY_FIELDS = ("problem", "basic_idea", "target_groups", "goals", "core", "adaptable", "actors", "conditions",
-                "measurement")
-
-
-def sentences(text: str) -> list[str]:
-    """Split text into sentences/lines, dropping empties."""
-    return [s.strip() for s in _SENT.split(text) if s and s.strip()]
+_NEGATED = re.compile(r"(?:\b(?:ei|eikä|not|no|inte|ej|never)\b\W+(?:\w+\W+)?|\bei mikään\W+)$")
+_GOAL_CUES = ("tavoit", "jotta", "pyrimme", "haluamme", "aim", "goal", "målet", "syftet", "vill", "hope",
+              "toivomme", "hoppas")
 
 
-def strip_prefix(text: str) -> str:
-    """Drop lead-ins like "Kohderyhmänä ovat" / "The goal is" so only the value remains."""
-    text = _BULLET.sub("", text.strip())
-    stripped = _PREFIX.sub("", text, count=1).strip()
-    return (stripped or text).strip().rstrip(".").strip()
+_START = re.compile(r"(?i)\b(?:aloit\w*|käynnist\w*|alkoi|started|began|launched|since|började|startade|"
+                    r"drog igång|kom igång|sedan|vuodesta|from)\b[^.]*?\b((?:19|20)\d{2})\b")
 
 
-def split_items(text: str) -> list[str]:
-    """A list answer into items: bullets/lines, ';', or commas/conjunctions between short phrases."""
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if len(lines) > 1:
-        parts = lines
-    elif ";" in text:
-        parts = text.split(";")
-    else:
-        parts = [text]
-    items: list[str] = []
-    for part in parts:
-        part = strip_prefix(part)
-        pieces = _split_conj(part)
-        short = all(0 < len(p.split()) <= 8 for p in pieces)
-        no_clause = not any(p.split()[0].lower() in _RELATIVE for p in pieces if p.split())
-        chosen = pieces if len(pieces) > 1 and short and no_clause else [part]
-        items += [c.strip().rstrip(".").strip() for c in chosen if c.strip().strip(".")]
-    out: list[str] = []
-    for item in items:
-        item = item[0].upper() + item[1:] if item and item[0].islower() and len(item) > 1 else item
-        if item and item.lower() not in {o.lower() for o in out}:
-            out.append(item)
-    return out
-
-
-def _split_conj(text: str) -> list[str]:
-    """Split at commas and at "ja/och/and", except after a lone genitive ("koulutuksen ja työn
-    ulkopuolella olevat" is one item)."""
-    pieces: list[str] = []
-    for chunk in re.split(r",\s*", text):
-        parts = re.split(r"\s+(?:ja|sekä|och|and|samt)\s+", chunk)
-        merged: list[str] = []
-        for piece in parts:
-            prev = merged[-1].split() if merged else []
-            if merged and len(prev) == 1 and prev[0].lower().endswith("n") and len(prev[0]) > 3:
-                merged[-1] = f"{merged[-1]} ja {piece}"
-            else:
-                merged.append(piece)
-        pieces += merged
-    return pieces
-
-
-def detect_stage(text: str, prompts: Prompts) -> Stage | None:
-    """The stage a text states, from phrases. The first sentence that names a stage decides; in it, an
-    ending wins ("kokeilu päättyi" is ended, not developing). Goal sentences ("tavoitteena on
-    vakiinnuttaa") don't count."""
-    goal_cues = ("tavoit", "jotta", "pyrimme", "haluamme", "aim", "goal", "målet", "syftet", "vill")
+def detect_stage(text: str, prompts: Prompts, this_year: int | None = None) -> Stage | None:
+    """The stage a text states, from phrases. Stories are told in time order, so the last sentence that
+    names a stage decides, and in it the last phrase ("aloitimme kokeiluna, nyt vakiintunut" is
+    established). Goal sentences ("tavoitteena on vakiinnuttaa") don't count. With no phrase at all, a
+    start year is a weak hint (recent: developing; older: established) that the interview confirms."""
     sents = sentences(text) or [text]
+    decided: Stage | None = None
     for sent in sents:
         low = sent.lower()
-        if len(sents) > 1 and any(c in low for c in goal_cues):
+        if len(sents) > 1 and any(c in low for c in _GOAL_CUES):
             continue
         found: list[tuple[int, int, Stage]] = []
         for stage_name, phrases in prompts.cues.stage.items():
             for phrase in phrases:
-                pos = low.find(phrase)
-                if pos >= 0 and (pos == 0 or not low[pos - 1].isalpha()):
-                    found.append((pos, -len(phrase), Stage(stage_name)))
+                for m in re.finditer(re.escape(phrase), low):
+                    if (m.start() == 0 or not low[m.start() - 1].isalpha()) and not _NEGATED.search(
+                            low[max(0, m.start() - 14):m.start()]):
+                        found.append((m.start(), len(phrase), Stage(stage_name)))
         if found:
-            if any(st == Stage.ended for _, _, st in found):
-                return Stage.ended
-            return min(found)[2]
-    return None
+            decided = max(found, key=lambda f: (f[0] + f[1], f[1]))[2]
+    start = _START.search(text) if decided is None else None
+    if start:
+        year = this_year or date.today().year
+        decided = Stage.developing if year - int(start.group(1)) <= 2 else Stage.established
+    return decided
 
 
 def find_name(text: str) -> str | None:
@@ -120,35 +67,35 @@ def find_name(text: str) -> str | None:
 
 @dataclass
 class Extraction:
-    """Field values found in a text, with the sentences each came from."""
+    """Field values found in a text, where each came from, and how sure the extractor is."""
 
     values: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, list[str]] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+    placed: list[tuple[str, str | None, float]] = field(default_factory=list)  # (sentence, field, p)
 
-    def add(self, fld: str, value: Any, source: str) -> None:
+    def add(self, fld: str, value: Any, source: str, p: float = 1.0) -> None:
         if fld in LIST_FIELDS:
             current = self.values.setdefault(fld, [])
             current += [v for v in value if v.lower() not in {c.lower() for c in current}]
-        elif fld in self.values and isinstance(self.values[fld], str):
+        elif fld in self.values and isinstance(self.values[fld], str) and fld not in ("name", "stage"):
             self.values[fld] = f"{self.values[fld]} {value}"
         else:
             self.values[fld] = value
         self.sources.setdefault(fld, []).append(source)
+        self.confidence[fld] = min(self.confidence.get(fld, 1.0), p)
 
 
 class OfflineExtractor:
-    """Deterministic extraction with the bundled embedder; field prototypes are embedded once."""
+    """Deterministic extraction with the bundled embedder and the trained sentence classifier."""
 
     name = "offline"
 
-    def __init__(self, embedder: CachedEmbedder, prompts: Prompts, min_similarity: float = 0.80) -> None:
+    def __init__(self, embedder: CachedEmbedder, prompts: Prompts) -> None:
         self.embedder = embedder
         self.prompts = prompts
-        self.min_similarity = min_similarity
-        self._protos: dict[str, np.ndarray] = {
-            f: np.stack([embedder.embed_query(s) for s in examples])
-            for f, examples in prompts.prototypes.items() if examples
-        }
+        self.nlu = Understanding(prompts.cues)
+        self.classifier = FieldClassifier(embedder, prompts)
 
     def value_for(self, fld: str, text: str) -> Any:
         """Parse an answer for one field; ``None`` when nothing usable is in it."""
@@ -157,68 +104,84 @@ class OfflineExtractor:
         if fld in LIST_FIELDS:
             return split_items(text) or None
         if fld == "name":
-            value = find_name(text) or strip_prefix(text)
+            value = find_name(text) or strip_lead(text).strip().rstrip(".")
             return value[:300] or None
-        cleaned = " ".join(text.split())
-        return cleaned or None
+        return text_value(text)
 
-    def classify(self, sents: list[str]) -> list[tuple[str | None, float]]:
-        """Best field per sentence (or None below the similarity floor), embedding sentences in one batch."""
-        if not sents:
-            return []
-        vecs = np.stack([self.embedder.embed_query(s) for s in sents])
-        out: list[tuple[str | None, float]] = []
-        for sent, vec in zip(sents, vecs, strict=True):
-            best: tuple[str | None, float] = (None, 0.0)
-            for fld, protos in self._protos.items():
-                sim = float(np.max(protos @ vec))
-                cues = self._cues(sent, fld)
-                score = sim + 0.03 * min(cues, 2)
-                if score > best[1]:
-                    best = (fld, score)
-            out.append(best if best[1] >= self.min_similarity else (None, best[1]))
-        return out
+    def named(self, sentence: str) -> tuple[str, str] | None:
+        """A sentence that names its field at the start ("Tavoitteena on …", "Målgruppen är …")."""
+        fld = self.nlu.names_field(sentence, window=4, strict=True)
+        if fld is None or len(sentence.split()) > 80:
+            return None
+        rest = self.nlu._after_field(sentence, fld)
+        if rest == sentence.strip():
+            return None  # named but not stated ("Kohderyhmän tavoittaminen oli vaikeaa")
+        return fld, rest
 
-    def _cues(self, sentence: str, fld: str) -> int:
-        """Cue words of a field at word starts ("aina" must not match inside "lainattiin")."""
-        low = sentence.lower()
-        return sum(1 for c in self.prompts.cues.fields.get(fld, [])
-                   if re.search(r"(?<![\wåäö])" + re.escape(c), low))
-
-    def _cued(self, sentence: str, fld: str | None) -> bool:
-        return fld is not None and self._cues(sentence, fld) > 0
-
-    def from_story(self, text: str, focus: str | None = None) -> Extraction:
-        """Assign each sentence of a story to a field; unassigned sentences go to ``focus`` if given."""
+    def answer(self, focus: str, text: str) -> Extraction:
+        """An answer to the question about ``focus``: all of it goes there, except a sentence that clearly
+        names another field ("… Tavoitteena on …")."""
         ext = Extraction()
-        sents = sentences(text)
-        labelled: list[str] = []
-        for sent in sents:  # "Tavoitteet: …" / "Kohderyhmä on …": the user named the field
-            named = explicit_field(sent, self.prompts.cues) if len(sent.split()) <= 80 else None
-            if named and named[0] in STORY_FIELDS + ("name", "summary", "stage"):
+        keep: list[str] = []
+        for sent in sentences(text) or [text]:
+            named = self.named(sent)
+            if named and named[0] != focus and named[0] in STORY_FIELDS + ("name", "stage"):
                 value = self.value_for(named[0], named[1])
                 if value:
                     ext.add(named[0], value, sent)
-                    labelled.append(sent)
-        rest = [s for s in sents if s not in labelled]
-        # answering a question, a sentence can only leave the asked field if it names another one:
-        # embed just those (keeps short answers fast)
-        needs = [s for s in rest if not focus or any(self._cued(s, f) for f in STORY_FIELDS if f != focus)]
-        classified = dict(zip(needs, self.classify(needs), strict=True))
-        for sent in rest:
-            fld, _score = classified.get(sent, (focus, 1.0))
-            if focus and fld != focus and not self._cued(sent, fld):
-                fld = focus  # answering a question: leave it only for a sentence that names another field
-            target = fld if fld in STORY_FIELDS or fld == focus else None
-            if fld == "stage" and focus != "stage" or target is None:
-                continue
-            value = self.value_for(target, sent)
+                    ext.placed.append((sent, named[0], 1.0))
+                    continue
+            keep.append(sent)
+        if keep:
+            value = self.value_for(focus, " ".join(keep) if focus not in LIST_FIELDS else "\n".join(keep))
             if value:
-                ext.add(target, value, sent)
-        stage = ext.values.get("stage") or detect_stage(text, self.prompts)
+                ext.add(focus, value, " ".join(keep))
+                ext.placed += [(s, focus, 1.0) for s in keep]
+        return ext
+
+    def story(self, text: str, focus: str | None = None, assign: float = 0.45) -> Extraction:
+        """Each sentence of a story to the field it describes; unsure sentences stay out (or, when the story
+        answers a question, go to the asked field)."""
+        ext = Extraction()
+        sents = sentences(text)
+        pending: list[int] = []
+        for i, sent in enumerate(sents):
+            named = self.named(sent)
+            if named and (named[0] in STORY_FIELDS or named[0] in ("name", "stage")):
+                value = self.value_for(named[0], named[1])
+                if value:
+                    ext.add(named[0], value, sent)
+                    ext.placed.append((sent, named[0], 1.0))
+                    continue
+            pending.append(i)
+        guesses = dict(zip(pending, self.classifier.predict([sents[i] for i in pending]), strict=True))
+        for i in pending:
+            sent, guess = sents[i], guesses[i]
+            fld, p = guess.field, guess.p
+            if fld == "stage":
+                ext.placed.append((sent, "stage", p))
+                continue
+            if fld == "name":
+                name = find_name(sent)
+                if name:
+                    ext.add("name", name, sent, p)
+                ext.placed.append((sent, "name" if name else None, p))
+                continue
+            if fld not in STORY_FIELDS or p < assign:
+                target = focus if focus and fld != "other" and focus in STORY_FIELDS else None
+                if target is None:
+                    ext.placed.append((sent, None, p))
+                    continue
+                fld, p = target, min(p, assign)
+            value = self.value_for(fld, sent)
+            if value:
+                ext.add(fld, value, sent, p)
+            ext.placed.append((sent, fld if value else None, p))
+        stage = detect_stage(text, self.prompts)
         if stage:
             ext.values["stage"] = stage
             ext.sources["stage"] = [text[:200]]
+            ext.confidence["stage"] = 1.0
         name = ext.values.get("name") or find_name(text)
         if name:
             ext.values["name"] = name

@@ -1,7 +1,8 @@
-"""The dialogue policy as data: which field to ask next, and in which words (``prompts/flow.yaml``).
+"""The dialogue policy's data: field order, what "done" means, thresholds, questions and phrase lists
+(``prompts/flow.yaml``, ``prompts/cues.yaml``). Validated at load time so a typo fails loudly.
 
-The choice of the next question is deterministic (Rasa-forms style), so "asked the right next question"
-is testable without an LLM.
+Everything an evaluator may want to change lives in these files; ``parastelu eval --prompts-b DIR``
+swaps all of them (and ``i18n.yaml``, ``prototypes.yaml`` and ``llm/``) at once.
 """
 
 from __future__ import annotations
@@ -13,49 +14,73 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.i18n import DEFAULT_PROMPTS
-from assistant.interview_types import FieldStatus
 from assistant.schema import FIELDS
 
 LangTexts = dict[str, list[str]]
+LANGS = ("fi", "sv", "en")
 
 
-class Flow(BaseModel):
-    """Validated flow file; a typo in a field name fails loudly at load time."""
+class Thresholds(BaseModel):
+    """Numbers the policy decides with (chosen on the dev part of ``evals/interview/real``)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    version: int = 1
+    story_min_sentences: int = Field(4, description="An answer this long is read as a story, sentence by "
+                                                    "sentence; shorter answers go to the asked field.")
+    assign: float = Field(0.45, description="Classifier probability needed to file a story sentence at all.")
+    confident: float = Field(0.8, description="At or above: filed without a confirmation question.")
+    max_stage_asks: int = Field(2, description="Ask the stage this many times before leaving it open.")
+
+
+class Flow(BaseModel):
+    """Validated flow file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = 2
     order: list[str]
     required: list[str]
+    publish_required: list[str] = Field(default_factory=lambda: ["name", "problem", "target_groups", "core"])
     reuse_check_after: list[str] = Field(default_factory=list)
     core_max_items: int = 6
+    thresholds: Thresholds = Field(default_factory=Thresholds)
     questions: dict[str, LangTexts]
+    confirm: dict[str, str]
     narrow_core: dict[str, str]
 
     @model_validator(mode="after")
     def _check(self) -> Flow:
-        unknown = [f for f in self.order + self.required + self.reuse_check_after if f not in FIELDS]
+        named = self.order + self.required + self.reuse_check_after + self.publish_required
+        unknown = [f for f in named if f not in FIELDS]
         if unknown:
             raise ValueError(f"unknown field(s) in flow: {unknown}")
         missing = [f for f in self.order if f not in self.questions]
         if missing:
             raise ValueError(f"no questions for: {missing}")
+        not_asked = [f for f in self.required if f not in self.order]
+        if not_asked:
+            raise ValueError(f"required but never asked: {not_asked}")
         for field, by_lang in self.questions.items():
-            for lang in ("fi", "sv", "en"):
+            for lang in LANGS:
                 if not by_lang.get(lang):
                     raise ValueError(f"question for {field!r} missing in {lang}")
+        for name, texts in (("confirm", self.confirm), ("narrow_core", self.narrow_core)):
+            if any(lang not in texts for lang in LANGS):
+                raise ValueError(f"{name} needs fi, sv and en")
         return self
 
     def question(self, field: str, lang: str, variant: int = 0) -> str:
         texts = self.questions[field].get(lang) or self.questions[field]["fi"]
         return texts[variant % len(texts)]
 
-    def next_field(self, status: dict[str, FieldStatus]) -> str | None:
-        """First field in order that is still missing (filled, partial and skipped ones are not asked)."""
-        for field in self.order:
-            if status.get(field, FieldStatus.missing) == FieldStatus.missing:
-                return field
-        return None
+
+class ReuseCues(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    adopt: LangTexts
+    join: LangTexts
+    implement: LangTexts
+    own: LangTexts
 
 
 class Cues(BaseModel):
@@ -63,18 +88,35 @@ class Cues(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    fillers: LangTexts
     skip: LangTexts
     yes: LangTexts
     no: LangTexts
-    correction_prefix: LangTexts
-    question: LangTexts
+    search_starts: LangTexts
+    search_words: LangTexts
     language: LangTexts
-    reuse: dict[str, LangTexts]
-    stage: dict[str, list[str]]
-    fields: dict[str, list[str]]
-    field_names: dict[str, list[str]]
+    language_fillers: list[str]
     greeting: LangTexts
     clarify: LangTexts
+    question_words: LangTexts
+    correction_markers: LangTexts
+    weak_correction_markers: LangTexts
+    generic_field_words: list[str]
+    negation: LangTexts
+    contest_words: LangTexts
+    addition_words: LangTexts
+    but_words: LangTexts
+    reuse: ReuseCues
+    stage: dict[str, list[str]]
+    field_names: dict[str, list[str]]
+    fields: dict[str, list[str]]
+
+    @model_validator(mode="after")
+    def _check(self) -> Cues:
+        unknown = [f for f in list(self.field_names) + list(self.fields) if f not in FIELDS]
+        if unknown:
+            raise ValueError(f"unknown field(s) in cues: {unknown}")
+        return self
 
 
 class Prompts(BaseModel):

@@ -41,9 +41,12 @@ class Match(BaseModel):
     why: str
     near_duplicate: bool = False
     source_url: str | None = None
+    probability: float | None = None  # calibrated: the same practice or an adoptable variant
+    band: str | None = None  # "same" | "close" | "topic" | None
+    implementations: int = 0  # where else it is in use
 
 
-StepKind = Literal["adopt", "co-develop", "learn", "new"]
+StepKind = Literal["adopt", "co-develop", "learn", "new", "implement", "compare"]
 
 
 class NextStep(BaseModel):
@@ -73,6 +76,7 @@ class Usage(BaseModel):
 
 
 Phase = Literal["collect", "reuse_offer", "narrow_core", "confirm", "done"]
+Asking = Literal["question", "confirm"]
 
 
 class InterviewState(BaseModel):
@@ -96,6 +100,16 @@ class InterviewState(BaseModel):
     usage: Usage = Field(default_factory=Usage)
     published_id: str | None = None
     core_narrowed: bool = False
+    asking: Asking = "question"  # a field question, or "did I get this right?" about an inferred value
+    unsure: list[str] = Field(default_factory=list)  # inferred from the story below the confident threshold
+    confidence: dict[str, float] = Field(default_factory=dict)  # classifier confidence of inferred values
+    last_field: str | None = None  # the field the previous answer went to (for "sori, …" corrections)
+    last_field_turn: int = 0  # the turn that answer came in
+    content_turns: int = 0  # turns that carried content (the first one is read as a story)
+    summary_fields: list[str] = Field(default_factory=list)  # the numbered closing summary, in order
+    reuse_note: str | None = None  # what the user said when answering the reuse offer (never a field value)
+    implementation_of: str | None = None  # the bank model this draft is a local implementation of
+    match_key: str = ""  # what the matches were computed from (unchanged text: no new search)
 
 
 class Turn(BaseModel):
@@ -111,6 +125,7 @@ class Turn(BaseModel):
     done: bool
     lang: str
     phase: Phase = "collect"
+    asking: Asking = "question"
     notices: list[str] = Field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:

@@ -24,7 +24,16 @@ LANG_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
 
 
 class LLMError(RuntimeError):
-    """The model timed out, failed, or returned something unusable."""
+    """The model timed out, failed, or returned something unusable; ``kind`` says which, for the notice."""
+
+    def __init__(self, message: str, kind: str = "invalid") -> None:
+        super().__init__(message)
+        self.kind = kind  # timeout | http | down | invalid | unsupported | budget
+
+    def reason(self, lang: str) -> str:
+        from assistant.i18n import t
+
+        return t(f"llm.reason.{self.kind}", lang)
 
 
 class LLMExtraction(BaseModel):
@@ -79,7 +88,7 @@ class LLMExtractor:
             try:
                 out = self.structured.invoke(messages)
             except Exception as exc:  # timeouts, HTTP errors, connection refused
-                raise LLMError(f"{type(exc).__name__}") from exc
+                raise LLMError(f"{type(exc).__name__}", kind=_kind(exc)) from exc
             self._count(usage, out.get("raw"))
             parsed, error = out.get("parsed"), out.get("parsing_error")
             if parsed is not None and error is None:
@@ -121,6 +130,18 @@ class LLMExtractor:
             usage.failures += 1
             return base
         return text
+
+
+def _kind(exc: BaseException) -> str:
+    """Which kind of failure an exception from the client is (for an honest notice)."""
+    name = type(exc).__name__.lower()
+    if "timeout" in name:
+        return "timeout"
+    if "connection" in name or "connect" in name:
+        return "down"
+    if "status" in name or "server" in name or "api" in name or getattr(exc, "status_code", None):
+        return "http"
+    return "invalid"
 
 
 def build_llm(settings: Settings, prompts: Prompts) -> LLMExtractor | None:

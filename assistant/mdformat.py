@@ -1,4 +1,10 @@
-"""Markdown with YAML front matter, under Innokylä's headings; the same shape is read back on import."""
+"""Markdown in Innokylä's structure and order, with YAML front matter; the same shape is read back.
+
+Perustiedot; Toimintamallin kuvaus (Ratkaisun perusidea, Toimintaympäristö, Kohderyhmä ja
+asiakasymmärrys, Toimivuuden ja käyttöönoton ehdot); Kehittämisen polku (Tarpeet, Kehittäjäjoukko,
+Tavoiteltu muutos, Muutoksen mittaaminen); then Ydin and Sovellettavat osat. Values are escaped, so a
+record's text can never become a heading, an image or a link in a Markdown viewer.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +13,50 @@ from typing import Any
 
 import yaml
 
+from assistant.i18n import t
 from assistant.schema import LIST_FIELDS, ModelDescription, label
+from assistant.textsafe import md
 
 FRONT_FIELDS = ("id", "name", "stage", "language", "themes", "regions", "organisation", "funders",
-                "contact", "source_url", "created", "updated")
-BODY_FIELDS = ("summary", "basic_idea", "problem", "target_groups", "goals", "core", "adaptable",
-               "actors", "environment", "conditions", "measurement", "evidence")
-_HEADING_TO_FIELD = {label(f, lang).lower(): f for f in BODY_FIELDS for lang in ("fi", "sv", "en")}
+                "contact", "source_url", "created", "updated", "implementations")
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("md.basics", ("summary",)),
+    ("md.description", ("basic_idea", "environment", "target_groups", "conditions")),
+    ("md.path", ("problem", "actors", "goals", "measurement", "evidence")),
+)
+CORE_FIELDS = ("core", "adaptable")
+BODY_FIELDS = tuple(f for _, fs in SECTIONS for f in fs) + CORE_FIELDS
+LANGS = ("fi", "sv", "en")
+
+
+def heading(field: str, lang: str) -> str:
+    """The export heading of a field (Innokylä's wording where it differs from the field label)."""
+    key = f"md.h.{field}"
+    text = t(key, lang)
+    return label(field, lang) if text == key else text
+
+
+_HEADING_TO_FIELD = {h.lower(): f for f in BODY_FIELDS for lang in LANGS for h in (label(f, lang), heading(f, lang))}
+_SECTION_HEADINGS = {t(key, lang).lower() for key, _ in SECTIONS for lang in LANGS} | {
+    t("md.implementations", lang).lower() for lang in LANGS}
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_UNESC = re.compile(r"\\([\\`*_\[\]<>!#|~])")
 
 
 def _esc(text: str) -> str:
-    """Keep user text from being read back as a heading or list marker."""
-    return "\n".join(("\\" + line) if line.lstrip().startswith(("#", "- ", "\\")) else line
-                     for line in text.splitlines())
+    """Escape Markdown in a value, line by line (a leading "- " or "1." cannot start a list either)."""
+    out = []
+    for line in text.splitlines() or [""]:
+        line = md(line)
+        if re.match(r"^\s*(?:[-+]|\d+[.)])\s", line):
+            line = "\\" + line
+        out.append(line)
+    return "\n".join(out)
 
 
 def _unesc(text: str) -> str:
-    return "\n".join(line[1:] if line.startswith("\\") else line for line in text.splitlines())
+    lines = [line[1:] if re.match(r"^\\(?:[-+]|\d+[.)])\s", line) else line for line in text.splitlines()]
+    return _UNESC.sub(r"\1", "\n".join(lines)).replace("\u200b:", ":")
 
 
 def to_markdown(m: ModelDescription, lang: str | None = None) -> str:
@@ -33,18 +65,39 @@ def to_markdown(m: ModelDescription, lang: str | None = None) -> str:
     rec = m.to_record()
     front = {k: rec[k] for k in FRONT_FIELDS if k in rec}
     out = ["---", yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000).strip(), "---",
-           "", f"# {m.name}", ""]
-    for field in BODY_FIELDS:
+           "", f"# {_esc(m.name)}", ""]
+    basics = [(label("stage", lang), t(f"stage.{m.stage.value}", lang) if m.stage else None),
+              (label("organisation", lang), m.organisation), (label("regions", lang), ", ".join(m.regions)),
+              (label("contact", lang), m.contact), (label("source_url", lang), m.source_url)]
+    for key, fields in SECTIONS:
+        body: list[str] = []
+        if key == "md.basics":
+            body += [f"- **{name}:** {_esc(str(value))}" for name, value in basics if value]
+            body += [""] if body else []
+        for field in fields:
+            value = rec.get(field)
+            if value:
+                body += [f"### {heading(field, lang)}", "", *_value_lines(value), ""]
+        if body:
+            out += [f"## {t(key, lang)}", "", *body]
+    for field in CORE_FIELDS:
         value = rec.get(field)
-        if not value:
-            continue
-        out += [f"## {label(field, lang)}", ""]
-        if isinstance(value, list):
-            out += [f"- {_esc(' '.join(str(v).split()))}" for v in value]
-        else:
-            out.append(_esc(str(value)))
+        if value:
+            out += [f"## {heading(field, lang)}", "", *_value_lines(value), ""]
+    if m.implementations:
+        out += [f"## {t('md.implementations', lang)}", ""]
+        for impl in m.implementations:
+            where = ", ".join(filter(None, [impl.organisation, impl.region]))
+            since = f" ({t('md.since', lang)} {impl.since})" if impl.since else ""
+            out.append(f"- {_esc(where)}{_esc(since)}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _value_lines(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [f"- {_esc(' '.join(str(v).split()))}" for v in value]
+    return [_esc(str(value))]
 
 
 class MarkdownError(ValueError):
@@ -83,14 +136,18 @@ def parse_markdown(text: str) -> tuple[dict[str, Any], int]:
             data[field] = _unesc(chunk)
 
     for offset, line in enumerate(text[match.end():].splitlines()):
-        if line.startswith("## "):
+        m = re.match(r"^(#{2,3}) (.+)$", line)
+        if m:
             flush()
-            heading = line[3:].strip().rstrip("*").strip().lower()
-            if heading not in _HEADING_TO_FIELD:
-                raise MarkdownError(body_start + offset, "heading", f"unknown heading {line[3:].strip()!r}")
-            field, buf = _HEADING_TO_FIELD[heading], []
-        elif line.startswith("# ") and field is None:
-            data.setdefault("name", line[2:].strip())
+            name = m.group(2).strip().rstrip("*").strip().lower()
+            field, buf = None, []
+            if name in _SECTION_HEADINGS:
+                continue
+            if name not in _HEADING_TO_FIELD:
+                raise MarkdownError(body_start + offset, "heading", f"unknown heading {m.group(2).strip()!r}")
+            field = _HEADING_TO_FIELD[name]
+        elif line.startswith("# ") and field is None and "name" not in data:
+            data["name"] = _unesc(line[2:].strip())
         elif field is not None:
             buf.append(line)
     flush()

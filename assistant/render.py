@@ -39,6 +39,24 @@ def summary_markdown(draft: Draft, lang: str, stage_text: str | None = None) -> 
     return "\n".join(lines).strip()
 
 
+def numbered_summary(draft: Draft, fields: list[str], lang: str) -> str:
+    """The closing summary, numbered so "kohta 3 on väärin" can name a field; values are escaped data."""
+    from assistant.i18n import t
+    from assistant.textsafe import md
+
+    lines: list[str] = []
+    for n, field in enumerate(fields, 1):
+        value = getattr(draft, field)
+        if field == "stage" and isinstance(value, Stage):
+            shown = t(f"stage.{value.value}", lang)
+        elif field in LIST_FIELDS:
+            shown = "; ".join(md(v) for v in value)
+        else:
+            shown = md(value)
+        lines.append(f"{n}. **{label(field, lang)}:** {shown}")
+    return "\n".join(lines)
+
+
 def steps_markdown(steps: list[NextStep]) -> str:
     return "\n".join(f"- {s.text} ({s.reason})" for s in steps)
 

@@ -1,0 +1,485 @@
+"""Carrying out the policy's decisions on an interview state: storing answers, corrections and
+confirmations, searching the bank, offering reuse, and asking the next thing.
+
+One ``Dialogue`` lives for one turn. It mutates the state it was given; ``Interview.turn`` gives it the
+live state and restores a snapshot if anything fails, so a turn is all or nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from assistant import advisor, policy
+from assistant.extract_offline import Extraction, OfflineExtractor
+from assistant.flow import Prompts
+from assistant.i18n import t
+from assistant.interview_types import FieldStatus, InterviewState
+from assistant.items import dedupe, sentences
+from assistant.llm import LLMExtractor
+from assistant.render import numbered_summary, steps_markdown
+from assistant.schema import LIST_FIELDS, MAX_ITEM, MAX_ITEMS, MAX_TEXT, label
+from assistant.services import Services
+from assistant.textproc import detect_language, stems
+from assistant.textsafe import md, short
+from assistant.understand import Understanding
+
+
+class Dialogue:
+    """Executes one turn's action on ``state``."""
+
+    def __init__(self, state: InterviewState, services: Services, prompts: Prompts, offline: OfflineExtractor,
+                 llm: LLMExtractor | None, notices: list[str]) -> None:
+        self.state, self.services, self.prompts = state, services, prompts
+        self.flow, self.offline, self.llm, self.notices = prompts.flow, offline, llm, notices
+        self.nlu: Understanding = offline.nlu
+        self.settings = services.settings
+
+    def t(self, key: str, **fmt: Any) -> str:
+        return t(key, self.state.lang, **fmt)
+
+    def label(self, fld: str) -> str:
+        return label(fld, self.state.lang)
+
+    # -- the turn --------------------------------------------------------------------------------
+    def handle(self, text: str) -> list[str]:
+        st = self.state
+        u = self.nlu.analyse(text, in_closing=st.phase in ("confirm", "done"))
+        if u.intent is None and len(text.split()) >= 5:
+            st.lang = detect_language(text, default=st.lang, min_evidence=2)
+        action = policy.decide(st, u, self.nlu, self.flow)
+        handler = getattr(self, f"_do_{action.kind}")
+        return list(handler(action))
+
+    # -- intents ---------------------------------------------------------------------------------
+    def _do_empty(self, a: policy.Action) -> list[str]:
+        return [self.t("iv.empty"), self._repeat()]
+
+    def _do_lang(self, a: policy.Action) -> list[str]:
+        return self.switch_language(a.lang or self.state.lang)
+
+    def switch_language(self, lang: str) -> list[str]:
+        self.state.lang = lang
+        self.refresh_matches(force_steps=True)
+        return [self.t("iv.lang_switched"), self._repeat()]
+
+    def _do_greeting(self, a: policy.Action) -> list[str]:
+        return [self.t("iv.thanks"), self._repeat()]
+
+    def _do_offtopic(self, a: policy.Action) -> list[str]:
+        return [self.t("iv.offtopic"), self._repeat()]
+
+    def _do_clarify(self, a: policy.Action) -> list[str]:
+        st = self.state
+        if st.pending_field and st.asking == "question":
+            variant = st.asked.count(st.pending_field)
+            st.asked.append(st.pending_field)
+            return [self.flow.question(st.pending_field, st.lang, variant)]
+        return [self._repeat()]
+
+    def _do_search(self, a: policy.Action) -> list[str]:
+        st = self.state
+        context = " ".join(filter(None, [st.draft.problem, "; ".join(st.draft.target_groups)]))
+        from assistant.matcher import search_answer
+
+        return [search_answer(self.services, f"{a.text} {context}".strip(), st.draft, st.lang), self._repeat()]
+
+    def _repeat(self) -> str:
+        """The pending question again (or the summary / the reuse question)."""
+        st = self.state
+        if st.phase == "reuse_offer":
+            return self.t("iv.reuse_question")
+        if st.phase in ("confirm", "done"):
+            return self.summary() if st.phase == "confirm" else ""
+        if st.pending_field and st.asking == "confirm":
+            return self._confirm_question(st.pending_field)
+        if st.pending_field:
+            return self._question(st.pending_field)
+        return self.ask_next()
+
+    # -- reuse offer and core narrowing ----------------------------------------------------------
+    def _do_reuse(self, a: policy.Action) -> list[str]:
+        st = self.state
+        st.phase, st.reuse_choice = "collect", a.choice
+        st.reuse_note = short(a.text, 500)
+        key = {"adopt": "iv.reuse_adopt", "join": "iv.reuse_join", "implement": "iv.reuse_implement"}.get(
+            a.choice or "own", "iv.reuse_own")
+        offered = st.offered[-1] if st.offered else None
+        name = next((m.name for m in st.matches if m.id == offered), offered or "")
+        if a.choice == "implement" and offered:
+            st.implementation_of = offered
+        self.refresh_matches(force_steps=True)
+        return [self.t(key, name=md(name)), self.ask_next()]
+
+    def _do_narrow_core(self, a: policy.Action) -> list[str]:
+        self.state.phase = "collect"
+        value = self.offline.value_for("core", a.text)
+        if value:
+            self.set("core", value, FieldStatus.confirmed, replace=True)
+        self.state.status["core"] = FieldStatus.confirmed
+        return self.after_update([])
+
+    def _do_skip_core_narrowing(self, a: policy.Action) -> list[str]:
+        self.state.phase = "collect"
+        self.state.status["core"] = FieldStatus.confirmed
+        return self.after_update([])
+
+    # -- confirming an inferred value ------------------------------------------------------------
+    def _unsure_done(self, fld: str) -> None:
+        if fld in self.state.unsure:
+            self.state.unsure.remove(fld)
+
+    def _do_confirm_value(self, a: policy.Action) -> list[str]:
+        assert a.field
+        self.state.status[a.field] = FieldStatus.confirmed
+        self._unsure_done(a.field)
+        return self.after_update([self.t("iv.thanks")])
+
+    def _do_reject_value(self, a: policy.Action) -> list[str]:
+        assert a.field
+        self.clear(a.field)
+        self._unsure_done(a.field)
+        return self.after_update([])
+
+    def _do_keep_unsure(self, a: policy.Action) -> list[str]:
+        assert a.field
+        self._unsure_done(a.field)
+        return self.after_update([])
+
+    def _do_replace_value(self, a: policy.Action) -> list[str]:
+        assert a.field
+        self._unsure_done(a.field)
+        return self.after_update(self._store_answer(a.field, a.text))
+
+    def _do_add_value(self, a: policy.Action) -> list[str]:
+        assert a.field
+        self._unsure_done(a.field)
+        value = self.offline.value_for(a.field, a.text)
+        if value:
+            self.set(a.field, value, FieldStatus.confirmed, replace=False)
+        return self.after_update([self.t("iv.thanks")])
+
+    # -- answers, stories, skips, corrections ----------------------------------------------------
+    def _do_skip(self, a: policy.Action) -> list[str]:
+        assert a.field
+        self.state.status[a.field] = FieldStatus.skipped
+        return self.after_update([self.t("iv.skipped")])
+
+    def _do_reask(self, a: policy.Action) -> list[str]:
+        st = self.state
+        if st.pending_field:
+            st.asked.append(st.pending_field)
+            return [self.t("iv.tell_more"), self._question(st.pending_field)]
+        return [self.ask_next()]
+
+    def _do_answer(self, a: policy.Action) -> list[str]:
+        assert a.field
+        return self.after_update(self._store_answer(a.field, a.text))
+
+    def _store_answer(self, fld: str, text: str) -> list[str]:
+        """All of the answer goes to the asked field, except sentences that name another field."""
+        st = self.state
+        st.content_turns += 1
+        if fld == "stage":
+            stage = self.offline.value_for("stage", text)
+            if stage is None:
+                if st.asked.count("stage") >= self.flow.thresholds.max_stage_asks:
+                    st.status["stage"] = FieldStatus.skipped
+                    return [self.t("iv.stage_unclear")]
+                st.asked.append("stage")
+                return [self.t("iv.stage_options")]
+        ext = self._extract(text, fld)
+        if fld != "stage" and fld not in ext.values:
+            value = self.offline.value_for(fld, text)
+            if value:
+                ext.values[fld] = value
+        if fld == "stage" and "stage" not in ext.values:
+            ext.values["stage"] = self.offline.value_for("stage", text)
+        other: list[str] = []
+        for f, value in ext.values.items():
+            if not value or f not in _CARD:
+                continue
+            if f == fld:
+                self.set(f, value, FieldStatus.confirmed, replace=True)
+            elif self.state.status.get(f) != FieldStatus.confirmed and f != "stage":
+                self.set(f, value, FieldStatus.partial, replace=False)
+                other.append(f)
+        st.last_field, st.last_field_turn = fld, st.turns
+        if other:
+            return [self.t("iv.noted", fields=", ".join(self.label(f).lower() for f in other))]
+        return [self.t("iv.thanks")]
+
+    def _extract(self, text: str, focus: str | None) -> Extraction:
+        if self.llm is not None:
+            return self.llm.extract(text, focus, self.state.draft, self.state.lang, self.state.usage)
+        return self.offline.answer(focus, text) if focus else self.offline.story(text)
+
+    def _do_story(self, a: policy.Action) -> list[str]:
+        """A story: each sentence to its field; confident ones are noted, unsure ones confirmed later."""
+        st = self.state
+        first = st.content_turns == 0
+        st.content_turns += 1
+        th = self.flow.thresholds
+        if self.llm is not None:
+            ext = self.llm.extract(a.text, a.field, st.draft, st.lang, st.usage)
+        else:
+            ext = self.offline.story(a.text, focus=None if first else a.field, assign=th.assign)
+        filled: list[str] = []
+        for f, value in ext.values.items():
+            if not value or f not in _CARD or st.status.get(f) == FieldStatus.confirmed:
+                continue
+            p = ext.confidence.get(f, 1.0) if f != "stage" else 0.0  # a stage told in passing is confirmed
+            self.set(f, value, FieldStatus.partial, replace=f == "stage")
+            st.confidence[f] = round(min(p, st.confidence.get(f, 1.0)), 3)
+            if p < th.confident and f not in st.unsure:
+                st.unsure.append(f)
+            filled.append(f)
+        if a.field and a.field in filled:
+            st.last_field, st.last_field_turn = a.field, st.turns
+        parts = [self.t("iv.noted", fields=", ".join(self.label(f).lower() for f in filled))] if filled else []
+        return self.after_update(parts)
+
+    def _do_correct(self, a: policy.Action) -> list[str]:
+        c = a.correction
+        assert c is not None
+        st = self.state
+        fld = c.field or self._correction_field(c.text, c.removed, c.weak)
+        if fld is None:  # nothing to correct yet: it is an answer after all
+            if st.phase in ("confirm", "done"):
+                return [self.t("iv.which_field"), self.summary()]
+            if st.pending_field and st.asking == "confirm":
+                return self._do_replace_value(policy.Action("replace_value", field=st.pending_field, text=a.text))
+            if st.pending_field:
+                return self.after_update(self._store_answer(st.pending_field, a.text))
+            return self._do_story(policy.Action("story", text=a.text))
+        self._apply_correction(fld, c.text, c.removed, c.additive)
+        if st.phase in ("confirm", "done"):
+            st.phase = "collect"
+        if st.phase == "reuse_offer":  # corrected before answering the offer: the offer still stands
+            self.refresh_matches()
+            return [self.t("iv.corrected", label=self.label(fld)), self.t("iv.reuse_question")]
+        return self.after_update([self.t("iv.corrected", label=self.label(fld))])
+
+    def _correction_field(self, text: str, removed: list[str], weak: bool = False) -> str | None:
+        """Which field a correction without a field name means: the answer just given; else the field that
+        holds what is said to be wrong; else the field the corrected words describe. After only "sori" or
+        "actually", it is a correction only when what it calls wrong is on the card."""
+        st = self.state
+        if weak:
+            holder = self._holder(removed)
+            return holder
+        if st.last_field and st.last_field_turn == st.turns - 1 and st.phase == "collect":
+            return st.last_field
+        holder = self._holder(removed)
+        if holder:
+            return holder
+        if text:
+            guess = self.offline.classifier.predict([text])[0]
+            if guess.field in _CARD and guess.p >= 0.5:
+                return guess.field
+        return st.last_field if st.phase == "collect" else None
+
+    def _holder(self, removed: list[str]) -> str | None:
+        """The field whose value holds most of what the person says is wrong."""
+        st = self.state
+        best: tuple[int, str] | None = None
+        for fld in self.flow.order:
+            value = getattr(st.draft, fld)
+            items = value if isinstance(value, list) else sentences(str(value)) if value else []
+            hits = sum(1 for r in removed for i in items if _overlaps(i, r, st.lang))
+            if hits and (best is None or hits > best[0]):
+                best = (hits, fld)
+        return best[1] if best else None
+
+    def _apply_correction(self, fld: str, text: str, removed: list[str], additive: bool) -> None:
+        """Lists: drop what was said to be wrong, add what is right (replace all when nothing was named
+        wrong and nothing is added). Text: replace the sentence that held the wrong part, else the text."""
+        draft, lang = self.state.draft, self.state.lang
+        current = getattr(draft, fld)
+        value = self.offline.value_for(fld, text) if text else None
+        if fld in LIST_FIELDS:
+            keep = list(current or [])
+            if removed:
+                keep = [i for i in keep if not any(_overlaps(i, r, lang) for r in removed)]
+            if value and not removed and not additive:
+                keep = []
+            self.set(fld, dedupe(keep + list(value or [])), FieldStatus.confirmed, replace=True)
+        elif fld == "stage" or fld == "name":
+            if value:
+                self.set(fld, value, FieldStatus.confirmed, replace=True)
+        else:
+            old = sentences(str(current or ""))
+            hit = [s for s in old if any(_overlaps(s, r, lang) for r in removed)] if removed else []
+            if value and hit:
+                new_text = " ".join(value if s == hit[0] else s for s in old if s not in hit[1:])
+            elif value and additive and current:
+                new_text = f"{current} {value}"
+            else:
+                new_text = value or " ".join(s for s in old if s not in hit)
+            self.set(fld, new_text or None, FieldStatus.confirmed, replace=True)
+        self.state.status[fld] = FieldStatus.confirmed
+        self._unsure_done(fld)
+        self.state.last_field = fld
+
+    # -- the closing summary ---------------------------------------------------------------------
+    def _do_accept(self, a: policy.Action) -> list[str]:
+        st = self.state
+        st.phase = "done"
+        for f in self.flow.order:
+            if policy.field_status(st, f) == FieldStatus.partial:
+                st.status[f] = FieldStatus.confirmed
+        self.refresh_matches(force_steps=True)
+        return [self.t("iv.done") + "\n\n" + steps_markdown(st.next_steps)]
+
+    def _do_reopen(self, a: policy.Action) -> list[str]:
+        assert a.field
+        st = self.state
+        st.phase = "collect"
+        st.status[a.field] = FieldStatus.missing
+        st.pending_field, st.asking = a.field, "question"
+        st.asked.append(a.field)
+        return [self.t("iv.reopen", label=self.label(a.field)), self._question(a.field)]
+
+    def _do_set(self, a: policy.Action) -> list[str]:
+        assert a.field
+        if a.correction:
+            text, removed = a.text, a.correction.removed
+        else:  # "vaihe: ollaan vakiintunut, ei mikään kokeilu"
+            text, removed = self.nlu.clauses(a.text)
+        self._apply_correction(a.field, text, removed, additive=False)
+        self.state.phase = "collect"
+        return self.after_update([self.t("iv.corrected", label=self.label(a.field))])
+
+    def _do_add(self, a: policy.Action) -> list[str]:
+        assert a.field
+        self._apply_correction(a.field, a.text, [], additive=True)
+        self.state.phase = "collect"
+        return self.after_update([self.t("iv.corrected", label=self.label(a.field))])
+
+    def _do_which(self, a: policy.Action) -> list[str]:
+        return [self.t("iv.which_field"), self.summary()]
+
+    def summary(self) -> str:
+        st = self.state
+        st.summary_fields = [f for f in self.flow.order if getattr(st.draft, f)]
+        return self.t("iv.summary") + "\n\n" + numbered_summary(st.draft, st.summary_fields, st.lang)
+
+    # -- shared steps ----------------------------------------------------------------------------
+    def set(self, fld: str, value: Any, status: FieldStatus, replace: bool, strict: bool = False) -> None:
+        """Store a value (merged into what is there unless ``replace``), trimmed to the record limits."""
+        draft = self.state.draft
+        current = getattr(draft, fld)
+        if fld in LIST_FIELDS and not replace and current:
+            value = dedupe(list(current) + list(value))
+        elif fld not in LIST_FIELDS and not replace and current and fld not in ("stage", "name"):
+            if str(value).lower() not in str(current).lower():
+                value = f"{current} {value}"
+        if not strict:
+            value = self._fit(fld, value)
+        try:
+            setattr(draft, fld, value)
+        except ValidationError:
+            if strict:
+                raise
+            self.notices.append(self.t("iv.value_rejected", label=self.label(fld)))
+            return
+        self.state.status[fld] = status
+
+    def _fit(self, fld: str, value: Any) -> Any:
+        """Over-long values are cut to the record limits with a notice instead of failing the turn."""
+        if fld in LIST_FIELDS and isinstance(value, list):
+            cut = [str(v)[:MAX_ITEM] for v in value[:MAX_ITEMS]]
+            if len(value) > MAX_ITEMS or any(len(str(v)) > MAX_ITEM for v in value):
+                self.notices.append(self.t("iv.value_trimmed", label=self.label(fld)))
+            return cut
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            self.notices.append(self.t("iv.value_trimmed", label=self.label(fld)))
+            return value[:MAX_TEXT]
+        if fld == "name" and isinstance(value, str) and len(value) > 300:
+            return value[:300]
+        return value
+
+    def clear(self, fld: str) -> None:
+        setattr(self.state.draft, fld, [] if fld in LIST_FIELDS else None)
+        self.state.status.pop(fld, None)
+        self.state.confidence.pop(fld, None)
+
+    def after_update(self, parts: list[str]) -> list[str]:
+        """Refresh matches; offer reuse, narrow the core, or ask the next question / summary."""
+        st, flow = self.state, self.flow
+        self.refresh_matches()
+        core = st.draft.core
+        if core and len(core) > flow.core_max_items and not st.core_narrowed and st.phase == "collect":
+            st.core_narrowed = True
+            st.phase, st.pending_field, st.asking = "narrow_core", "core", "question"
+            st.asked.append("core")
+            return parts + [flow.narrow_core.get(st.lang, flow.narrow_core["fi"]).format(
+                n=len(core), items="; ".join(md(c) for c in core)) + " " + self.t("iv.pick_core_hint")]
+        offer = self._reuse_offer()
+        if offer:
+            return parts + [offer]
+        return parts + [self.ask_next()]
+
+    def _reuse_offer(self) -> str | None:
+        from assistant.matcher import offer_bar, offer_text, offer_worthy
+
+        st = self.state
+        if st.phase != "collect" or not all(getattr(st.draft, f) for f in self.flow.reuse_check_after):
+            return None
+        top = offer_worthy(st.matches, offer_bar(self.services), st.offered)
+        if top is None:
+            return None
+        st.offered.append(top.id)
+        st.phase, st.pending_field, st.asking = "reuse_offer", None, "question"
+        return offer_text(top, st.lang)
+
+    def ask_next(self) -> str:
+        st = self.state
+        ask = policy.next_ask(st, self.flow)
+        if ask.kind == "summary":
+            st.phase, st.pending_field, st.asking = "confirm", None, "question"
+            return self.summary()
+        assert ask.field
+        st.pending_field, st.asking = ask.field, ask.kind  # type: ignore[assignment]
+        st.asked.append(ask.field)
+        if ask.kind == "confirm":
+            return self._confirm_question(ask.field)
+        return self._question(ask.field)
+
+    def _confirm_question(self, fld: str) -> str:
+        value = getattr(self.state.draft, fld)
+        if fld == "stage" and value is not None:
+            shown = advisor.stage_label(value, self.state.lang)
+        else:
+            shown = "; ".join(value) if isinstance(value, list) else str(value)
+        quoted = md(short(shown, 240)).rstrip(" .!?")
+        return self.flow.confirm[self.state.lang].format(label=self.label(fld), value=quoted)
+
+    def _question(self, fld: str) -> str:
+        st = self.state
+        variant = max(st.asked.count(fld) - 1, 0)
+        base = self.flow.question(fld, st.lang, variant)
+        if self.llm is not None:
+            return self.llm.phrase(fld, base, st.draft, st.lang, st.usage)
+        return base
+
+    def refresh_matches(self, force_steps: bool = False) -> None:
+        from assistant.matcher import refresh
+
+        refresh(self.state, self.services, self.notices, force_steps=force_steps)
+
+
+_CARD = frozenset({"name", "summary", "basic_idea", "core", "adaptable", "problem", "target_groups", "goals",
+                   "measurement", "actors", "environment", "conditions", "stage", "evidence", "themes",
+                   "regions", "organisation", "funders", "contact"})
+
+
+def _overlaps(item: str, removed: str, lang: str) -> bool:
+    """An item goes when it shares at least half of the removed phrase's content stems."""
+    r = {s[:5] for s in stems(removed, lang) if len(s) >= 3}
+    i = {s[:5] for s in stems(item, lang) if len(s) >= 3}
+    return bool(r) and len(r & i) * 2 >= len(r)
+
+
+__all__ = ["Dialogue", "sentences"]

@@ -1,0 +1,143 @@
+"""Turning what a person said into field values: sentences kept whole, lists split only at real
+boundaries, leading fillers dropped.
+
+People answer "No lähinnä se että seurakunta antaa tilat (ja kahvit)" or "seurakunta, kotihoito ja
+eläkeläisjärjestö". The first is one statement, the second three items. Splitting inside brackets or at
+every comma produced fragments like "Tapaamispaikka (koulu" and "Se", so the rules here are narrow.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[\"“”'(]?[A-ZÅÄÖÉ0-9])|\n+")
+_BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
+# a sentence that only introduces a list or the answer ("Se on:", "Eli:")
+_LEAD = re.compile(
+    r"^(?:no\s+(?:siis\s+|niin\s+)?|joo\s+(?:eli\s+)?|juu\s+|hmm+,?\s+|öö+,?\s+|eli\s+|siis\s+|niin\s+|"
+    r"well,?\s+|um+,?\s+|so,?\s+|basically,?\s+|alltså,?\s+|jo,?\s+så\s+att\s+|jo\s+|ja\s+alltså\s+|"
+    r"tja,?\s+|lähinnä\s+|mostly\s+|mainly\s+|främst\s+|ok(?:ei)?,?\s+(?:eli\s+)?|sori,?\s+|sorry,?\s+|"
+    r"anteeksi,?\s+|förlåt,?\s+|tota,?\s+|öö+,?\s+)+",
+    re.IGNORECASE)
+_LEAD_CLAUSE = re.compile(r"^(?:(?:ja|sekä|och)\s+)?(?:se\s+(?:on\s+)?(?:että|kun)\s+|että\s+|att\s+|"
+                          r"se on\s+|ne on\s+|ne ovat\s+|it is\s+|it's\s+|det är\s+|de är\s+|they are\s+)",
+                          re.IGNORECASE)
+# words that start a clause: a piece beginning with one of them is not a list item of its own
+CLAUSE_WORDS = frozenset(
+    "jotka joka joilla joiden jossa joissa johon joihin jonka joita jolle joille jolla josta joista mikä mitä "
+    "kun jos koska mutta vaan että eli esim esimerkiksi jotta vaikka ettei som där när om men att eftersom "
+    "who which that where when if but because so although while".split())
+FILLER_ITEMS = frozenset(
+    "se ne tämä tuo ja että ja että no joo juu niin eli siis ok okei hmm yes no ja nej det den the it this "
+    "and that also myös lisäksi etc jne osv muuta".split())
+_CONJ = re.compile(r"\s+(?:ja|sekä|tai|och|samt|eller|and|or)\s+", re.IGNORECASE)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences and lines of a text, empties dropped."""
+    return [s.strip() for s in _SENT.split(text) if s and s.strip()]
+
+
+def strip_lead(text: str) -> str:
+    """Drop spoken lead-ins ("No lähinnä se että …", "Well, mostly …") but never the whole text."""
+    stripped = _LEAD.sub("", text.strip(), count=1)
+    stripped = _LEAD_CLAUSE.sub("", stripped, count=1).strip()
+    return _cap(stripped) if len(stripped) >= 2 else text.strip()
+
+
+def _cap(text: str) -> str:
+    return text[0].upper() + text[1:] if text and text[0].islower() else text
+
+
+def _top_level_split(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """Split at ``pattern`` only outside brackets and quotes."""
+    out: list[str] = []
+    depth, quote, start = 0, False, 0
+    pos = 0
+    while pos < len(text):
+        ch = text[pos]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif ch in "\"“”":
+            quote = not quote
+        if depth == 0 and not quote:
+            m = pattern.match(text, pos)
+            if m and m.end() > m.start():
+                out.append(text[start:pos])
+                start = pos = m.end()
+                continue
+        pos += 1
+    out.append(text[start:])
+    return out
+
+
+_COMMA = re.compile(r",\s*")
+
+
+def _noun_phrases(part: str) -> list[str] | None:
+    """"seurakunta, kotihoito ja eläkeläisjärjestö" → three items; None when this is not a plain list."""
+    pieces: list[str] = []
+    for chunk in _top_level_split(part, _COMMA):
+        merged: list[str] = []
+        for piece in _top_level_split(chunk, _CONJ):
+            prev = merged[-1].split() if merged else []
+            # "koulutuksen ja työn ulkopuolella olevat": a lone genitive joins the next word
+            if merged and len(prev) == 1 and prev[0].lower().endswith("n") and len(prev[0]) > 3:
+                merged[-1] = f"{merged[-1]} ja {piece}"
+            else:
+                merged.append(piece)
+        pieces += merged
+    pieces = [p.strip(" .") for p in pieces if p.strip(" .")]
+    if len(pieces) < 2:
+        return None
+    for p in pieces:
+        words = p.split()
+        if not 0 < len(words) <= 6 or words[0].lower() in CLAUSE_WORDS:
+            return None
+    return pieces
+
+
+def split_items(text: str) -> list[str]:
+    """A list answer into items: lines/bullets, ';', sentences, and plain noun-phrase lists."""
+    text = text.strip()
+    if not text:
+        return []
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) > 1:
+        parts = [_BULLET.sub("", ln) for ln in lines]
+    else:
+        parts = [p for p in _top_level_split(text, re.compile(r"\s*;\s*")) if p.strip()]
+    items: list[str] = []
+    for part in parts:
+        for sent in sentences(part) or [part]:
+            sent = strip_lead(_BULLET.sub("", sent)).rstrip(" .").strip()
+            if not sent:
+                continue
+            items += _noun_phrases(sent) or [sent]
+    return dedupe([_cap(i.strip().rstrip(".").strip()) for i in items if _is_content(i)])
+
+
+def _is_content(item: str) -> bool:
+    words = [w.strip(".,:;!?()\"'").lower() for w in item.split()]
+    words = [w for w in words if w]
+    return bool(words) and not all(w in FILLER_ITEMS for w in words) and any(ch.isalnum() for ch in item)
+
+
+def dedupe(items: list[str]) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        key = " ".join(item.lower().split())
+        if item and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def text_value(text: str) -> str | None:
+    """A free-text answer as stored: whitespace normalised, the spoken lead-in dropped."""
+    parts = [strip_lead(s) for s in sentences(text)] or [text]
+    cleaned = " ".join(" ".join(parts).split())
+    return cleaned or None

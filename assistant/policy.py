@@ -1,0 +1,227 @@
+"""The dialogue policy: (interview state, what the message is) → what to do; and what to ask next.
+
+Pure and deterministic (Rasa-forms style): no I/O, no embedding, no mutation. The engine
+(``interview.py``) carries the action out. Keeping it here means "the answer to the pending question goes
+to that field", "an intent counts only when the message is nothing but the intent" and "a reply to a
+reuse offer is never stored into a field" are each one readable rule with a test.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.flow import Flow
+from assistant.interview_types import FieldStatus, InterviewState
+from assistant.understand import Correction, Understanding, Utterance, cut_leading, starts_with, tokens
+
+ActionKind = Literal[
+    "empty", "lang", "greeting", "clarify", "offtopic", "search",
+    "reuse", "narrow_core", "skip_core_narrowing",
+    "confirm_value", "reject_value", "replace_value", "add_value", "keep_unsure",
+    "skip", "reask", "correct", "answer", "story",
+    "accept", "reopen", "set", "add", "which",
+]
+
+
+@dataclass
+class Action:
+    kind: ActionKind
+    field: str | None = None
+    text: str = ""
+    lang: str | None = None
+    choice: str | None = None
+    correction: Correction | None = None
+
+
+@dataclass
+class Ask:
+    """The next thing the assistant asks: a field question, a confirmation of an inferred value, or the
+    closing summary."""
+
+    kind: Literal["question", "confirm", "summary"]
+    field: str | None = None
+
+
+def field_status(state: InterviewState, fld: str) -> FieldStatus:
+    value = getattr(state.draft, fld, None)
+    status = state.status.get(fld)
+    if status in (FieldStatus.partial, FieldStatus.confirmed) and not value:
+        return FieldStatus.missing
+    return status or (FieldStatus.partial if value else FieldStatus.missing)
+
+
+def next_ask(state: InterviewState, flow: Flow) -> Ask:
+    """First field in order that is missing (a question) or inferred but unsure (a confirmation)."""
+    for fld in flow.order:
+        status = field_status(state, fld)
+        if status == FieldStatus.missing:
+            return Ask("question", fld)
+        if status == FieldStatus.partial and fld in state.unsure:
+            return Ask("confirm", fld)
+    return Ask("summary")
+
+
+def complete(state: InterviewState, flow: Flow) -> bool:
+    """Every required field is filled or skipped."""
+    return all(field_status(state, f) != FieldStatus.missing for f in flow.required)
+
+
+def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) -> Action:
+    """What to do with one message, given where the interview is."""
+    if u.intent == "empty":
+        return Action("empty")
+    if u.intent == "lang":
+        return Action("lang", lang=u.lang)
+    if u.intent == "greeting":
+        return Action("greeting")
+    if u.intent == "clarify":
+        return Action("clarify")
+    if u.intent == "search":
+        return Action("search", text=u.text)
+    if u.intent == "question":
+        return Action("offtopic")
+    if state.phase == "reuse_offer":
+        if u.correction is not None and u.correction.field:  # "nej vänta, målgruppen är …" before choosing
+            return Action("correct", correction=u.correction, text=u.text)
+        return _reuse(u, nlu)
+    if state.phase == "narrow_core":
+        if u.intent == "skip":
+            return Action("skip_core_narrowing")
+        return Action("narrow_core", field="core", text=u.text)
+    if state.phase in ("confirm", "done"):
+        return closing(u, nlu, state)
+    if u.correction is not None:
+        return Action("correct", correction=u.correction, text=u.text)
+    pending = state.pending_field
+    if pending and state.asking == "confirm":
+        return _confirming(pending, u, nlu)
+    if pending:
+        if u.intent == "skip":
+            return Action("skip", field=pending)
+        if u.intent == "no":
+            return Action("skip", field=pending)
+        if u.intent == "yes":
+            return Action("reask", field=pending)
+        n = len(_sentences(u.text))
+        story = n >= flow.thresholds.story_min_sentences or (state.content_turns == 0 and n >= 2)
+        return Action("story" if story else "answer", field=pending, text=u.text)
+    if u.intent in ("skip", "yes", "no"):
+        return Action("reask")
+    return Action("story", text=u.text)
+
+
+def _reuse(u: Utterance, nlu: Understanding) -> Action:
+    """The answer to "adopt, join, or continue your own?": a choice, never field content."""
+    choice = nlu.reuse_choice(u.text)
+    if choice is None:
+        choice = "adopt" if u.intent == "yes" else "own"
+    return Action("reuse", choice=choice, text=u.text)
+
+
+def _confirming(fld: str, u: Utterance, nlu: Understanding) -> Action:
+    """The reply to "Did I get this right for X: …?"."""
+    if u.intent == "yes":
+        return Action("confirm_value", field=fld)
+    if u.intent == "no":
+        return Action("reject_value", field=fld)
+    if u.intent == "skip":
+        return Action("keep_unsure", field=fld)
+    text = u.text
+    lead = starts_with(text, nlu.cues.no)
+    if lead and len(lead) <= 2:  # "Ei, vaan yksinäiset miehet" / "No, it is for young carers"
+        rest = re.sub(r"^(?:vaan|utan|but|it is|it's)\s+", "", cut_leading(text, lead), flags=re.IGNORECASE)
+        return Action("replace_value", field=fld, text=rest) if rest else Action("reject_value", field=fld)
+    lead = starts_with(text, nlu.cues.yes)
+    if lead:  # "kyllä, ja lisäksi …"
+        rest = cut_leading(text, lead)
+        return Action("add_value", field=fld, text=rest) if _has_words(rest) else Action("confirm_value", field=fld)
+    return Action("replace_value", field=fld, text=text)
+
+
+_NUMBER = re.compile(r"(?:^|\b(?:kohta|kohdat|kohdassa|numero|nro|point|item|number|punkt|nummer)\s*)(\d{1,2})\b",
+                     re.IGNORECASE)
+
+
+def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
+    """The reply to the numbered closing summary. A bare "kyllä" accepts; "ok, mutta nimi on väärä" opens
+    the name; "vaihe: vakiintunut" sets it; "tavoitteista puuttuu: …" adds to it."""
+    if u.intent == "yes":
+        return Action("accept")
+    text = u.text
+    toks = tokens(text)
+    cut = _after_but(text, toks, nlu)
+    rest = cut if cut is not None else text
+    if u.correction is not None:
+        c = u.correction
+        if not c.field:  # "ei vaan fysioterapeutin tilalle tuli suuhygienisti": the engine finds where
+            return Action("correct", correction=c, text=u.text)
+        return Action("add" if c.additive else "set", field=c.field, text=c.text, correction=c)
+    fld = nlu.names_field(rest)
+    if fld is None:
+        m = _NUMBER.search(rest)
+        if m and 1 <= int(m.group(1)) <= len(state.summary_fields):
+            fld = state.summary_fields[int(m.group(1)) - 1]
+    if fld is None:
+        return Action("which", text=text)
+    value = _value_part(rest)
+    contested = value is None or _only_contest(value, nlu)
+    if contested:
+        return Action("reopen", field=fld)
+    assert value is not None
+    additive = _has(rest, nlu.cues.addition_words)
+    value = _strip_contest(value, nlu)
+    return Action("add" if additive else "set", field=fld, text=value)
+
+
+def _after_but(text: str, toks: list[str], nlu: Understanding) -> str | None:
+    """"ok, mutta nimi on väärä" → "nimi on väärä" (only when a but-word comes early)."""
+    buts = {t for ps in nlu.cues.but_words.values() for p in ps for t in tokens(p) if len(tokens(p)) == 1}
+    for i, tok in enumerate(toks[:5]):
+        if tok in buts:
+            m = list(re.finditer(r"[0-9A-Za-zÅÄÖåäöÉéÜüÆæØø]+(?:['’-][0-9A-Za-zÅÄÖåäö]+)*", text))
+            return text[m[i].end():].lstrip(" ,.:;-").strip() if i < len(m) else None
+    return None
+
+
+def _value_part(text: str) -> str | None:
+    m = re.match(r"^[^:]{1,60}:\s*(.+)$", text.strip(), re.DOTALL)
+    if m:
+        return m.group(1).strip()
+    m = re.match(r"^(?:the\s+|our\s+)?[\wåäöÅÄÖ -]{1,40}?\s(?:on|ovat|onkin|pitäisi olla|should be|is|are|är|ska vara|"
+                 r"puuttuu|missing|saknas|lisäksi|also)\s+(.+)$", text.strip(), re.IGNORECASE | re.DOTALL)
+    return m.group(1).strip() if m else None
+
+
+def _only_contest(value: str, nlu: Understanding) -> bool:
+    words = [t for t in tokens(value) if t not in nlu.fillers]
+    contest = {t for ps in nlu.cues.contest_words.values() for p in ps for t in tokens(p)}
+    return all(w in contest or w in ("ei", "inte", "not", "is", "on", "är", "yksi", "one", "en", "ett")
+               for w in words)
+
+
+def _strip_contest(value: str, nlu: Understanding) -> str:
+    """"fel: vi är redan etablerade" keeps "vi är redan etablerade"."""
+    m = re.match(r"^(?:\w+\s+){0,2}?(?:väärä|väärin|fel|wrong|incorrect)\s*[:,-]\s*(.+)$", value, re.IGNORECASE)
+    return m.group(1).strip() if m else value
+
+
+def _has(text: str, by_lang: dict[str, list[str]]) -> bool:
+    toks = tokens(text)
+    for ps in by_lang.values():
+        for p in ps:
+            pt = tokens(p)
+            if any(toks[i:i + len(pt)] == pt for i in range(len(toks) - len(pt) + 1)):
+                return True
+    return False
+
+
+def _has_words(text: str) -> bool:
+    return sum(1 for t in tokens(text) if len(t) > 2) >= 1
+
+
+def _sentences(text: str) -> list[str]:
+    from assistant.items import sentences
+
+    return sentences(text)

@@ -1,0 +1,342 @@
+"""What a message is: nothing but an intent (skip, yes, no, search, language, greeting, clarification),
+a correction, a closing-summary contest, or content.
+
+The rule that keeps answers from being eaten: an intent counts only when the message is nothing but its
+phrases plus filler words. "Pilotti alkaa myöhemmin keväällä" contains "myöhemmin" and is an answer;
+"myöhemmin" alone is a skip. Phrase lists live in ``prompts/cues.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Literal
+
+from assistant.flow import Cues
+from assistant.items import sentences as _sentences
+
+Intent = Literal["empty", "lang", "greeting", "yes", "no", "skip", "search", "clarify", "question"]
+_TOKEN = re.compile(r"[0-9a-zåäöéüæø]+(?:['’-][0-9a-zåäöéüæø]+)*", re.IGNORECASE)
+_LANG_CMD = re.compile(r"^\s*/(?:lang|kieli|språk)\s+(fi|sv|en)\b", re.IGNORECASE)
+
+
+def tokens(text: str) -> list[str]:
+    return [t.replace("’", "'") for t in _TOKEN.findall(text.lower())]
+
+
+def _phrases(by_lang: dict[str, list[str]] | list[str]) -> list[list[str]]:
+    items = by_lang if isinstance(by_lang, list) else [p for ps in by_lang.values() for p in ps]
+    return sorted((tokens(p) for p in items if tokens(p)), key=len, reverse=True)
+
+
+def _remove(toks: list[str], phrases: list[list[str]]) -> tuple[list[str], int]:
+    """Remove every occurrence of the phrases (longest first); returns what is left and how many matched."""
+    found = 0
+    for phrase in phrases:
+        n = len(phrase)
+        i = 0
+        while i + n <= len(toks):
+            if toks[i:i + n] == phrase:
+                toks = toks[:i] + toks[i + n:]
+                found += 1
+            else:
+                i += 1
+    return toks, found
+
+
+def only(text: str, phrases: dict[str, list[str]] | list[str], fillers: set[str]) -> bool:
+    """The message is nothing but these phrases (at least one) and filler words."""
+    rest, found = _remove(tokens(text), _phrases(phrases))
+    return found > 0 and all(t in fillers for t in rest)
+
+
+def contains(text: str, phrases: dict[str, list[str]] | list[str]) -> bool:
+    toks = tokens(text)
+    return _remove(toks, _phrases(phrases))[1] > 0
+
+
+def starts_with(text: str, phrases: dict[str, list[str]] | list[str]) -> list[str] | None:
+    """The longest phrase the message starts with (as tokens), or None."""
+    toks = tokens(text)
+    for phrase in _phrases(phrases):
+        if toks[:len(phrase)] == phrase:
+            return phrase
+    return None
+
+
+def cut_leading(text: str, phrase_tokens: list[str]) -> str:
+    """The original text after its first ``len(phrase_tokens)`` words (keeps the user's casing)."""
+    matches = list(_TOKEN.finditer(text))
+    if len(matches) < len(phrase_tokens):
+        return ""
+    if not phrase_tokens:
+        return text.strip()
+    end = matches[len(phrase_tokens) - 1].end()
+    return text[end:].lstrip(" ,.:;!-–—").strip()
+
+
+@dataclass
+class Correction:
+    """"sori, kohderyhmä onkin X, ei Y": field (None = the field answered last), new text, removed parts."""
+
+    field: str | None
+    text: str
+    removed: list[str] = dc_field(default_factory=list)
+    additive: bool = False
+    weak: bool = False  # only "sori"/"actually": a correction only if what it removes is on the card
+
+
+@dataclass
+class Utterance:
+    text: str
+    intent: Intent | None = None
+    lang: str | None = None
+    correction: Correction | None = None
+
+
+class Understanding:
+    """Phrase matching over one cues file (token lists are prepared once)."""
+
+    def __init__(self, cues: Cues) -> None:
+        self.cues = cues
+        self.fillers = {t for ps in cues.fillers.values() for p in ps for t in tokens(p)}
+        self.lang_fillers = {t for p in cues.language_fillers for t in tokens(p)} | self.fillers
+
+    # -- single checks ---------------------------------------------------------------------------
+    def language_request(self, text: str) -> str | None:
+        m = _LANG_CMD.match(text)
+        if m:
+            return m.group(1).lower()
+        for lang, phrases in self.cues.language.items():
+            if only(text, phrases, self.lang_fillers):
+                return lang
+        return None
+
+    def is_yes(self, text: str) -> bool:
+        return only(text, self.cues.yes, self.fillers)
+
+    def is_no(self, text: str) -> bool:
+        return only(text, self.cues.no, self.fillers - {"ei", "nej", "no"})
+
+    def is_skip(self, text: str) -> bool:
+        return only(text, self.cues.skip, self.fillers)
+
+    def is_greeting(self, text: str) -> bool:
+        return only(text, self.cues.greeting, self.fillers)
+
+    def is_question_form(self, text: str) -> bool:
+        t = text.strip()
+        return t.endswith("?") or starts_with(t, self.cues.search_starts) is not None
+
+    def is_search(self, text: str) -> bool:
+        """Asking the bank ("onko tällaista jo tehty?", "finns det redan något liknande?"): one question,
+        not an answer that happens to contain "finns det" or "onko"."""
+        t = text.strip()
+        if len(t.split()) > 30 or len(_sentences(t)) > 1:
+            return False
+        begins = starts_with(t, self.cues.search_starts) is not None
+        if not (t.endswith("?") or begins):
+            return False
+        return begins and contains(t, self.cues.search_words) or (t.endswith("?") and contains(
+            t, self.cues.search_words) and starts_with(t, self.cues.question_words) is not None)
+
+    def is_clarification(self, text: str) -> bool:
+        """"Mitä tarkoitat?" alone; an answer that ends "… onko se sitä mitä tarkoitat?" is an answer."""
+        t = text.strip()
+        return len(t.split()) <= 8 and len(_sentences(t)) == 1 and only(
+            t, self.cues.clarify, self.fillers | {"mitä", "what", "vad", "siis", "so", "alltså", "kysymyksellä",
+                                                  "question", "frågan", "tällä", "by", "that", "med", "det"})
+
+    def is_other_question(self, text: str) -> bool:
+        """A short question to the assistant that is not an answer ("Mikä on huomenna sää?")."""
+        t = text.strip()
+        return t.endswith("?") and len(t.split()) <= 15 and starts_with(t, self.cues.question_words) is not None
+
+    def reuse_choice(self, text: str) -> str | None:
+        for choice in ("implement", "adopt", "join", "own"):
+            if contains(text, getattr(self.cues.reuse, choice)):
+                return choice
+        return None
+
+    def names_field(self, text: str, window: int = 5, strict: bool = False) -> str | None:
+        """A field named at the start ("kohderyhmä onkin …", "the target group is …", "our goals: …").
+        ``strict`` ignores field words that are also everyday nouns ("Kunta on mukana …")."""
+        head = tokens(text)[:window]
+        best: tuple[int, int, str] | None = None
+        generic = {" ".join(tokens(w)) for w in self.cues.generic_field_words} if strict else set()
+        for fld, names in self.cues.field_names.items():
+            for name in names:
+                if " ".join(tokens(name)) in generic:
+                    continue
+                nt = tokens(name)
+                for i in range(min(3, len(head) - len(nt) + 1)):
+                    words = head[i:i + len(nt)]
+                    if all(w.startswith(n) if j == len(nt) - 1 else w == n
+                           for j, (w, n) in enumerate(zip(words, nt, strict=True))) \
+                            and len(words[-1]) <= len(nt[-1]) + 4:
+                        cand = (-len(" ".join(nt)), i, fld)
+                        if best is None or cand < best:
+                            best = cand
+        return best[2] if best else None
+
+    # -- the whole message -----------------------------------------------------------------------
+    def analyse(self, text: str, in_closing: bool = False) -> Utterance:
+        t = text.strip()
+        u = Utterance(text=t)
+        if not any(ch.isalnum() for ch in t):
+            u.intent = "empty"
+            return u
+        lang = self.language_request(t)
+        if lang:
+            u.intent, u.lang = "lang", lang
+            return u
+        if self.is_greeting(t):
+            u.intent = "greeting"
+        elif self.is_yes(t):
+            u.intent = "yes"
+        elif self.is_no(t):
+            u.intent = "no"
+        elif self.is_skip(t):
+            u.intent = "skip"
+        elif self.is_search(t):
+            u.intent = "search"
+        elif self.is_clarification(t):
+            u.intent = "clarify"
+        elif not in_closing and self.is_other_question(t):
+            u.intent = "question"
+        else:
+            u.correction = self.correction(t)
+        return u
+
+    def correction(self, text: str) -> Correction | None:
+        """A correction as people type it; None when the message is not one."""
+        marker = starts_with(text, self.cues.correction_markers)
+        body = text
+        leads: list[list[str]] = []
+        for _ in range(3):  # "oho, väärin meni: …", "sorry, actually …"
+            lead = starts_with(body, self.cues.correction_markers)
+            if not lead:
+                break
+            leads.append(lead)
+            body = cut_leading(body, lead)
+        weak_markers = _phrases(self.cues.weak_correction_markers)
+        weak = bool(leads) and all(lead in weak_markers for lead in leads)
+        no_lead = starts_with(body, self.cues.no)
+        if no_lead and marker is None and len(no_lead) <= 2:  # "ei, kohderyhmä on …" / "nej, målgruppen är …"
+            body = cut_leading(body, no_lead)
+        fld = self.names_field(body)
+        has_kin = re.search(r"\b\w+(?:kin)\b", body.lower()[:60]) is not None and fld is not None
+        if marker is None and not has_kin and not (no_lead and fld):
+            return None
+        if fld:
+            body = self._after_field(body, fld)
+        else:
+            fld, body = self._field_at_end(body)
+        additive = contains(" ".join(tokens(body)[:4]), self.cues.addition_words)
+        new, removed = self.clauses(body)
+        if weak and not fld and not removed:
+            return None  # "Actually, mostly teachers." answers the question
+        return Correction(field=fld, text=new, removed=removed, additive=additive and not removed, weak=weak)
+
+    def _field_at_end(self, body: str) -> tuple[str | None, str]:
+        """"myös nuoret asunnottomat kuuluvat kohderyhmään" → (target_groups, "myös nuoret asunnottomat")."""
+        m = re.search(r"[,\s]+(?:\w+\s+){0,2}?(\w+)\W*$", body.strip())
+        if not m:
+            return None, body
+        fld = self.names_field(m.group(1), window=1)
+        if fld is None:
+            return None, body
+        return fld, body.strip()[: m.start()].strip()
+
+    def _after_field(self, body: str, fld: str) -> str:
+        """"kohderyhmä onkin yksinäiset miehet" → "yksinäiset miehet"."""
+        m = re.match(r"^(?:the\s+|our\s+|mallin\s+|meidän\s+)?[\wåäö -]{0,40}?"
+                     r"(?:onkin|ovatkin|on|ovat|oli|olivat|olisi|pitäisi olla|is|are|was|were|should be|"
+                     r"är|var|ska vara|blir)\s*[:,]?\s+(?:siis\s+|että\s+|att\s+|that\s+)?(.+)$",
+                     body.strip(), re.IGNORECASE | re.DOTALL)
+        if m:
+            return m.group(1).strip()
+        m = re.match(r"^[^:]{1,40}:\s*(.+)$", body.strip(), re.DOTALL)
+        return m.group(1).strip() if m else body.strip()
+
+    def clauses(self, text: str) -> tuple[str, list[str]]:
+        """What a correction says is right and what it says is wrong.
+
+        "young carers, not parents" → ("young carers", ["parents"]); "ei X vaan Y" → ("Y", ["X"]);
+        "X:n tilalle tuli Y" / "Y instead of X" / "Y i stället för X" → ("Y", ["X"])."""
+        t = text.strip().rstrip(".!")
+        for pattern, new_first in _REPLACEMENTS:
+            m = pattern.match(t)
+            if m:
+                new, old = (m.group(1), m.group(2)) if new_first else (m.group(2), m.group(1))
+                return _clean_new(new), [_clean_removed(old, self.negations)]
+        m = re.match(r"^(?:ei|inte|not)\s+(.+?)\s*,?\s+(?:vaan|utan|but)\s+(.+)$", t, re.IGNORECASE | re.DOTALL)
+        if m:
+            return _clean_new(m.group(2)), [_clean_removed(m.group(1), self.negations)]
+        positive: list[str] = []
+        removed: list[str] = []
+        multi = [p for p in _phrases(self.cues.negation) if len(p) > 1]
+        for clause in _split_clauses(t):
+            toks = tokens(clause)
+            if any(tok in self.negations or tok.endswith("n't") for tok in toks) or _remove(toks, multi)[1]:
+                gone = _clean_removed(clause, self.negations)
+                if gone:
+                    removed.append(gone)
+            elif _clean_new(clause):
+                positive.append(_clean_new(clause))
+        return "; ".join(positive), removed
+
+    @property
+    def negations(self) -> set[str]:
+        """Single negation words (multi-word ones like "rather than" are matched as phrases)."""
+        return {tokens(p)[0] for ps in self.cues.negation.values() for p in ps if len(tokens(p)) == 1} | {
+            "eivät", "en", "emme", "ette", "eikä", "ej", "isn't", "aren't", "doesn't", "don't", "never", "inga"}
+
+
+# "fysioterapeutin tilalle tuli suuhygienisti", "suuhygienisti fysioterapeutin sijaan",
+# "employers instead of Kela", "medborgarinstitutet i stället för församlingen"
+_REPLACEMENTS: list[tuple[re.Pattern[str], bool]] = [
+    (re.compile(r"^(?:ei vaan\s+)?(.+?)\s+tilalle\s+(?:tuli\s+|on tullut\s+|tulee\s+|otettiin\s+)?(.+)$",
+                re.IGNORECASE | re.DOTALL), False),
+    (re.compile(r"^(.+?)\s+(.+?)(?::n|n)?\s+sijaan$", re.IGNORECASE | re.DOTALL), True),
+    (re.compile(r"^(.+?)\s+(?:instead of|rather than|in place of|i stället för|istället för)\s+(.+)$",
+                re.IGNORECASE | re.DOTALL), True),
+]
+_LEAD_WORDS = re.compile(r"^(?:(?:sen|niiden|dess|deras|its|their)\s+tilalle\s+(?:tuli|on tullut|tulee)\s+|"
+                         r"ainoastaan|vain|pelkästään|only|just|endast|bara|myös|lisäksi|also|även|också|"
+                         r"vaan|utan|but|and|ja|och|the|hos oss är det|meillä on|we have)\s+", re.IGNORECASE)
+_TRAIL = re.compile(r"\s+(?:are|is|on|ovat|är|do|does|tekee|tekevät|gör)$", re.IGNORECASE)
+_REMOVED_NOISE = {"ole", "oo", "ollut", "olla", "enää", "mukana", "kuulu", "kuuluu", "kuuluvat", "siis", "really",
+                  "involved", "are", "is", "was", "were", "längre", "med", "är", "var", "they", "he", "ne", "se",
+                  "de", "den", "det", "it", "any", "more", "kaikki", "all", "alla", "sen", "niiden"}
+
+
+def _split_clauses(text: str) -> list[str]:
+    """Clauses at , ; . and "vaan/but/utan"; a relative clause stays with the one before it."""
+    text = re.sub(r"^[^:,.]{1,25}:\s*", "", text.strip())  # "unohtui yksi: …", "till det om X: …"
+    parts = re.split(r"\s*[,;.]\s+", text)
+    out: list[str] = []
+    for part in parts:
+        first = part.split()[0].lower() if part.split() else ""
+        if out and first in ("jotka", "joka", "joilla", "jossa", "som", "who", "which", "that", "where"):
+            out[-1] = f"{out[-1]}, {part}"
+        elif part.strip():
+            out.append(part.strip())
+    return out
+
+
+def _clean_new(text: str) -> str:
+    t = text.strip(" ,.;:")
+    for _ in range(3):
+        t2 = _LEAD_WORDS.sub("", t).strip()
+        if t2 == t:
+            break
+        t = t2
+    return _TRAIL.sub("", t).strip(" ,.;:")
+
+
+def _clean_removed(text: str, negations: set[str]) -> str:
+    words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in negations
+             and w.lower() not in _REMOVED_NOISE and not w.lower().endswith("n't")]
+    return " ".join(words).strip()
