@@ -1,17 +1,17 @@
-"""Reuse before new: an explainable rule set from matches to next steps.
+"""Reuse before new: explainable next steps from calibrated matches and the user's own choice.
 
-ready/established → adopt; developing/idea → join co-development; ended → learn what ended it;
-no match above the threshold → new development is justified, publish early.
+A match at or above the bar: ready/established → adopt, developing/idea → join co-development, ended →
+learn; the same model → add your implementation. The user's answer to the reuse offer is honoured ("own"
+turns adoption into a comparison). Nothing above the bar → new development, naming the closest model with
+its band, so the steps never contradict the match list.
 """
 
 from __future__ import annotations
 
-import re
-
 from assistant.i18n import t
 from assistant.interview_types import Draft, Match, NextStep, StepKind
-from assistant.retrieval import Hit
 from assistant.schema import Stage
+from assistant.textsafe import md
 
 KIND_BY_STAGE: dict[Stage | None, StepKind] = {
     Stage.ready: "adopt", Stage.established: "adopt", Stage.developing: "co-develop",
@@ -19,59 +19,47 @@ KIND_BY_STAGE: dict[Stage | None, StepKind] = {
 }
 
 
-def _norm_name(name: str | None) -> str:
-    return re.sub(r"[^0-9a-zåäö]+", " ", (name or "").lower()).strip()
-
-
-def to_match(hit: Hit, draft: Draft, duplicate_threshold: float) -> Match:
-    """A search hit as a card-ready match; flags a near-duplicate (same model implemented elsewhere)."""
-    m = hit.model
-    a, b = _norm_name(draft.name), _norm_name(m.name)
-    same_name = bool(a) and bool(b) and (a == b or (len(a) > 4 and a in b) or (len(b) > 4 and b in a))
-    told = _norm_name(" ".join(filter(None, [draft.basic_idea, draft.problem, draft.summary])))
-    named = len(b) > 4 and f" {b} " in f" {told} "  # the user names the existing model ("our Ohjaamo")
-    near = same_name or named or (hit.similarity or 0.0) >= duplicate_threshold
-    return Match(id=m.id, name=m.name, stage=m.stage, organisation=m.organisation, regions=m.regions,
-                 score=round(hit.score, 4), similarity=None if hit.similarity is None else round(hit.similarity, 4),
-                 strength=None if hit.strength is None else round(hit.strength, 2),
-                 why=hit.why, near_duplicate=near, source_url=m.source_url)
-
-
-def strong(matches: list[Match], threshold: float, min_strength: float = 0.0) -> list[Match]:
-    """Matches close enough to recommend reuse: near-duplicates, or similar enough *and* standing out
-    from the background (raw e5 similarities are compressed into ~0.80-0.93 for any welfare text)."""
-    return [m for m in matches if m.near_duplicate
-            or ((m.similarity or 0.0) >= threshold and (m.strength or 0.0) >= min_strength)]
-
-
 def stage_label(stage: Stage | None, lang: str) -> str:
     return t(f"stage.{stage.value}", lang) if stage else "-"
 
 
-def next_steps(matches: list[Match], draft: Draft, lang: str, threshold: float, min_strength: float = 0.0,
-               choice: str | None = None, offered: list[str] | None = None, limit: int = 3) -> list[NextStep]:
+def _pct(m: Match) -> str:
+    return f"{100 * (m.probability or 0.0):.0f}"
+
+
+def next_steps(matches: list[Match], draft: Draft, lang: str, choice: str | None = None,
+               offered: list[str] | None = None, bar: float = 0.5, limit: int = 3) -> list[NextStep]:
     """Steps that each name the model and the reason; the user's reuse choice goes first."""
+    offered = offered or []
+    answered = offered[-1] if offered and choice else None
+    close = [m for m in matches if (m.probability or 0.0) >= bar][:limit]
     steps: list[NextStep] = []
-    close = strong(matches, threshold, min_strength)[:limit]
     for m in close:
-        kind = KIND_BY_STAGE.get(m.stage, "co-develop")
-        owner = m.organisation or t("owner.unknown", lang)
-        text = t(f"step.{kind}", lang, name=m.name, stage=stage_label(m.stage, lang), owner=owner)
-        reason = t("step.reason.match", lang, score=f"{(m.similarity or m.score):.2f}", why=m.why)
+        owner = md(m.organisation or t("owner.unknown", lang))
+        kind: StepKind = KIND_BY_STAGE.get(m.stage, "co-develop")
+        if m.id == answered:
+            chosen: dict[str, StepKind] = {"own": "compare", "join": "co-develop", "implement": "implement"}
+            kind = chosen.get(choice or "", kind)
+        elif m.band == "same" and kind == "adopt":
+            kind = "implement"  # they describe what the bank already has: add theirs as an implementation
+        text = t(f"step.{kind}", lang, name=md(m.name), stage=stage_label(m.stage, lang), owner=owner)
+        reason = t("step.reason.match", lang, pct=_pct(m), band=t(f"band.{m.band or 'none'}", lang), why=md(m.why))
         steps.append(NextStep(kind=kind, model_id=m.id, model_name=m.name, text=text, reason=reason))
-    if choice in ("adopt", "join") and offered:
-        first = offered[-1]
-        steps.sort(key=lambda s: s.model_id != first)
-    if not steps:
-        closest = max(matches, key=lambda m: m.similarity or 0.0) if matches else None
+    if answered and choice in ("adopt", "join", "implement"):
+        steps.sort(key=lambda s: s.model_id != answered)
+    own = choice == "own" or not close
+    if own:
         stage = draft.stage if draft.stage in (Stage.idea, Stage.developing) else Stage.idea
+        closest = matches[0] if matches else None
         if closest is None:
-            reason = t("step.reason.none", lang, threshold=f"{threshold:.3f}")
+            reason = t("step.reason.none", lang)
+        elif (closest.probability or 0.0) >= bar:
+            reason = t("step.reason.own_choice", lang, name=md(closest.name))
         else:
-            key = "step.reason.closest" if (closest.similarity or 0.0) < threshold else "step.reason.closest_flat"
-            reason = t(key, lang, name=closest.name, sim=f"{closest.similarity or 0.0:.3f}",
-                       threshold=f"{threshold:.3f}")
-        steps.append(NextStep(kind="new", model_id=closest.id if closest else None,
-                              model_name=closest.name if closest else None,
-                              text=t("step.new", lang, stage=stage_label(stage, lang)), reason=reason))
-    return steps
+            reason = t("step.reason.closest", lang, name=md(closest.name), pct=_pct(closest),
+                       band=t(f"band.{closest.band or 'none'}", lang))
+        new = NextStep(kind="new", model_id=closest.id if closest else None,
+                       model_name=closest.name if closest else None,
+                       text=t("step.new", lang, stage=stage_label(stage, lang)), reason=reason)
+        steps.insert(0, new)
+    return steps[:limit + 1]

@@ -87,6 +87,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from assistant.matcher import band_label, search
     from assistant.retrieval import Filters
 
     query = " ".join(args.query).strip()
@@ -95,17 +96,41 @@ def cmd_search(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     filters = Filters(stage=args.stage or [], region=args.region or [], theme=args.theme or [],
                       target_group=args.target_group or [], language=args.language or [])
-    hits = _services(args).retriever.search(query, k=args.k, filters=filters, mode=args.mode)
+    result = search(_services(args), query, k=args.k, filters=filters, lang=args.lang)
     if args.json:
-        print(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return EXIT_OK
-    if not hits:
-        print("no matching models")
-    for rank, hit in enumerate(hits, 1):
+    lang = args.lang or "en"
+    if not result.hits:
+        print("no models in the bank match the filters")
+        return EXIT_OK
+    if not result.close_match:
+        print("no close match: the bank has no model that is the same or directly adoptable. The nearest:")
+    for rank, hit in enumerate(result.hits, 1):
         m = hit.model
-        print(f"{rank}. {m.name} [{m.id}]  score {hit.score:.3f}  {m.stage.value if m.stage else '-'}"
-              f"  {m.organisation or ''}")
+        spread = f"  in use in {len(m.implementations) + 1} places" if m.implementations else ""
+        print(f"{rank}. {m.name} [{m.id}]  {100 * hit.probability:.0f} % ({band_label(hit.band, lang)})  "
+              f"{m.stage.value if m.stage else '-'}  {m.organisation or ''}{spread}")
         print(f"   {hit.why}")
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from assistant.compare import compare, render_text
+
+    svc = _services(args)
+    models = []
+    for mid in (args.a, args.b):
+        m = svc.store.get(mid)
+        if m is None:
+            print(f"error: no model with id {mid!r}", file=sys.stderr)
+            return EXIT_USAGE
+        models.append(m)
+    result = compare(models[0], models[1], svc, lang=args.lang or "en")
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(render_text(result, args.lang or "en"))
     return EXIT_OK
 
 
@@ -151,10 +176,21 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.what == "interview":
         from assistant.bench.interview import run as run_interview
 
-        return run_interview(_settings(args), Path(args.personas))
+        return run_interview(_settings(args), Path(args.cases), verbose=args.verbose, only=args.only, cv=args.cv)
+    if args.what == "match":
+        from assistant.bench.match import run as run_match
+
+        return run_match(_settings(args), Path(args.pairs), verbose=args.verbose,
+                         split=args.only if args.only in ("dev", "heldout") else None)
     from assistant.bench.scale import run as run_scale
 
     return run_scale(_settings(args), args.models, args.queries_n)
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from assistant.train import run as run_train
+
+    return run_train(_settings(args), args.what)
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
@@ -213,9 +249,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--theme", action="append")
     s.add_argument("--target-group", action="append")
     s.add_argument("--language", action="append", choices=["fi", "sv", "en"])
-    s.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--lang", choices=["fi", "sv", "en"], help="language of the reasons (default: the query's)")
+    s.add_argument("--json", action="store_true",
+                   help='print {"query", "close_match", "hits": [{"id", "name", "probability", "band", "why", …}]}')
     s.set_defaults(fn=cmd_search)
+
+    s = sub.add_parser("compare", help="two models side by side: core, target groups, conditions, stage, evidence")
+    s.add_argument("a")
+    s.add_argument("b")
+    s.add_argument("--lang", choices=["fi", "sv", "en"])
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(fn=cmd_compare)
 
     s = sub.add_parser("reindex", help="re-embed every record with the configured embedder")
     s.set_defaults(fn=cmd_reindex)
@@ -228,15 +272,24 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=cmd_stats)
 
     s = sub.add_parser("bench", help="benchmarks that print their figures")
-    s.add_argument("what", choices=["retrieval", "scale", "interview"])
+    s.add_argument("what", choices=["retrieval", "scale", "interview", "match"])
     s.add_argument("--queries", default="evals/retrieval", help="retrieval: query files (dir or file)")
     s.add_argument("--knowledge", default="knowledge/models", help="retrieval: records to index")
     s.add_argument("--weights", default="0.5,1,1/0,2/0.1,2/0.25,3/0",
                    help="retrieval: lexical weights to compare, FI/OTHER (sv, en queries) or one for both")
     s.add_argument("--models", type=int, default=100_000, help="scale: synthetic bank size")
     s.add_argument("--queries-n", type=int, default=200, help="scale: queries per mode")
-    s.add_argument("--personas", default="evals/interview/personas", help="interview: persona cases")
+    s.add_argument("--cases", default="evals/interview/real", help="interview: realistic interview cases")
+    s.add_argument("--pairs", default="evals/match", help="match: labelled queries and no-answer needs")
+    s.add_argument("--only", help="interview: only cases whose id contains this (or a split: dev, heldout)")
+    s.add_argument("--verbose", "-v", action="store_true", help="show every misplaced sentence and final card")
+    s.add_argument("--cv", type=int, default=0, help="interview: score dev cases with K-fold classifiers "
+                   "trained without them (honest dev figures; needs scikit-learn)")
     s.set_defaults(fn=cmd_bench)
+
+    s = sub.add_parser("train", help="fit the sentence classifier or the match model on the dev data")
+    s.add_argument("what", choices=["fields", "match", "seed-vectors"])
+    s.set_defaults(fn=cmd_train)
 
     s = sub.add_parser("chat", help="the interview in a terminal (or --script FILE for a JSON transcript)")
     s.add_argument("--lang", choices=["fi", "sv", "en"])

@@ -160,6 +160,29 @@ class Retriever:
                             strength=(hit_sim - mu) / sd if hit_sim is not None and sd else None))
         return hits
 
+    def query_vectors(self, query: str, lang: str) -> list[np.ndarray]:
+        """The query's vector, plus one with its Finnish glossary terms for sv/en (the bank is mostly Finnish)."""
+        vecs = [self.store.embedder.embed_query(query)]
+        if self.glossary is not None and self.dense_expansion and lang != "fi":
+            extra = self.glossary.terms(query, "fi")
+            if extra:
+                vecs.append(self.store.embedder.embed_query(f"{query} ({', '.join(extra)})"))
+        return vecs
+
+    def dense_all(self, query: str, lang: str) -> np.ndarray:
+        """Cosine similarity of the query to every model in the catalog (best of plain and expanded)."""
+        cat = self.catalog()
+        if cat.vectors is None or not len(cat.vectors):
+            return np.zeros(len(cat.models), dtype=np.float32)
+        return np.max(np.stack([cat.vectors @ v for v in self.query_vectors(query, lang)]), axis=0)
+
+    def lexical_all(self, query: str) -> np.ndarray:
+        """BM25 score of every model for the query's stems (all three languages, glossary-expanded)."""
+        qstems = query_stems(query)
+        if self.glossary is not None:
+            qstems += [s for s in self.glossary.expand(query) if s not in qstems]
+        return self.catalog().scores(qstems)
+
     def _fuse(self, dense: dict[str, tuple[int, float]], lex: dict[str, tuple[int, float]],
               mode: Mode, weight: float) -> list[tuple[str, float]]:
         k = self.rrf_k

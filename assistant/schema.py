@@ -6,13 +6,14 @@ Markdown export can show them in the user's language.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 MAX_TEXT = 20_000
 MAX_ITEMS = 100
@@ -92,6 +93,41 @@ def _f(fi: str, sv: str, en: str, **kw: Any) -> Any:
     return Field(json_schema_extra={"labels": {"fi": fi, "sv": sv, "en": en}}, **kw)
 
 
+class Implementation(BaseModel):
+    """Where a model is in use beyond its owner: one organisation's or region's local implementation."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    organisation: Text = _f("Organisaatio", "Organisation", "Organisation", default=None)
+    region: Text = _f("Alue", "Område", "Region", default=None)
+    since: Text = _f("Käytössä alkaen", "I bruk sedan", "In use since", default=None)
+    contact: Text = _f("Yhteystiedot", "Kontakt", "Contact", default=None)
+    adaptations: TextList = _f("Paikalliset sovellukset", "Lokala anpassningar", "Local adaptations",
+                               default_factory=list)
+
+    @model_validator(mode="after")
+    def _someone(self) -> Implementation:
+        if not (self.organisation or self.region):
+            raise ValueError("an implementation needs an organisation or a region")
+        return self
+
+
+def _to_impls(value: Any) -> Any:
+    """A list of implementations; CSV cells carry it as JSON."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError as exc:
+            raise ValueError("implementations must be a JSON list of objects") from exc
+    if isinstance(value, dict):
+        value = [value]
+    if isinstance(value, list) and len(value) > MAX_ITEMS:
+        raise ValueError(f"{len(value)} implementations, at most {MAX_ITEMS} allowed")
+    return value
+
+
 class ModelDescription(BaseModel):
     """One practice model (toimintamalli). Only ``id`` and ``name`` are required."""
 
@@ -128,6 +164,8 @@ class ModelDescription(BaseModel):
     source_url: Text = _f("Lähde", "Källa", "Source", default=None)
     created: date | None = _f("Luotu", "Skapad", "Created", default=None)
     updated: date | None = _f("Viimeksi muokattu", "Senast ändrad", "Last modified", default=None)
+    implementations: Annotated[list[Implementation], BeforeValidator(_to_impls)] = _f(
+        "Toteutukset", "Tillämpningar", "Implementations", default_factory=list)
 
     @field_validator("id", mode="before")
     @classmethod
@@ -179,7 +217,8 @@ class ModelDescription(BaseModel):
 
 FIELDS: tuple[str, ...] = tuple(ModelDescription.model_fields)
 LIST_FIELDS: frozenset[str] = frozenset(
-    name for name, info in ModelDescription.model_fields.items() if info.default_factory is list
+    name for name, info in ModelDescription.model_fields.items()
+    if info.default_factory is list and name != "implementations"
 )
 
 

@@ -35,10 +35,9 @@ class Settings(BaseSettings):
     glossary: Path | None = Field(Path(__file__).resolve().parent.parent / "knowledge" / "glossary.yaml",
                                   description="fi/sv/en glossary for cross-language query expansion; empty = off")
 
-    match_threshold: float = Field(0.88, description="Dense similarity floor for a bank model to count as a match.")
-    match_strength: float = Field(3.5, description="How far (in standard deviations) a match must stand out "
-                                                   "from the bank's background similarity.")
-    duplicate_threshold: float = Field(0.92, description="Similarity at which a match is a near-duplicate.")
+    offer_probability: float | None = Field(
+        None, description="Calibrated probability (same or adoptable practice) at which the interview stops to "
+                          "offer reuse; default: the 'close' band of the fitted match model.")
     max_turn_chars: int = Field(8000, description="Longer user turns are truncated with a notice.")
 
     llm_base_url: str | None = None

@@ -1,0 +1,154 @@
+"""Who a model is for, in a form that can be compared: age ranges and coarse groups (fi/sv/en).
+
+"Sama kohderyhmä: 12–29-vuotiaat" for a story about older men happened because "noin 12 miestä" looked
+like an age and the words "nuoret"/"miehet" were never compared as groups. Ages here need an age word
+next to the numbers, and groups are compared as classes (children, young people, older people, …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM = r"(\d{1,3})"
+_DASH = r"\s*(?:–|-|—|to|till|ja|och|and)\s*"
+_AGE_WORD = (r"(?:-?\s*v(?:uotia\w*|\.)?\b|-?\s*vuo\w*|\s*år\w*|-?åring\w*|\s*(?:years?|yrs?)(?:\s*old)?|"
+             r"-year-olds?|-årig\w*)")
+_RANGE = re.compile(_NUM + _DASH + _NUM + _AGE_WORD, re.IGNORECASE)
+_AGED = re.compile(r"(?:aged|ages|age|ikäiset|i åldern|åldern)\s+" + _NUM + _DASH + _NUM, re.IGNORECASE)
+_OVER = re.compile(r"(?:yli|över|over|above|older than|vähintään|at least)\s+" + _NUM + r"(?:" + _AGE_WORD + r")?",
+                   re.IGNORECASE)
+_UNDER = re.compile(r"(?:alle|under|below|younger than|upp till|up to|enintään)\s+" + _NUM +
+                    r"(?:" + _AGE_WORD + r")?", re.IGNORECASE)
+_SINGLE = re.compile(_NUM + _AGE_WORD, re.IGNORECASE)
+_PLUS = re.compile(_NUM + r"\s*\+", re.IGNORECASE)
+# school grades: "1.–9. luokka", "årskurs 7–9", "grades 7 to 9" (age ≈ grade + 6)
+_GRADES = re.compile(r"(\d{1,2})\.?\s*(?:–|-|—|to|till)\s*(\d{1,2})\.?\s*(?:luok\w*|vuosiluok\w*|klass\w*)|"
+                     r"(?:årskurs\w*|grades?|luokat|klass\w*)\s*(\d{1,2})\s*(?:–|-|—|to|till)\s*(\d{1,2})",
+                     re.IGNORECASE)
+
+# Coarse classes by word stems (matched at word starts). Written for fi/sv/en welfare texts.
+GROUP_STEMS: dict[str, tuple[str, ...]] = {
+    "infants": ("vauva", "imeväi", "raskaana", "odottav", "lasta odottav", "spädbarn", "bebis", "gravid", "blivande",
+                "infant", "baby", "babies", "pregnan", "expecting"),
+    "children": ("lapsi", "lapse", "lasten", "lapsia", "lapsille", "lapset", "pikkulas", "pienet lapset", "alakoul",
+                 "esikoul", "päiväkoti", "varhaiskasvatu", "barn", "förskol", "lågstadi", "child", "kid",
+                 "preschool", "kindergarten", "toddler", "oppila", "koululai", "perusopetu", "elev", "pupil",
+                 "schoolchild", "grundskol"),
+    "youth": ("nuor", "nuoria", "teini", "yläkoul", "toisen asteen", "opiskelij", "ung", "unga", "tonår", "ungdom",
+              "högstadi", "gymnasi", "young people", "youth", "teen", "adolescen", "student", "young adult"),
+    "families": ("perhe", "perhei", "vanhem", "huoltaj", "äiti", "isä", "famil", "förälder", "föräldr", "vårdnadshav",
+                 "parent", "mother", "father", "carer of child"),
+    "older": ("ikäihmi", "ikääntyn", "iäkkä", "vanhus", "vanhuks", "seniori", "eläkeläi", "eläkkeelle", "yli 65",
+              "yli 75", "äldre", "pensionär", "senior", "older people", "older adults", "elderly", "aged care",
+              "retire"),
+    "adults": ("aikuis", "työikäi", "vuxna", "vuxen", "adult", "working-age", "working age"),
+    "carers": ("omaishoit", "läheistään hoitav", "anhörigvård", "närstående", "carer", "caregiver", "young carer"),
+    "mental": ("mielenterv", "masennu", "ahdistu", "psykoo", "psykiatr", "psyyk", "mental", "depress", "anxiety",
+               "psychos", "psykisk", "psykiatri"),
+    "substance": ("päihte", "päihde", "huume", "alkoholi", "riippuvu", "missbruk", "beroende", "droger", "alkohol",
+                  "substance", "drug", "alcohol", "addict", "inject"),
+    "homeless": ("asunno", "koditon", "häätö", "hemlös", "bostadslös", "homeless", "housing first", "evict"),
+    "unemployed": ("työtön", "työttöm", "työnhak", "työn ulkopuol", "koulutuksen ulkopuol", "neet", "arbetslös",
+                   "arbetssökande", "unemploy", "jobseek", "out of work", "not in education"),
+    "immigrants": ("maahanmuutt", "pakolai", "turvapaikan", "kotoutu", "invandra", "flykting", "asylsök",
+                   "nyanländ", "immigrant", "migrant", "refugee", "asylum", "newcomer"),
+    "disabled": ("vammai", "kehitysvam", "näkövamm", "kuulovamm", "viittomakiel", "funktionsneds", "funktionsvari",
+                 "disab", "sign language", "deaf", "blind"),
+    "offenders": ("rikos", "rikoksen", "vanki", "vankila", "vapautu", "kriminal", "fånge", "brott", "offender",
+                  "prison", "inmate", "crime"),
+    "violence": ("väkivalt", "pahoinpit", "lähisuhdeväkival", "våld", "misshandel", "violence", "abuse"),
+    "professionals": ("ammattilai", "työntekijä", "henkilöstö", "opettaj", "sosiaalityöntekijä", "yrkesverksam",
+                      "personal", "lärare", "professional", "staff", "teacher", "practitioner", "worker"),
+    "lonely": ("yksinäi", "yksin asuv", "ensam", "lonel", "isolat"),
+}
+
+
+@dataclass(frozen=True)
+class AgeRange:
+    low: int
+    high: int
+
+    def overlap(self, other: AgeRange) -> float:
+        """Share of the narrower range covered by the other (1.0 = nested, 0.0 = disjoint)."""
+        lo, hi = max(self.low, other.low), min(self.high, other.high)
+        if hi < lo:
+            return 0.0
+        return (hi - lo + 1) / max(1, min(self.high - self.low, other.high - other.low) + 1)
+
+    def text(self) -> str:
+        return f"{self.low}–{self.high}" if self.high < 120 else f"{self.low}+"
+
+
+def ages(text: str) -> list[AgeRange]:
+    """Age ranges stated in a text ("16–29-vuotiaat", "yli 75-vuotiaat", "aged 12–25", "3–6 år")."""
+    out: list[AgeRange] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(lo: int, hi: int, span: tuple[int, int]) -> None:
+        if any(s <= span[0] < e for s, e in taken):
+            return
+        if 0 <= lo <= hi <= 120:
+            out.append(AgeRange(lo, hi))
+            taken.append(span)
+
+    for m in _RANGE.finditer(text):
+        add(int(m.group(1)), int(m.group(2)), m.span())
+    for m in _AGED.finditer(text):
+        add(int(m.group(1)), int(m.group(2)), m.span())
+    for m in _OVER.finditer(text):
+        add(int(m.group(1)), 120, m.span())
+    for m in _UNDER.finditer(text):
+        add(0, max(0, int(m.group(1)) - 1), m.span())
+    for m in _PLUS.finditer(text):
+        add(int(m.group(1)), 120, m.span())
+    for m in _SINGLE.finditer(text):
+        add(int(m.group(1)), int(m.group(1)), m.span())
+    for m in _GRADES.finditer(text):
+        lo, hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if int(lo) <= int(hi) <= 13:
+            add(int(lo) + 6, int(hi) + 6, m.span())
+    return out
+
+
+def age_compatibility(a: list[AgeRange], b: list[AgeRange]) -> float:
+    """1.0 when some ranges nest, 0 when either side states no age, -1.0 when all stated ages are disjoint."""
+    if not a or not b:
+        return 0.0
+    best = max(x.overlap(y) for x in a for y in b)
+    return best if best > 0 else -1.0
+
+
+def groups(text: str) -> set[str]:
+    """Coarse target-group classes named in a text."""
+    low = " " + text.lower()
+    found: set[str] = set()
+    for cls, stems in GROUP_STEMS.items():
+        for stem in stems:
+            if re.search(r"(?<![\wåäö])" + re.escape(stem), low):
+                found.add(cls)
+                break
+    for rng in ages(text):  # ages imply classes too
+        if rng.low < 12:
+            found.add("children")
+        if rng.low <= 25 and rng.high >= 13 and rng.high <= 35:
+            found.add("youth")
+        if rng.low >= 60:
+            found.add("older")
+        if rng.low >= 18 and rng.high >= 60 and rng.low < 60:
+            found.add("adults")
+    return found
+
+
+# classes that describe *who* (the person); the rest describe circumstances and combine freely
+WHO = frozenset({"infants", "children", "youth", "families", "older", "adults", "professionals"})
+
+
+def group_compatibility(a: set[str], b: set[str]) -> float:
+    """Jaccard overlap of the classes; -1.0 when both name who they serve and share none of it."""
+    if not a or not b:
+        return 0.0
+    wa, wb = a & WHO - {"professionals"}, b & WHO - {"professionals"}
+    if wa and wb and not wa & wb and not ({"families"} & (wa | wb)):
+        return -1.0
+    return len(a & b) / len(a | b)

@@ -1,0 +1,207 @@
+"""Has someone solved this already? Candidates from hybrid search, each judged by the calibrated match
+model, sorted by that probability and explained honestly. Used by the interview (matches, the reuse
+offer, "onko tällaista jo tehty?"), the CLI/API search and the benchmarks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from assistant.i18n import t
+from assistant.interview_types import Draft, InterviewState, Match
+from assistant.matchmodel import BankContext, MatchModel, QueryParts
+from assistant.retrieval import Filters
+from assistant.schema import ModelDescription
+from assistant.services import Services
+from assistant.textproc import detect_language
+from assistant.textsafe import md
+from assistant.why import honest_reasons
+
+POOL = 10
+
+
+@dataclass
+class Scored:
+    model: ModelDescription
+    probability: float
+    band: str | None
+    similarity: float
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def why(self) -> str:
+        return " · ".join(self.reasons)
+
+    def to_json(self) -> dict[str, Any]:
+        m = self.model
+        return {"id": m.id, "name": m.name, "probability": round(self.probability, 3), "band": self.band,
+                "why": self.why, "reasons": self.reasons, "stage": m.stage.value if m.stage else None,
+                "organisation": m.organisation, "regions": m.regions, "language": m.language,
+                "implementations": len(m.implementations), "similarity": round(self.similarity, 4),
+                "source_url": m.source_url}
+
+
+@dataclass
+class SearchResult:
+    query: str
+    close_match: bool
+    hits: list[Scored]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"query": self.query, "close_match": self.close_match, "hits": [h.to_json() for h in self.hits]}
+
+
+_MODELS: dict[int, MatchModel] = {}
+
+
+def match_model(services: Services) -> MatchModel:
+    key = id(services.embedder)
+    if key not in _MODELS:
+        _MODELS[key] = MatchModel(services.embedder, glossary=services.retriever.glossary)
+    return _MODELS[key]
+
+
+def draft_parts(draft: Draft, lang: str) -> QueryParts:
+    """What the person has told so far, as the match model compares it."""
+    text_parts = [draft.problem or "", "; ".join(draft.target_groups), "; ".join(draft.goals),
+                  "; ".join(draft.core), draft.basic_idea or ""]
+    text = "\n".join(p for p in text_parts if p)[:600] or (draft.summary or draft.name or "")
+    return QueryParts(text=text, lang=draft.language or lang, target_groups="; ".join(draft.target_groups),
+                      problem=draft.problem or "", core="; ".join(draft.core + ([draft.basic_idea]
+                                                                               if draft.basic_idea else [])),
+                      goals="; ".join(draft.goals))
+
+
+def score(services: Services, q: QueryParts, k: int = 5, filters: Filters | None = None,
+          exclude: set[str] | None = None, lang: str | None = None) -> list[Scored]:
+    """The top-k bank models for a query, by calibrated probability (best first)."""
+    if not q.text.strip():
+        return []
+    retriever = services.retriever
+    cat = retriever.catalog()
+    if not cat.models or cat.vectors is None or not len(cat.vectors):
+        return []
+    lang = lang or q.lang
+    candidates = retriever.search(q.text, k=POOL, filters=filters, lang=q.lang, exclude=exclude)
+    if not candidates:
+        return []
+    ctx = bank_context(services, q)
+    mm = match_model(services)
+    xs = [mm.features(q, hit.model, ctx) for hit in candidates]
+    out = [Scored(hit.model, p, mm.band(p), float(x[0]), honest_reasons(q, hit.model, lang, x))
+           for hit, x, p in zip(candidates, xs, mm.probabilities(xs), strict=True)]
+    out.sort(key=lambda s: (-s.probability, s.model.id))
+    return out[:k]
+
+
+def search(services: Services, query: str, k: int = 5, filters: Filters | None = None,
+           lang: str | None = None) -> SearchResult:
+    """Staff search: best first by probability; ``close_match`` is false when nothing clears the bar."""
+    q = QueryParts(text=query.strip(), lang=lang or detect_language(query))
+    hits = score(services, q, k=k, filters=filters, lang=q.lang)
+    bar = match_model(services).bands["close"]
+    return SearchResult(query=query, close_match=bool(hits) and hits[0].probability >= bar, hits=hits)
+
+
+def to_match(s: Scored) -> Match:
+    m = s.model
+    return Match(id=m.id, name=m.name, stage=m.stage, organisation=m.organisation, regions=m.regions,
+                 score=round(s.probability, 4), similarity=round(s.similarity, 4), probability=round(s.probability, 3),
+                 band=s.band, why=s.why, near_duplicate=s.band == "same", source_url=m.source_url,
+                 implementations=len(m.implementations))
+
+
+def refresh(state: InterviewState, services: Services, notices: list[str], force_steps: bool = False) -> None:
+    """Matches for the current draft, and next steps that agree with them and with the user's choice."""
+    from assistant import advisor
+
+    draft = state.draft
+    if not any(getattr(draft, f) for f in ("problem", "target_groups", "goals", "core", "basic_idea",
+                                           "summary", "name")):
+        if force_steps:
+            state.next_steps = advisor.next_steps(state.matches, draft, state.lang, state.reuse_choice,
+                                                  state.offered, match_model(services).bands["close"])
+        return
+    parts = draft_parts(draft, state.lang)
+    key = hashlib.sha256(f"{parts}|{state.lang}|{state.published_id}|{services.store.revision}".encode()).hexdigest()
+    if key == state.match_key and not force_steps:
+        return
+    try:
+        scored = score(services, parts, k=5, lang=state.lang,
+                       exclude={state.published_id} if state.published_id else None)
+    except Exception as exc:  # a Chroma server gone away mid-session: keep interviewing, say so
+        notices.append(t("iv.bank_unavailable", state.lang) + f" ({type(exc).__name__})")
+        return
+    state.match_key = key
+    state.matches = [to_match(s) for s in scored]
+    state.next_steps = advisor.next_steps(state.matches, draft, state.lang, state.reuse_choice, state.offered,
+                                          match_model(services).bands["close"])
+
+
+def offer_bar(services: Services) -> float:
+    return services.settings.offer_probability or match_model(services).bands["close"]
+
+
+def offer_worthy(matches: list[Match], bar: float, offered: list[str]) -> Match | None:
+    """The model worth interrupting for: the best match, above the calibrated bar, not offered before."""
+    for m in matches:
+        if m.id in offered:
+            continue
+        return m if (m.probability or 0.0) >= bar else None
+    return None
+
+
+def offer_text(m: Match, lang: str) -> str:
+    key = "iv.reuse_offer_same" if m.band == "same" else "iv.reuse_offer"
+    stage = t(f"stage.{m.stage.value}", lang) if m.stage else "-"
+    text = t(key, lang, name=md(m.name), stage=stage, owner=md(m.organisation or t("owner.unknown", lang)),
+             why=md(m.why), pct=f"{100 * (m.probability or 0):.0f}")
+    return text
+
+
+def search_answer(services: Services, query: str, draft: Draft, lang: str) -> str:
+    """The in-chat answer to "onko tällaista jo tehty?": a straight yes or no, with the nearest ones."""
+    try:
+        parts = draft_parts(draft, lang)
+        q = QueryParts(text=f"{query}\n{parts.text}".strip(), lang=lang, target_groups=parts.target_groups,
+                       problem=parts.problem, core=parts.core, goals=parts.goals)
+        hits = score(services, q, k=3, lang=lang)
+    except Exception as exc:
+        return t("iv.bank_unavailable", lang) + f" ({type(exc).__name__})"
+    if not hits:
+        return t("iv.search_none", lang)
+    bar = match_model(services).bands["close"]
+    head = t("iv.search_answer" if hits[0].probability >= bar else "iv.search_no_close", lang)
+    lines = [f"- **{md(h.model.name)}** ({band_label(h.band, lang)}, {100 * h.probability:.0f} %; "
+             f"{md(h.model.organisation or t('owner.unknown', lang))}): {md(h.why)}" for h in hits]
+    return head + "\n" + "\n".join(lines)
+
+
+def band_label(band: str | None, lang: str) -> str:
+    return t(f"band.{band or 'none'}", lang)
+
+
+def probabilities(services: Services, q: QueryParts, ids: list[str]) -> dict[str, tuple[float, np.ndarray]]:
+    """Probability and features for chosen models (benchmarks and training: labelled pairs that search
+    may not have returned)."""
+    cat = services.retriever.catalog()
+    ctx = bank_context(services, q)
+    mm = match_model(services)
+    known = [mid for mid in ids if mid in cat.positions]
+    xs = [mm.features(q, cat.models[cat.positions[mid]], ctx) for mid in known]
+    return {mid: (p, x) for mid, x, p in zip(known, xs, mm.probabilities(xs), strict=True)}
+
+
+def bank_context(services: Services, q: QueryParts) -> BankContext:
+    from assistant.items import sentences
+
+    retriever = services.retriever
+    cat = retriever.catalog()
+    concepts = retriever.glossary.concepts_in(q.text) if retriever.glossary is not None else set()
+    sents = [s for s in sentences(q.text) if len(s.split()) >= 3][:12] or [q.text]
+    return BankContext(cat.positions, retriever.dense_all(q.text, q.lang), retriever.lexical_all(q.text),
+                       concepts=concepts, sentence_vectors=services.embedder.embed_queries(sents))

@@ -1,0 +1,200 @@
+"""Is this bank model the same practice as (or an adoptable variant of) what the person describes?
+
+One calibrated probability from the parts that matter, compared separately: whom it serves (age ranges
+and groups, where non-overlapping ages count against), the need, the core activities and the goals
+(embeddings plus lexical overlap), and the overall meaning. A logistic regression fitted on the labelled
+dev pairs (``parastelu train match``; weights in ``knowledge/classifier/match.json``) turns them into a
+probability; no single raw-cosine cutoff decides.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.embeddings import CachedEmbedder
+from assistant.groups import age_compatibility, ages, group_compatibility, groups
+from assistant.schema import ModelDescription
+from assistant.textproc import query_stems, stems
+
+WEIGHTS = Path(__file__).resolve().parent.parent / "knowledge" / "classifier" / "match.json"
+FEATURES = ("dense", "dense_z", "dense_margin", "dense_rank", "lex", "lex_rank", "tg_sim", "need_sim", "core_sim",
+            "goal_sim", "age", "age_conflict", "group", "group_conflict", "term_overlap", "named", "cross_lingual",
+            "cross_sv", "cross_en", "concepts", "align", "align_top")
+
+
+@dataclass
+class QueryParts:
+    """The person's side: the whole text and, when known, its parts (from the interview draft)."""
+
+    text: str
+    lang: str
+    target_groups: str = ""
+    problem: str = ""
+    core: str = ""
+    goals: str = ""
+
+    def part(self, name: str) -> str:
+        return getattr(self, name) or self.text
+
+
+def model_units(m: ModelDescription) -> list[str]:
+    """The model's statements one by one (need, idea, core, groups, goals), for sentence alignment."""
+    from assistant.items import sentences
+
+    units = sentences(m.problem or "")[:4] + sentences(m.basic_idea or "")[:4] + m.core[:8] + \
+        m.target_groups[:4] + m.goals[:4]
+    return [u for u in dict.fromkeys(units) if len(u) > 3][:20] or [m.summary or m.name]
+
+
+def model_parts(m: ModelDescription) -> dict[str, str]:
+    return {"target_groups": "; ".join(m.target_groups) or (m.summary or m.name),
+            "problem": m.problem or m.summary or m.name,
+            "core": "; ".join(m.core + ([m.basic_idea] if m.basic_idea else [])) or (m.summary or m.name),
+            "goals": "; ".join(m.goals) or (m.summary or m.name)}
+
+
+class BankContext:
+    """The query against the whole bank: dense similarity and BM25 for every model, with ranks."""
+
+    def __init__(self, positions: dict[str, int], dense: np.ndarray, lex: np.ndarray,
+                 concepts: set[int] | None = None, sentence_vectors: np.ndarray | None = None) -> None:
+        self.positions = positions
+        self.concepts = concepts or set()
+        self.sentence_vectors = sentence_vectors
+        self.dense = np.asarray(dense, dtype=np.float64)
+        self.lex = np.asarray(lex, dtype=np.float64)
+        self.mu, self.sd = float(self.dense.mean()), float(self.dense.std()) or 1e-6
+        self.top_lex = float(self.lex.max()) if len(self.lex) else 0.0
+        order = np.argsort(-self.dense)
+        self.dense_rank = np.empty(len(order), dtype=np.int64)
+        self.dense_rank[order] = np.arange(len(order))
+        top2 = np.sort(self.dense)[-2:] if len(self.dense) >= 2 else np.asarray([0.0, 0.0])
+        self.best, self.second = float(top2[-1]), float(top2[0])
+        lorder = np.argsort(-self.lex)
+        self.lex_rank = np.empty(len(lorder), dtype=np.int64)
+        self.lex_rank[lorder] = np.arange(len(lorder))
+
+    def of(self, model_id: str) -> tuple[float, float, float, float, float, float]:
+        i = self.positions[model_id]
+        d = float(self.dense[i])
+        other_best = self.second if d >= self.best else self.best
+        lex = float(self.lex[i]) / self.top_lex if self.top_lex > 0 else 0.0
+        lex_rank = 1.0 / (1 + int(self.lex_rank[i])) if self.lex[i] > 0 else 0.0
+        return d, (d - self.mu) / self.sd, d - other_best, 1.0 / (1 + int(self.dense_rank[i])), lex, lex_rank
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _norm(text: str) -> str:
+    return " " + " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split()) + " "
+
+
+class MatchModel:
+    """Features and the calibrated probability for (query, bank model) pairs."""
+
+    def __init__(self, embedder: CachedEmbedder, weights: Path | None = WEIGHTS, glossary: Any = None) -> None:
+        self.embedder = embedder
+        self.glossary = glossary
+        self._concepts: dict[tuple[str, int], set[int]] = {}
+        self.coef: np.ndarray | None = None
+        self.intercept = 0.0
+        self.mean = np.zeros(len(FEATURES))
+        self.scale = np.ones(len(FEATURES))
+        self.stage2 = np.asarray([1.0, 0.0, 0.0])  # weights of (logit, margin over best other, bias)
+        bands: dict[str, float] = {}
+        if weights is not None and weights.exists():
+            data = json.loads(weights.read_text(encoding="utf-8"))
+            if data.get("features") == list(FEATURES) and data.get("model_id") == embedder.model_id:
+                self.coef = np.asarray(data["coef"], dtype=np.float64)
+                self.intercept = float(data["intercept"])
+                self.mean = np.asarray(data["mean"], dtype=np.float64)
+                self.scale = np.asarray(data["scale"], dtype=np.float64)
+                self.stage2 = np.asarray(data.get("stage2", [1.0, 0.0, 0.0]), dtype=np.float64)
+                bands = dict(data.get("bands", {}))
+        self.bands = {"same": 0.8, "close": 0.5, "topic": 0.2} | bands
+
+    @property
+    def trained(self) -> bool:
+        return self.coef is not None
+
+    def features(self, q: QueryParts, m: ModelDescription, ctx: BankContext) -> np.ndarray:
+        """Features of one candidate; ``ctx`` holds the query's similarity to every bank model, so a
+        candidate is also judged by how far it stands out from the rest."""
+        dense, dense_z, margin, rank, lex, lex_rank = ctx.of(m.id)
+        mp = model_parts(m)
+        names = ("target_groups", "problem", "core", "goals")
+        qv = self.embedder.embed_queries([q.part(n) for n in names])
+        mv = self.embedder.embed_passages([mp[n] for n in names])
+        sims = [float(np.dot(qv[i], mv[i])) for i in range(len(names))]
+        q_who = q.target_groups or q.text
+        m_who = " ".join(m.target_groups) or (m.summary or "")
+        age = age_compatibility(ages(q_who), ages(m_who))
+        grp = group_compatibility(groups(q_who), groups(m_who))
+        mlang = m.language or "fi"
+        qs = {s[:5] for s in query_stems(q.text) if len(s) >= 4}
+        ms = {s[:5] for s in stems(" ".join([m.name, m.summary or "", m.problem or "", " ".join(m.core)]), mlang)
+              if len(s) >= 4}
+        overlap = len(qs & ms) / max(1, min(len(qs), 25))
+        name = _norm(m.name)
+        named = 1.0 if len(name.strip()) > 4 and name in _norm(q.text) else 0.0
+        concepts = self._model_concepts(m)
+        shared = len(ctx.concepts & concepts) / max(1, min(len(ctx.concepts), 12)) if ctx.concepts else 0.0
+        align, align_top = self._align(ctx, m)
+        return np.asarray([dense, dense_z, margin, rank, lex, lex_rank, *sims, max(age, 0.0), 1.0 if age < 0 else 0.0,
+                           max(grp, 0.0), 1.0 if grp < 0 else 0.0, overlap, named,
+                           0.0 if q.lang == mlang else 1.0, 1.0 if q.lang == "sv" and mlang != "sv" else 0.0,
+                           1.0 if q.lang == "en" and mlang != "en" else 0.0, shared, align, align_top],
+                          dtype=np.float64)
+
+    def _model_concepts(self, m: ModelDescription) -> set[int]:
+        if self.glossary is None:
+            return set()
+        key = (m.id, hash(m.name + (m.summary or "") + (m.problem or "")))
+        if key not in self._concepts:
+            self._concepts[key] = self.glossary.concepts_in(" ".join(
+                [m.name, m.summary or "", m.basic_idea or "", m.problem or "", *m.core, *m.target_groups, *m.goals]))
+        return self._concepts[key]
+
+    def _align(self, ctx: BankContext, m: ModelDescription) -> tuple[float, float]:
+        """How well the person's sentences find a counterpart among the model's statements: the mean of
+        each sentence's best match, and the best three."""
+        if ctx.sentence_vectors is None or not len(ctx.sentence_vectors):
+            return 0.0, 0.0
+        units = self.embedder.embed_passages(model_units(m))
+        best = (ctx.sentence_vectors @ units.T).max(axis=1)
+        return float(best.mean()), float(np.sort(best)[-3:].mean())
+
+    def logit(self, x: np.ndarray) -> float:
+        """Stage one: this candidate alone."""
+        if self.coef is None:  # untrained fallback: standing out from the bank, minus conflicts
+            return float(1.2 * (x[1] - 3.0) - 2.0 * x[11] - 1.5 * x[13] + 3.0 * x[15])
+        return float(((x - self.mean) / self.scale) @ self.coef + self.intercept)
+
+    def probabilities(self, xs: list[np.ndarray]) -> list[float]:
+        """Stage two: each candidate against the best of the others (a clear winner is likelier right)."""
+        z = [self.logit(x) for x in xs]
+        out: list[float] = []
+        for i, zi in enumerate(z):
+            others = [zj for j, zj in enumerate(z) if j != i]
+            margin = zi - max(others) if others else 4.0
+            out.append(_sigmoid(float(self.stage2 @ np.asarray([zi, margin, 1.0]))))
+        return out
+
+    def probability(self, x: np.ndarray) -> float:
+        """A single candidate with no competitors (tests, compare)."""
+        return self.probabilities([x])[0]
+
+    def band(self, p: float) -> str | None:
+        """"same" (sama malli), "close" (lähellä), "topic" (samaa aihetta) or None."""
+        for name in ("same", "close", "topic"):
+            if p >= self.bands[name]:
+                return name
+        return None
