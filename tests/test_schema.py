@@ -8,7 +8,8 @@ from tests.conftest import ROOT
 
 CANONICAL = ["id", "name", "summary", "basic_idea", "core", "adaptable", "problem", "target_groups", "goals",
              "measurement", "actors", "environment", "conditions", "stage", "evidence", "themes", "regions",
-             "organisation", "funders", "contact", "language", "source_url", "created", "updated"]
+             "organisation", "funders", "contact", "language", "source_url", "created", "updated",
+             "implementations"]
 
 
 def test_field_names_are_exactly_the_canonical_format() -> None:

@@ -96,6 +96,7 @@ def run(settings: Settings, queries_path: Path, knowledge: Path, weights: str) -
         for w_fi, w_other in dict.fromkeys(pairs + [configured]):
             mark = " *" if (w_fi, w_other) == configured else ""
             rows.append((f"fused {w_fi:g}/{w_other:g}{mark}", evaluate(make(w_fi, w_other), queries, "hybrid")))
+        rows.append(("calibrated (match)", _calibrated(iso, embedder, store, make(*configured), queries)))
         _print(rows)
         dense = rows[3][1]["metrics"]["all"]
         fused = next((res for name, res in rows if name.endswith("*")), None)
@@ -112,6 +113,20 @@ def run(settings: Settings, queries_path: Path, knowledge: Path, weights: str) -
                 for q in misses:
                     print(f"  {q.id} [{q.lang}] {q.query!r} -> expected {q.expected}")
     return 0
+
+
+def _calibrated(settings: Settings, embedder: Any, store: ModelStore, retriever: Retriever,
+                queries: list[Query]) -> dict[str, Any]:
+    """What staff see: the configured fusion's candidates ordered by the calibrated match probability."""
+    from assistant.matcher import search
+    from assistant.services import Services
+
+    svc = Services(settings, embedder, store, retriever)
+    t0 = time.perf_counter()
+    ranked = [[h.model.id for h in search(svc, q.query, k=10, lang=q.lang).hits] for q in queries]
+    took = time.perf_counter() - t0
+    return {"metrics": score(ranked, queries), "ms_per_query": 1000 * took / max(1, len(queries)),
+            "ranked": ranked}
 
 
 def _print(rows: list[tuple[str, dict[str, Any]]]) -> None:

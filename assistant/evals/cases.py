@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from assistant.schema import FIELDS, ModelDescription
 
 Lang = Literal["fi", "sv", "en"]
-StepKind = Literal["adopt", "co-develop", "learn", "new"]
+StepKind = Literal["adopt", "co-develop", "learn", "new", "implement", "compare"]
 
 
 class Strict(BaseModel):
@@ -24,6 +24,8 @@ class ScriptedTurn(Strict):
 
     user: str
     expect_asked_about: str | None = None
+    expect_asking: Literal["question", "confirm"] | None = None
+    expect_phase: Literal["collect", "reuse_offer", "narrow_core", "confirm", "done"] | None = None
 
 
 class FieldCheck(Strict):
@@ -46,6 +48,10 @@ class Behaviour(Strict):
     must_not_contain: list[str] | None = None
     reuse_offered: bool | None = None
     done: bool | None = None
+    asked: list[str] | None = None  # each of these fields was asked (a question or a confirmation)
+    not_asked: list[str] | None = None  # none of these was ever asked
+    offered: list[str] | None = None  # the reuse offer named one of these models
+    not_offered: list[str] | None = None  # the reuse offer never named any of these
 
 
 class Retrieval(Strict):
@@ -97,6 +103,10 @@ class Case(Strict):
     story: str | None = None
     similar: list[str] = Field(default_factory=list, description="Truly similar bank models (persona).")
     correction: Correction | None = None
+    answers: dict[str, str] | None = Field(None, description="After the scripted turns, answer whatever field "
+                                                             "is asked from this map (unknown: 'en tiedä').")
+    confirm_reply: str | None = Field(None, description="Reply to 'did I get this right?' (default: yes).")
+    reuse_reply: str | None = Field(None, description="Reply to a reuse offer (default: continue our own).")
     expect: Expect = Field(default_factory=Expect)
     repeat: int = Field(1, ge=1)
     min_pass_rate: float = Field(1.0, ge=0.0, le=1.0)
@@ -111,6 +121,9 @@ class Case(Strict):
         for t in self.turns:
             if t.expect_asked_about and t.expect_asked_about not in FIELDS:
                 raise ValueError(f"unknown field in expect_asked_about: {t.expect_asked_about}")
+        unknown = [f for f in (self.answers or {}) if f not in FIELDS]
+        if unknown:
+            raise ValueError(f"unknown field(s) in answers: {unknown}")
         return self
 
 

@@ -64,10 +64,20 @@ def evaluate(case: Case, tr: Transcript) -> list[Assertion]:
     final = tr.final
     draft = final.draft
     for i, scripted in enumerate(case.turns):
-        if scripted.expect_asked_about and i + 1 < len(tr.turns):
-            got = tr.turns[i + 1].asked_field
+        if i + 1 >= len(tr.turns):
+            continue
+        after = tr.turns[i + 1]
+        if scripted.expect_asked_about:
+            got = after.asked_field
             out.append(Assertion(f"turn {i + 1} asked about {scripted.expect_asked_about}",
                                  got == scripted.expect_asked_about, scripted.expect_asked_about, got))
+        if scripted.expect_asking:
+            out.append(Assertion(f"turn {i + 1} asking {scripted.expect_asking}",
+                                 after.asking == scripted.expect_asking and after.asked_field is not None,
+                                 scripted.expect_asking, f"{after.asking} {after.asked_field}"))
+        if scripted.expect_phase:
+            out.append(Assertion(f"turn {i + 1} phase {scripted.expect_phase}", after.phase == scripted.expect_phase,
+                                 scripted.expect_phase, after.phase))
     for name, chk in case.expect.fields.items():
         out += check_field(name, getattr(draft, name, None), chk)
     out += _behaviour(case, tr)
@@ -122,7 +132,26 @@ def _behaviour(case: Case, tr: Transcript) -> list[Assertion]:
     if b.done is not None:
         out.append(Assertion("interview done", tr.final is not None and tr.final.done == b.done, b.done,
                              tr.final.done if tr.final else None))
+    if b.asked is not None:
+        missing = [f for f in b.asked if f not in asked]
+        out.append(Assertion("asked about", not missing, b.asked, asked, f"never asked: {missing}" if missing else ""))
+    if b.not_asked is not None:
+        wrong = sorted({f for f in b.not_asked if f in asked})
+        out.append(Assertion("never asked about", not wrong, b.not_asked, wrong))
+    offers = [m.id for t in tr.turns if t.phase == "reuse_offer" for m in t.matches[:1]]
+    offered_ids = _offered(tr)
+    if b.offered is not None:
+        out.append(Assertion("reuse offer names", bool(set(offered_ids) & set(b.offered)), b.offered, offered_ids))
+    if b.not_offered is not None:
+        wrong = sorted(set(offered_ids) & set(b.not_offered))
+        out.append(Assertion("reuse offer never names", not wrong, b.not_offered, wrong or offers))
     return out
+
+
+def _offered(tr: Transcript) -> list[str]:
+    """The models the reuse interruption named, in order (from the saved state)."""
+    iv = tr.interview
+    return list(iv.state.offered) if iv is not None else []
 
 
 def _asked_again(tr: Transcript, fld: str) -> bool:
@@ -130,6 +159,8 @@ def _asked_again(tr: Transcript, fld: str) -> bool:
     "pick the essentials" core question is allowed)."""
     for prev, nxt in zip(tr.turns, tr.turns[1:], strict=False):
         if nxt.asked_field != fld or prev.asked_field == fld or nxt.phase == "narrow_core":
+            continue
+        if nxt.asking == "confirm" or prev.phase == "confirm":  # confirming an inferred value, or reopened
             continue
         if getattr(prev.draft, fld, None):
             return True

@@ -16,7 +16,7 @@ from assistant.i18n import DEFAULT_PROMPTS
 from assistant.llm import build_llm
 from assistant.settings import Settings, get_settings
 
-DEFAULT_SUITES = [Path("evals/interview"), Path("evals/suites")]  # evals/known_gaps runs only when named
+DEFAULT_SUITES = [Path("evals/interview/personas"), Path("evals/suites")]  # evals/known_gaps runs only when named
 
 
 def _settings_for(args: argparse.Namespace) -> Settings:

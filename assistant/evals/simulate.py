@@ -14,6 +14,7 @@ from assistant.schema import LIST_FIELDS, ModelDescription, Stage
 
 DONT_KNOW = {"fi": "En tiedä.", "sv": "Vet inte.", "en": "I don't know."}
 YES = {"fi": "Kyllä, näin on.", "sv": "Ja, det stämmer.", "en": "Yes, that's right."}
+YES_SHORT = {"fi": "kyllä", "sv": "ja", "en": "yes"}
 CONTINUE = {"fi": "Jatketaan omaa kuvausta.", "sv": "Fortsätt med vår egen.", "en": "Let's continue with our own."}
 STAGE_PHRASE = {
     "fi": {"idea": "Tämä on vasta idea.", "developing": "Pilotoimme mallia parhaillaan.",
@@ -88,9 +89,26 @@ def _step(iv: Interview, tr: Transcript, text: str) -> Turn:
 
 
 def run_scripted(case: Case, iv: Interview) -> Transcript:
+    """The scripted turns; then, with ``answers``, whatever is asked is answered from that map."""
     tr = Transcript(turns=[iv.current()], session_id=iv.session_id, interview=iv)
     for scripted in case.turns:
         _step(iv, tr, scripted.user)
+    if case.answers is None:
+        return tr
+    lang = case.lang
+    turn = tr.turns[-1]
+    while not turn.done and len(tr.user) < MAX_TURNS:
+        if turn.phase == "reuse_offer":
+            text = case.reuse_reply or CONTINUE[lang]
+        elif turn.phase in ("confirm", "done"):
+            text = YES_SHORT[lang]
+        elif turn.asked_field and turn.asking == "confirm":
+            text = case.confirm_reply or YES_SHORT[lang]
+        elif turn.asked_field:
+            text = case.answers.get(turn.asked_field) or DONT_KNOW[lang]
+        else:
+            text = YES_SHORT[lang]
+        turn = _step(iv, tr, text)
     return tr
 
 
@@ -110,6 +128,8 @@ def run_persona(case: Case, iv: Interview) -> Transcript:
             text = CONTINUE[lang]
         elif turn.phase == "confirm":
             text = YES[lang]
+        elif turn.asked_field and turn.asking == "confirm":
+            text = YES_SHORT[lang]
         elif turn.asked_field:
             fld = turn.asked_field
             if case.correction and case.correction.field == fld and not corrected:

@@ -1,0 +1,26 @@
+"""`parastelu train …`: fit the models the offline engine ships with, from labelled dev data only.
+
+- ``fields``: the sentence → field classifier (``knowledge/classifier/fields.json``)
+- ``match``: the calibrated match model (``knowledge/classifier/match.json``)
+- ``seed-vectors``: the vectors of the seed bank shipped with the code (``knowledge/vectors/seed.npz``)
+
+Held-out cases and pairs are never read here. Needs the ``train`` extra (scikit-learn).
+"""
+
+from __future__ import annotations
+
+from assistant.settings import Settings
+
+
+def run(settings: Settings, what: str) -> int:
+    if what == "fields":
+        from assistant.train.fields import train
+
+        return train(settings)
+    if what == "match":
+        from assistant.train.match import train as train_match
+
+        return train_match(settings)
+    from assistant.train.vectors import write_seed_vectors
+
+    return write_seed_vectors(settings)

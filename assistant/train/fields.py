@@ -1,0 +1,178 @@
+"""Fit the sentence → field classifier on labelled text the project already has.
+
+Sources: every seed model's fields (fi/sv/en record text), the field prototypes, and the *dev* part of
+the realistic interview benchmark (story sentences with their gold field, answers by field). The
+held-out part is never loaded. The regularisation strength is chosen by cross-validation grouped by
+case, and a temperature is fitted on the out-of-fold predictions so the probabilities are calibrated.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from assistant.bench.realcases import load
+from assistant.classify import WEIGHTS, FieldClassifier
+from assistant.embeddings import build_embedder
+from assistant.flow import load_prompts
+from assistant.items import sentences, split_items
+from assistant.settings import Settings
+from assistant.train.vectors import seed_models
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = ROOT / "evals" / "interview" / "real"
+SEED_MAP = {"problem": "problem", "basic_idea": "basic_idea",
+            "target_groups": "target_groups", "goals": "goals", "core": "core", "adaptable": "adaptable",
+            "actors": "actors", "environment": "environment", "conditions": "conditions",
+            "measurement": "measurement", "evidence": "measurement", "organisation": "organisation",
+            "regions": "regions"}
+MIN_PER_CLASS = 6
+
+
+def examples(exclude: frozenset[str] = frozenset()) -> tuple[list[list[str]], list[list[str]], list[float], list[str]]:
+    """Groups of sentences (one message each, in order), their labels, a weight and a group id."""
+    texts: list[list[str]] = []
+    labels: list[list[str]] = []
+    weights: list[float] = []
+    groups: list[str] = []  # "kind:id": kind is seed, proto, story or answer
+    for m in seed_models():
+        for fld, target in SEED_MAP.items():
+            value = getattr(m, fld)
+            if not value:
+                continue
+            units = value if isinstance(value, list) else sentences(value)
+            for unit in units[:6]:
+                texts.append([unit])
+                labels.append([target])
+                weights.append(0.5)
+                groups.append(f"seed:{m.id}")
+    prompts = load_prompts()
+    for fld, protos in prompts.prototypes.items():
+        for text in protos:
+            texts.append([text])
+            labels.append([fld])
+            weights.append(1.0)
+            groups.append(f"proto:{fld}")
+    for case in load(CASES, split="dev"):
+        if case.id in exclude:
+            continue
+        texts.append([s.text for s in case.story])
+        labels.append([s.field for s in case.story])
+        weights.append(3.0)
+        groups.append(f"story:{case.id}")
+        for fld, answer in case.answers.items():
+            if fld in case.dont_know or fld in ("stage", "name", "contact", "summary"):
+                continue
+            units = [answer] if fld not in ("target_groups", "goals", "core", "adaptable", "actors", "regions") \
+                else (split_items(answer) or [answer])
+            for unit in units[:3]:
+                texts.append([unit])
+                labels.append([fld])
+                weights.append(1.5)
+                groups.append(f"answer:{case.id}")
+    return texts, labels, weights, groups
+
+
+def train(settings: Settings, out: Path = WEIGHTS) -> int:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    embedder = build_embedder(settings)
+    prompts = load_prompts()
+    probe = FieldClassifier(embedder, prompts, weights=None)
+    msgs, labels, weights, groups = examples()
+    rows: list[np.ndarray] = []
+    y: list[str] = []
+    w: list[float] = []
+    g: list[str] = []
+    for sents, labs, weight, group in zip(msgs, labels, weights, groups, strict=True):
+        feats = probe.features(sents)
+        for i, lab in enumerate(labs):
+            rows.append(feats[i])
+            y.append(lab)
+            w.append(weight)
+            g.append(group)
+    counts = {c: y.count(c) for c in set(y)}
+    keep = [i for i, c in enumerate(y) if counts[c] >= MIN_PER_CLASS]
+    x = np.stack([rows[i] for i in keep])
+    yy = np.asarray([y[i] for i in keep])
+    ww = np.asarray([w[i] for i in keep])
+    gg = np.asarray([g[i] for i in keep])
+    classes = sorted(set(yy))
+    print(f"{len(yy)} examples, {len(classes)} classes: " + ", ".join(f"{c} {counts[c]}" for c in classes))
+    case_rows = np.asarray([gr.startswith("story:") for gr in gg])
+    by_case = np.asarray([gr.split(":", 1)[1] if gr.startswith(("story:", "answer:")) else gr for gr in gg])
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    x = (x - mean) / scale
+    best: tuple[float, float] | None = None
+    folds = GroupKFold(n_splits=5)
+    oof: dict[float, np.ndarray] = {}
+    for c in (0.01, 0.03, 0.1, 0.3, 1.0):
+        probs = np.zeros((len(yy), len(classes)))
+        for tr, te in folds.split(x, yy, by_case):
+            clf = LogisticRegression(C=c, max_iter=3000)
+            clf.fit(x[tr], yy[tr], sample_weight=ww[tr])
+            p = clf.predict_proba(x[te])
+            cols = [classes.index(k) for k in clf.classes_]
+            probs[np.ix_(te, cols)] = p
+        oof[c] = probs
+        acc = float(np.mean(np.asarray(classes)[probs[case_rows].argmax(1)] == yy[case_rows]))
+        print(f"C={c}: cross-validated accuracy on dev story sentences {acc:.3f}")
+        if best is None or acc > best[1]:
+            best = (c, acc)
+    assert best is not None
+    c = best[0]
+    temperature = _temperature(np.log(np.clip(oof[c][case_rows], 1e-9, 1)), yy[case_rows], classes)
+    clf = LogisticRegression(C=c, max_iter=3000)
+    clf.fit(x, yy, sample_weight=ww)
+    coef = clf.coef_ / scale  # fold the standardisation into the weights: raw features at run time
+    intercept = clf.intercept_ - coef @ mean
+    data = {"model_id": embedder.model_id, "dim": embedder.dim, "classes": list(clf.classes_),
+            "cue_fields": probe.cue_fields, "coef": np.round(coef, 6).tolist(),
+            "intercept": np.round(intercept, 6).tolist(), "temperature": round(temperature, 4),
+            "C": c, "trained_on": "seed models, prototypes, evals/interview/real split=dev"}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data) + "\n", encoding="utf-8")
+    print(f"C={c} temperature={temperature:.2f} → {out}")
+    return 0
+
+
+def _temperature(logp: np.ndarray, y: np.ndarray, classes: list[str]) -> float:
+    """The temperature that minimises the negative log-likelihood of out-of-fold predictions."""
+    idx = np.asarray([classes.index(v) for v in y])
+    best = (1.0, float("inf"))
+    for t in np.arange(0.5, 3.01, 0.05):
+        z = logp / t
+        z = z - z.max(axis=1, keepdims=True)
+        lp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        nll = -float(lp[np.arange(len(y)), idx].mean())
+        if nll < best[1]:
+            best = (float(t), nll)
+    return best[0]
+
+
+def fit(embedder: object, exclude: frozenset[str], c: float, temperature: float) -> dict[str, object]:
+    """The classifier without some dev cases (for honest cross-validated figures on them)."""
+    from sklearn.linear_model import LogisticRegression
+
+    prompts = load_prompts()
+    probe = FieldClassifier(embedder, prompts, weights=None)  # type: ignore[arg-type]
+    msgs, labels, weights, _groups = examples(exclude)
+    rows, y, w = [], [], []
+    for sents, labs, weight in zip(msgs, labels, weights, strict=True):
+        feats = probe.features(sents)
+        rows += [feats[i] for i in range(len(labs))]
+        y += labs
+        w += [weight] * len(labs)
+    counts = {k: y.count(k) for k in set(y)}
+    keep = [i for i, k in enumerate(y) if counts[k] >= MIN_PER_CLASS]
+    x = np.stack([rows[i] for i in keep])
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    clf = LogisticRegression(C=c, max_iter=3000)
+    clf.fit((x - mean) / scale, [y[i] for i in keep], sample_weight=[w[i] for i in keep])
+    coef = clf.coef_ / scale
+    return {"model_id": embedder.model_id, "dim": embedder.dim, "classes": list(clf.classes_),  # type: ignore[attr-defined]
+            "cue_fields": probe.cue_fields, "coef": coef.tolist(), "intercept": (clf.intercept_ - coef @ mean).tolist(),
+            "temperature": temperature}

@@ -1,0 +1,108 @@
+"""Fit the match model on the dev pairs: logistic regression over the part-by-part features, C chosen by
+cross-validation grouped by query, then the bars (reuse offer, bands) chosen on out-of-fold predictions:
+the lowest offer bar whose false offers stay ≤ 5 % of dev queries. Held-out pairs are never read."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from assistant.bench.matchdata import build, load_queries
+from assistant.matchmodel import FEATURES, WEIGHTS
+from assistant.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+PAIRS = ROOT / "evals" / "match"
+
+
+def offer_outcomes(groups: list[tuple[list[str], list[float], set[str]]], bar: float) -> tuple[int, int, int, int]:
+    """(false offers, queries, missed, positive queries) when the best candidate at ≥ bar is offered."""
+    false = missed = positives = 0
+    for ids, probs, pos in groups:
+        best = int(np.argmax(probs)) if probs else -1
+        offered = ids[best] if best >= 0 and probs[best] >= bar else None
+        if offered is not None and offered not in pos:
+            false += 1
+        if pos:
+            positives += 1
+            missed += offered not in pos
+    return false, len(groups), missed, positives
+
+
+def train(settings: Settings, out: Path = WEIGHTS) -> int:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    from assistant.bench.interview import _services
+
+    with tempfile.TemporaryDirectory(prefix="parastelu-train-match-") as tmp:
+        svc = _services(settings, Path(tmp))
+        pairs = build(svc, load_queries(PAIRS, split="dev"))
+    x = np.stack([xi for p in pairs for xi in p.x])
+    y = np.asarray([yi for p in pairs for yi in p.y])
+    g = np.asarray([i for i, p in enumerate(pairs) for _ in p.x])
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    xs = (x - mean) / scale
+    print(f"{len(pairs)} dev queries, {len(y)} pairs, {int(y.sum())} positive")
+    best: tuple[float, float, np.ndarray] | None = None
+    folds = list(GroupKFold(n_splits=5).split(xs, y, g))
+    for c in (0.03, 0.1, 0.3, 1.0, 3.0):
+        oof = np.zeros(len(y))
+        for tr, te in folds:
+            clf = LogisticRegression(C=c, max_iter=2000)
+            clf.fit(xs[tr], y[tr])
+            oof[te] = clf.decision_function(xs[te])
+        p1 = 1 / (1 + np.exp(-oof))
+        nll = -float(np.mean(y * np.log(np.clip(p1, 1e-6, 1)) + (1 - y) * np.log(np.clip(1 - p1, 1e-6, 1))))
+        print(f"C={c}: out-of-fold log loss (stage one) {nll:.4f}")
+        if best is None or nll < best[1]:
+            best = (c, nll, oof)
+    assert best is not None
+    c, _, z = best
+    # stage two: each candidate's logit and its margin over the best other candidate of the same query
+    margin = np.zeros(len(y))
+    for qi in np.unique(g):
+        idx = np.flatnonzero(g == qi)
+        for i in idx:
+            others = [z[j] for j in idx if j != i]
+            margin[i] = z[i] - max(others) if others else 4.0
+    x2 = np.stack([z, margin], axis=1)
+    oof2 = np.zeros(len(y))
+    for tr, te in folds:
+        lr2 = LogisticRegression(C=10.0, max_iter=2000)
+        lr2.fit(x2[tr], y[tr])
+        oof2[te] = lr2.predict_proba(x2[te])[:, 1]
+    nll2 = -float(np.mean(y * np.log(np.clip(oof2, 1e-6, 1)) + (1 - y) * np.log(np.clip(1 - oof2, 1e-6, 1))))
+    print(f"stage two out-of-fold log loss {nll2:.4f}")
+    lr2 = LogisticRegression(C=10.0, max_iter=2000)
+    lr2.fit(x2, y)
+    stage2 = [float(lr2.coef_[0][0]), float(lr2.coef_[0][1]), float(lr2.intercept_[0])]
+    oof = oof2
+    groups: list[tuple[list[str], list[float], set[str]]] = []
+    start = 0
+    for p in pairs:
+        n = len(p.x)
+        groups.append((p.ids, list(oof[start:start + n]), p.query.positives))
+        start += n
+    bar = 0.5
+    for cand in np.arange(0.2, 0.9, 0.01):
+        false, n, missed, pos = offer_outcomes(groups, float(cand))
+        if false / max(1, n) <= 0.05:
+            bar = float(cand)
+            print(f"offer bar {bar:.2f}: false offers {false}/{n}, missed {missed}/{pos} (out of fold)")
+            break
+    clf = LogisticRegression(C=c, max_iter=2000)
+    clf.fit(xs, y)
+    bands = {"same": round(max(0.8, bar + 0.2), 2), "close": round(bar, 2), "topic": round(min(0.2, bar / 2), 2)}
+    data = {"model_id": svc.embedder.model_id, "features": list(FEATURES), "coef": np.round(clf.coef_[0], 6).tolist(),
+            "intercept": round(float(clf.intercept_[0]), 6), "mean": np.round(mean, 6).tolist(),
+            "scale": np.round(scale, 6).tolist(), "stage2": [round(v, 6) for v in stage2], "bands": bands, "C": c,
+            "trained_on": "evals/match queries.yaml + no_answer.yaml, split=dev"}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print("coefficients: " + ", ".join(f"{f} {w:+.2f}" for f, w in zip(FEATURES, clf.coef_[0], strict=True)))
+    print(f"bands {bands} → {out}")
+    return 0

@@ -1,0 +1,43 @@
+"""The seed bank's vectors (whole records and the parts the match model compares), shipped with the code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from assistant.embeddings import build_embedder
+from assistant.matchmodel import model_parts, model_units
+from assistant.schema import ModelDescription
+from assistant.seedvectors import SHIPPED, write
+from assistant.settings import Settings
+from assistant.store import embed_text
+from assistant.vcache import text_key
+
+SEED = Path(__file__).resolve().parents[2] / "knowledge" / "models"
+
+
+def seed_models(directory: Path = SEED) -> list[ModelDescription]:
+    return [ModelDescription.model_validate(yaml.safe_load(p.read_text(encoding="utf-8")))
+            for p in sorted(directory.glob("*.yaml"))]
+
+
+def seed_texts(models: list[ModelDescription]) -> list[str]:
+    """Every passage the app embeds for the seed bank: the record text and its four parts."""
+    texts: list[str] = []
+    for m in models:
+        texts.append(embed_text(m))
+        texts += list(model_parts(m).values())
+        texts += model_units(m)
+    return list(dict.fromkeys(texts))
+
+
+def write_seed_vectors(settings: Settings, path: Path = SHIPPED) -> int:
+    embedder = build_embedder(settings)
+    texts = seed_texts(seed_models())
+    vecs = embedder.embed_passages(texts)
+    items = {text_key(embedder.model_id, "passage", t): np.asarray(v) for t, v in zip(texts, vecs, strict=True)}
+    n = write(path, items)
+    print(f"wrote {n} vectors of {embedder.model_id} to {path}")
+    return 0
