@@ -7,6 +7,7 @@ live state and restores a snapshot if anything fails, so a turn is all or nothin
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -244,7 +245,7 @@ class Dialogue:
         c = a.correction
         assert c is not None
         st = self.state
-        fld = c.field or self._correction_field(c.text, c.removed, c.weak)
+        fld = c.field or self._correction_field(c.text, c.removed, c.weak, c.additive)
         if fld is None:  # nothing to correct yet: it is an answer after all
             if st.phase in ("confirm", "done"):
                 return [self.t("iv.which_field"), self.summary()]
@@ -261,33 +262,55 @@ class Dialogue:
             return [self.t("iv.corrected", label=self.label(fld)), self.t("iv.reuse_question")]
         return self.after_update([self.t("iv.corrected", label=self.label(fld))])
 
-    def _correction_field(self, text: str, removed: list[str], weak: bool = False) -> str | None:
-        """Which field a correction without a field name means: the answer just given; else the field that
-        holds what is said to be wrong; else the field the corrected words describe. After only "sori" or
-        "actually", it is a correction only when what it calls wrong is on the card."""
+    def _correction_field(self, text: str, removed: list[str], weak: bool = False,
+                          additive: bool = False) -> str | None:
+        """Which field a correction without a field name means: the one holding what is called wrong; else
+        the answer just given; else the field holding the corrected words ("korjaan: kolme ohjaajaa"); else
+        the field the words describe. After only "sori" or "actually", only a value on the card counts."""
         st = self.state
-        if weak:
-            holder = self._holder(removed)
+        holder = self._holder(removed) if removed else None
+        if holder or weak:
             return holder
-        if st.last_field and st.last_field_turn == st.turns - 1 and st.phase == "collect":
-            return st.last_field
-        holder = self._holder(removed)
+        just = st.last_field if st.last_field and st.last_field_turn == st.turns - 1 and st.phase == "collect" \
+            else None
+        if just and not additive:
+            return just
+        holder = self._holder([text], least=1) if text else None
         if holder:
             return holder
         if text:
             guess = self.offline.classifier.predict([text])[0]
-            if guess.field in _CARD and guess.p >= 0.5:
+            if guess.field in _CARD and guess.p >= (0.4 if additive else 0.5):
                 return guess.field
-        return st.last_field if st.phase == "collect" else None
+        return just or (st.last_field if st.phase == "collect" else None)
 
-    def _holder(self, removed: list[str]) -> str | None:
-        """The field whose value holds most of what the person says is wrong."""
+    def _substitute(self, fld: str, new: str, removed: list[str]) -> Any:
+        """A short wrong phrase written out in the value, replaced by the short right one in place."""
+        if len(removed) != 1 or not new or len(new.split()) > 3 or len(removed[0].split()) > 3 \
+                or fld in ("stage", "name"):
+            return None
+        current = getattr(self.state.draft, fld)
+        pattern = re.compile(r"(?<![\wåäö])" + re.escape(removed[0]) + r"(?![\wåäö])", re.IGNORECASE)
+        if isinstance(current, list):
+            if not any(pattern.search(i) for i in current):
+                return None
+            return [pattern.sub(new, i) for i in current]
+        if isinstance(current, str) and pattern.search(current):
+            return pattern.sub(new, current)
+        return None
+
+    def _holder(self, phrases: list[str], least: int = 0) -> str | None:
+        """The field whose value holds most of these phrases (with ``least``: at least that many shared
+        content stems, numbers aside, rather than half of the phrase)."""
         st = self.state
         best: tuple[int, str] | None = None
         for fld in self.flow.order:
             value = getattr(st.draft, fld)
             items = value if isinstance(value, list) else sentences(str(value)) if value else []
-            hits = sum(1 for r in removed for i in items if _overlaps(i, r, st.lang))
+            if least:
+                hits = sum(1 for r in phrases for i in items if _shared(i, r, st.lang) >= least)
+            else:
+                hits = sum(1 for r in phrases for i in items if _overlaps(i, r, st.lang))
             if hits and (best is None or hits > best[0]):
                 best = (hits, fld)
         return best[1] if best else None
@@ -298,6 +321,12 @@ class Dialogue:
         draft, lang = self.state.draft, self.state.lang
         current = getattr(draft, fld)
         value = self.offline.value_for(fld, text) if text else None
+        swapped = self._substitute(fld, text, removed)
+        if swapped is not None:  # "Tuesdays not Thursdays": the word changes, the rest stays
+            self.set(fld, swapped, FieldStatus.confirmed, replace=True)
+            self._unsure_done(fld)
+            self.state.last_field = fld
+            return
         if fld in LIST_FIELDS:
             keep = list(current or [])
             if removed:
@@ -473,6 +502,15 @@ class Dialogue:
 _CARD = frozenset({"name", "summary", "basic_idea", "core", "adaptable", "problem", "target_groups", "goals",
                    "measurement", "actors", "environment", "conditions", "stage", "evidence", "themes",
                    "regions", "organisation", "funders", "contact"})
+
+
+def _shared(item: str, phrase: str, lang: str) -> int:
+    """Content stems two texts share (numbers and generic words aside)."""
+    from assistant.why import content_words
+
+    a = {s[:5] for w in content_words(phrase) for s in stems(w, lang)}
+    b = {s[:5] for w in content_words(item) for s in stems(w, lang)}
+    return len(a & b)
 
 
 def _overlaps(item: str, removed: str, lang: str) -> bool:

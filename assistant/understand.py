@@ -211,6 +211,10 @@ class Understanding:
 
     def correction(self, text: str) -> Correction | None:
         """A correction as people type it; None when the message is not one."""
+        lead_filler = re.match(r"^\s*(?:ok(?:ej|ei|ay)?|ah|oh|aa+h?|no|joo|jo|ja|niin|well)\b[,.!]?\s*", text,
+                               re.IGNORECASE)
+        if lead_filler and starts_with(text[lead_filler.end():], self.cues.correction_markers):
+            text = text[lead_filler.end():]  # "ok jag glömde …", "ah förlåt, …"
         marker = starts_with(text, self.cues.correction_markers)
         body = text
         leads: list[list[str]] = []
@@ -229,6 +233,7 @@ class Understanding:
         has_kin = re.search(r"\b\w+(?:kin)\b", body.lower()[:60]) is not None and fld is not None
         if marker is None and not has_kin and not (no_lead and fld):
             return None
+        body = re.sub(r"^(?:sanoa|säga|to say|mainita)\s*,?\s*(?:että|et|att|that)?\s*", "", body, flags=re.IGNORECASE)
         if fld:
             body = self._after_field(body, fld)
         else:
@@ -279,13 +284,28 @@ class Understanding:
         multi = [p for p in _phrases(self.cues.negation) if len(p) > 1]
         for clause in _split_clauses(t):
             toks = tokens(clause)
-            if any(tok in self.negations or tok.endswith("n't") for tok in toks) or _remove(toks, multi)[1]:
+            neg = next((i for i, tok in enumerate(toks) if tok in self.negations or tok.endswith("n't")), None)
+            if neg is None and not _remove(toks, multi)[1]:
+                if _clean_new(clause):
+                    positive.append(_clean_new(clause))
+                continue
+            words = re.findall(r"[\w'’-]+", clause)
+            if neg and words[neg].lower() == "not" and not set(toks[:neg]) & _VERBS:
+                # "Tuesdays not Thursdays": the first is right, the second wrong
+                positive.append(_clean_new(" ".join(words[:neg])))
+                removed.append(_clean_removed(" ".join(words[neg + 1:]), self.negations))
+            elif neg:
+                # "Alavus ei oo mukana vaan Kuortane", "museerna är inte med": the subject is what is wrong
+                before, after = " ".join(words[:neg]), " ".join(words[neg + 1:])
+                tail = re.split(r"\s+(?:vaan|utan|but)\s+", after, maxsplit=1)
+                removed.append(_clean_removed(before, self.negations))
+                if len(tail) == 2 and _clean_new(tail[1]):
+                    positive.append(_clean_new(tail[1]))
+            else:
                 gone = _clean_removed(clause, self.negations)
                 if gone:
                     removed.append(gone)
-            elif _clean_new(clause):
-                positive.append(_clean_new(clause))
-        return "; ".join(positive), removed
+        return "; ".join(p for p in positive if p), [r for r in removed if r]
 
     @property
     def negations(self) -> set[str]:
@@ -307,6 +327,8 @@ _LEAD_WORDS = re.compile(r"^(?:(?:sen|niiden|dess|deras|its|their)\s+tilalle\s+(
                          r"ainoastaan|vain|pelkästään|only|just|endast|bara|myös|lisäksi|also|även|också|"
                          r"vaan|utan|but|and|ja|och|the|hos oss är det|meillä on|we have)\s+", re.IGNORECASE)
 _TRAIL = re.compile(r"\s+(?:are|is|on|ovat|är|do|does|tekee|tekevät|gör)$", re.IGNORECASE)
+_VERBS = {"is", "are", "was", "were", "do", "does", "did", "has", "have", "can", "will", "it's", "they're", "we're",
+          "should", "must"}
 _REMOVED_NOISE = {"ole", "oo", "ollut", "olla", "enää", "mukana", "kuulu", "kuuluu", "kuuluvat", "siis", "really",
                   "involved", "are", "is", "was", "were", "längre", "med", "är", "var", "they", "he", "ne", "se",
                   "de", "den", "det", "it", "any", "more", "kaikki", "all", "alla", "sen", "niiden"}

@@ -6,6 +6,7 @@ asked field), never its wording.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -85,11 +86,15 @@ def run_case(case: RealCase, make: Any) -> Run:
                 continue
             if contests:
                 contest = contests.pop(0)
+                text = contest.text
+                if contest.reopens in iv.state.summary_fields:  # the person reads the numbers shown
+                    n = iv.state.summary_fields.index(contest.reopens) + 1
+                    text = re.sub(r"(?i)\b(kohta|kohdat|item|point|punkt|nummer|numero)\s+\d+", rf"\g<1> {n}", text)
                 reopen[contest.reopens] = contest.then
                 run.closing_fields.append((contest.reopens, contest.then, contest.text))
                 said.all.setdefault(contest.reopens, []).append(contest.text)
                 said.answers = [a for a in said.answers if a[0] != contest.reopens]  # contested: not to be kept
-                turn = send(contest.text)
+                turn = send(text)
             else:
                 turn = send(YES[case.lang])
         elif turn.asked_field and turn.asking == "confirm":

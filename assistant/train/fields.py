@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import yaml
 
 from assistant.bench.realcases import load
 from assistant.classify import WEIGHTS, FieldClassifier
@@ -48,6 +49,13 @@ def examples(exclude: frozenset[str] = frozenset()) -> tuple[list[list[str]], li
                 labels.append([target])
                 weights.append(0.5)
                 groups.append(f"seed:{m.id}")
+    corpus = ROOT / "knowledge" / "classifier" / "story_sentences.yaml"
+    if corpus.exists():  # story-style sentences written for training (never evaluation cases)
+        for item in yaml.safe_load(corpus.read_text(encoding="utf-8")) or []:
+            texts.append([str(item["text"])])
+            labels.append([str(item["field"])])
+            weights.append(1.0)
+            groups.append("corpus:" + str(item["lang"]))
     prompts = load_prompts()
     for fld, protos in prompts.prototypes.items():
         for text in protos:
