@@ -148,6 +148,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from assistant.bench.retrieval import run as run_retrieval
 
         return run_retrieval(_settings(args), Path(args.queries), Path(args.knowledge), args.weights)
+    if args.what == "pii":
+        from assistant.bench.pii import run as run_pii
+
+        return run_pii(Path(args.cases), show_errors=args.errors)
     if args.what == "interview":
         from assistant.bench.interview import run as run_interview
 
@@ -228,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=cmd_stats)
 
     s = sub.add_parser("bench", help="benchmarks that print their figures")
-    s.add_argument("what", choices=["retrieval", "scale", "interview"])
+    s.add_argument("what", choices=["retrieval", "scale", "interview", "pii"])
     s.add_argument("--queries", default="evals/retrieval", help="retrieval: query files (dir or file)")
     s.add_argument("--knowledge", default="knowledge/models", help="retrieval: records to index")
     s.add_argument("--weights", default="0.5,1,1/0,2/0.1,2/0.25,3/0",
@@ -236,6 +240,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--models", type=int, default=100_000, help="scale: synthetic bank size")
     s.add_argument("--queries-n", type=int, default=200, help="scale: queries per mode")
     s.add_argument("--personas", default="evals/interview/personas", help="interview: persona cases")
+    s.add_argument("--cases", default="evals/pii/cases.yaml", help="pii: labelled cases (dev and heldout)")
+    s.add_argument("--errors", action="store_true", help="pii: list the dev cases the detector gets wrong")
     s.set_defaults(fn=cmd_bench)
 
     s = sub.add_parser("chat", help="the interview in a terminal (or --script FILE for a JSON transcript)")
