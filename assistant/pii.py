@@ -72,7 +72,7 @@ def _real_date(year: int, month: int, day: int) -> bool:
 def valid_hetu(code: str) -> bool:
     """A Finnish henkilötunnus with a real date, an allowed century sign and the right check character."""
     found = _HETU.fullmatch(code.strip())
-    return bool(found) and _hetu_ok(*found.groups())
+    return found is not None and _hetu_ok(*found.groups())
 
 
 def _hetu_ok(ddmmyy: str, sign: str, nnn: str, check: str) -> bool:
@@ -95,7 +95,7 @@ def luhn_ok(digits: str) -> bool:
 def valid_personnummer(code: str) -> bool:
     """A Swedish personnummer or samordningsnummer (day + 60): a real date and the Luhn digit."""
     found = _PNR.fullmatch(code.strip())
-    return bool(found) and _pnr_ok(found.group(1), found.group(2), found.group(3))
+    return found is not None and _pnr_ok(found.group(1), found.group(2), found.group(3))
 
 
 def _pnr_ok(datepart: str, sep: str, rest: str) -> bool:
@@ -153,9 +153,10 @@ def _phones(text: str) -> list[Finding]:
     for region in ("FI", "SE"):
         for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
             spans[(m.start, m.end)] = m.raw_string
-    for m in _CUED_NUMBER.finditer(text):
-        if sum(c.isdigit() for c in m.group(1)) >= 7 and not re.search(r"\d[.:]\d\d?[.:-]", m.group(1)):
-            spans.setdefault((m.start(1), m.end(1)), m.group(1))
+    for cued in _CUED_NUMBER.finditer(text):
+        number = cued.group(1)
+        if sum(c.isdigit() for c in number) >= 7 and not re.search(r"\d[.:]\d\d?[.:-]", number):
+            spans.setdefault((cued.start(1), cued.end(1)), number)
     out: list[Finding] = []
     for (start, end), raw in sorted(spans.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
         if out and start < out[-1].end:
