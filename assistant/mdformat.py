@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -17,14 +18,52 @@ _HEADING_TO_FIELD = {label(f, lang).lower(): f for f in BODY_FIELDS for lang in 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
-def _esc(text: str) -> str:
-    """Keep user text from being read back as a heading or list marker."""
-    return "\n".join(("\\" + line) if line.lstrip().startswith(("#", "- ", "\\")) else line
-                     for line in text.splitlines())
+# Values are data: in the exported file they must read as text in any Markdown viewer, never as an image,
+# a link or HTML. So the characters that start inline syntax are backslash-escaped (CommonMark), and the
+# triggers of GFM's bare-URL autolinks are broken ("http:\/\/", "www\.", "name\@host"). Parsing undoes it.
+_INLINE = re.compile(r"([\\`*_\[\]<>!|~@])")
+_BLOCK_START = re.compile(r"^(\s*)([#+=>-])")
+_UNESC = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def _unesc(text: str) -> str:
-    return "\n".join(line[1:] if line.startswith("\\") else line for line in text.splitlines())
+def md_escape(text: str) -> str:
+    """A value as Markdown that shows exactly this text (round-trips through ``md_unescape``)."""
+    out = _INLINE.sub(r"\\\1", text)
+    out = re.sub(r"://", r":\\/\\/", out)
+    out = re.sub(r"(?i)\b(www)\.", r"\1\\.", out)
+    return "\n".join(_BLOCK_START.sub(r"\1\\\2", line) for line in out.splitlines())
+
+
+def md_unescape(text: str) -> str:
+    return _UNESC.sub(r"\1", text)
+
+
+_esc, _unesc = md_escape, md_unescape
+
+# The same care for front matter, which a viewer without front-matter support renders as Markdown: a risky
+# string becomes a double-quoted YAML scalar with those characters as \u escapes (YAML reads them back).
+_RISKY = re.compile(r"[\[\]<>@`]|://|(?i:\bwww\.)")
+_YAML_ESC = {"[": "\\u005b", "]": "\\u005d", "<": "\\u003c", ">": "\\u003e", "@": "\\u0040", "`": "\\u0060"}
+
+
+def _yaml_value(value: Any, url: bool) -> str:
+    if not isinstance(value, str) or not _RISKY.search(value) or (url and not re.search(r"[\[\]<>@`]", value)):
+        return yaml.safe_dump(value, allow_unicode=True, width=1000).removesuffix("\n...\n").strip()
+    quoted = json.dumps(value, ensure_ascii=False)
+    quoted = re.sub(r"[\[\]<>@`]", lambda m: _YAML_ESC[m.group(0)], quoted)
+    return re.sub(r"(?i)\bwww\.", lambda m: m.group(0)[:3] + "\\u002e", quoted.replace("://", ":\\u002f\\u002f"))
+
+
+def front_matter(front: dict[str, Any]) -> str:
+    """YAML front matter in which no value can render as a link, an image or HTML."""
+    lines: list[str] = []
+    for key, value in front.items():
+        url = key == "source_url"
+        if isinstance(value, list):
+            lines += [f"{key}:"] + [f"- {_yaml_value(v, url)}" for v in value]
+        else:
+            lines.append(f"{key}: {_yaml_value(value, url)}")
+    return "\n".join(lines)
 
 
 def to_markdown(m: ModelDescription, lang: str | None = None) -> str:
@@ -32,8 +71,8 @@ def to_markdown(m: ModelDescription, lang: str | None = None) -> str:
     lang = lang or m.language or "fi"
     rec = m.to_record()
     front = {k: rec[k] for k in FRONT_FIELDS if k in rec}
-    out = ["---", yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000).strip(), "---",
-           "", f"# {m.name}", ""]
+    out = ["---", front_matter(front), "---",
+           "", f"# {_esc(m.name)}", ""]
     for field in BODY_FIELDS:
         value = rec.get(field)
         if not value:
@@ -90,7 +129,7 @@ def parse_markdown(text: str) -> tuple[dict[str, Any], int]:
                 raise MarkdownError(body_start + offset, "heading", f"unknown heading {line[3:].strip()!r}")
             field, buf = _HEADING_TO_FIELD[heading], []
         elif line.startswith("# ") and field is None:
-            data.setdefault("name", line[2:].strip())
+            data.setdefault("name", _unesc(line[2:].strip()))
         elif field is not None:
             buf.append(line)
     flush()
