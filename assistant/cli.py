@@ -43,11 +43,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     on_error=lambda msg: print(msg, file=sys.stderr))
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    if args.strict and report.errors:
+    if args.strict and not report.ok:
         print("aborted (--strict): nothing was written", file=sys.stderr)
         return EXIT_RECORD_ERRORS
     verb = "validated" if args.dry_run else "stored"
-    print(f"{report.files} file(s): {report.valid} valid record(s), {len(report.errors)} error(s); "
+    pii = f"; {report.pii_records} with personal data (see warnings)" if report.pii_records else ""
+    print(f"{report.files} file(s): {report.valid} valid record(s), {report.error_count} error(s){pii}; "
           f"{verb} {report.valid if args.dry_run else report.written}"
           + ("" if args.dry_run else f", unchanged {report.unchanged}")
           + ("" if args.dry_run or store is None else f"; bank now holds {store.count()} model(s)"))
@@ -196,7 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("ingest", help="validate and store records from JSONL/JSON/YAML/CSV/Markdown")
     s.add_argument("paths", nargs="+")
-    s.add_argument("--strict", action="store_true", help="abort on the first error, writing nothing")
+    s.add_argument("--strict", action="store_true",
+                   help="abort on the first error or record with personal data, writing nothing")
     s.add_argument("--dry-run", action="store_true", help="validate only")
     s.set_defaults(fn=cmd_ingest)
 

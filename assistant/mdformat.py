@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from assistant.safeyaml import load_mapping
 from assistant.schema import LIST_FIELDS, ModelDescription, label
 
 FRONT_FIELDS = ("id", "name", "stage", "language", "themes", "regions", "organisation", "funders",
@@ -99,11 +100,10 @@ def parse_markdown(text: str) -> tuple[dict[str, Any], int]:
     match = _FRONT.match(text)
     if not match:
         raise MarkdownError(1, "front matter", "missing YAML front matter (a '---' block at the top)")
-    try:
-        front = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise MarkdownError(2 + (mark.line if mark else 0), "front matter", f"invalid YAML: {exc}") from exc
+    try:  # untrusted: no recursion, aliases or tags (safeyaml)
+        front = load_mapping(match.group(1), first_line=2) or {}
+    except ValueError as exc:
+        raise MarkdownError(1, "front matter", str(exc)) from exc
     if not isinstance(front, dict):
         raise MarkdownError(2, "front matter", "front matter must be a mapping of field: value")
     data: dict[str, Any] = dict(front)

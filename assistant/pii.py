@@ -122,7 +122,12 @@ def _ytunnus_ok(text: str) -> bool:
     return r != 1 and int(found.group(2)) == (0 if r == 0 else 11 - r)
 
 
+_SIX_DIGITS = re.compile(r"\d{6}")
+
+
 def _codes(text: str) -> list[Finding]:
+    if not _SIX_DIGITS.search(text):
+        return []
     out = [Finding("hetu", m.start(), m.end(), m.group(0)) for m in _HETU.finditer(text) if _hetu_ok(*m.groups())]
     for m in _PNR.finditer(text):
         if not _pnr_ok(m.group(1), m.group(2), m.group(3)):
@@ -135,6 +140,8 @@ def _codes(text: str) -> list[Finding]:
 
 # -- e-mail and phone --------------------------------------------------------------------------------------
 def _emails(text: str) -> list[Finding]:
+    if "@" not in text:
+        return []
     return [Finding("email", m.start(), m.end(), m.group(0)) for m in _EMAIL.finditer(text)]
 
 
@@ -191,6 +198,8 @@ _HOME = re.compile(rf"\b(?:{_alt(HOME_CUES)})\b", re.IGNORECASE)
 
 
 def _addresses(text: str) -> list[Finding]:
+    if not any(c.isdigit() for c in text):
+        return []
     out: list[Finding] = []
     for m in _NORDIC.finditer(text):
         street = m.group(1).split()[-1]
@@ -216,6 +225,20 @@ _WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 _HEALTH = re.compile(r"(?<![\w-])(?:" + "|".join(
     re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("!") else re.escape(s)
     for s in sorted(HEALTH_STEMS, key=len, reverse=True)) + ")", re.IGNORECASE)
+_STEMS_BY3: dict[str, list[str]] = {}
+for _stem in HEALTH_STEMS:
+    _STEMS_BY3.setdefault(_stem[:3], []).append(_stem.split()[0].rstrip("!"))
+
+
+def _may_mention_health(text: str) -> bool:
+    """A cheap word-prefix check before the full condition-word pattern runs."""
+    for word in re.findall(r"[^\W\d_][\w-]*", text.lower()):
+        stems = _STEMS_BY3.get(word[:3])
+        if stems and any(word.startswith(s) for s in stems):
+            return True
+    return False
+
+
 _FI_CASE = re.compile(r"(?:lla|llä|lle|lta|ltä|ssa|ssä|sta|stä|lle|na|nä|ksi|n|a|ä)$")
 NAME_WINDOW = 15  # words between the name and the condition word, within one sentence
 # A sentence ends at . ! ? before a capital letter (so "p. 044 …" and "esim. masennus" do not end one).
@@ -244,7 +267,7 @@ def _first_name(word: str) -> bool:
 
 
 def _names_with_health(text: str) -> list[Finding]:
-    if not _HEALTH.search(text):
+    if not _may_mention_health(text) or not _HEALTH.search(text):
         return []
     out: list[Finding] = []
     for sent in _SENTENCE.finditer(text):
