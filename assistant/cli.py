@@ -38,9 +38,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if missing:
         print(f"error: no such file or directory: {', '.join(map(str, missing))}", file=sys.stderr)
         return EXIT_USAGE
-    store = None if args.dry_run else _services(args).store
-    report = ingest(paths, store, strict=args.strict, dry_run=args.dry_run,
-                    on_error=lambda msg: print(msg, file=sys.stderr))
+    if args.dry_run:
+        report = ingest(paths, None, dry_run=True, strict=args.strict, on_error=lambda msg: print(msg, file=sys.stderr))
+        store = None
+    else:
+        from assistant.writerlock import writer_lock
+
+        with writer_lock(_settings(args), "parastelu ingest"):
+            store = _services(args).store
+            report = ingest(paths, store, strict=args.strict, on_error=lambda msg: print(msg, file=sys.stderr))
+            count = store.count()
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.strict and not report.ok:
@@ -51,7 +58,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(f"{report.files} file(s): {report.valid} valid record(s), {report.error_count} error(s){pii}; "
           f"{verb} {report.valid if args.dry_run else report.written}"
           + ("" if args.dry_run else f", unchanged {report.unchanged}")
-          + ("" if args.dry_run or store is None else f"; bank now holds {store.count()} model(s)"))
+          + ("" if store is None else f"; bank now holds {count} model(s)"))
     return EXIT_OK if report.ok else EXIT_RECORD_ERRORS
 
 
@@ -78,7 +85,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
-    gone = _services(args).store.delete(args.ids)
+    from assistant.writerlock import writer_lock
+
+    with writer_lock(_settings(args), "parastelu delete"):
+        gone = _services(args).store.delete(args.ids)
     missing = sorted(set(args.ids) - set(gone))
     for mid in gone:
         print(f"deleted {mid}")
@@ -113,9 +123,11 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_reindex(args: argparse.Namespace) -> int:
     from assistant.embeddings import build_embedder
     from assistant.store import reindex
+    from assistant.writerlock import writer_lock
 
     settings = _settings(args)
-    n = reindex(settings, build_embedder(settings))
+    with writer_lock(settings, "parastelu reindex"):
+        n = reindex(settings, build_embedder(settings))
     print(f"re-indexed {n} model(s)")
     return EXIT_OK
 
@@ -277,7 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from assistant.store import StoreError
+    import sqlite3
+
+    from assistant.store import StoreError, describe_db_error
 
     args = build_parser().parse_args(argv)
     try:
@@ -285,6 +299,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_STORE
+    except sqlite3.Error as exc:  # sessions.db or the vector cache: corrupt, read-only or full
+        print(f"error: {describe_db_error(exc, get_settings().data_dir)}", file=sys.stderr)
+        return EXIT_STORE
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}", file=sys.stderr)
+        return EXIT_RECORD_ERRORS
     except KeyboardInterrupt:
         return 130
 

@@ -17,7 +17,7 @@ from assistant.schema import ModelDescription
 from assistant.services import Services
 from assistant.settings import Settings
 from ui import chat
-from ui.backend import bank_count, llm_label, llm_problem, load_services, store_problem
+from ui.backend import bank_count, failure_text, llm_label, llm_problem, load_services, store_problem
 from ui.bank import BankTab
 from ui.describe import SET_URL_JS, DescribeTab, Shared
 from ui.exports import use_private_gradio_cache
@@ -200,6 +200,7 @@ def _api(services: Services, gate: SessionGate) -> None:
 
     def interview_turn(session_id: str, text: str, secret: str = "") -> dict[str, Any]:
         """One user turn in an existing session (id + secret); returns the Turn."""
+        store_problem(services, "en")  # reconnect a bank that was down
         try:
             with gate.open(session_id, secret) as iv:
                 return chat.turn_json(iv.turn(text))
@@ -222,13 +223,25 @@ def _api(services: Services, gate: SessionGate) -> None:
 
         filters = Filters(stage=stage or [], region=region or [], theme=theme or [],
                           target_group=target_group or [], language=language or [])
-        hits = services.retriever.search(query, k=max(1, min(int(k), 50)), filters=filters,
-                                         lang=norm_lang(lang))
+        problem = store_problem(services, norm_lang(lang))
+        if problem:
+            raise gr.Error(problem)
+        try:
+            hits = services.retriever.search(query, k=max(1, min(int(k), 50)), filters=filters,
+                                             lang=norm_lang(lang))
+        except Exception as exc:
+            raise gr.Error(failure_text(services, exc, norm_lang(lang)) or f"search failed: {exc}") from None
         return [h.to_json() for h in hits]
 
     def model(model_id: str) -> dict[str, Any] | None:
         """One bank record (canonical JSON) or None."""
-        m: ModelDescription | None = services.store.get(model_id)
+        problem = store_problem(services, "en")
+        if problem:
+            raise gr.Error(problem)
+        try:
+            m: ModelDescription | None = services.store.get(model_id)
+        except Exception as exc:
+            raise gr.Error(failure_text(services, exc, "en") or f"lookup failed: {exc}") from None
         return m.to_record() if m else None
 
     def status() -> dict[str, Any]:
@@ -267,12 +280,15 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
               "a login. Set PARASTELU_AUTH_USER and PARASTELU_AUTH_PASSWORD, or use --host 127.0.0.1.",
               file=sys.stderr)
         return 2
-    services = load_services(settings)
-    problem = store_problem(services, "en")
-    if problem:
-        print(f"warning: {problem}", file=sys.stderr)
-    demo = build_app(services)
-    print(f"parastelu: http://{host}:{port}  (models: {bank_count(services)}, store: {services.store.mode})",
-          file=sys.stderr)
-    launch_app(demo, host=host, port=port, auth=auth, block=True, quiet=True)
+    from assistant.writerlock import writer_lock
+
+    with writer_lock(settings, "parastelu serve"):  # the only writer of an embedded store while it runs
+        services = load_services(settings)
+        problem = store_problem(services, "en")
+        if problem:
+            print(f"warning: {problem}", file=sys.stderr)
+        demo = build_app(services)
+        print(f"parastelu: http://{host}:{port}  (models: {bank_count(services)}, store: {services.store.mode})",
+              file=sys.stderr)
+        launch_app(demo, host=host, port=port, auth=auth, block=True, quiet=True)
     return 0

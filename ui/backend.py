@@ -80,6 +80,22 @@ def store_problem(services: Services, lang: str) -> str | None:
     return None
 
 
+def failure_text(services: Services, exc: BaseException, lang: str) -> str | None:
+    """One readable sentence for a storage failure (bank down, data dir corrupt/read-only/full), else None."""
+    import sqlite3
+
+    from assistant.store import describe_db_error
+
+    if isinstance(exc, StoreError):
+        return str(exc)
+    if isinstance(exc, sqlite3.Error):
+        return describe_db_error(exc, services.settings.data_dir)
+    module = type(exc).__module__
+    if isinstance(exc, ConnectionError) or module.startswith(("chromadb", "httpx", "httpcore", "urllib3")):
+        return tr("status.unreachable", lang, url=services.settings.chroma_url or "embedded")
+    return None
+
+
 def bank_count(services: Services) -> int | None:
     try:
         return services.store.count()

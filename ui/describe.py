@@ -12,6 +12,7 @@ import gradio as gr
 from assistant.schema import label
 from assistant.services import Services
 from ui import chat
+from ui.backend import failure_text, store_problem
 from ui.exports import write_exports
 from ui.render import (
     EDITABLE_FIELDS,
@@ -150,7 +151,8 @@ class DescribeTab:
             return notice(tr("session.busy", lang), "warn")
         if isinstance(exc, SessionConflict):
             return notice(tr("session.conflict", lang), "warn")
-        return notice(tr("chat.error", lang, error=_reason(exc)), "error")
+        failure = failure_text(self.services, exc, lang)
+        return notice(failure or tr("chat.error", lang, error=_reason(exc)), "error")
 
     def send_message(self, text: str, session_id: str, secret: str, lang: str,
                      shown: list[Any] | None) -> Iterator[list[Any]]:
@@ -178,6 +180,7 @@ class DescribeTab:
             return
         before = list(shown or [])
         yield frame([*before, chat.user_message(text)], notes="")
+        store_problem(self.services, lang)  # a bank that was down is reconnected here, not only on page load
         try:
             with self.gate.open(session_id, secret, lang, create=True) as iv:
                 turn = iv.turn(text)
