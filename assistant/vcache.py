@@ -36,8 +36,7 @@ class VectorCache:
         self.read_only = False
         try:
             private_dir(directory)
-            if self.path.exists():
-                private_file(self.path)
+            private_file(self.path)
             self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, dim INTEGER, data BLOB)")

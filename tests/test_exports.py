@@ -132,3 +132,13 @@ def test_served_downloads_come_from_the_private_gradio_cache(app: RunningApp) ->
         assert path.is_relative_to(exports.gradio_cache_dir()), path
         assert mode(path) == 0o600
     assert Path(os.environ["GRADIO_TEMP_DIR"]) == exports.gradio_cache_dir()
+
+
+def test_data_dir_chroma_and_vector_cache_are_private(settings: Any, fake_embedder: Any) -> None:
+    from assistant.store import ModelStore
+    from assistant.vcache import VectorCache
+
+    ModelStore(settings, fake_embedder)
+    VectorCache(settings.data_dir / "cache").put_many({})
+    assert mode(settings.data_dir) == 0o700 and mode(settings.chroma_path) == 0o700
+    assert mode(settings.data_dir / "cache") == 0o700 and mode(settings.data_dir / "cache" / "vectors.sqlite") == 0o600

@@ -274,3 +274,33 @@ def test_cli_chat_resume_and_a_browser_tab_share_a_session(services: Any, monkey
         t.join(300)
     assert f"session {sid}" in capsys.readouterr().out
     assert_all_turns(gate.store, sid, cli_texts + tab_texts)
+
+
+@pytest.mark.slow
+def test_handlers_refuse_another_browsers_secret_and_publishing_personal_data(services: Any) -> None:
+    import gradio as gr
+
+    from ui.describe import DescribeTab, Shared
+    from ui.texts import tr
+
+    gate = SessionGate(services)
+    with gr.Blocks():
+        shared = Shared(gr.State(""), gr.BrowserState(""), gr.State(""), gr.BrowserState(""), gr.Radio(["fi"]),
+                        gr.HTML(), gr.HTML(), gr.HTML(), gr.Sidebar())
+        tab = DescribeTab(services, gate, shared)
+    owner, stranger = new_secret(), new_secret()
+    iv = gate.start("fi", owner)
+    sid = iv.session_id
+    refused = tr("session.refused", "fi")
+    assert refused in tab.save_edit("name", "Kaapattu", sid, stranger, "fi")[-1]
+    assert refused in tab.do_publish(sid, stranger, "fi")[1]
+    assert tab.prefill("name", sid, stranger) == ""
+    out = list(tab.send_message("vieras viesti", sid, stranger, "fi", []))
+    assert refused in out[-1][7] and out[-1][0] == "vieras viesti"  # the text stays in the box
+    assert "vieras viesti" not in [t for _, t in gate.store.log(sid)]
+    # the owner edits a field to hold a henkilötunnus: publishing names the field and refuses
+    assert tr("edit.saved", "fi", field="Kohderyhmä") in tab.save_edit("target_groups", "asiakas 131052-308T",
+                                                                        sid, owner, "fi")[-1]
+    notice = tab.do_publish(sid, owner, "fi")[1]
+    assert "ps-n-error" in notice and "Kohderyhmä" in notice and "henkilötunnus" in notice
+    assert services.store.get("nimeton-malli") is None
