@@ -24,6 +24,8 @@ from assistant.pii_words import (
     FIRST_NAMES,
     HEALTH_STEMS,
     HOME_CUES,
+    LABELS,
+    MASKS,
     PUBLIC_PLACE,
     ROLE_PARTS,
     SERVICE_CUES,
@@ -311,36 +313,19 @@ def find(text: str) -> list[Finding]:
     return sorted(kept, key=lambda f: f.start)
 
 
-_LABELS = {
-    "hetu": ("henkilötunnus", "finsk personbeteckning", "Finnish personal identity code"),
-    "personnummer": ("ruotsalainen henkilötunnus", "personnummer", "Swedish personal identity number"),
-    "email": ("sähköpostiosoite", "e-postadress", "e-mail address"),
-    "phone": ("puhelinnumero", "telefonnummer", "phone number"),
-    "address": ("kotiosoite", "hemadress", "home address"),
-    "name_health": ("nimi ja terveys- tai sosiaalitieto", "namn och hälso- eller socialuppgift",
-                    "name with a health or social detail"),
-}
-_MASKS = {
-    "hetu": ("henkilötunnus", "personbeteckning", "identity code"),
-    "personnummer": ("personnummer", "personnummer", "personnummer"),
-    "email": ("sähköposti", "e-post", "e-mail"),
-    "phone": ("puhelin", "telefon", "phone"),
-    "address": ("osoite", "adress", "address"),
-    "name_health": ("nimi", "namn", "name"),
-}
 _LANG = {"fi": 0, "sv": 1, "en": 2}
 
 
 def kinds_label(kind: str, lang: str = "fi") -> str:
     """A kind as words for a message, in fi/sv/en."""
-    return _LABELS.get(kind, (kind, kind, kind))[_LANG.get(lang, 0)]
+    return LABELS.get(kind, (kind, kind, kind))[_LANG.get(lang, 0)]
 
 
 def mask(text: str, lang: str = "fi") -> str:
     """``text`` with every finding replaced by its kind in brackets, e.g. ``[henkilötunnus]``."""
     out, pos = [], 0
     for f in find(text):
-        out += [text[pos:f.start], f"[{_MASKS[f.kind][_LANG.get(lang, 0)]}]"]
+        out += [text[pos:f.start], f"[{MASKS[f.kind][_LANG.get(lang, 0)]}]"]
         pos = f.end
     return "".join(out) + text[pos:]
 

@@ -1,10 +1,29 @@
-"""Word lists for the personal-data guard (``pii.py``): street-name endings, cue words and first names.
+"""Word lists for the personal-data guard (``pii.py``): labels, street-name endings, cue words, first names.
 
 Written from general knowledge of Finnish, Swedish and English naming, not from any labelled test set.
 Health and social-condition words are matched as lowercase stems at the start of a token.
 """
 
 from __future__ import annotations
+
+# Each kind in words (fi, sv, en) for messages, and as the bracketed mask token.
+LABELS = {
+    "hetu": ("henkilötunnus", "finsk personbeteckning", "Finnish personal identity code"),
+    "personnummer": ("ruotsalainen henkilötunnus", "personnummer", "Swedish personal identity number"),
+    "email": ("sähköpostiosoite", "e-postadress", "e-mail address"),
+    "phone": ("puhelinnumero", "telefonnummer", "phone number"),
+    "address": ("kotiosoite", "hemadress", "home address"),
+    "name_health": ("nimi ja terveys- tai sosiaalitieto", "namn och hälso- eller socialuppgift",
+                    "name with a health or social detail"),
+}
+MASKS = {
+    "hetu": ("henkilötunnus", "personbeteckning", "identity code"),
+    "personnummer": ("personnummer", "personnummer", "personnummer"),
+    "email": ("sähköposti", "e-post", "e-mail"),
+    "phone": ("puhelin", "telefon", "phone"),
+    "address": ("osoite", "adress", "address"),
+    "name_health": ("nimi", "namn", "name"),
+}
 
 # Finnish street names are compounds ending in one of these (nominative, plus common inflections).
 FI_STREET_ENDINGS = (

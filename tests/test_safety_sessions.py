@@ -304,3 +304,10 @@ def test_handlers_refuse_another_browsers_secret_and_publishing_personal_data(se
     notice = tab.do_publish(sid, owner, "fi")[1]
     assert "ps-n-error" in notice and "Kohderyhmä" in notice and "henkilötunnus" in notice
     assert services.store.get("nimeton-malli") is None
+
+
+def test_new_labels_exist_in_every_language() -> None:
+    from ui.texts import EXTRA, LANGS
+
+    for key, texts in EXTRA.items():
+        assert set(texts) == set(LANGS) and all(texts.values()), key
