@@ -42,17 +42,22 @@ def test_exports_are_private_files_in_a_private_dir() -> None:
 def test_a_symlink_planted_in_the_old_shared_folder_is_not_followed(tmp_path: Path) -> None:
     victim = tmp_path / "victim.txt"
     victim.write_text("do not touch", encoding="utf-8")
-    old = Path(tempfile.gettempdir()) / "parastelu-exports" / "sessio-2"
+    shared = Path(tempfile.gettempdir()) / "parastelu-exports"
+    made_shared = not shared.exists()
+    old = shared / f"sessio-{os.getpid()}"
     old.mkdir(parents=True, exist_ok=True)
     trap = old / "nimi.md"
     trap.unlink(missing_ok=True)
     trap.symlink_to(victim)
     try:
-        md, _ = write_exports("sessio-2", "Nimi", "# overwritten?\n", {})
+        md, _ = write_exports(old.name, "Nimi", "# overwritten?\n", {})
         assert victim.read_text(encoding="utf-8") == "do not touch"
-        assert not Path(md).is_relative_to(old.parent)
+        assert not Path(md).is_relative_to(shared)
     finally:
         trap.unlink()
+        old.rmdir()
+        if made_shared:
+            shared.rmdir()
 
 
 def test_private_writes_refuse_symlinks_and_existing_files(tmp_path: Path) -> None:
