@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.interview import Interview
+from assistant.services import Services, build_services
+from assistant.sessions import SessionStore, locked
 
 
 def _print_turn(reply: str, notices: list[str]) -> None:
@@ -48,12 +50,26 @@ def run_script(path: Path, lang: str | None, out: Path | None) -> int:
     return 0
 
 
-def run_interactive(lang: str | None, resume: str | None) -> int:
-    iv = Interview.resume(resume) if resume else Interview.start(lang=lang)
-    if resume and lang:
-        iv.set_language(lang)
-    print(f"session {iv.session_id}  (resume with: parastelu chat --resume {iv.session_id}; "
-          "/md, /json, /quit)")
+def run_interactive(lang: str | None, resume: str | None, services: Services | None = None,
+                    sessions: SessionStore | None = None) -> int:
+    """The interview in a terminal. Every turn loads, runs and saves while holding the session's lock, so a
+    browser tab (or another terminal) on the same session never loses a turn and is never overwritten."""
+    svc = services or build_services()
+    store = sessions or SessionStore(svc.settings.data_dir / "sessions.db")
+
+    def current() -> Interview:
+        return Interview.resume(sid, services=svc, sessions=store)
+
+    if resume:
+        sid = resume
+        with locked(store, sid):
+            iv = current()
+            if lang:
+                iv.set_language(lang)
+    else:
+        iv = Interview.start(lang=lang, services=svc, sessions=store)
+        sid = iv.session_id
+    print(f"session {sid}  (resume with: parastelu chat --resume {sid}; /md, /json, /quit)")
     _print_turn(iv.current().reply, [])
     while True:
         try:
@@ -64,13 +80,15 @@ def run_interactive(lang: str | None, resume: str | None) -> int:
         cmd = text.strip().lower()
         if cmd in ("/quit", "/exit", "/q"):
             return 0
-        if cmd == "/md":
-            print(iv.to_markdown())
-            continue
-        if cmd == "/json":
-            print(json.dumps(iv.to_record(), ensure_ascii=False, indent=2))
-            continue
-        turn = iv.turn(text)
+        with locked(store, sid):  # reload inside the lock: another tab may have taken turns meanwhile
+            iv = current()
+            if cmd == "/md":
+                print(iv.to_markdown())
+                continue
+            if cmd == "/json":
+                print(json.dumps(iv.to_record(), ensure_ascii=False, indent=2))
+                continue
+            turn = iv.turn(text)
         _print_turn(turn.reply, turn.notices)
         if turn.matches:
             print("  similar: " + "; ".join(f"{m.name} ({m.score:.2f})" for m in turn.matches[:3]))

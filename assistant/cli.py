@@ -38,19 +38,27 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if missing:
         print(f"error: no such file or directory: {', '.join(map(str, missing))}", file=sys.stderr)
         return EXIT_USAGE
-    store = None if args.dry_run else _services(args).store
-    report = ingest(paths, store, strict=args.strict, dry_run=args.dry_run,
-                    on_error=lambda msg: print(msg, file=sys.stderr))
+    if args.dry_run:
+        report = ingest(paths, None, dry_run=True, strict=args.strict, on_error=lambda msg: print(msg, file=sys.stderr))
+        store = None
+    else:
+        from assistant.writerlock import writer_lock
+
+        with writer_lock(_settings(args), "parastelu ingest"):
+            store = _services(args).store
+            report = ingest(paths, store, strict=args.strict, on_error=lambda msg: print(msg, file=sys.stderr))
+            count = store.count()
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    if args.strict and report.errors:
+    if args.strict and not report.ok:
         print("aborted (--strict): nothing was written", file=sys.stderr)
         return EXIT_RECORD_ERRORS
     verb = "validated" if args.dry_run else "stored"
-    print(f"{report.files} file(s): {report.valid} valid record(s), {len(report.errors)} error(s); "
+    pii = f"; {report.pii_records} with personal data (see warnings)" if report.pii_records else ""
+    print(f"{report.files} file(s): {report.valid} valid record(s), {report.error_count} error(s){pii}; "
           f"{verb} {report.valid if args.dry_run else report.written}"
           + ("" if args.dry_run else f", unchanged {report.unchanged}")
-          + ("" if args.dry_run or store is None else f"; bank now holds {store.count()} model(s)"))
+          + ("" if store is None else f"; bank now holds {count} model(s)"))
     return EXIT_OK if report.ok else EXIT_RECORD_ERRORS
 
 
@@ -77,7 +85,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
-    gone = _services(args).store.delete(args.ids)
+    from assistant.writerlock import writer_lock
+
+    with writer_lock(_settings(args), "parastelu delete"):
+        gone = _services(args).store.delete(args.ids)
     missing = sorted(set(args.ids) - set(gone))
     for mid in gone:
         print(f"deleted {mid}")
@@ -137,9 +148,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_reindex(args: argparse.Namespace) -> int:
     from assistant.embeddings import build_embedder
     from assistant.store import reindex
+    from assistant.writerlock import writer_lock
 
     settings = _settings(args)
-    n = reindex(settings, build_embedder(settings))
+    with writer_lock(settings, "parastelu reindex"):
+        n = reindex(settings, build_embedder(settings))
     print(f"re-indexed {n} model(s)")
     return EXIT_OK
 
@@ -173,10 +186,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from assistant.bench.retrieval import run as run_retrieval
 
         return run_retrieval(_settings(args), Path(args.queries), Path(args.knowledge), args.weights)
+    if args.what == "pii":
+        from assistant.bench.pii import run as run_pii
+
+        return run_pii(Path(args.cases or "evals/pii/cases.yaml"), show_errors=args.errors)
     if args.what == "interview":
         from assistant.bench.interview import run as run_interview
 
-        return run_interview(_settings(args), Path(args.cases), verbose=args.verbose, only=args.only, cv=args.cv)
+        return run_interview(_settings(args), Path(args.cases or "evals/interview/real"), verbose=args.verbose,
+                             only=args.only, cv=args.cv)
     if args.what == "match":
         from assistant.bench.match import run as run_match
 
@@ -228,7 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("ingest", help="validate and store records from JSONL/JSON/YAML/CSV/Markdown")
     s.add_argument("paths", nargs="+")
-    s.add_argument("--strict", action="store_true", help="abort on the first error, writing nothing")
+    s.add_argument("--strict", action="store_true",
+                   help="abort on the first error or record with personal data, writing nothing")
     s.add_argument("--dry-run", action="store_true", help="validate only")
     s.set_defaults(fn=cmd_ingest)
 
@@ -272,19 +291,21 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=cmd_stats)
 
     s = sub.add_parser("bench", help="benchmarks that print their figures")
-    s.add_argument("what", choices=["retrieval", "scale", "interview", "match"])
+    s.add_argument("what", choices=["retrieval", "scale", "interview", "match", "pii"])
     s.add_argument("--queries", default="evals/retrieval", help="retrieval: query files (dir or file)")
     s.add_argument("--knowledge", default="knowledge/models", help="retrieval: records to index")
     s.add_argument("--weights", default="0.5,1,1/0,2/0.1,2/0.25,3/0",
                    help="retrieval: lexical weights to compare, FI/OTHER (sv, en queries) or one for both")
     s.add_argument("--models", type=int, default=100_000, help="scale: synthetic bank size")
     s.add_argument("--queries-n", type=int, default=200, help="scale: queries per mode")
-    s.add_argument("--cases", default="evals/interview/real", help="interview: realistic interview cases")
+    s.add_argument("--cases", default=None, help="interview: realistic interview cases (default "
+                   "evals/interview/real); pii: labelled cases (default evals/pii/cases.yaml)")
     s.add_argument("--pairs", default="evals/match", help="match: labelled queries and no-answer needs")
     s.add_argument("--only", help="interview: only cases whose id contains this (or a split: dev, heldout)")
     s.add_argument("--verbose", "-v", action="store_true", help="show every misplaced sentence and final card")
     s.add_argument("--cv", type=int, default=0, help="interview: score dev cases with K-fold classifiers "
                    "trained without them (honest dev figures; needs scikit-learn)")
+    s.add_argument("--errors", action="store_true", help="pii: list the dev cases the detector gets wrong")
     s.set_defaults(fn=cmd_bench)
 
     s = sub.add_parser("train", help="fit the sentence classifier or the match model on the dev data")
@@ -322,7 +343,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from assistant.store import StoreError
+    import sqlite3
+
+    from assistant.store import StoreError, describe_db_error
 
     args = build_parser().parse_args(argv)
     try:
@@ -330,6 +353,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_STORE
+    except sqlite3.Error as exc:  # sessions.db or the vector cache: corrupt, read-only or full
+        print(f"error: {describe_db_error(exc, get_settings().data_dir)}", file=sys.stderr)
+        return EXIT_STORE
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}", file=sys.stderr)
+        return EXIT_RECORD_ERRORS
     except KeyboardInterrupt:
         return 130
 

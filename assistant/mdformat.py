@@ -8,14 +8,15 @@ record's text can never become a heading, an image or a link in a Markdown viewe
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 import yaml
 
 from assistant.i18n import t
+from assistant.safeyaml import load_mapping
 from assistant.schema import LIST_FIELDS, ModelDescription, label
-from assistant.textsafe import md
 
 FRONT_FIELDS = ("id", "name", "stage", "language", "themes", "regions", "organisation", "funders",
                 "contact", "source_url", "created", "updated", "implementations")
@@ -40,23 +41,53 @@ _HEADING_TO_FIELD = {h.lower(): f for f in BODY_FIELDS for lang in LANGS for h i
 _SECTION_HEADINGS = {t(key, lang).lower() for key, _ in SECTIONS for lang in LANGS} | {
     t("md.implementations", lang).lower() for lang in LANGS}
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_UNESC = re.compile(r"\\([\\`*_\[\]<>!#|~])")
+
+# Values are data: in the exported file they must read as text in any Markdown viewer, never as an image,
+# a link or HTML. So the characters that start inline syntax are backslash-escaped (CommonMark), and the
+# triggers of GFM's bare-URL autolinks are broken ("http:\/\/", "www\.", "name\@host"). Parsing undoes it.
+_INLINE = re.compile(r"([\\`*_\[\]<>!|~@])")
+_BLOCK_START = re.compile(r"^(\s*)([#+=>-])")
+_UNESC = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def _esc(text: str) -> str:
-    """Escape Markdown in a value, line by line (a leading "- " or "1." cannot start a list either)."""
-    out = []
-    for line in text.splitlines() or [""]:
-        line = md(line)
-        if re.match(r"^\s*(?:[-+]|\d+[.)])\s", line):
-            line = "\\" + line
-        out.append(line)
-    return "\n".join(out)
+def md_escape(text: str) -> str:
+    """A value as Markdown that shows exactly this text (round-trips through ``md_unescape``)."""
+    out = _INLINE.sub(r"\\\1", text)
+    out = re.sub(r"://", r":\\/\\/", out)
+    out = re.sub(r"(?i)\b(www)\.", r"\1\\.", out)
+    return "\n".join(_BLOCK_START.sub(r"\1\\\2", line) for line in out.splitlines())
 
 
-def _unesc(text: str) -> str:
-    lines = [line[1:] if re.match(r"^\\(?:[-+]|\d+[.)])\s", line) else line for line in text.splitlines()]
-    return _UNESC.sub(r"\1", "\n".join(lines)).replace("\u200b:", ":")
+def md_unescape(text: str) -> str:
+    return _UNESC.sub(r"\1", text)
+
+
+_esc, _unesc = md_escape, md_unescape
+
+# The same care for front matter, which a viewer without front-matter support renders as Markdown: a risky
+# string becomes a double-quoted YAML scalar with those characters as \u escapes (YAML reads them back).
+_RISKY = re.compile(r"[\[\]<>@`]|://|(?i:\bwww\.)")
+_YAML_ESC = {"[": "\\u005b", "]": "\\u005d", "<": "\\u003c", ">": "\\u003e", "@": "\\u0040", "`": "\\u0060"}
+
+
+def _yaml_value(value: Any, url: bool) -> str:
+    if not isinstance(value, str) or not _RISKY.search(value) or (url and not re.search(r"[\[\]<>@`]", value)):
+        return yaml.safe_dump(value, allow_unicode=True, width=1000).removesuffix("\n...\n").strip()
+    quoted = json.dumps(value, ensure_ascii=False)
+    quoted = re.sub(r"[\[\]<>@`]", lambda m: _YAML_ESC[m.group(0)], quoted)
+    return re.sub(r"(?i)\bwww\.", lambda m: m.group(0)[:3] + "\\u002e", quoted.replace("://", ":\\u002f\\u002f"))
+
+
+def front_matter(front: dict[str, Any]) -> str:
+    """YAML front matter in which no value can render as a link, an image or HTML."""
+    lines: list[str] = []
+    for key, value in front.items():
+        url = key == "source_url"
+        if isinstance(value, list):
+            lines += [f"{key}:"] + [f"- {_yaml_value(v, url)}" for v in value]
+        else:
+            lines.append(f"{key}: {_yaml_value(value, url)}")
+    return "\n".join(lines)
 
 
 def to_markdown(m: ModelDescription, lang: str | None = None) -> str:
@@ -64,8 +95,7 @@ def to_markdown(m: ModelDescription, lang: str | None = None) -> str:
     lang = lang or m.language or "fi"
     rec = m.to_record()
     front = {k: rec[k] for k in FRONT_FIELDS if k in rec}
-    out = ["---", yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000).strip(), "---",
-           "", f"# {_esc(m.name)}", ""]
+    out = ["---", front_matter(front), "---", "", f"# {_esc(m.name)}", ""]
     basics = [(label("stage", lang), t(f"stage.{m.stage.value}", lang) if m.stage else None),
               (label("organisation", lang), m.organisation), (label("regions", lang), ", ".join(m.regions)),
               (label("contact", lang), m.contact), (label("source_url", lang), m.source_url)]
@@ -113,11 +143,10 @@ def parse_markdown(text: str) -> tuple[dict[str, Any], int]:
     match = _FRONT.match(text)
     if not match:
         raise MarkdownError(1, "front matter", "missing YAML front matter (a '---' block at the top)")
-    try:
-        front = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise MarkdownError(2 + (mark.line if mark else 0), "front matter", f"invalid YAML: {exc}") from exc
+    try:  # untrusted: no recursion, aliases or tags (safeyaml)
+        front = load_mapping(match.group(1), first_line=2) or {}
+    except ValueError as exc:
+        raise MarkdownError(1, "front matter", str(exc)) from exc
     if not isinstance(front, dict):
         raise MarkdownError(2, "front matter", "front matter must be a mapping of field: value")
     data: dict[str, Any] = dict(front)

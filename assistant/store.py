@@ -6,20 +6,30 @@ with a clear "re-index" message instead of a dimension error deep inside Chroma.
 
 from __future__ import annotations
 
+import atexit
 import json
-from collections.abc import Iterator, Sequence
-from typing import Any
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 import chromadb
 import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
+from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 
 from assistant.embeddings import CachedEmbedder, ParasteluEmbeddingFunction
+from assistant.fsperm import private_dir
 from assistant.schema import ModelDescription
 from assistant.settings import Settings
+
+T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 _PAGE = 2000
@@ -37,12 +47,55 @@ class EmbeddingMismatch(StoreError):
     """The collection was built with a different embedding model."""
 
 
+class ReadOnlyStore(StoreError):
+    """A write to a store opened from a read-only data dir."""
+
+
+def describe_db_error(exc: BaseException, where: Path) -> str:
+    """One readable sentence for a storage failure (corrupt, read-only, full), naming the place."""
+    text = str(exc)
+    low = text.lower()
+    text = re.sub(r"^.*?\(code: \d+\)\s*", "", text).strip() or text
+    if "malformed" in low or "not a database" in low or "corrupt" in low:
+        return (f"The model bank in {where} is damaged ({text}). Restore the directory from a "
+                "backup, or move it away and re-import the models with `parastelu ingest`.")
+    if "disk is full" in low or "no space" in low or "file too large" in low:
+        return f"The disk holding {where} is full ({text}). Free some space and try again."
+    if "readonly" in low or "read-only" in low or "permission denied" in low:
+        return f"{where} is read-only ({text}). Searching works; changes need a writable data dir."
+    return f"The model bank in {where} could not be opened: {type(exc).__name__}: {text[:200]}"
+
+
+def _writable(path: Path) -> bool:
+    db = path / "chroma.sqlite3"
+    return os.access(path, os.W_OK) and (not db.exists() or os.access(db, os.W_OK))
+
+
+def _snapshot(path: Path) -> Path:
+    """A private copy of a read-only embedded store (Chroma cannot open one in place), removed at exit."""
+    copy = Path(tempfile.mkdtemp(prefix="parastelu-ro-")) / "chroma"
+    shutil.copytree(path, copy)
+    atexit.register(shutil.rmtree, copy.parent, True)
+    return copy
+
+
 def connect(settings: Settings) -> ClientAPI:
     """Embedded client under the data dir, or an HTTP client when ``chroma_url`` is set."""
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if not settings.chroma_url:
-        settings.chroma_path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+        path = settings.chroma_path
+        try:
+            private_dir(settings.data_dir)
+            path.mkdir(exist_ok=True, mode=0o700)
+        except OSError as exc:
+            if not path.is_dir():
+                raise StoreError(describe_db_error(exc, settings.data_dir)) from exc
+        if not _writable(path):
+            path = _snapshot(path)
+        try:
+            return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        except Exception as exc:  # chromadb raises InternalError/ValueError/… with sqlite's text
+            raise StoreError(describe_db_error(exc, settings.chroma_path)) from exc
     url = urlparse(settings.chroma_url)
     if url.scheme not in ("http", "https") or not url.hostname:
         raise StoreError(f"PARASTELU_CHROMA_URL must look like http://host:port, got {settings.chroma_url!r}")
@@ -87,8 +140,45 @@ class ModelStore:
         self.embedder = embedder
         self.client = client or connect(settings)
         self.mode = settings.chroma_url or "embedded"
+        self.read_only = client is None and not settings.chroma_url and not _writable(settings.chroma_path)
         self._ef = ParasteluEmbeddingFunction(embedder)
         self.collection = self._open()
+        self._seen = self._read_revision()
+
+    # -- another process changed the embedded store: open it afresh ---------------------------------------
+    def reopen(self) -> None:
+        """A new client and collection (an embedded store's in-memory index does not follow other
+        processes' writes; Chroma caches one system per path, so that cache entry is dropped first)."""
+        old = self.client
+        ident = getattr(old, "_identifier", None)
+        if not self.settings.chroma_url and ident is not None:
+            try:
+                old.close()  # type: ignore[attr-defined]
+            except Exception:  # noqa: S110  (best effort: a broken client is replaced anyway)
+                pass
+            SharedSystemClient._identifier_to_system.pop(ident, None)
+        self.client = connect(self.settings)
+        self.collection = self._open()
+        self._seen = self._read_revision()
+
+    def _read_revision(self) -> int:
+        col = self.client.get_collection(self.settings.collection, embedding_function=self._ef)  # type: ignore[arg-type]
+        return int((col.metadata or {}).get("revision", 0))
+
+    def _fresh(self, read: Callable[[], T]) -> T:
+        """Run a read against a current view: reopen when another process wrote since we looked, and once
+        more when Chroma reports an internal error (e.g. "Error finding id" after someone else's delete)."""
+        if not self.settings.chroma_url:
+            try:
+                if self._read_revision() != self._seen:
+                    self.reopen()
+            except Exception:  # noqa: S110  (the read below reports what is wrong)
+                pass
+        try:
+            return read()
+        except chromadb.errors.InternalError:
+            self.reopen()
+            return read()
 
     def _open(self) -> Collection:
         name = self.settings.collection
@@ -115,23 +205,33 @@ class ModelStore:
     @property
     def revision(self) -> int:
         """Bumped on every write, so other processes know when their lexical index is stale."""
-        col = self.client.get_collection(self.settings.collection, embedding_function=self._ef)  # type: ignore[arg-type]
-        return int((col.metadata or {}).get("revision", 0))
+        return self._read_revision()
 
     def _bump(self) -> None:
-        meta = dict(self.collection.metadata or {})
-        meta["revision"] = int(meta.get("revision", 0)) + 1
+        """Count a write, from the stored revision (another process may have counted some meanwhile)."""
+        col = self.client.get_collection(self.settings.collection, embedding_function=self._ef)  # type: ignore[arg-type]
+        meta = dict(col.metadata or {})
+        current = int(meta.get("revision", 0))
+        meta["revision"] = current + 1
         meta.pop("hnsw:space", None)
         self.collection.modify(metadata=meta)
+        if current == self._seen:  # nobody else wrote in between: our view is current
+            self._seen = current + 1
+
+    def _writing(self) -> None:
+        if self.read_only:
+            raise ReadOnlyStore(f"{self.settings.data_dir} is read-only: the model bank was opened from a copy "
+                                "for searching, and changes are not possible. Use a writable data dir.")
 
     def count(self) -> int:
-        return self.collection.count()
+        return self._fresh(lambda: self.collection.count())
 
     # -- writes ------------------------------------------------------------------------------------
     def upsert(self, models: Sequence[ModelDescription], batch: int = 500) -> int:
         """Idempotent upsert by id; vectors come from the cache when the text is unchanged."""
         if not models:
             return 0
+        self._writing()
         for start in range(0, len(models), batch):
             chunk = models[start : start + batch]
             texts = [embed_text(m) for m in chunk]
@@ -142,12 +242,14 @@ class ModelStore:
     def upsert_vectors(self, models: Sequence[ModelDescription], vectors: Any,
                        texts: Sequence[str] | None = None) -> None:
         """Upsert with given vectors (also used directly by the scale benchmark, which skips the embedder)."""
+        self._writing()
         self.collection.upsert(ids=[m.id for m in models], embeddings=vectors,
                                documents=list(texts) if texts is not None else [embed_text(m) for m in models],
                                metadatas=[_metadata(m) for m in models])
 
     def delete(self, ids: Sequence[str]) -> list[str]:
         """Delete by id; returns the ids that existed."""
+        self._writing()
         found = self.collection.get(ids=list(ids), include=[])["ids"]
         if found:
             self.collection.delete(ids=found)
@@ -156,7 +258,7 @@ class ModelStore:
 
     # -- reads -------------------------------------------------------------------------------------
     def get(self, model_id: str) -> ModelDescription | None:
-        got = self.collection.get(ids=[model_id], include=["metadatas"])
+        got = self._fresh(lambda: self.collection.get(ids=[model_id], include=["metadatas"]))
         metas = got.get("metadatas") or []
         return _from_meta(metas[0]) if metas else None
 
@@ -166,7 +268,7 @@ class ModelStore:
             yield _from_meta(meta)
 
     def _iter_meta(self) -> Iterator[dict[str, Any]]:
-        for page in _pages(self.collection, ["metadatas"]):
+        for page in self._fresh(lambda: list(_pages(self.collection, ["metadatas"]))):
             yield from (dict(m) for m in page.get("metadatas") or [])
 
     def all(self) -> list[ModelDescription]:
@@ -176,7 +278,7 @@ class ModelStore:
         """Every record with its stored vector (for filtered search in memory), sorted by id."""
         models: list[ModelDescription] = []
         vectors: list[np.ndarray] = []
-        for page in _pages(self.collection, ["metadatas", "embeddings"]):
+        for page in self._fresh(lambda: list(_pages(self.collection, ["metadatas", "embeddings"]))):
             models += [_from_meta(m) for m in page.get("metadatas") or []]
             embs = page.get("embeddings")
             if embs is not None and len(embs):
@@ -190,7 +292,8 @@ class ModelStore:
         n = min(k, self.count())
         if n <= 0:
             return []
-        res = self.collection.query(query_embeddings=[vector], n_results=n, where=where, include=["distances"])
+        res = self._fresh(lambda: self.collection.query(query_embeddings=[vector], n_results=n, where=where,
+                                                        include=["distances"]))
         ids = res["ids"][0]
         dists = (res.get("distances") or [[]])[0]
         return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]

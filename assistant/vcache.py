@@ -14,6 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.fsperm import private_dir, private_file
+
 
 def text_key(model_id: str, kind: str, text: str) -> str:
     """Cache key: the model, the prefix kind (query/passage) and the exact text."""
@@ -21,18 +23,39 @@ def text_key(model_id: str, kind: str, text: str) -> str:
 
 
 class VectorCache:
-    """A small SQLite key/value store of float32 vectors; safe for several processes (WAL)."""
+    """A small SQLite key/value store of float32 vectors; safe for several processes (WAL).
+
+    On a read-only data dir it opens read-only (or, failing that, in memory) and stops storing: search and
+    stats must work there too."""
 
     def __init__(self, directory: Path) -> None:
-        directory.mkdir(parents=True, exist_ok=True)
         self.path = directory / "vectors.sqlite"
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, dim INTEGER, data BLOB)")
-        self._db.commit()
         self.hits = 0
         self.misses = 0
+        self.read_only = False
+        try:
+            private_dir(directory)
+            private_file(self.path)
+            self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, dim INTEGER, data BLOB)")
+            self._db.commit()
+        except (OSError, sqlite3.OperationalError):
+            self._db = self._open_read_only()
+            self.read_only = True
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        for query in ("mode=ro", "immutable=1"):
+            try:
+                db = sqlite3.connect(f"{self.path.resolve().as_uri()}?{query}", uri=True, check_same_thread=False)
+                db.execute("SELECT COUNT(*) FROM vec").fetchone()
+                return db
+            except (OSError, sqlite3.Error):
+                continue
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        db.execute("CREATE TABLE vec (key TEXT PRIMARY KEY, dim INTEGER, data BLOB)")
+        return db
 
     def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
@@ -48,6 +71,8 @@ class VectorCache:
         return found
 
     def put_many(self, items: dict[str, np.ndarray]) -> None:
+        if self.read_only:
+            return
         rows = [(k, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes()) for k, v in items.items()]
         with self._lock:
             self._db.executemany("INSERT OR REPLACE INTO vec (key, dim, data) VALUES (?, ?, ?)", rows)

@@ -59,17 +59,21 @@ def test_status_reports_backend_bank_and_store(client: Any) -> None:
 def test_interview_json_api_round_trip(client: Any) -> None:
     first = client.predict("fi", api_name="/interview_start")
     assert first["reply"] and first["asked_field"] and first["lang"] == "fi"
-    sid = first["session_id"]
-    turn = client.predict(sid, STORY_FI, api_name="/interview_turn")
+    sid, secret = first["session_id"], first["secret"]
+    turn = client.predict(sid, STORY_FI, secret, api_name="/interview_turn")
     assert turn["session_id"] == sid
     assert any("13–16" in g for g in turn["draft"]["target_groups"])
     assert turn["status"]["target_groups"] in ("partial", "confirmed")
     assert turn["matches"] and all(m["why"] for m in turn["matches"])
-    export = client.predict(sid, "fi", api_name="/interview_export")
+    export = client.predict(sid, "fi", secret, api_name="/interview_export")
     assert any("13–16" in g for g in export["record"]["target_groups"])
     assert "## Kohderyhmä" in export["markdown"]
     with pytest.raises(Exception, match="unknown session"):
-        client.predict("no-such-session", "hei", api_name="/interview_turn")
+        client.predict("no-such-session", "hei", secret, api_name="/interview_turn")
+    with pytest.raises(Exception, match="wrong secret"):  # the id alone is not enough
+        client.predict(sid, "hei", api_name="/interview_turn")
+    with pytest.raises(Exception, match="wrong secret"):
+        client.predict(sid, "fi", "not-the-secret", api_name="/interview_export")
 
 
 def test_find_with_filters_and_model_lookup(client: Any) -> None:
@@ -82,9 +86,9 @@ def test_find_with_filters_and_model_lookup(client: Any) -> None:
 
 
 def test_ui_events_load_send_and_escape(client: Any) -> None:
-    loaded = client.predict("", api_name="/load")  # (stored id, header, status, chat, card, …); State is not returned
+    loaded = client.predict("", "", api_name="/load")  # (stored id, secret, header, status, chat, …); no State
     sid = loaded[0]
-    assert sid and sid in loaded[1]  # the header shows the session id
+    assert sid and loaded[1] and sid in loaded[2]  # the header shows the session id
     out = client.predict(f"Hei {XSS_MESSAGE}", api_name="/send")
     chat = out[1]
     user = [m for m in chat if m["role"] == "user"][-1]
@@ -94,7 +98,7 @@ def test_ui_events_load_send_and_escape(client: Any) -> None:
 
 
 def test_ui_search_event_refines_and_filters(client: Any) -> None:
-    client.predict("", api_name="/load")
+    client.predict("", "", api_name="/load")
     first = client.predict("nuorten yksinäisyys", [], [], [], "", [], "fi", api_name="/search")
     assert 'data-testid="hit"' in first[-1]
     refined = client.predict("koulu", ["established"], [], [], "", [], "fi", api_name="/search")
@@ -103,7 +107,7 @@ def test_ui_search_event_refines_and_filters(client: Any) -> None:
 
 
 def test_ui_events_publish_restart_and_language(client: Any, app: RunningApp) -> None:
-    first = client.predict("", api_name="/load")[0]
+    first = client.predict("", "", api_name="/load")[0]
     client.predict("Oulussa nuoret ovat yksinäisiä koulun jälkeen. Kohderyhmänä ovat 13–16-vuotiaat. "
                    "Tavoitteena on vähentää yksinäisyyttä.", api_name="/send")
     english = client.predict("en", "", [], [], [], [], [], [], [], "", [], api_name="/set_language")
@@ -149,10 +153,10 @@ def test_unreachable_chroma_server_still_serves_the_interview(
         try:
             status = c.predict(api_name="/status")
             assert status["available"] is False and dead in status["problem"]
-            loaded = c.predict("", api_name="/load")
-            assert 'data-testid="banner"' in loaded[2] and dead in loaded[2]
+            loaded = c.predict("", "", api_name="/load")
+            assert 'data-testid="banner"' in loaded[3] and dead in loaded[3]
             first = c.predict("fi", api_name="/interview_start")
-            turn = c.predict(first["session_id"], STORY_FI, api_name="/interview_turn")
+            turn = c.predict(first["session_id"], STORY_FI, first["secret"], api_name="/interview_turn")
             assert turn["reply"] and turn["matches"] == []
             searched = c.predict("nuoret", [], [], [], "", [], "fi", api_name="/search")
             assert 'data-testid="banner"' in searched[2]
@@ -175,6 +179,6 @@ def test_status_names_the_chroma_server(chroma_server: str, tmp_path: Path, real
             status = c.predict(api_name="/status")
             assert status == {"llm": "offline", "models": 0, "chroma": chroma_server, "available": True,
                               "problem": None}
-            assert chroma_server in c.predict("", api_name="/load")[2]
+            assert chroma_server in c.predict("", "", api_name="/load")[3]
         finally:
             c.close()

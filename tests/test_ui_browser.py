@@ -127,14 +127,20 @@ def test_two_browsers_never_see_each_others_drafts(browser: Any, app: RunningApp
         rec_a, rec_b = json.loads(a.download("download-json")), json.loads(b.download("download-json"))
         assert "vangit" not in json.dumps(rec_a, ensure_ascii=False)
         assert "kotihoidon" not in json.dumps(rec_b, ensure_ascii=False)
-        # a reload keeps the conversation; the ?session= link resumes it in a fresh browser
+        # a reload keeps the conversation; the ?session= link resumes it in the browser that owns it…
         a.page.reload(wait_until="domcontentloaded")
         a.page.wait_for_selector("#chat [data-testid=user]")
         assert "Kajaani" in a.page.locator("#chat").inner_text()
-        c = Page(browser, f"{app.url}?session={b.session_id()}")
+        b_id = b.session_id()
+        b.open(f"{app.url}?session={b_id}")
+        b.page.wait_for_selector("#chat [data-testid=user]")
+        assert b.session_id() == b_id and "vangit" in b.page.locator("#chat").inner_text()
+        # …but a fresh browser with the same link gets its own, new session and a notice
+        c = Page(browser, f"{app.url}?session={b_id}")
         try:
-            assert c.session_id() == b.session_id()
-            assert "vangit" in c.page.locator("#chat").inner_text()
+            assert c.session_id() != b_id
+            assert "vangit" not in c.page.locator("#chat").inner_text()
+            c.page.wait_for_selector("#chat-notes .ps-n-warn")
         finally:
             c.close()
         assert a.dialogs == b.dialogs == []

@@ -1,33 +1,24 @@
-"""What the UI needs around the services: a degraded store when Chroma is down, exports, session locks.
+"""What the UI needs around the services: a degraded store when Chroma is down, status probes.
 
-Nothing here holds per-user data: the interview state lives in SQLite and is re-loaded by id on each
-event. The only process-wide objects are the read-mostly services and a table of per-session locks.
+Nothing here holds per-user data: the interview state lives in SQLite and is loaded by id, under the
+session's lock, on each event (``ui/sessions.py``); downloads are written by ``ui/exports.py``.
 """
 
 from __future__ import annotations
 
-import json
-import re
-import tempfile
-import threading
 import time
-from collections import OrderedDict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 
-from assistant.render import slugify
 from assistant.schema import ModelDescription
 from assistant.services import Services, build_services, make_retriever
 from assistant.settings import Settings
 from assistant.store import ModelStore, StoreError, StoreUnavailable
 from ui.texts import tr
 
-EXPORT_ROOT = Path(tempfile.gettempdir()) / "parastelu-exports"
 RETRY_SECONDS = 10.0
 
 
@@ -89,6 +80,22 @@ def store_problem(services: Services, lang: str) -> str | None:
     return None
 
 
+def failure_text(services: Services, exc: BaseException, lang: str) -> str | None:
+    """One readable sentence for a storage failure (bank down, data dir corrupt/read-only/full), else None."""
+    import sqlite3
+
+    from assistant.store import describe_db_error
+
+    if isinstance(exc, StoreError):
+        return str(exc)
+    if isinstance(exc, sqlite3.Error):
+        return describe_db_error(exc, services.settings.data_dir)
+    module = type(exc).__module__
+    if isinstance(exc, ConnectionError) or module.startswith(("chromadb", "httpx", "httpcore", "urllib3")):
+        return tr("status.unreachable", lang, url=services.settings.chroma_url or "embedded")
+    return None
+
+
 def bank_count(services: Services) -> int | None:
     try:
         return services.store.count()
@@ -129,41 +136,3 @@ def llm_problem(settings: Settings, lang: str) -> str | None:
             ok = False
         _LLM_PROBE[url] = (time.monotonic(), ok)
     return None if ok else tr("status.llm_unreachable", lang, url=url)
-
-
-def write_exports(session_id: str, name: str | None, markdown: str,
-                  record: dict[str, Any]) -> tuple[str, str]:
-    """Write the Markdown and JSON exports of a draft; returns their paths (inside the temp dir)."""
-    safe_sid = re.sub(r"[^A-Za-z0-9_-]", "", session_id)[:64] or "session"
-    folder = EXPORT_ROOT / safe_sid
-    folder.mkdir(parents=True, exist_ok=True)
-    base = slugify(name, limit=60)
-    md_path, json_path = folder / f"{base}.md", folder / f"{base}.json"
-    for old in folder.iterdir():  # a renamed draft must not leave stale files behind
-        if old not in (md_path, json_path):
-            old.unlink(missing_ok=True)
-    md_path.write_text(markdown, encoding="utf-8")
-    json_path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return str(md_path), str(json_path)
-
-
-class SessionLocks:
-    """One lock per session id, so two events of the same session never interleave (bounded table)."""
-
-    def __init__(self, capacity: int = 2048) -> None:
-        self._locks: OrderedDict[str, threading.Lock] = OrderedDict()
-        self._guard = threading.Lock()
-        self.capacity = capacity
-
-    @contextmanager
-    def hold(self, session_id: str) -> Iterator[None]:
-        with self._guard:
-            lock = self._locks.pop(session_id, None) or threading.Lock()
-            self._locks[session_id] = lock
-            while len(self._locks) > self.capacity:
-                oldest, old = next(iter(self._locks.items()))
-                if old.locked():
-                    break
-                del self._locks[oldest]
-        with lock:
-            yield

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from assistant.services import Services
-from ui.safe import esc, esc_md
+from assistant.sessions import SessionStore
+from ui.safe import esc
 from ui.texts import norm_lang
 
 if TYPE_CHECKING:
@@ -25,28 +26,71 @@ def engine() -> type[Interview]:
     return Interview
 
 
-def resume(session_id: str | None, services: Services) -> Interview | None:
+def resume(session_id: str | None, services: Services, sessions: SessionStore | None = None) -> Interview | None:
     """The interview with this id, or None when the id is malformed or unknown."""
-    if not session_id or not SESSION_RE.match(session_id):
+    if not valid_id(session_id):
         return None
     try:
-        return engine().resume(session_id, services=services)
+        return engine().resume(str(session_id), services=services, sessions=sessions)
     except KeyError:
         return None
 
 
-def start(lang: str, services: Services) -> Interview:
-    return engine().start(lang=norm_lang(lang), services=services)
+def valid_id(session_id: str | None) -> bool:
+    return bool(session_id and SESSION_RE.match(session_id))
+
+
+def start(lang: str, services: Services, sessions: SessionStore | None = None) -> Interview:
+    return engine().start(lang=norm_lang(lang), services=services, sessions=sessions)
+
+
+# The chatbot renders messages as (sanitised) HTML, never as Markdown (``render_markdown=False``): text
+# from users and from the bank can hold Markdown images and links, and Markdown would turn them into
+# elements (a remote image is fetched the moment it is shown). So every message is escaped as a whole,
+# and only the engine's own light formatting is re-applied: **bold** and "- " bullet lines.
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+
+
+def plain_html(text: str) -> str:
+    """Literal text as HTML: escaped, line breaks kept, nothing else."""
+    return esc(text).replace("\n", "<br>")
+
+
+def reply_html(text: str) -> str:
+    """An engine reply as HTML: everything escaped; **bold**, "- " bullets and paragraphs re-applied."""
+    out: list[str] = []
+    for para in re.split(r"\n\s*\n", text.strip()):
+        parts: list[str] = []  # escaped lines and <ul> blocks, joined with <br> between plain lines
+        items: list[str] = []
+        for line in [*para.split("\n"), None]:
+            if line is not None and line.startswith("- "):
+                items.append(f"<li>{_bold(line[2:])}</li>")
+                continue
+            if items:
+                parts.append("<ul>" + "".join(items) + "</ul>")
+                items = []
+            if line is not None:
+                parts.append(_bold(line))
+        body = ""
+        for i, part in enumerate(parts):
+            joint = "<br>" if i and not part.startswith("<ul>") and not parts[i - 1].startswith("<ul>") else ""
+            body += joint + part
+        out.append(f'<div class="ps-msg-p">{body}</div>')
+    return "".join(out)
+
+
+def _bold(line: str) -> str:
+    return _BOLD.sub(r"<strong>\1</strong>", esc(line))
 
 
 def user_message(text: str) -> dict[str, str]:
-    """A user's chat bubble: shown literally (HTML and Markdown neutralised)."""
-    return {"role": "user", "content": esc_md(text)}
+    """A user's chat bubble: shown literally (no HTML, no Markdown)."""
+    return {"role": "user", "content": plain_html(text)}
 
 
 def assistant_message(text: str) -> dict[str, str]:
-    """An assistant bubble: HTML escaped (the engine may quote user or bank text); Markdown kept."""
-    return {"role": "assistant", "content": esc(text)}
+    """An assistant bubble: escaped; only the engine's **bold** and bullets become formatting."""
+    return {"role": "assistant", "content": reply_html(text)}
 
 
 def transcript(iv: Interview, reply: str | None = None) -> list[dict[str, str]]:

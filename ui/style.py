@@ -111,4 +111,7 @@ footer { opacity: .6; }
 #chat-notes:empty { display: none; }
 /* the chat's own "clear" button would only blank the view; "Start over" is the real reset */
 #chat .icon-button-wrapper.top-panel > button:first-of-type { display: none; }
+/* chat messages are escaped HTML (never Markdown): paragraphs and the engine's bullet lists */
+#chat .ps-msg-p + .ps-msg-p { margin-top: .6em; }
+#chat .ps-msg-p ul { margin: .25em 0 .25em 1.2em; padding: 0; list-style: disc; }
 """

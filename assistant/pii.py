@@ -1,0 +1,391 @@
+"""Personal data guard (fi/sv/en): find, mask, and refuse to publish personal data in model descriptions.
+
+The model bank is shared and searchable, so a contributor's story must not carry a client's identity
+code, phone number or home address into it. Detected: Finnish henkilötunnus (date, century sign incl. the
+2023 signs, checksum), Swedish personnummer and samordningsnummer (date, Luhn), phone numbers (the
+``phonenumbers`` library, FI and SE plus international ``+``), e-mail addresses, street addresses of
+homes (fi/sv/en; public buildings and bare postal codes are not), and a person's name next to a health
+or social detail (a known first name within a few words of a condition word). Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import phonenumbers
+
+from assistant.pii_words import (
+    EN_STREET_WORDS,
+    FI_STREET_ENDINGS,
+    FIRST_NAMES,
+    HEALTH_STEMS,
+    HOME_CUES,
+    LABELS,
+    MASKS,
+    PUBLIC_PLACE,
+    ROLE_PARTS,
+    SERVICE_CUES,
+    SV_STREET_ENDINGS,
+)
+
+KINDS = ("hetu", "personnummer", "email", "phone", "address", "name_health")  # also the overlap priority
+SKIP_FIELDS = frozenset({"id", "created", "updated", "language", "stage", "source_url"})
+# Contact details are what these fields are for (a contact person's e-mail, the office's phone).
+ALLOWED_IN = {"contact": frozenset({"email", "phone", "address"}), "organisation": frozenset({"address"})}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of personal data: its kind (see ``KINDS``) and where it is in the text."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+# -- identity codes ------------------------------------------------------------------------------------
+HETU_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+CENTURY = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "U": 1900,
+           "A": 2000, "B": 2000, "C": 2000, "D": 2000, "E": 2000, "F": 2000}
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+_HETU = re.compile(rf"(?<![\w/])(\d{{6}})([-+A-FU-Ya-fu-y{_DASHES}])(\d{{3}})([0-9A-Ya-y])(?![\w/])")
+_PNR = re.compile(r"(?<![\w./+-])((?:18|19|20)?\d{6})([-+]?)(\d{4})(?![\w/])")
+_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w@])")
+_PHONE_CUE = re.compile(r"(?:puh|p\.|tel|tfn|telefon|mobil|gsm|numero|nummer|soita|ring|sms|tekstaa|whatsapp|"
+                        r"phone|call|text)\W{0,3}\s*\S{0,12}\s*$", re.IGNORECASE)
+_NOT_PHONE_CUE = re.compile(r"(?:y-tunnus|fo-nummer|org\.?\s*nr|organisationsnummer|bankgiro|plusgiro|viite|"
+                            r"ISBN|ISSN|CN-koodi|tullinimike|IBAN|tilinumero|konto|kuntanumero|dnro|dnr)"
+                            r"\W{0,3}\s*\S{0,12}\s*$", re.IGNORECASE)
+
+
+def _real_date(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def valid_hetu(code: str) -> bool:
+    """A Finnish henkilötunnus with a real date, an allowed century sign and the right check character."""
+    found = _HETU.fullmatch(code.strip())
+    return found is not None and _hetu_ok(*found.groups())
+
+
+def _hetu_ok(ddmmyy: str, sign: str, nnn: str, check: str) -> bool:
+    sign = "-" if sign in _DASHES else sign.upper()
+    if sign not in CENTURY or int(nnn) < 2:
+        return False
+    if not _real_date(CENTURY[sign] + int(ddmmyy[4:]), int(ddmmyy[2:4]), int(ddmmyy[:2])):
+        return False
+    return HETU_CHARS[int(ddmmyy + nnn) % 31] == check.upper()
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        n = int(ch) * (2 if i % 2 else 1)
+        total += n - 9 if n > 9 else n
+    return total % 10 == 0
+
+
+def valid_personnummer(code: str) -> bool:
+    """A Swedish personnummer or samordningsnummer (day + 60): a real date and the Luhn digit."""
+    found = _PNR.fullmatch(code.strip())
+    return found is not None and _pnr_ok(found.group(1), found.group(2), found.group(3))
+
+
+def _pnr_ok(datepart: str, sep: str, rest: str) -> bool:
+    yymmdd = datepart[-6:]
+    month, day = int(yymmdd[2:4]), int(yymmdd[4:])
+    if day > 60:
+        day -= 60
+    if len(datepart) == 8:
+        years = [int(datepart[:4])]
+    else:
+        yy = int(yymmdd[:2])
+        years = [1800 + yy, 1900 + yy] if sep == "+" else [1900 + yy, 2000 + yy]
+    if not any(_real_date(y, month, day) for y in years):
+        return False
+    return luhn_ok(yymmdd + rest)
+
+
+def _ytunnus_ok(text: str) -> bool:
+    """A Finnish business id (7 digits, '-', check digit): not a phone number, not personal."""
+    found = re.fullmatch(r"(\d{7})-(\d)", text.strip())
+    if not found:
+        return False
+    r = sum(int(d) * w for d, w in zip(found.group(1), (7, 9, 10, 5, 8, 4, 2), strict=True)) % 11
+    return r != 1 and int(found.group(2)) == (0 if r == 0 else 11 - r)
+
+
+_SIX_DIGITS = re.compile(r"\d{6}")
+
+
+def _codes(text: str) -> list[Finding]:
+    if not _SIX_DIGITS.search(text):
+        return []
+    out = [Finding("hetu", m.start(), m.end(), m.group(0)) for m in _HETU.finditer(text) if _hetu_ok(*m.groups())]
+    for m in _PNR.finditer(text):
+        if not _pnr_ok(m.group(1), m.group(2), m.group(3)):
+            continue
+        if not m.group(2) and len(m.group(0)) == 10 and _PHONE_CUE.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # ten bare digits after "puh", "ring", …: a phone number that happens to pass Luhn
+        out.append(Finding("personnummer", m.start(), m.end(), m.group(0)))
+    return out
+
+
+# -- e-mail and phone --------------------------------------------------------------------------------------
+def _emails(text: str) -> list[Finding]:
+    if "@" not in text:
+        return []
+    return [Finding("email", m.start(), m.end(), m.group(0)) for m in _EMAIL.finditer(text)]
+
+
+_DIGITS6 = re.compile(r"\d(?:\D{0,2}\d){5}")
+
+
+# A number written right after a phone word ("phone, 07700 900456") counts even in another country's format.
+_CUED_NUMBER = re.compile(r"(?:puh(?:elin)?|p\.|tel|tfn|telefon|mobil|gsm|phone|mobile|cell)\b\W{0,3}"
+                          r"(?:\w+\W{1,3}){0,3}?(\+?\(?\d[\d ()/.-]{5,18}\d)(?![\d.,:/-]?\d)", re.IGNORECASE)
+
+
+def _phones(text: str) -> list[Finding]:
+    if not _DIGITS6.search(text):
+        return []
+    spans: dict[tuple[int, int], str] = {}
+    for region in ("FI", "SE"):
+        for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+            spans[(m.start, m.end)] = m.raw_string
+    for cued in _CUED_NUMBER.finditer(text):
+        number = cued.group(1)
+        if sum(c.isdigit() for c in number) >= 7 and not re.search(r"\d[.:]\d\d?[.:-]", number):
+            spans.setdefault((cued.start(1), cued.end(1)), number)
+    out: list[Finding] = []
+    for (start, end), raw in sorted(spans.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+        if out and start < out[-1].end:
+            continue
+        if _ytunnus_ok(raw) or _NOT_PHONE_CUE.search(text[max(0, start - 30):start]):
+            continue
+        out.append(Finding("phone", start, end, raw))
+    return out
+
+
+# -- street addresses ---------------------------------------------------------------------------------------
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+
+
+_CAP = r"[A-ZÅÄÖÜ][a-zåäöüéA-ZÅÄÖ-]*"
+_LEAD = r"(?:(?:Pohjoinen|Eteläinen|Läntinen|Itäinen|Iso|Pieni|Vanha|Uusi|Toinen|Kolmas|Norra|Södra|Östra|" \
+        r"Västra|Stora|Lilla|Gamla|Nya)\s)?"
+_HIGHWAY = re.compile(r"^(?:valta|kanta|seutu|moottori|maan|yhdys)tie|^(?:riks|läns|motor)väg", re.IGNORECASE)
+_NORDIC = re.compile(
+    rf"(?<![\w-])({_LEAD}(?:{_CAP}(?:{_alt(FI_STREET_ENDINGS + SV_STREET_ENDINGS)})))\s+"
+    r"(\d{1,4}(?:\s?[a-zA-Z](?![\w]))?)"  # number, maybe with a letter: 12, 12a, 12 B
+    r"((?:\s?[A-Ka-k]?\s?\d{1,3}(?:\s?[a-zA-Z](?![\w]))?(?![\d.,:]\d))?"  # flat: A 5, b 23, C 41, 7 B
+    r"(?:,?\s(?:lgh\s?\d{3,4}|\d\s?tr\b|[A-K]\b(?:,\s\d\s?tr\b)?))*)"
+    r"(?![\d%€$]|\s?[-–]\s?\d|\s?(?:euro|e\b|kr\b|km\b|m\b|vuo|år\b|%))")
+_EN = re.compile(
+    rf"(?<![\w-])((?:(?:Flat|Apt\.?|Apartment|Unit)\s\w{{1,4}},\s)?\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?\s"
+    rf"(?:[A-Z][a-z]+\s){{1,3}}(?:{_alt(EN_STREET_WORDS)})\b(?:,\s(?:Flat|Apt\.?|Apartment|Unit)\s\w{{1,4}})?)")
+_PUBLIC = re.compile(_alt(PUBLIC_PLACE), re.IGNORECASE)
+_SERVICE = re.compile(rf"^\W{{0,3}}(?:\w+\W{{1,3}}){{0,3}}(?:{_alt(SERVICE_CUES)})", re.IGNORECASE)
+_HOME = re.compile(rf"\b(?:{_alt(HOME_CUES)})\b", re.IGNORECASE)
+
+
+def _addresses(text: str) -> list[Finding]:
+    if not any(c.isdigit() for c in text):
+        return []
+    out: list[Finding] = []
+    for m in _NORDIC.finditer(text):
+        street = m.group(1).split()[-1]
+        flat = bool(m.group(3).strip())
+        if _HIGHWAY.search(street) and not flat:
+            continue
+        out.append(Finding("address", m.start(), m.end(), m.group(0)))
+    out += [Finding("address", m.start(), m.end(), m.group(0)) for m in _EN.finditer(text)]
+    kept: list[Finding] = []
+    for f in out:
+        before = text[max(0, f.start - 60):f.start]
+        before = re.split(r"[.!?;\n]\s", before)[-1]
+        residential = bool(re.search(r"\s[A-Ka-k]\s?\d|lgh|\dtr|\d\str|Flat|Apt|Apartment|Unit|/", f.text))
+        public = _PUBLIC.search(before) or _SERVICE.search(text[f.end:f.end + 60])
+        if not residential and public and not _HOME.search(before):
+            continue  # "Keskustakirjasto Oodi, Töölönlahdenkatu 4", "…, Torikatu 1, on avoinna": public
+        kept.append(f)
+    return kept
+
+
+# -- a name next to a health or social detail --------------------------------------------------------------
+_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+_HEALTH = re.compile(r"(?<![\w-])(?:" + "|".join(
+    re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("!") else re.escape(s)
+    for s in sorted(HEALTH_STEMS, key=len, reverse=True)) + ")", re.IGNORECASE)
+_STEMS_BY3: dict[str, list[str]] = {}
+for _stem in HEALTH_STEMS:
+    _STEMS_BY3.setdefault(_stem[:3], []).append(_stem.split()[0].rstrip("!"))
+
+
+def _may_mention_health(text: str) -> bool:
+    """A cheap word-prefix check before the full condition-word pattern runs."""
+    for word in re.findall(r"[^\W\d_][\w-]*", text.lower()):
+        stems = _STEMS_BY3.get(word[:3])
+        if stems and any(word.startswith(s) for s in stems):
+            return True
+    return False
+
+
+_FI_CASE = re.compile(r"(?:lla|llä|lle|lta|ltä|ssa|ssä|sta|stä|lle|na|nä|ksi|n|a|ä)$")
+NAME_WINDOW = 15  # words between the name and the condition word, within one sentence
+# A sentence ends at . ! ? before a capital letter (so "p. 044 …" and "esim. masennus" do not end one).
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?!\s+[A-ZÅÄÖ\"”(]|\s*$))+(?:[.!?]+|\n|$)")
+
+
+_SURNAME = re.compile(r"(?:nen|s(?:en|elle|ella|ellä|elta|eltä|esta|estä|een|ena|enä)|sson|ström|berg|lund|"
+                      r"qvist|kvist|gren|dahl|holm|stedt|blad)$")
+_ROLE = re.compile(_alt(ROLE_PARTS))
+
+
+def _role_word(sentence: str, at: int) -> bool:
+    """The condition word at ``at`` is part of a job or service compound ("kuntoutusohjaaja")."""
+    word = _WORD.match(sentence, at)
+    return bool(word and _ROLE.search(word.group(0).lower(), 3))
+
+
+def _first_name(word: str) -> bool:
+    if not word[:1].isupper() or word.isupper() or "-" in word:
+        return False
+    low = word.lower().rstrip("'’")
+    if low in FIRST_NAMES:
+        return True
+    stem = _FI_CASE.sub("", low)
+    return stem in FIRST_NAMES or (stem + "a") in FIRST_NAMES or (stem + "i") in FIRST_NAMES
+
+
+def _names_with_health(text: str) -> list[Finding]:
+    if not _may_mention_health(text) or not _HEALTH.search(text):
+        return []
+    out: list[Finding] = []
+    for sent in _SENTENCE.finditer(text):
+        s_text, base = sent.group(0), sent.start()
+        words = list(_WORD.finditer(s_text))
+        starts = [w.start() for w in words]
+        health = [bisect.bisect_right(starts, h.start()) - 1 for h in _HEALTH.finditer(s_text)
+                  if not _role_word(s_text, h.start())]  # word indexes
+        if not health:
+            continue
+        i = 0
+        while i < len(words):
+            w = words[i].group(0)
+            nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
+            surname_shape = w[:1].isupper() and not w.isupper() and nxt[:1].isupper() and bool(_SURNAME.search(nxt))
+            if not (_first_name(w) or surname_shape):
+                i += 1
+                continue
+            end = i
+            if i + 1 < len(words) and words[i + 1].group(0)[:1].isupper() and not words[i + 1].group(0).isupper() \
+                    and s_text[words[i].end():words[i + 1].start()].strip() == "":
+                end = i + 1  # first name + surname
+            span = (base + words[i].start(), base + words[end].end())
+            if any(abs(h - i) <= NAME_WINDOW and h not in (i, end) for h in health):
+                out.append(Finding("name_health", span[0], span[1], text[span[0]:span[1]]))
+            i = end + 1
+    return out
+
+
+# -- public API ----------------------------------------------------------------------------------------------
+def find(text: str) -> list[Finding]:
+    """Every piece of personal data in ``text``, in order; overlaps go to the more specific kind."""
+    if not text:
+        return []
+    found = _codes(text) + _emails(text) + _phones(text) + _addresses(text) + _names_with_health(text)
+    found.sort(key=lambda f: (KINDS.index(f.kind), f.start))
+    kept: list[Finding] = []
+    for f in found:
+        if not any(f.start < k.end and k.start < f.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+_LANG = {"fi": 0, "sv": 1, "en": 2}
+
+
+def kinds_label(kind: str, lang: str = "fi") -> str:
+    """A kind as words for a message, in fi/sv/en."""
+    return LABELS.get(kind, (kind, kind, kind))[_LANG.get(lang, 0)]
+
+
+def mask(text: str, lang: str = "fi") -> str:
+    """``text`` with every finding replaced by its kind in brackets, e.g. ``[henkilötunnus]``."""
+    out, pos = [], 0
+    for f in find(text):
+        out += [text[pos:f.start], f"[{MASKS[f.kind][_LANG.get(lang, 0)]}]"]
+        pos = f.end
+    return "".join(out) + text[pos:]
+
+
+def _values(record: dict[str, Any]) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for field, value in record.items():
+        if field in SKIP_FIELDS or value is None:
+            continue
+        items = value if isinstance(value, (list, tuple)) else [value]
+        pairs += [(field, item) for item in items if isinstance(item, str)]
+    return pairs
+
+
+def draft_findings(record: dict[str, Any]) -> list[tuple[str, Finding]]:
+    """(field, finding) for every text value of a record or draft (offsets are within that value)."""
+    return [(field, f) for field, value in _values(record) for f in find(value)]
+
+
+def blocking_findings(record: dict[str, Any]) -> list[tuple[str, Finding]]:
+    """Findings that keep a record out of the shared bank (contact details in ``contact`` are allowed)."""
+    return [(fld, f) for fld, f in draft_findings(record) if f.kind not in ALLOWED_IN.get(fld, frozenset())]
+
+
+def mask_record(record: dict[str, Any], lang: str = "fi") -> dict[str, Any]:
+    """A copy of ``record`` with personal data masked in every text value (for "mask it" on request)."""
+    out: dict[str, Any] = {}
+    for field, value in record.items():
+        if field in SKIP_FIELDS:
+            out[field] = value
+        elif isinstance(value, str):
+            out[field] = mask(value, lang)
+        elif isinstance(value, list):
+            out[field] = [mask(v, lang) if isinstance(v, str) else v for v in value]
+        else:
+            out[field] = value
+    return out
+
+
+class PersonalDataError(ValueError):
+    """Publishing refused: ``field`` holds personal data of ``kind``; the message says so in ``lang``."""
+
+    def __init__(self, field: str, kind: str, lang: str = "fi") -> None:
+        from assistant.schema import FIELDS, label
+
+        name = label(field, lang) if field in FIELDS else field
+        what = kinds_label(kind, lang)
+        text = {
+            "fi": f"Kentässä ”{name}” on henkilötieto ({what}). Poista tai peitä se ennen julkaisua: "
+                  "mallipankki on julkinen.",
+            "sv": f"Fältet ”{name}” innehåller en personuppgift ({what}). Ta bort eller maskera den innan "
+                  "publicering: modellbanken är offentlig.",
+            "en": f"The field “{name}” contains personal data ({what}). Remove or mask it before publishing: "
+                  "the model bank is public.",
+        }
+        super().__init__(text.get(lang, text["fi"]))
+        self.field, self.kind = field, kind
+
+
+def ensure_publishable(record: dict[str, Any], lang: str = "fi") -> None:
+    """Raise ``PersonalDataError`` naming the first field that holds personal data; else return."""
+    for field, f in blocking_findings(record):
+        raise PersonalDataError(field, f.kind, lang)

@@ -1,0 +1,134 @@
+"""Word lists for the personal-data guard (``pii.py``): labels, street-name endings, cue words, first names.
+
+Written from general knowledge of Finnish, Swedish and English naming, not from any labelled test set.
+Health and social-condition words are matched as lowercase stems at the start of a token.
+"""
+
+from __future__ import annotations
+
+# Each kind in words (fi, sv, en) for messages, and as the bracketed mask token.
+LABELS = {
+    "hetu": ("henkilötunnus", "finsk personbeteckning", "Finnish personal identity code"),
+    "personnummer": ("ruotsalainen henkilötunnus", "personnummer", "Swedish personal identity number"),
+    "email": ("sähköpostiosoite", "e-postadress", "e-mail address"),
+    "phone": ("puhelinnumero", "telefonnummer", "phone number"),
+    "address": ("kotiosoite", "hemadress", "home address"),
+    "name_health": ("nimi ja terveys- tai sosiaalitieto", "namn och hälso- eller socialuppgift",
+                    "name with a health or social detail"),
+}
+MASKS = {
+    "hetu": ("henkilötunnus", "personbeteckning", "identity code"),
+    "personnummer": ("personnummer", "personnummer", "personnummer"),
+    "email": ("sähköposti", "e-post", "e-mail"),
+    "phone": ("puhelin", "telefon", "phone"),
+    "address": ("osoite", "adress", "address"),
+    "name_health": ("nimi", "namn", "name"),
+}
+
+# Finnish street names are compounds ending in one of these (nominative, plus common inflections).
+FI_STREET_ENDINGS = (
+    "katu", "kadulla", "kadun", "tie", "tiellä", "tien", "kuja", "kujalla", "kujan", "polku", "polulla",
+    "kaari", "kaarella", "rinne", "rinteellä", "ranta", "rannalla", "väylä", "väylällä", "raitti", "piha",
+    "puistikko", "bulevardi", "esplanadi", "aukio", "tori", "mäki", "mäellä", "kumpu", "kummulla", "harju",
+    "ahde", "tanhua", "kaarre", "penger", "laituri",
+)
+SV_STREET_ENDINGS = (
+    "gatan", "gata", "vägen", "väg", "gränd", "gränden", "stigen", "backen", "backe", "torget", "torg",
+    "allén", "allé", "kajen", "platsen", "stråket", "gången", "slingan", "svängen", "liden", "udden",
+    "esplanaden", "promenaden", "ringen", "kroken",
+)
+EN_STREET_WORDS = (
+    "Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Ln", "Drive", "Dr", "Close", "Way", "Crescent",
+    "Court", "Ct", "Place", "Pl", "Terrace", "Gardens", "Grove", "Square", "Row", "Hill", "Park", "Mews",
+    "Walk", "View", "Rise", "Boulevard", "Blvd", "Parade", "Green",
+)
+# Words in the few words before an address that say it is a public building, not somebody's home.
+PUBLIC_PLACE = (
+    "kirjasto", "kaupungintalo", "kunnantalo", "virasto", "toimipiste", "terveysasema", "sairaala",
+    "koulu", "päiväkoti", "keskus", "palvelupiste", "kaupungin", "kunnan", "toimisto", "museo", "kirkko",
+    "seurakunta", "bibliotek", "stadshus", "kommunhus", "kontor", "skola", "sjukhus", "vårdcentral",
+    "centrum", "center", "centre", "library", "town hall", "city hall", "office", "school", "hospital",
+    "clinic", "council", "church", "museum", "station",
+)
+# Unambiguous signs of a home address: staircase/flat, "lgh", "tr", "Flat", "Apt", "osoitteessa".
+HOME_CUES = ("asun", "asuu", "asuvat", "asunut", "kotiosoite", "kotikäynti", "kotiin", "kotona", "bor", "bodde",
+             "hemadress", "hemma", "lives", "lived", "live", "home", "flat", "apartment")
+# Words just after an address that say it is a service point (opening hours).
+SERVICE_CUES = ("avoinna", "auki", "aukiolo", "palvelee", "öppet", "öppettider", "open", "opening hours")
+# A condition word inside a compound naming a job or a service is not about a person:
+# "kuntoutusohjaaja", "päihdetyö", "missbruksvården", "addiction worker".
+ROLE_PARTS = ("ohjaaj", "työntekij", "hoitaj", "terapeut", "lääkär", "palvelu", "keskus", "yksikk", "asema",
+              "seura", "liitto", "järjest", "työ", "handläggare", "mottagning", "enhet", "verksamhet", "vården",
+              "arbetare", "team", "worker", "service", "unit")
+
+# Health and social-condition stems (lowercase; a word matches when it starts with one of them; a
+# trailing "!" means the whole word, e.g. "hiv!" matches "HIV" and "HIV:n" but not "hivenen").
+HEALTH_STEMS = (
+    # fi
+    "masenn", "masentu", "depressi", "diagnoos", "katkaisuhoi", "päihde", "päihtei", "alkoholi", "huume",
+    "toimeentulotu", "velkajärjestel", "ulosot", "sijoitet", "huostaan", "lastensuojelu", "psykiatr",
+    "psykoosi", "skitsofren", "kaksisuuntai", "muistisair", "dementi", "alzheimer", "hiv!", "aids!", "hepatiit",
+    "asunnot", "syömishäiri", "anoreksi", "bulimi", "raskaana", "raskaus", "diabet", "kuntoutu", "aivoinfarkt",
+    "aivoverenvuo", "ms-tau", "syöpä", "syövä", "leukemi", "adhd!", "autismi", "autisti", "epilepsi",
+    "itsetuho", "itsemurh", "mielenterveys", "mielenterveyd", "sairastaa", "sairastui", "sairaus", "sairaut",
+    "sairaalahoi", "vammai", "kehitysvamm", "sydänsairau", "vankila", "vankeus", "rikostausta",
+    "perheväkival", "väkivallan uhri", "trauma", "ptsd!", "korvaushoi", "metadon", "buprenorf", "opioid",
+    "peliriippu", "riippuvuu", "työtön", "työttömy", "eläkkeellä sairau", "keskenmeno", "abortt",
+    # sv
+    "missbruk", "beroende", "diagnos", "schizofren", "bipolär", "demens", "depression", "deprimer", "psykos",
+    "psykiatri", "ångest", "ätstörning", "gravid", "graviditet", "cancer", "hepatit", "hemlös", "bostadslös",
+    "försörjningsstöd", "socialbidrag", "ekonomiskt bistånd", "skuldsanering", "placerad", "omhändertag",
+    "lvu!", "lvm!", "sjukskriv", "sjukdom", "sjuk", "vårdas", "avgiftning", "fängelse", "självmord",
+    "funktionsnedsätt", "utvecklingsstörn", "stroke", "hjärtinfarkt", "kräft", "traumabehandl",
+    # en
+    "depressed", "diagnosed", "diagnosis", "schizophren", "dementia", "addict", "addiction", "rehab",
+    "psychiatric", "psychosis", "pregnan", "homeless", "overdos", "methadone", "cancer", "alcoholi",
+    "substance", "suicid", "self-harm", "disabilit", "disabled", "bipolar", "anxiety", "eating disorder",
+    "welfare benefit", "in care", "foster care", "taken into care", "prison", "convicted", "chemotherap",
+    "dialysis", "hiv-positive", "miscarriage", "sectioned",
+)
+
+# Common first names (fi, sv, en and frequent names of newer Finns and Swedes). Lowercase.
+FIRST_NAMES = frozenset("""
+aarre aulis ensio kalevi lasse leo maarit marja-liisa marketta marjaana mauri nina osmo outi rauno reino
+sinikka sirkku taru tauno tero toivo urpo voitto anna-liisa eeva-liisa aaron eemeli eemil eevi enni
+essi hilma iina isla lenni lumi luukas mette niilo nelli oiva peppi rasmus saga selma sisu vilja
+aada aapo aarne aaro aatu aino aila aili aimo aira akseli aleksi aleksanteri alina alisa alma anja anna
+anne anneli annika anni anniina ansa antero antti anu armi arja arto arttu arvo asko atte auli aune aura
+eeva eetu eija eila eino eira elina eliisa elisa elli ellen ellinoora elmeri emilia emma emmi erkki esa
+esko eveliina hanna hannele hannu harri heidi heikki heli helena helmi hely henna henri henrik hilkka
+hilja hillevi iida iiris ilari ilkka ilmari inkeri irja irma irmeli iiro jaakko jaana jani janne jari
+jarmo jarno jenna jenni jere jesse joel johanna johannes jonna jonne joona joonas jorma jouko jouni juha
+juhani juho jukka julia jussi jutta juuso jyrki kaarina kaarlo kaija kaisa kaius kalervo kalle kari
+karita kasper katariina kati katja kauko kaarle keijo kerttu kimmo kirsi kirsti kristiina kyllikki
+laila laina lassi laura lauri leena leevi leila lempi lenita liisa lilja linnea lotta lotta-maria maija
+maiju maila marika marja marjatta marjo marjut markku marko marita martti matias matti meeri merja
+mervi mika mikael mikko milla minna mira mirja mirjami mirva mona nea niilo niina niklas niko noora
+oiva olavi oliver olli onni oona oskari otto paavo pasi paula pauli pauliina pekka pentti petra petri
+petteri pia pihla pirjo pirkko piia päivi raija raili raimo raisa rasmus reijo riikka riitta risto
+ritva roope ronja ruut saana saara sakari salla sami sampo sanna santeri sara sari satu seija seppo
+siiri silja simo sini sirkka sirpa sofia soile sonja suvi taina taisto taneli tapani tapio tarja
+tatu teemu teija tellervo terhi terttu tiina timo tino tommi toni topias tuija tuomas tuomo tuula
+tuulikki tuuli tytti ulla unto urho valtteri veera veikko veli venla vesa vieno viljami ville
+vilma vilho virpi väinö yrjö
+agnes albin alexander alfred alice alva amanda anders andreas ann anna-karin annelie anton arvid astrid
+axel barbro bengt benjamin berit birgitta björn britt britta carina carl caroline cecilia charlotte
+christer christina daniel david ebba edvin elias elin elisabeth ella ellen elsa emil erik erika
+ester evert filip fredrik frida gabriel gunilla gunnar gustav göran hans hedvig helena henrik hugo
+ida ingrid inger isak ivar jakob jan jens jesper joakim johan johanna jonas josefin julia karin
+karl kerstin kjell klara kristina lars lena lennart linda linnea lisa louise lovisa lucas ludvig
+maja malin margareta maria marie martin mats matilda mattias moa mona nils olle olof oscar oskar
+per peter petra pia rebecka robert rolf ronja rut sara sebastian signe simon siv sofia stefan sten
+stina sune svante tage thomas tobias tomas tove ulf ulla ulrika valter vera viktor vilhelm wilma åsa
+adam alan alice amy andrew angela ann anne arthur barbara ben brian carol catherine charles charlie
+chloe chris christopher claire daniel david deborah diane donna dorothy edward elizabeth ellie emily
+emma eric frank gary george grace hannah harry helen ian jack jacob james jane janet jason jennifer
+jessica joan john jonathan joseph joshua julie karen kate katherine kevin laura lily linda lisa
+liam lucy margaret mark mary matthew megan michael michelle mike nancy nicholas oliver olivia patricia
+paul peter rachel rebecca richard robert ruth ryan samuel sandra sarah scott sharon simon sophie
+stephen steve susan thomas tim timothy tom tony victoria william
+ahmed ahmad ali amina amir aya fatima farah hassan hussein ibrahim khalid layla leila mahmoud mariam
+maryam mohamed mohammad mohammed muhammad mustafa nour omar rania sami sara yasmin yusuf zahra zainab
+abdi abdullahi hodan hamza ilhan ayan aleksandr aleksei anastasia dmitri irina ivan natalia olga
+sergei svetlana tatjana vladimir yulia kateryna oksana andrii olena
+""".split())

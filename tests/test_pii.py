@@ -1,0 +1,181 @@
+"""The personal-data guard, from its specification (not from the labelled eval set)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.pii import (
+    PersonalDataError,
+    draft_findings,
+    ensure_publishable,
+    find,
+    kinds_label,
+    mask,
+    mask_record,
+    valid_hetu,
+    valid_personnummer,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+
+
+def hetu(ddmmyy: str, sign: str, nnn: str) -> str:
+    """A henkilötunnus built from the published rule: DDMMYYNNN mod 31 indexes the check characters."""
+    return f"{ddmmyy}{sign}{nnn}{CHARS[int(ddmmyy + nnn) % 31]}"
+
+
+def luhn_digit(nine: str) -> str:
+    total = 0
+    for i, ch in enumerate(nine):
+        n = int(ch) * (2 if i % 2 == 0 else 1)
+        total += n // 10 + n % 10
+    return str((10 - total % 10) % 10)
+
+
+def kinds(text: str) -> list[str]:
+    return [f.kind for f in find(text)]
+
+
+@pytest.mark.parametrize("sign,ddmmyy", [("+", "020385"), ("-", "170462"), ("Y", "170462"), ("X", "050590"),
+                                         ("W", "281199"), ("V", "010150"), ("U", "311231"), ("A", "150612"),
+                                         ("B", "290216"), ("C", "010120"), ("D", "311222"), ("E", "070707"),
+                                         ("F", "121224")])
+def test_henkilotunnus_every_century_sign(sign: str, ddmmyy: str) -> None:
+    code = hetu(ddmmyy, sign, "347")
+    assert valid_hetu(code)
+    text = f"Asiakkaan tunnus on {code} ja hän soitti."
+    found = find(text)
+    assert [(f.kind, f.text) for f in found] == [("hetu", code)]
+    assert text[found[0].start:found[0].end] == code
+
+
+@pytest.mark.parametrize("bad", [
+    hetu("170462", "-", "347")[:-1] + "Z",     # Z is not a check character
+    hetu("170462", "Z", "347"),                # Z is not a century sign
+    hetu("300262", "-", "347"),                # 30 February
+    hetu("170462", "-", "001"),                # individual numbers 000 and 001 are not issued
+    hetu("170462", "-", "347")[:-1] + CHARS[(CHARS.index(hetu("170462", "-", "347")[-1]) + 1) % 31],  # wrong check
+])
+def test_henkilotunnus_invalid_is_not_reported(bad: str) -> None:
+    assert not valid_hetu(bad)
+    assert kinds(f"Tunnus {bad} hylättiin.") == []
+
+
+def test_personnummer_forms_and_samordningsnummer() -> None:
+    nine = "640823323"
+    ten = f"640823-{nine[6:]}{luhn_digit(nine)}"
+    samord = "701063" + "239"
+    coordination = f"{samord[:6]}-{samord[6:]}{luhn_digit(samord)}"
+    for code in (ten, ten.replace("-", "+"), "19" + ten, "19" + ten.replace("-", ""), coordination):
+        assert valid_personnummer(code), code
+        assert kinds(f"Personnummer {code} finns i ärendet.") == ["personnummer"], code
+    wrong = ten[:-1] + str((int(ten[-1]) + 1) % 10)
+    orgnr = "556036-0793"  # Luhn-valid, but month 60: a company
+    assert kinds(f"Numret {wrong} är fel, {orgnr} är ett företag.") == []
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Soita minulle, puh. 050 432 1987.", "050 432 1987"),
+    ("Äidin numero 044-765 4321 on kalenterissa.", "044-765 4321"),
+    ("Ring pappan på 073-555 12 34.", "073-555 12 34"),
+    ("International: +372 5555 1234", "+372 5555 1234"),
+    ("Phone 07911 123456 (UK mobile)", "07911 123456"),
+])
+def test_phone_numbers(text: str, span: str) -> None:
+    assert [(f.kind, f.text) for f in find(text)] == [("phone", span)]
+
+
+@pytest.mark.parametrize("text", [
+    "Hanke kesti vuodet 2019–2023 ja maksoi 250 000 euroa.",
+    "Tapaaminen on 14.2.2025 klo 12.30–14.00.",
+    "Sosiaalihuoltolaki 1301/2014 ja laki 417/2007 ohjaavat työtä.",
+    "Y-tunnus 2649375-5 ja diaarinumero VN/1234/2024.",
+    "Postiosoite 90100 Oulu; ISBN 978-952-343-123-4.",
+    "Lapsia oli 1 245 ja nuoria 3 480 vuonna 2022.",
+])
+def test_dates_years_money_and_law_numbers_are_not_personal(text: str) -> None:
+    assert find(text) == []
+
+
+def test_email_addresses() -> None:
+    text = "Kirjoita osoitteeseen tiina.koskinen@example.fi tai <o.berg+hanke@mail.example.se>."
+    assert [f.text for f in find(text)] == ["tiina.koskinen@example.fi", "o.berg+hanke@mail.example.se"]
+    assert find("Kaikki osoitteet päättyvät @example.fi.") == []
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Perhe asuu osoitteessa Vaahteratie 7 B 14, Kuopio.", "Vaahteratie 7 B 14"),
+    ("Kotikäynti: Itäinen Pitkäkatu 31 c 5.", "Itäinen Pitkäkatu 31 c 5"),
+    ("Hon bor på Lindvägen 9, lgh 1203.", "Lindvägen 9, lgh 1203"),
+    ("He moved to Flat 4, 22 Mill Lane last spring.", "Flat 4, 22 Mill Lane"),
+])
+def test_home_addresses(text: str, span: str) -> None:
+    assert [(f.kind, f.text) for f in find(text)] == [("address", span)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kaupunginkirjasto, Kirkkokatu 15, järjestää illan.",
+    "Nuorten palvelupiste on avoinna arkisin, Torikatu 3.",
+    "Valtatie 4 ja kantatie 51 ruuhkautuvat.",
+    "Toimipiste sijaitsee postinumeroalueella 00100 Helsinki.",
+])
+def test_public_places_and_road_numbers_are_not_home_addresses(text: str) -> None:
+    assert find(text) == []
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Kaisa Laaksosella on diagnosoitu kaksisuuntainen mielialahäiriö.", "Kaisa Laaksosella"),
+    ("Nils Ekström har varit placerad enligt LVU sedan i fjol.", "Nils Ekström"),
+    ("Mary Jones was diagnosed with dementia last year.", "Mary Jones"),
+    ("Asiakkaamme Reino Salminen, 78, on muistisairas.", "Reino Salminen"),
+])
+def test_name_with_health_or_social_detail(text: str, span: str) -> None:
+    assert [(f.kind, f.text) for f in find(text)] == [("name_health", span)]
+
+
+@pytest.mark.parametrize("text", [
+    "Sauli Niinistö avasi seminaarin ja kiitti järjestäjiä.",   # a name, no health detail
+    "Alzheimerin tautia sairastavien omaisille on vertaisryhmä.",  # an eponym, no person
+    "Päihdetyöntekijä Anna ohjaa ryhmää torstaisin.",            # the condition word names a job
+    "Masennusta sairastavat nuoret hyötyvät ryhmästä.",          # a group, no name
+])
+def test_names_or_conditions_alone_are_not_reported(text: str) -> None:
+    assert find(text) == []
+
+
+def test_mask_and_labels() -> None:
+    code = hetu("131052", "-", "308")
+    text = f"Matti Virtanen ({code}) sairastaa diabetesta, puh. 040 123 4567, matti.v@example.fi"
+    assert mask(text) == "[nimi] ([henkilötunnus]) sairastaa diabetesta, puh. [puhelin], [sähköposti]"
+    assert mask(text, "en") == "[name] ([identity code]) sairastaa diabetesta, puh. [phone], [e-mail]"
+    assert kinds_label("hetu", "sv") == "finsk personbeteckning"
+    assert kinds_label("address", "en") == "home address"
+
+
+def test_draft_findings_and_publishing_refused_with_the_field_named() -> None:
+    code = hetu("131052", "-", "308")
+    record = {"id": "x", "name": "Malli", "problem": f"asiakas {code} soitti", "target_groups": ["nuoret"],
+              "contact": "Oulun kaupunki, ohjaaja@example.fi, 040 765 4321"}
+    found = draft_findings(record)
+    assert [(fld, f.kind) for fld, f in found] == [("problem", "hetu"), ("contact", "email"), ("contact", "phone")]
+    with pytest.raises(PersonalDataError) as info:
+        ensure_publishable(record, "fi")
+    assert (info.value.field, info.value.kind) == ("problem", "hetu")
+    assert "Kehitystyön lähtökohtana olevat tarpeet" in str(info.value) and "henkilötunnus" in str(info.value)
+    with pytest.raises(PersonalDataError, match="personal data"):
+        ensure_publishable(record, "en")
+    masked = mask_record(record)
+    assert masked["problem"] == "asiakas [henkilötunnus] soitti"
+    ensure_publishable({**record, "problem": masked["problem"]})  # contact details in `contact` are allowed
+
+
+def test_seed_bank_has_no_personal_data() -> None:
+    """Real model descriptions (64, fi/sv/en) give no findings: the guard does not block normal text."""
+    files = sorted((ROOT / "knowledge" / "models").glob("*.yaml"))
+    assert len(files) >= 60
+    found = [(f.name, fld, x.text) for f in files for fld, x in draft_findings(yaml.safe_load(f.read_text("utf-8")))]
+    assert found == []
