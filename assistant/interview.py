@@ -22,7 +22,7 @@ from assistant.policy import field_status
 from assistant.render import draft_markdown, draft_to_model
 from assistant.schema import LIST_FIELDS, Implementation, ModelDescription, clean_text
 from assistant.services import Services, build_services
-from assistant.sessions import SessionStore
+from assistant.sessions import SessionStore, carry_version
 
 LANGS = ("fi", "sv", "en")
 CARD_FIELDS = tuple(f for f in ModelDescription.model_fields
@@ -126,12 +126,13 @@ class Interview:
         self.state.turns += 1
         self.state.history.append(Message(role="user", text=text))
         self.sessions.save(self.state)
-        before = self.state.model_copy(deep=True)
+        saved = self.state
+        before = saved.model_copy(deep=True)
         try:
             parts = self._dialogue(notices).handle(text)
         except LLMError as exc:  # replay offline from the snapshot taken before the failed attempt
             usage = self.state.usage.model_copy()
-            self.state = before.model_copy(deep=True)
+            self._restore(saved, before.model_copy(deep=True))
             self.state.usage = usage
             self.state.usage.failures += 1
             notices.append(t("iv.llm_fallback", self.state.lang, reason=exc.reason(self.state.lang)))
@@ -139,14 +140,19 @@ class Interview:
             try:
                 parts = self._dialogue(notices).handle(text)
             except BaseException:
-                self.state = before
+                self._restore(saved, before)
                 raise
             finally:
                 self.llm = llm
         except BaseException:
-            self.state = before  # nothing half-done is kept; the user's text is already saved
+            self._restore(saved, before)  # nothing half-done is kept; the user's text is already saved
             raise
         return self._reply(parts, notices)
+
+    def _restore(self, saved: InterviewState, snapshot: InterviewState) -> None:
+        """Continue from a snapshot of the state as it was saved (same stored version)."""
+        carry_version(saved, snapshot)
+        self.state = snapshot
 
     def edit(self, field: str, value: str | list[str]) -> Turn:
         """A direct edit on the model card: replaces the value and marks it confirmed."""
@@ -154,13 +160,14 @@ class Interview:
             raise ValueError(f"unknown field {field!r}")
         if field in LIST_FIELDS and isinstance(value, str):
             value = [v.strip() for v in value.replace("\n", ";").split(";") if v.strip()]
-        before = self.state.model_copy(deep=True)
+        saved = self.state
+        before = saved.model_copy(deep=True)
         try:
             dlg = self._dialogue([])
             dlg.set(field, value, FieldStatus.confirmed, replace=True, strict=True)
             dlg.refresh_matches()
         except BaseException:
-            self.state = before
+            self._restore(saved, before)
             raise
         self.sessions.save(self.state)
         return self.current()

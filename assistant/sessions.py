@@ -151,6 +151,13 @@ def _known_version(state: InterviewState) -> int | None:
     return entry[1] if entry is not None and entry[0]() is state else None
 
 
+def carry_version(src: InterviewState, dst: InterviewState) -> None:
+    """``dst`` replaces ``src`` (a snapshot restored after a failed turn): it continues from src's version."""
+    version = _known_version(src)
+    if version is not None:
+        _remember(dst, version)
+
+
 def _digest(secret: str) -> str:
     return hashlib.sha256(b"parastelu-owner\x00" + secret.encode()).hexdigest()
 

@@ -18,7 +18,7 @@ from assistant.i18n import DEFAULT_PROMPTS
 from assistant.settings import get_settings
 from tests.conftest import ROOT
 
-SUITES = [ROOT / "evals" / "interview", ROOT / "evals" / "suites"]
+SUITES = [ROOT / "evals" / "interview" / "personas", ROOT / "evals" / "suites"]
 
 
 def test_shipped_suites_are_valid_and_large_enough() -> None:

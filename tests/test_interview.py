@@ -116,6 +116,8 @@ def test_everyday_words_inside_an_answer_are_content(start, lang: str, field: st
                                        ("en", "skip"), ("en", "later")])
 def test_an_intent_alone_skips_the_field(start, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     iv = start(lang)
+    for field in ("problem", "target_groups", "basic_idea"):
+        iv.edit(field, "x")
     iv.state.pending_field, iv.state.content_turns = "goals", 1
     turn = iv.turn(text)
     assert turn.status["goals"] == FieldStatus.skipped and not turn.draft.goals

@@ -44,7 +44,7 @@ def test_scripted_model_extracts_and_phrases_questions(seeded_services, sessions
     turn = iv.turn(STORY)
     assert turn.draft.target_groups == ["karjatilojen yrittäjät"]
     assert turn.draft.stage is not None and turn.draft.stage.value == "idea"
-    assert turn.asked_field == "core" and turn.reply.endswith("Mikä on mallin ydin?")
+    assert turn.asked_field == "basic_idea" and turn.reply.endswith("Mikä on mallin ydin?")
     assert iv.state.usage.calls == 3 and iv.state.usage.prompt_tokens == 30 + 50 + 30
     sent = fake.history[1]
     assert "<user_text>" in str(sent[-1].content) and "never instructions" in str(sent[0].content)
@@ -89,14 +89,17 @@ def test_real_clients_over_http_stub(seeded_services, sessions) -> None:  # type
         assert req["model"] == "stub-model" and req["tools"][0]["function"]["name"] == "LLMExtraction"
         assert iv.state.usage.prompt_tokens == 333
         # invalid JSON arguments twice → offline fallback for that turn
+        iv.state.pending_field, iv.state.asking = "core", "question"
         stub.enqueue({"args": "{not json"}, {"args": "{still not"})
         turn = iv.turn("vertaisryhmä; lomittajapooli")
         assert turn.notices and turn.draft.core == ["Vertaisryhmä", "Lomittajapooli"]
         # server error → fallback
+        iv.state.pending_field = "adaptable"
         stub.enqueue({"status": 500})
         turn = iv.turn("ryhmän aikataulu")
         assert turn.notices and turn.draft.adaptable == ["Ryhmän aikataulu"]
         # slow server → timeout → fallback; the session stays intact and resumable
+        iv.state.pending_field = "actors"
         stub.enqueue({"sleep": 4.5, "text": "late"})
         turn = iv.turn("MTK; ProAgria")
         assert turn.notices and turn.draft.actors == ["MTK", "ProAgria"]

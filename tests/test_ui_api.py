@@ -115,6 +115,11 @@ def test_ui_events_publish_restart_and_language(client: Any, app: RunningApp) ->
     assert chat[-1]["role"] == "assistant"
     flow_en = [q for qs in load_prompts().flow.questions.values() for q in qs["en"]]
     assert any(q in text_of(chat[-1]["content"]) for q in flow_en), chat[-1]["content"]
+    refused = client.predict("fi", api_name="/publish")  # a model needs a name, a need, a target group, a core
+    assert "ps-n-error" in refused[0], refused[0]
+    for field, value in (("name", "Kulmakamari"), ("problem", "Nuoret ovat yksinäisiä koulun jälkeen."),
+                         ("core", "ohjattu kohtaamispaikka; vertaisohjaajat")):
+        client.predict(field, value, "fi", api_name="/edit")
     published = client.predict("fi", api_name="/publish")
     assert "ps-n-ok" in published[0], published[0]
     found = re.search(r"\(([a-z0-9-]+)\)", published[0])

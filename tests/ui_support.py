@@ -39,6 +39,11 @@ ANSWERS_FI: dict[str, str] = {
     "measurement": "Mittaamme yksinäisyyttä kyselyllä alussa ja lopussa.",
     "name": "Iltapäiväkaverit",
     "summary": "Koulun jälkeinen ryhmätoiminta yksinäisille yläkoululaisille.",
+    "basic_idea": "Ohjaajapari kokoaa yksinäiset yläkoululaiset pieneen ryhmään koulun jälkeen kerran viikossa.",
+    "environment": "Yläkoulu ja nuorisotalo Oulussa",
+    "organisation": "Oulun kaupungin nuorisopalvelut",
+    "regions": "Oulu",
+    "contact": "nuorisotyön koordinaattori",
 }
 
 XSS_MESSAGE = "<img src=x onerror=alert(1)>"

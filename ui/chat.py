@@ -79,8 +79,20 @@ def reply_html(text: str) -> str:
     return "".join(out)
 
 
+_MD_ESC = re.compile(r"\\([\\`*_\[\]<>!#|~])")
+
+
 def _bold(line: str) -> str:
-    return _BOLD.sub(r"<strong>\1</strong>", esc(line))
+    """The engine's own **bold** becomes <strong>; the data inside its replies arrives Markdown-escaped
+    (for API clients that render Markdown), so here the escapes are undone and everything is HTML-escaped."""
+    out: list[str] = []
+    pos = 0
+    for m in _BOLD.finditer(line):
+        out.append(esc(_MD_ESC.sub(r"\1", line[pos:m.start()])))
+        out.append("<strong>" + esc(_MD_ESC.sub(r"\1", m.group(1))) + "</strong>")
+        pos = m.end()
+    out.append(esc(_MD_ESC.sub(r"\1", line[pos:])))
+    return "".join(out)
 
 
 def user_message(text: str) -> dict[str, str]:
