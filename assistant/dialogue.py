@@ -36,6 +36,7 @@ class Dialogue:
         self.flow, self.offline, self.llm, self.notices = prompts.flow, offline, llm, notices
         self.nlu: Understanding = offline.nlu
         self.settings = services.settings
+        self._found_by_content: str | None = None  # set when a correction's field was found by its words
 
     def t(self, key: str, **fmt: Any) -> str:
         return t(key, self.state.lang, **fmt)
@@ -64,6 +65,19 @@ class Dialogue:
         self.state.lang = lang
         self.refresh_matches(force_steps=True)
         return [self.t("iv.lang_switched"), self._repeat()]
+
+    def _do_mask(self, a: policy.Action) -> list[str]:
+        """"Peitä henkilötiedot": personal data in the draft becomes [henkilötunnus], [puhelin], …"""
+        from assistant import pii
+
+        st = self.state
+        before = st.draft.model_dump()
+        masked = pii.mask_record(before, st.lang)
+        changed = [f for f in before if before[f] != masked.get(f)]
+        for f in changed:
+            setattr(st.draft, f, masked[f])
+        key = "iv.masked" if changed else "iv.nothing_to_mask"
+        return [self.t(key, fields=", ".join(self.label(f) for f in changed)), self._repeat()]
 
     def _do_greeting(self, a: policy.Action) -> list[str]:
         return [self.t("iv.thanks"), self._repeat()]
@@ -241,11 +255,21 @@ class Dialogue:
         parts = [self.t("iv.noted", fields=", ".join(self.label(f).lower() for f in filled))] if filled else []
         return self.after_update(parts)
 
+    def _do_confirm_or_correct(self, a: policy.Action) -> list[str]:
+        c = a.correction
+        assert c is not None and a.field
+        holder = self._holder(c.removed) if c.removed else None
+        if holder and holder != a.field:
+            return self._do_correct(policy.Action("correct", correction=c, text=a.text))
+        handler = getattr(self, f"_do_{a.choice}")  # the reply to the confirmation after all
+        return list(handler(policy.Action(a.choice, field=a.field, text=a.text)))  # type: ignore[arg-type]
+
     def _do_correct(self, a: policy.Action) -> list[str]:
         c = a.correction
         assert c is not None
         st = self.state
         fld = c.field or self._correction_field(c.text, c.removed, c.weak, c.additive)
+        by_content = not c.field and fld is not None and fld == self._found_by_content
         if fld is None:  # nothing to correct yet: it is an answer after all
             if st.phase in ("confirm", "done"):
                 return [self.t("iv.which_field"), self.summary()]
@@ -254,7 +278,7 @@ class Dialogue:
             if st.pending_field:
                 return self.after_update(self._store_answer(st.pending_field, a.text))
             return self._do_story(policy.Action("story", text=a.text))
-        self._apply_correction(fld, c.text, c.removed, c.additive)
+        self._apply_correction(fld, c.text, c.removed, c.additive, by_content=by_content, pairs=c.pairs)
         if st.phase in ("confirm", "done"):
             st.phase = "collect"
         if st.phase == "reuse_offer":  # corrected before answering the offer: the offer still stands
@@ -277,6 +301,7 @@ class Dialogue:
             return just
         holder = self._holder([text], least=1) if text else None
         if holder:
+            self._found_by_content = holder
             return holder
         if text:
             guess = self.offline.classifier.predict([text])[0]
@@ -300,52 +325,63 @@ class Dialogue:
         return None
 
     def _holder(self, phrases: list[str], least: int = 0) -> str | None:
-        """The field whose value holds most of these phrases (with ``least``: at least that many shared
-        content stems, numbers aside, rather than half of the phrase)."""
+        """The field whose value holds these phrases best (with ``least``: at least that many shared
+        content stems, numbers aside, rather than half of the phrase); the closest spelling wins, so
+        "Satakuntaan" finds "Satakunnan hyvinvointialue", not "pari sataa metriä"."""
         st = self.state
-        best: tuple[int, str] | None = None
+        best: tuple[float, str] | None = None
         for fld in self.flow.order:
             value = getattr(st.draft, fld)
             items = value if isinstance(value, list) else sentences(str(value)) if value else []
             if least:
-                hits = sum(1 for r in phrases for i in items if _shared(i, r, st.lang) >= least)
+                score = float(sum(1 for r in phrases for i in items if _shared(i, r, st.lang) >= least))
             else:
-                hits = sum(1 for r in phrases for i in items if _overlaps(i, r, st.lang))
-            if hits and (best is None or hits > best[0]):
-                best = (hits, fld)
+                score = sum(_closeness(i, r, st.lang) for r in phrases for i in items if _overlaps(i, r, st.lang))
+            if score and (best is None or score > best[0]):
+                best = (score, fld)
         return best[1] if best else None
 
-    def _apply_correction(self, fld: str, text: str, removed: list[str], additive: bool) -> None:
-        """Lists: drop what was said to be wrong, add what is right (replace all when nothing was named
-        wrong and nothing is added). Text: replace the sentence that held the wrong part, else the text."""
+    def _apply_correction(self, fld: str, text: str, removed: list[str], additive: bool,
+                          by_content: bool = False, pairs: list[tuple[str, str]] | None = None) -> None:
+        """Change as little as the correction says. A short wrong phrase is swapped in place; lists lose
+        the items named wrong and gain the new ones; a text loses the sentence named wrong. Only a
+        correction of the field as a whole ("oho, väärin meni: …" right after answering, or naming the
+        field) replaces all of it. ``by_content``: the field was found by the corrected words, so only the
+        matching item or sentence changes."""
         draft, lang = self.state.draft, self.state.lang
         current = getattr(draft, fld)
         value = self.offline.value_for(fld, text) if text else None
-        swapped = self._substitute(fld, text, removed)
+        swapped = None
+        for right, wrong in pairs or []:  # "tiistaisin en torstaisin": swap each pair where it is written
+            swapped = self._substitute(fld, right, [wrong]) if swapped is None else swapped
+        if swapped is None:
+            swapped = self._substitute(fld, text, removed)
+        whole = not removed and not additive and not by_content
         if swapped is not None:  # "Tuesdays not Thursdays": the word changes, the rest stays
             self.set(fld, swapped, FieldStatus.confirmed, replace=True)
-            self._unsure_done(fld)
-            self.state.last_field = fld
-            return
-        if fld in LIST_FIELDS:
-            keep = list(current or [])
+        elif fld in LIST_FIELDS:
+            keep = [] if whole and value else list(current or [])
             if removed:
                 keep = [i for i in keep if not any(_overlaps(i, r, lang) for r in removed)]
-            if value and not removed and not additive:
-                keep = []
+            elif by_content and value:
+                keep = [i for i in keep if not any(_shared(i, v, lang) for v in value)]
             self.set(fld, dedupe(keep + list(value or [])), FieldStatus.confirmed, replace=True)
-        elif fld == "stage" or fld == "name":
+        elif fld in ("stage", "name"):
             if value:
                 self.set(fld, value, FieldStatus.confirmed, replace=True)
         else:
             old = sentences(str(current or ""))
             hit = [s for s in old if any(_overlaps(s, r, lang) for r in removed)] if removed else []
+            if by_content and value and not hit:
+                hit = [s for s in old if _shared(s, str(value), lang)][:1]
             if value and hit:
                 new_text = " ".join(value if s == hit[0] else s for s in old if s not in hit[1:])
-            elif value and additive and current:
-                new_text = f"{current} {value}"
+            elif value and current and not whole:
+                new_text = f"{current} {value}"  # added, or the wrong part was not found: keep what is there
+            elif value:
+                new_text = value
             else:
-                new_text = value or " ".join(s for s in old if s not in hit)
+                new_text = " ".join(s for s in old if s not in hit)
             self.set(fld, new_text or None, FieldStatus.confirmed, replace=True)
         self.state.status[fld] = FieldStatus.confirmed
         self._unsure_done(fld)
@@ -513,10 +549,27 @@ def _shared(item: str, phrase: str, lang: str) -> int:
     return len(a & b)
 
 
+def _closeness(item: str, phrase: str, lang: str) -> float:
+    """How closely an item spells the phrase's words: the longest shared stem prefix per word."""
+    words = stems(item, lang)
+    total = 0.0
+    for s in stems(phrase, lang):
+        total += max((len(_common(s, w)) for w in words), default=0)
+    return total
+
+
+def _common(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
 def _overlaps(item: str, removed: str, lang: str) -> bool:
-    """An item goes when it shares at least half of the removed phrase's content stems."""
-    r = {s[:5] for s in stems(removed, lang) if len(s) >= 3}
-    i = {s[:5] for s in stems(item, lang) if len(s) >= 3}
+    """An item goes when it shares at least half of the removed phrase's content words (compared by their
+    first four letters of the stem, so "museerna" finds "museer" and "fysioterapeutin" "fysioterapeutti")."""
+    r = {s[:4] for s in stems(removed, lang) if len(s) >= 3}
+    i = {s[:4] for s in stems(item, lang) if len(s) >= 3}
     return bool(r) and len(r & i) * 2 >= len(r)
 
 

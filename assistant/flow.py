@@ -97,6 +97,7 @@ class Cues(BaseModel):
     language: LangTexts
     language_fillers: list[str]
     greeting: LangTexts
+    mask: LangTexts
     clarify: LangTexts
     question_words: LangTexts
     correction_markers: LangTexts

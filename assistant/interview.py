@@ -126,6 +126,7 @@ class Interview:
         self.state.turns += 1
         self.state.history.append(Message(role="user", text=text))
         self.sessions.save(self.state)
+        notices += self._personal_data_notice(text)
         saved = self.state
         before = saved.model_copy(deep=True)
         try:
@@ -148,6 +149,16 @@ class Interview:
             self._restore(saved, before)  # nothing half-done is kept; the user's text is already saved
             raise
         return self._reply(parts, notices)
+
+    def _personal_data_notice(self, text: str) -> list[str]:
+        """A warning the moment personal data is typed (it never reaches the bank: publishing refuses)."""
+        from assistant import pii
+
+        kinds = list(dict.fromkeys(f.kind for f in pii.find(text)))
+        if not kinds:
+            return []
+        lang = self.state.lang
+        return [t("iv.personal_data", lang, kinds=", ".join(pii.kinds_label(k, lang) for k in kinds))]
 
     def _restore(self, saved: InterviewState, snapshot: InterviewState) -> None:
         """Continue from a snapshot of the state as it was saved (same stored version)."""

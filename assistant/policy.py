@@ -17,12 +17,15 @@ from assistant.interview_types import FieldStatus, InterviewState
 from assistant.understand import Correction, Understanding, Utterance, cut_leading, starts_with, tokens
 
 ActionKind = Literal[
-    "empty", "lang", "greeting", "clarify", "offtopic", "search",
+    "empty", "lang", "greeting", "clarify", "offtopic", "search", "mask",
     "reuse", "narrow_core", "skip_core_narrowing",
     "confirm_value", "reject_value", "replace_value", "add_value", "keep_unsure",
-    "skip", "reask", "correct", "answer", "story",
+    "skip", "reask", "correct", "confirm_or_correct", "answer", "story",
     "accept", "reopen", "set", "add", "which",
 ]
+
+
+MAX_ASKS = 4
 
 
 @dataclass
@@ -53,8 +56,11 @@ def field_status(state: InterviewState, fld: str) -> FieldStatus:
 
 
 def next_ask(state: InterviewState, flow: Flow) -> Ask:
-    """First field in order that is missing (a question) or inferred but unsure (a confirmation)."""
+    """First field in order that is missing (a question) or inferred but unsure (a confirmation). A field
+    asked MAX_ASKS times already is left as it is: the person can still fix it on the card."""
     for fld in flow.order:
+        if state.asked.count(fld) >= MAX_ASKS:
+            continue
         status = field_status(state, fld)
         if status == FieldStatus.missing:
             return Ask("question", fld)
@@ -74,6 +80,8 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
         return Action("empty")
     if u.intent == "lang":
         return Action("lang", lang=u.lang)
+    if u.intent == "mask":
+        return Action("mask")
     if u.intent == "greeting":
         return Action("greeting")
     if u.intent == "clarify":
@@ -92,10 +100,17 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
         return Action("narrow_core", field="core", text=u.text)
     if state.phase in ("confirm", "done"):
         return closing(u, nlu, state)
+    pending = state.pending_field
+    confirming = bool(pending) and state.asking == "confirm"
+    if u.correction is not None and confirming and u.correction.field in (None, pending):
+        # "Ei, X" to "did I get this right?" replaces the quoted value, unless what it calls wrong is
+        # written in another field: the engine decides that against the card
+        fallback = _confirming(pending, Utterance(text=u.text, intent=u.intent), nlu)  # type: ignore[arg-type]
+        return Action("confirm_or_correct", field=pending, text=fallback.text, correction=u.correction,
+                      choice=fallback.kind)
     if u.correction is not None:
         return Action("correct", correction=u.correction, text=u.text)
-    pending = state.pending_field
-    if pending and state.asking == "confirm":
+    if pending and confirming:
         return _confirming(pending, u, nlu)
     if pending:
         if u.intent == "skip":

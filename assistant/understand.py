@@ -16,7 +16,7 @@ from typing import Literal
 from assistant.flow import Cues
 from assistant.items import sentences as _sentences
 
-Intent = Literal["empty", "lang", "greeting", "yes", "no", "skip", "search", "clarify", "question"]
+Intent = Literal["empty", "lang", "greeting", "yes", "no", "skip", "search", "clarify", "question", "mask"]
 _TOKEN = re.compile(r"[0-9a-zåäöéüæø]+(?:['’-][0-9a-zåäöéüæø]+)*", re.IGNORECASE)
 _LANG_CMD = re.compile(r"^\s*/(?:lang|kieli|språk)\s+(fi|sv|en)\b", re.IGNORECASE)
 
@@ -85,6 +85,7 @@ class Correction:
     removed: list[str] = dc_field(default_factory=list)
     additive: bool = False
     weak: bool = False  # only "sori"/"actually": a correction only if what it removes is on the card
+    pairs: list[tuple[str, str]] = dc_field(default_factory=list)  # ("tiistaisin", "torstaisin"): right, wrong
 
 
 @dataclass
@@ -100,6 +101,7 @@ class Understanding:
 
     def __init__(self, cues: Cues) -> None:
         self.cues = cues
+        self._pairs: list[tuple[str, str]] = []
         self.fillers = {t for ps in cues.fillers.values() for p in ps for t in tokens(p)}
         self.lang_fillers = {t for p in cues.language_fillers for t in tokens(p)} | self.fillers
 
@@ -191,7 +193,9 @@ class Understanding:
         if lang:
             u.intent, u.lang = "lang", lang
             return u
-        if self.is_greeting(t):
+        if only(t, self.cues.mask, self.fillers | {"kaikki", "all", "alla", "luonnoksesta", "from", "draft"}):
+            u.intent = "mask"
+        elif self.is_greeting(t):
             u.intent = "greeting"
         elif self.is_yes(t):
             u.intent = "yes"
@@ -229,7 +233,9 @@ class Understanding:
         no_lead = starts_with(body, self.cues.no)
         if no_lead and marker is None and len(no_lead) <= 2:  # "ei, kohderyhmä on …" / "nej, målgruppen är …"
             body = cut_leading(body, no_lead)
-        fld = self.names_field(body)
+        # a field named by a marker-less "ei, …" must be a real field word ("ei, kohderyhmä on …"), not an
+        # everyday noun that starts an answer ("Ei, hyvinvointialueen opiskeluhuolto …")
+        fld = self.names_field(body, strict=marker is None)
         has_kin = re.search(r"\b\w+(?:kin)\b", body.lower()[:60]) is not None and fld is not None
         if marker is None and not has_kin and not (no_lead and fld):
             return None
@@ -242,7 +248,8 @@ class Understanding:
         new, removed = self.clauses(body)
         if weak and not fld and not removed:
             return None  # "Actually, mostly teachers." answers the question
-        return Correction(field=fld, text=new, removed=removed, additive=additive and not removed, weak=weak)
+        return Correction(field=fld, text=new, removed=removed, additive=additive and not removed, weak=weak,
+                          pairs=self._pairs)
 
     def _field_at_end(self, body: str) -> tuple[str | None, str]:
         """"myös nuoret asunnottomat kuuluvat kohderyhmään" → (target_groups, "myös nuoret asunnottomat")."""
@@ -271,10 +278,12 @@ class Understanding:
         "young carers, not parents" → ("young carers", ["parents"]); "ei X vaan Y" → ("Y", ["X"]);
         "X:n tilalle tuli Y" / "Y instead of X" / "Y i stället för X" → ("Y", ["X"])."""
         t = text.strip().rstrip(".!")
+        self._pairs = []
         for pattern, new_first in _REPLACEMENTS:
             m = pattern.match(t)
             if m:
                 new, old = (m.group(1), m.group(2)) if new_first else (m.group(2), m.group(1))
+                self._pairs.append((_clean_new(new), _clean_removed(old, self.negations)))
                 return _clean_new(new), [_clean_removed(old, self.negations)]
         m = re.match(r"^(?:ei|inte|not)\s+(.+?)\s*,?\s+(?:vaan|utan|but)\s+(.+)$", t, re.IGNORECASE | re.DOTALL)
         if m:
@@ -290,14 +299,21 @@ class Understanding:
                     positive.append(_clean_new(clause))
                 continue
             words = re.findall(r"[\w'’-]+", clause)
-            if neg and words[neg].lower() == "not" and not set(toks[:neg]) & _VERBS:
+            after = {w.lower() for w in words[neg + 1:]} if neg is not None else set()
+            contrast = neg is not None and (
+                words[neg].lower() in ("eikä", "not") and not set(toks[:neg]) & _VERBS
+                or words[neg].lower() in ("en", "ei", "inte", "int") and len(after) <= 3 and not after & _NEG_VERBS)
+            if neg and contrast:
                 # "Tuesdays not Thursdays": the first is right, the second wrong
-                positive.append(_clean_new(" ".join(words[:neg])))
-                removed.append(_clean_removed(" ".join(words[neg + 1:]), self.negations))
+                right, wrong = _clean_new(" ".join(words[:neg])), _clean_removed(" ".join(words[neg + 1:]),
+                                                                                 self.negations)
+                positive.append(right)
+                removed.append(wrong)
+                self._pairs.append((right, wrong))
             elif neg:
                 # "Alavus ei oo mukana vaan Kuortane", "museerna är inte med": the subject is what is wrong
-                before, after = " ".join(words[:neg]), " ".join(words[neg + 1:])
-                tail = re.split(r"\s+(?:vaan|utan|but)\s+", after, maxsplit=1)
+                before, rest = " ".join(words[:neg]), " ".join(words[neg + 1:])
+                tail = re.split(r"\s+(?:vaan|utan|but)\s+", rest, maxsplit=1)
                 removed.append(_clean_removed(before, self.negations))
                 if len(tail) == 2 and _clean_new(tail[1]):
                     positive.append(_clean_new(tail[1]))
@@ -325,8 +341,12 @@ _REPLACEMENTS: list[tuple[re.Pattern[str], bool]] = [
 ]
 _LEAD_WORDS = re.compile(r"^(?:(?:sen|niiden|dess|deras|its|their)\s+tilalle\s+(?:tuli|on tullut|tulee)\s+|"
                          r"ainoastaan|vain|pelkästään|only|just|endast|bara|myös|lisäksi|also|även|också|"
-                         r"vaan|utan|but|and|ja|och|the|hos oss är det|meillä on|we have)\s+", re.IGNORECASE)
+                         r"vaan|utan|but|men|mutta|and|ja|och|the|hos oss är det|meillä on|we have)\s+", re.IGNORECASE)
 _TRAIL = re.compile(r"\s+(?:are|is|on|ovat|är|do|does|tekee|tekevät|gör)$", re.IGNORECASE)
+# after a negation these make it a negated verb ("Alavus ei oo mukana"), not a contrast ("tiistaisin en torstaisin")
+_NEG_VERBS = {"oo", "ole", "ollut", "olla", "mukana", "kuulu", "kuuluu", "kuuluvat", "tule", "tullut", "är", "var",
+              "med", "längre", "ingår", "deltar", "tehdä", "toimi", "maksa", "konsultoi", "enää", "is", "are",
+              "was", "involved", "part", "included"}
 _VERBS = {"is", "are", "was", "were", "do", "does", "did", "has", "have", "can", "will", "it's", "they're", "we're",
           "should", "must"}
 _REMOVED_NOISE = {"ole", "oo", "ollut", "olla", "enää", "mukana", "kuulu", "kuuluu", "kuuluvat", "siis", "really",

@@ -59,7 +59,7 @@ class Tally:
         self.sup = self.items = 0
         self.rec = self.keys = 0.0
         self.kept = self.answers = self.kept_everyday = self.everyday = 0
-        self.corr_ok = self.corr = self.close_ok = self.close = 0
+        self.corr_ok = self.corr = self.close_ok = self.close = self.corr_anywhere = 0
         self.stage_ok = self.cases = 0
         self.turns: list[int] = []
         self.offer_right = self.offers = self.should_offer = self.offered_when_should = 0
@@ -84,6 +84,7 @@ class Tally:
         for c in case.corrections:
             self.corr += 1
             self.corr_ok += correction_passed(draft, c.field, c.new, c.removed)
+            self.corr_anywhere += correction_passed_anywhere(draft, c.new, c.removed)
         for fld, then, contest in run.closing_fields:
             self.close += 1
             self.close_ok += closing_passed(case, draft, fld, then, contest)
@@ -103,16 +104,28 @@ class Tally:
                 f"{_ratio(self.rec, self.keys):>6} {_ratio(self.kept, self.answers):>6} "
                 f"{_ratio(self.kept_everyday, self.everyday):>6} "
                 f"{_ratio(self.corr_ok + self.close_ok, self.corr + self.close):>6} "
+                f"{_ratio(self.corr_anywhere, self.corr):>6} "
                 f"{_ratio(self.stage_ok, self.cases):>6} {np.mean(self.turns) if self.turns else 0:>6.1f} "
                 f"{_ratio(self.offer_right, self.offers):>6} {_ratio(self.offered_when_should, self.should_offer):>6} "
                 f"{_ratio(self.top3, self.should_offer):>6}")
 
 
-HEADER = (f"{'group':<14}{'n':>4} {'place':>6} {'misf':>6} {'dupl':>6} {'lost':>6} {'prec':>6} {'recall':>6} "
-          f"{'kept':>6} {'kept-e':>6} {'corr':>6} {'stage':>6} {'turns':>6} {'off-p':>6} {'off-r':>6} {'top3':>6}")
+def correction_passed_anywhere(draft: Any, new: list[str], removed: list[str]) -> bool:
+    """The corrected words are on the card and the rejected ones are not, in whatever field they were."""
+    from assistant.bench.realcases import SCORED_FIELDS
+
+    whole = " \n ".join(card_text(draft, f) for f in SCORED_FIELDS)
+    fake = type("Card", (), {"all": whole})()
+    return correction_passed(fake, "all", new, removed)
+
+
+HEADER = (f"{'group':<14}{'n':>4} {'place':>6} {'misf':>6} {'dupl':>6} {'lost':>6} {'prec':>6} "
+          f"{'recall':>6} {'kept':>6} {'kept-e':>6} {'corr':>6} {'corr*':>6} {'stage':>6} {'turns':>6} "
+          f"{'off-p':>6} {'off-r':>6} {'top3':>6}")
 LEGEND = ("place/misf/dupl/lost: story sentences after the opening turn; prec: card items supported by what was "
           "said for that field; recall: truth content words in the right field; kept: answers still in the asked "
-          "field (kept-e: with everyday words); corr: corrections and closing contests passed; off-p/off-r: "
+          "field (kept-e: with everyday words); corr: corrections and closing contests passed in the case's field "
+          "(corr*: corrections, wherever the card held the words); off-p/off-r: "
           "reuse offers naming a same model / cases with a same model that got one; top3: same model in top-3")
 
 
