@@ -78,13 +78,25 @@ def _yaml_value(value: Any, url: bool) -> str:
     return re.sub(r"(?i)\bwww\.", lambda m: m.group(0)[:3] + "\\u002e", quoted.replace("://", ":\\u002f\\u002f"))
 
 
+def _flow(mapping: dict[str, Any]) -> str:
+    """A small mapping (one implementation) as a YAML flow mapping, every value made safe."""
+    parts = []
+    for k, v in mapping.items():
+        if isinstance(v, list):
+            shown = "[" + ", ".join(_yaml_value(x, False) for x in v) + "]"
+        else:
+            shown = _yaml_value(v, False)
+        parts.append(f"{k}: {shown}")
+    return "{" + ", ".join(parts) + "}"
+
+
 def front_matter(front: dict[str, Any]) -> str:
     """YAML front matter in which no value can render as a link, an image or HTML."""
     lines: list[str] = []
     for key, value in front.items():
         url = key == "source_url"
         if isinstance(value, list):
-            lines += [f"{key}:"] + [f"- {_yaml_value(v, url)}" for v in value]
+            lines += [f"{key}:"] + [f"- {_flow(v) if isinstance(v, dict) else _yaml_value(v, url)}" for v in value]
         else:
             lines.append(f"{key}: {_yaml_value(value, url)}")
     return "\n".join(lines)

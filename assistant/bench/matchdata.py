@@ -44,10 +44,7 @@ class MatchQuery(BaseModel):
 
 def load_queries(directory: Path, split: str | None = None) -> list[MatchQuery]:
     out: list[MatchQuery] = []
-    for name in ("queries.yaml", "no_answer.yaml"):
-        path = directory / name
-        if not path.exists():
-            continue
+    for path in sorted(directory.glob("queries*.yaml")) + sorted(directory.glob("no_answer*.yaml")):
         for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             q = MatchQuery.model_validate(raw)
             if split is None or q.split == split:

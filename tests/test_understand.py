@@ -1,0 +1,119 @@
+"""The pure parts of understanding a message: intents only when the message is nothing but the intent,
+corrections as people type them, lists split at real boundaries, the dialogue policy's decisions."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.flow import load_prompts
+from assistant.interview_types import InterviewState
+from assistant.items import split_items, text_value
+from assistant.policy import decide, next_ask
+from assistant.understand import Understanding
+
+
+@pytest.fixture(scope="module")
+def nlu() -> Understanding:
+    return Understanding(load_prompts().cues)
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("myöhemmin", "skip"), ("en tiedä vielä", "skip"), ("vet inte", "skip"), ("later", "skip"), ("skip", "skip"),
+    ("kyllä", "yes"), ("ok", "yes"), ("looks good", "yes"), ("ei", "no"), ("nej", "no"),
+    ("Onko tällaista jo tehty?", "search"), ("Finns det redan något liknande?", "search"),
+    ("has anyone done this already?", "search"), ("mitä tarkoitat?", "clarify"),
+    ("voidaanko jatkaa ruotsiksi?", "lang"), ("in English please", "lang"), ("Hei!", "greeting"),
+    ("Mikä on huomenna sää?", "question"), ("peitä henkilötiedot", "mask"),
+])
+def test_a_message_that_is_nothing_but_an_intent(nlu: Understanding, text: str, intent: str) -> None:
+    assert nlu.analyse(text).intent == intent
+
+
+@pytest.mark.parametrize("text", [
+    "Pilotti alkaa myöhemmin keväällä", "we start the pilot next month", "volunteers must pass a short course",
+    "Pengar, men det finns det inte mycket av", "Hyvä kysymys, ehkä koulutus on tärkein.",
+    "Ok, eli rahoitus tulee hyvinvointialueelta.", "Koulutus ja rahoitus, onko tää sitä mitä tarkoitat?",
+    "Onko tää jo tarpeeksi? Ainakin kaupunki maksaa tilat.", "Seuraava mittaus tehdään myöhemmin syksyllä.",
+    "Nuoret jotka skippaa koulua", "Actually, mostly teachers.", "Sori, en ihan ymmärtänyt, mutta ehkä koulutus",
+])
+def test_everyday_words_inside_content_are_not_intents(nlu: Understanding, text: str) -> None:
+    u = nlu.analyse(text)
+    assert u.intent is None
+    assert u.correction is None or u.correction.weak
+
+
+@pytest.mark.parametrize("text,field,new,removed", [
+    ("sorry, actually the target group is young carers, not parents", "target_groups", "young carers",
+     ["parents"]),
+    ("Sori, kohderyhmä onkin yksinäiset yli 75-vuotiaat miehet, ei kaikki ikäihmiset.", "target_groups",
+     "yksinäiset yli 75-vuotiaat miehet", ["ikäihmiset"]),
+    ("nej förresten, målgruppen är äldre män", "target_groups", "äldre män", []),
+    ("korjaus: tavoite on vähentää yksinäisyyttä", "goals", "vähentää yksinäisyyttä", []),
+    ("oho, väärin meni: Lahden Talot ja hyvinvointialueen asumisen tuki", None,
+     "Lahden Talot ja hyvinvointialueen asumisen tuki", []),
+    ("ei vaan fysioterapeutin tilalle tuli suuhygienisti", None, "suuhygienisti", ["fysioterapeutin"]),
+    ("oho tarkoitin tiistaisin en torstaisin", None, "tiistaisin", ["torstaisin"]),
+    ("korjaus, Alavus ei oo mukana vaan Kuortane", None, "Kuortane", ["Alavus"]),
+    ("oops, I meant the basement room of the youth centre, not the library", None,
+     "basement room of the youth centre", ["the library"]),
+])
+def test_corrections_as_people_type_them(nlu: Understanding, text: str, field: str | None, new: str,
+                                         removed: list[str]) -> None:
+    c = nlu.analyse(text).correction
+    assert c is not None
+    assert c.field == field
+    assert new.lower() in c.text.lower()
+    for r in removed:
+        assert any(r.lower() in x.lower() for x in c.removed), c.removed
+
+
+@pytest.mark.parametrize("text,items", [
+    ("Tapaamispaikka (koulu, koti tai verkko)", ["Tapaamispaikka (koulu, koti tai verkko)"]),
+    ("seurakunta, kotihoito ja eläkeläisjärjestö", ["Seurakunta", "Kotihoito", "Eläkeläisjärjestö"]),
+    ("koulutuksen ja työn ulkopuolella olevat nuoret", ["Koulutuksen ja työn ulkopuolella olevat nuoret"]),
+    ("Se. Ja että lastensuojeluilmoitukset vähenevät", ["Lastensuojeluilmoitukset vähenevät"]),
+    ("Nuoret, jotka ovat keskeyttäneet opinnot", ["Nuoret, jotka ovat keskeyttäneet opinnot"]),
+    ("16–20-vuotiaat nuoret; heidän vanhempansa", ["16–20-vuotiaat nuoret", "Heidän vanhempansa"]),
+])
+def test_lists_split_only_at_real_boundaries(text: str, items: list[str]) -> None:
+    assert split_items(text) == items
+
+
+def test_spoken_lead_ins_are_dropped_from_answers() -> None:
+    assert text_value("No lähinnä se että seurakunta antaa tilat.") == "Seurakunta antaa tilat."
+    assert text_value("Well, mostly the schools.") == "The schools."
+
+
+def test_policy_sends_an_answer_to_the_asked_field_and_a_reuse_reply_nowhere(nlu: Understanding) -> None:
+    flow = load_prompts().flow
+    state = InterviewState(session_id="x", pending_field="conditions", content_turns=2)
+    action = decide(state, nlu.analyse("No lähinnä se että seurakunta antaa tilat. Vähän perehdytystä."), nlu, flow)
+    assert (action.kind, action.field) == ("answer", "conditions")
+    state.phase = "reuse_offer"
+    action = decide(state, nlu.analyse("Jatketaan omaa, Perhekoulu POP on pienten lasten ryhmämalli."), nlu, flow)
+    assert (action.kind, action.choice, action.field) == ("reuse", "own", None)
+
+
+def test_policy_at_the_closing_summary(nlu: Understanding) -> None:
+    flow = load_prompts().flow
+    state = InterviewState(session_id="x", phase="confirm", summary_fields=["problem", "target_groups", "name"])
+    assert decide(state, nlu.analyse("kyllä"), nlu, flow).kind == "accept"
+    act = decide(state, nlu.analyse("ok, mutta nimi on väärä"), nlu, flow)
+    assert (act.kind, act.field) == ("reopen", "name")
+    act = decide(state, nlu.analyse("kohta 2 on väärin"), nlu, flow)
+    assert (act.kind, act.field) == ("reopen", "target_groups")
+    act = decide(state, nlu.analyse("joo, paitsi vaihe: vakiintunut"), nlu, flow)
+    assert (act.kind, act.field, act.text) == ("set", "stage", "vakiintunut")
+    assert decide(state, nlu.analyse("hyvä, mutta jotain puuttuu"), nlu, flow).kind == "which"
+
+
+def test_next_ask_confirms_unsure_values_in_order() -> None:
+    flow = load_prompts().flow
+    state = InterviewState(session_id="x")
+    state.draft.problem = "Yksinäisyys"
+    state.draft.target_groups = ["iäkkäät miehet"]
+    state.unsure = ["target_groups"]
+    ask = next_ask(state, flow)
+    assert (ask.kind, ask.field) == ("confirm", "target_groups")
+    state.unsure = []
+    assert (next_ask(state, flow).kind, next_ask(state, flow).field) == ("question", "basic_idea")
