@@ -239,7 +239,9 @@ class Dialogue:
         if self.llm is not None:
             ext = self.llm.extract(a.text, a.field, st.draft, st.lang, st.usage)
         else:
-            ext = self.offline.story(a.text, focus=None if first else a.field, assign=th.assign)
+            long_report = len(sentences(a.text)) > th.report_sentences  # a pasted report: file only the clear
+            ext = self.offline.story(a.text, focus=None if first else a.field,
+                                     assign=th.assign_report if long_report else th.assign)
         filled: list[str] = []
         for f, value in ext.values.items():
             if not value or f not in _CARD or st.status.get(f) == FieldStatus.confirmed:
@@ -278,7 +280,8 @@ class Dialogue:
             if st.pending_field:
                 return self.after_update(self._store_answer(st.pending_field, a.text))
             return self._do_story(policy.Action("story", text=a.text))
-        self._apply_correction(fld, c.text, c.removed, c.additive, by_content=by_content, pairs=c.pairs)
+        self._apply_correction(fld, c.text, c.removed, c.additive, by_content=by_content, pairs=c.pairs,
+                               named=bool(c.field))
         if st.phase in ("confirm", "done"):
             st.phase = "collect"
         if st.phase == "reuse_offer":  # corrected before answering the offer: the offer still stands
@@ -295,8 +298,8 @@ class Dialogue:
         holder = self._holder(removed) if removed else None
         if holder or weak:
             return holder
-        just = st.last_field if st.last_field and st.last_field_turn == st.turns - 1 and st.phase == "collect" \
-            else None
+        just = st.last_field if st.last_field and st.last_field_turn == st.turns - 1 \
+            and st.phase in ("collect", "reuse_offer") else None
         if just and not additive:
             return just
         holder = self._holder([text], least=1) if text else None
@@ -333,16 +336,17 @@ class Dialogue:
         for fld in self.flow.order:
             value = getattr(st.draft, fld)
             items = value if isinstance(value, list) else sentences(str(value)) if value else []
-            if least:
-                score = float(sum(1 for r in phrases for i in items if _shared(i, r, st.lang) >= least))
-            else:
-                score = sum(_closeness(i, r, st.lang) for r in phrases for i in items if _overlaps(i, r, st.lang))
+            def holds(i: str, r: str) -> bool:
+                return _shared(i, r, st.lang) >= least if least else _overlaps(i, r, st.lang)
+
+            score = sum(_closeness(i, r, st.lang) for r in phrases for i in items if holds(i, r))
             if score and (best is None or score > best[0]):
                 best = (score, fld)
         return best[1] if best else None
 
     def _apply_correction(self, fld: str, text: str, removed: list[str], additive: bool,
-                          by_content: bool = False, pairs: list[tuple[str, str]] | None = None) -> None:
+                          by_content: bool = False, pairs: list[tuple[str, str]] | None = None,
+                          named: bool = False) -> None:
         """Change as little as the correction says. A short wrong phrase is swapped in place; lists lose
         the items named wrong and gain the new ones; a text loses the sentence named wrong. Only a
         correction of the field as a whole ("oho, väärin meni: …" right after answering, or naming the
@@ -352,9 +356,9 @@ class Dialogue:
         current = getattr(draft, fld)
         value = self.offline.value_for(fld, text) if text else None
         swapped = None
-        for right, wrong in pairs or []:  # "tiistaisin en torstaisin": swap each pair where it is written
+        for right, wrong in [] if named else pairs or []:  # "tiistaisin en torstaisin": swap where written
             swapped = self._substitute(fld, right, [wrong]) if swapped is None else swapped
-        if swapped is None:
+        if swapped is None and not named:  # naming the field gives its whole value: no word swapping
             swapped = self._substitute(fld, text, removed)
         whole = not removed and not additive and not by_content
         if swapped is not None:  # "Tuesdays not Thursdays": the word changes, the rest stays

@@ -40,7 +40,10 @@ def detect_stage(text: str, prompts: Prompts, this_year: int | None = None) -> S
     start year is a weak hint (recent: developing; older: established) that the interview confirms."""
     sents = sentences(text) or [text]
     decided: Stage | None = None
+    report = len(sents) > 15  # a pasted report states the stage up front; its appendix is history
     for sent in sents:
+        if report and decided is not None:
+            break
         low = sent.lower()
         if len(sents) > 1 and any(c in low for c in _GOAL_CUES):
             continue
@@ -58,6 +61,24 @@ def detect_stage(text: str, prompts: Prompts, this_year: int | None = None) -> S
         year = this_year or date.today().year
         decided = Stage.developing if year - int(start.group(1)) <= 2 else Stage.established
     return decided
+
+
+_APPENDIX = re.compile(r"(?im)^\s*(?:liite|liitteet|appendix|appendices|bilaga|bilagor|attachment)\b.*$")
+_ENTRY = re.compile(r"^\s*([A-Za-zÅÄÖåäö]+)\s+\d{1,3}\b")
+
+
+def without_logs(text: str) -> str:
+    """A pasted report without its appendix and its diary lines ("Viikko 1, …", "Week 2: …" repeated):
+    they describe single events, not the model."""
+    m = _APPENDIX.search(text)
+    if m and m.start() > len(text) // 4:
+        text = text[: m.start()]
+    lines = text.splitlines()
+    heads = [(_ENTRY.match(line).group(1).lower() if _ENTRY.match(line) else None) for line in lines]
+    repeated = {h for h in heads if h and heads.count(h) >= 3}
+    if not repeated:
+        return text
+    return "\n".join(line for line, h in zip(lines, heads, strict=True) if h not in repeated)
 
 
 def find_name(text: str) -> str | None:
@@ -143,6 +164,7 @@ class OfflineExtractor:
         """Each sentence of a story to the field it describes; unsure sentences stay out (or, when the story
         answers a question, go to the asked field)."""
         ext = Extraction()
+        text = without_logs(text)
         sents = sentences(text)
         pending: list[int] = []
         for i, sent in enumerate(sents):

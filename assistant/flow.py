@@ -28,6 +28,8 @@ class Thresholds(BaseModel):
     story_min_sentences: int = Field(4, description="An answer this long is read as a story, sentence by "
                                                     "sentence; shorter answers go to the asked field.")
     assign: float = Field(0.45, description="Classifier probability needed to file a story sentence at all.")
+    report_sentences: int = Field(15, description="A message longer than this is a pasted report.")
+    assign_report: float = Field(0.6, description="In a pasted report (logs, appendices), file only clear sentences.")
     confident: float = Field(0.8, description="At or above: filed without a confirmation question.")
     max_stage_asks: int = Field(2, description="Ask the stage this many times before leaving it open.")
 
@@ -100,6 +102,8 @@ class Cues(BaseModel):
     mask: LangTexts
     clarify: LangTexts
     question_words: LangTexts
+    offtopic_starts: LangTexts
+    aside_leads: list[str]
     correction_markers: LangTexts
     weak_correction_markers: LangTexts
     generic_field_words: list[str]

@@ -117,7 +117,8 @@ class Interview:
 
     def turn(self, user_text: str) -> Turn:
         """Handle one user message: the text is saved before anything else, the turn commits atomically."""
-        text = clean_text(user_text if isinstance(user_text, str) else str(user_text or ""))
+        raw = user_text if isinstance(user_text, str) else str(user_text or "")
+        text = "" if _binary(raw) else clean_text(raw)  # bytes pasted as text: nothing usable, said so
         notices: list[str] = []
         limit = self.settings.max_turn_chars
         if len(text) > limit:
@@ -255,6 +256,18 @@ class Interview:
     def _reply(self, parts: list[str], notices: list[str]) -> Turn:
         self._say("\n\n".join(p for p in parts if p))
         return self.current(notices)
+
+
+def _binary(text: str) -> bool:
+    """Mostly control, replacement or private-use characters: a file pasted as text, not a message."""
+    import unicodedata
+
+    sample = text[:2000]
+    if len(sample) < 8:
+        return False
+    odd = sum(1 for ch in sample if ch not in "\t\n\r" and (unicodedata.category(ch) in ("Cc", "Co", "Cs")
+                                                           or ch == "\ufffd"))
+    return odd / len(sample) >= 0.15
 
 
 class PublishError(ValueError):

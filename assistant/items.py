@@ -83,6 +83,8 @@ def _noun_phrases(part: str) -> list[str] | None:
         merged: list[str] = []
         for piece in _top_level_split(chunk, _CONJ):
             prev = merged[-1].split() if merged else []
+            if merged and re.search(r"\d\s*$", merged[-1]) and re.match(r"\s*\d", piece):
+                return None  # "mellan 15 och 17 år", "5 ja 6 vuotta": a range, not a list
             # "koulutuksen ja työn ulkopuolella olevat": a lone genitive joins the next word
             if merged and len(prev) == 1 and prev[0].lower().endswith("n") and len(prev[0]) > 3:
                 merged[-1] = f"{merged[-1]} ja {piece}"

@@ -91,7 +91,8 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
     if u.intent == "question":
         return Action("offtopic")
     if state.phase == "reuse_offer":
-        if u.correction is not None and u.correction.field:  # "nej vänta, målgruppen är …" before choosing
+        if u.correction is not None and (u.correction.field or not u.correction.weak) \
+                and nlu.reuse_choice(u.text) is None:  # "nej vänta, målgruppen är …" before choosing
             return Action("correct", correction=u.correction, text=u.text)
         return _reuse(u, nlu)
     if state.phase == "narrow_core":
@@ -205,7 +206,8 @@ def _value_part(text: str) -> str | None:
     if m:
         return m.group(1).strip()
     m = re.match(r"^(?:the\s+|our\s+)?[\wåäöÅÄÖ -]{1,40}?\s(?:on|ovat|onkin|pitäisi olla|should be|is|are|är|ska vara|"
-                 r"puuttuu|missing|saknas|lisäksi|also)\s+(.+)$", text.strip(), re.IGNORECASE | re.DOTALL)
+                 r"puuttuu|missing|saknas|lisäksi|also)\s*[,:]?\s+(?:että\s+|att\s+|that\s+)?(.+)$", text.strip(),
+                 re.IGNORECASE | re.DOTALL)
     return m.group(1).strip() if m else None
 
 

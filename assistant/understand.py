@@ -151,8 +151,14 @@ class Understanding:
                                                   "question", "frågan", "tällä", "by", "that", "med", "det"})
 
     def is_other_question(self, text: str) -> bool:
-        """A short question to the assistant that is not an answer ("Mikä on huomenna sää?")."""
+        """A short question or request to the assistant that is not an answer ("Mikä on huomenna sää?",
+        "By the way, what is the capital of Australia?", "Kirjoita minulle ensin runo kissasta")."""
         t = text.strip()
+        if len(_sentences(t)) == 1 and starts_with(t, self.cues.offtopic_starts) is not None:
+            return True
+        lead = starts_with(t, self.cues.aside_leads)
+        if lead:
+            t = cut_leading(t, lead)
         return t.endswith("?") and len(t.split()) <= 15 and starts_with(t, self.cues.question_words) is not None
 
     def reuse_choice(self, text: str) -> str | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+import yaml
 
 from assistant.evals.cases import CaseError, case_schema, load_cases
 from assistant.evals.runner import run_cases
@@ -57,10 +58,11 @@ def test_breaking_the_flow_file_is_reported_as_a_regression(tmp_path: Path) -> N
     broken = tmp_path / "prompts-broken"
     shutil.copytree(DEFAULT_PROMPTS, broken)
     flow = broken / "flow.yaml"
-    text = flow.read_text(encoding="utf-8")
+    data = yaml.safe_load(flow.read_text(encoding="utf-8"))
     # ask the name first and forget the core entirely: a plausible bad edit
-    flow.write_text(text.replace("order: [problem, target_groups, goals, core, adaptable,",
-                                 "order: [name, problem, target_groups, goals, adaptable,"), encoding="utf-8")
+    data["order"] = ["name"] + [f for f in data["order"] if f not in ("name", "core")]
+    data["required"] = [f for f in data["required"] if f != "core"]
+    flow.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     suite = ROOT / "evals" / "suites" / "core.yaml"
     a, b = tmp_path / "a", tmp_path / "b"
     base = _cli("eval", str(suite), "--out", str(a), cwd=ROOT)
