@@ -74,7 +74,7 @@ def without_logs(text: str) -> str:
     if m and m.start() > len(text) // 4:
         text = text[: m.start()]
     lines = text.splitlines()
-    heads = [(_ENTRY.match(line).group(1).lower() if _ENTRY.match(line) else None) for line in lines]
+    heads = [m.group(1).lower() if (m := _ENTRY.match(line)) else None for line in lines]
     repeated = {h for h in heads if h and heads.count(h) >= 3}
     if not repeated:
         return text
