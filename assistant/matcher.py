@@ -86,15 +86,17 @@ def score(services: Services, q: QueryParts, k: int = 5, filters: Filters | None
     if not cat.models or cat.vectors is None or not len(cat.vectors):
         return []
     lang = lang or q.lang
-    candidates = retriever.search(q.text, k=POOL, filters=filters, lang=q.lang, exclude=exclude)
+    candidates = retriever.search(q.text, k=POOL, filters=filters, lang=q.lang, exclude=exclude, explain=False)
     if not candidates:
         return []
     ctx = bank_context(services, q)
     mm = match_model(services)
     xs = [mm.features(q, hit.model, ctx) for hit in candidates]
-    out = [Scored(hit.model, p, mm.band(p), float(x[0]), honest_reasons(q, hit.model, lang, x))
+    out = [Scored(hit.model, p, mm.band(p), float(x[0]), [])
            for hit, x, p in zip(candidates, xs, mm.probabilities(xs), strict=True)]
     out.sort(key=lambda s: (-s.probability, s.model.id))
+    for s in out[:k]:  # reasons only for what is shown
+        s.reasons = honest_reasons(q, s.model, lang)
     return out[:k]
 
 

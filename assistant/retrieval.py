@@ -18,7 +18,7 @@ from assistant.lexical import Catalog
 from assistant.schema import ModelDescription
 from assistant.store import ModelStore
 from assistant.textproc import detect_language, query_stems
-from assistant.why import explain
+from assistant.why import explain as explain_hit
 
 Mode = Literal["hybrid", "dense", "lexical"]
 
@@ -102,7 +102,7 @@ class Retriever:
 
     def search(self, query: str, k: int = 5, filters: Filters | None = None, mode: Mode = "hybrid",
                lang: str | None = None, context: ModelDescription | None = None,
-               exclude: set[str] | None = None) -> list[Hit]:
+               exclude: set[str] | None = None, explain: bool = True) -> list[Hit]:
         """Top-k models for a free-text query (and optionally a draft used to explain the match)."""
         query = query.strip()
         if not query:
@@ -154,7 +154,7 @@ class Retriever:
         for mid, score in fused[:k]:
             model = cat.models[cat.positions[mid]]
             hit_sim = dense[mid][1] if mid in dense else None
-            reasons = explain(model, qstems, lang, context=context, similarity=hit_sim)
+            reasons = explain_hit(model, qstems, lang, context=context, similarity=hit_sim) if explain else []
             hits.append(Hit(model, score, " · ".join(reasons), reasons, similarity=hit_sim,
                             lexical=float(scores[cat.positions[mid]]),
                             strength=(hit_sim - mu) / sd if hit_sim is not None and sd else None))
