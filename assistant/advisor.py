@@ -28,16 +28,21 @@ def _pct(m: Match) -> str:
 
 
 def next_steps(matches: list[Match], draft: Draft, lang: str, choice: str | None = None,
-               offered: list[str] | None = None, bar: float = 0.5, limit: int = 3) -> list[NextStep]:
-    """Steps that each name the model and the reason; the user's reuse choice goes first."""
+               offered: list[str] | None = None, bar: float = 0.5, limit: int = 3,
+               strong: float | None = None) -> list[NextStep]:
+    """Steps that each name the model and the reason; the user's reuse choice goes first. At ``strong`` or
+    above: adopt / join / learn / add an implementation; between ``bar`` and ``strong``: compare first."""
     offered = offered or []
     answered = offered[-1] if offered and choice else None
+    strong = bar if strong is None else strong
     close = [m for m in matches if (m.probability or 0.0) >= bar][:limit]
     steps: list[NextStep] = []
     for m in close:
         owner = md(m.organisation or t("owner.unknown", lang))
         kind: StepKind = KIND_BY_STAGE.get(m.stage, "co-develop")
-        if m.id == answered:
+        if (m.probability or 0.0) < strong and m.id != answered:
+            kind = "compare"  # close, but not sure enough to advise adopting it
+        elif m.id == answered:
             chosen: dict[str, StepKind] = {"own": "compare", "join": "co-develop", "implement": "implement"}
             kind = chosen.get(choice or "", kind)
         elif m.band == "same" and kind == "adopt":
@@ -47,13 +52,13 @@ def next_steps(matches: list[Match], draft: Draft, lang: str, choice: str | None
         steps.append(NextStep(kind=kind, model_id=m.id, model_name=m.name, text=text, reason=reason))
     if answered and choice in ("adopt", "join", "implement"):
         steps.sort(key=lambda s: s.model_id != answered)
-    own = choice == "own" or not close
+    own = choice == "own" or not any((m.probability or 0.0) >= strong for m in close)
     if own:
         stage = draft.stage if draft.stage in (Stage.idea, Stage.developing) else Stage.idea
         closest = matches[0] if matches else None
         if closest is None:
             reason = t("step.reason.none", lang)
-        elif (closest.probability or 0.0) >= bar:
+        elif choice == "own" and (closest.probability or 0.0) >= bar:
             reason = t("step.reason.own_choice", lang, name=md(closest.name))
         else:
             reason = t("step.reason.closest", lang, name=md(closest.name), pct=_pct(closest),

@@ -301,6 +301,13 @@ class Dialogue:
         just = st.last_field if st.last_field and st.last_field_turn == st.turns - 1 \
             and st.phase in ("collect", "reuse_offer") else None
         if just and not additive:
+            # "oho, tarkoitin yli 65-vuotiaat kotona asuvat" right after another answer still corrects the
+            # field that says nearly the same ("Yli 75-vuotiaat kotona asuvat")
+            elsewhere = self._holder([text], least=2) if text else None
+            closer = elsewhere and self._shared_with(elsewhere, text) > self._shared_with(just, text) + 1
+            if elsewhere and elsewhere != just and closer:
+                self._found_by_content = elsewhere
+                return elsewhere
             return just
         holder = self._holder([text], least=1) if text else None
         if holder:
@@ -326,6 +333,11 @@ class Dialogue:
         if isinstance(current, str) and pattern.search(current):
             return pattern.sub(new, current)
         return None
+
+    def _shared_with(self, fld: str, text: str) -> int:
+        value = getattr(self.state.draft, fld)
+        items = value if isinstance(value, list) else sentences(str(value)) if value else []
+        return max((_shared(i, text, self.state.lang) for i in items), default=0)
 
     def _holder(self, phrases: list[str], least: int = 0) -> str | None:
         """The field whose value holds these phrases best (with ``least``: at least that many shared
@@ -494,9 +506,9 @@ class Dialogue:
         from assistant.matcher import offer_bar, offer_text, offer_worthy
 
         st = self.state
-        if st.phase != "collect" or not all(getattr(st.draft, f) for f in self.flow.reuse_check_after):
-            return None
-        top = offer_worthy(st.matches, offer_bar(self.services), st.offered)
+        if st.phase != "collect" or st.offered or not all(getattr(st.draft, f) for f in self.flow.reuse_check_after):
+            return None  # one interruption per interview; later strong matches show in the list and next steps
+        top = offer_worthy(st.matches, offer_bar(self.services, st.draft, self.flow.thresholds.offer), st.offered)
         if top is None:
             return None
         st.offered.append(top.id)
@@ -536,7 +548,8 @@ class Dialogue:
     def refresh_matches(self, force_steps: bool = False) -> None:
         from assistant.matcher import refresh
 
-        refresh(self.state, self.services, self.notices, force_steps=force_steps)
+        refresh(self.state, self.services, self.notices, force_steps=force_steps,
+                strong=self.flow.thresholds.offer)
 
 
 _CARD = frozenset({"name", "summary", "basic_idea", "core", "adaptable", "problem", "target_groups", "goals",

@@ -32,6 +32,8 @@ class Thresholds(BaseModel):
     assign_report: float = Field(0.6, description="In a pasted report (logs, appendices), file only clear sentences.")
     confident: float = Field(0.8, description="At or above: filed without a confirmation question.")
     max_stage_asks: int = Field(2, description="Ask the stage this many times before leaving it open.")
+    offer: float = Field(0.6, description="Calibrated match probability at which the interview stops to offer reuse "
+                                          "(search's 'close' band is the match model's own).")
 
 
 class Flow(BaseModel):

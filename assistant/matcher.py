@@ -19,9 +19,10 @@ from assistant.schema import ModelDescription
 from assistant.services import Services
 from assistant.textproc import detect_language
 from assistant.textsafe import md
-from assistant.why import honest_reasons
+from assistant.why import content_words, honest_reasons
 
 POOL = 10
+SPARSE_WORDS = 20  # content words a draft needs before a merely "close" model may interrupt
 
 
 @dataclass
@@ -117,16 +118,15 @@ def to_match(s: Scored) -> Match:
                  implementations=len(m.implementations))
 
 
-def refresh(state: InterviewState, services: Services, notices: list[str], force_steps: bool = False) -> None:
-    """Matches for the current draft, and next steps that agree with them and with the user's choice."""
-    from assistant import advisor
-
+def refresh(state: InterviewState, services: Services, notices: list[str], force_steps: bool = False,
+            strong: float | None = None) -> None:
+    """Matches for the current draft, and next steps that agree with them and with the user's choice
+    (adopting is advised from ``strong`` up, the bar the interview interrupts at)."""
     draft = state.draft
     if not any(getattr(draft, f) for f in ("problem", "target_groups", "goals", "core", "basic_idea",
                                            "summary", "name")):
         if force_steps:
-            state.next_steps = advisor.next_steps(state.matches, draft, state.lang, state.reuse_choice,
-                                                  state.offered, match_model(services).bands["close"])
+            state.next_steps = _steps(state, services, strong)
         return
     parts = draft_parts(draft, state.lang)
     key = hashlib.sha256(f"{parts}|{state.lang}|{state.published_id}|{services.store.revision}".encode()).hexdigest()
@@ -140,12 +140,26 @@ def refresh(state: InterviewState, services: Services, notices: list[str], force
         return
     state.match_key = key
     state.matches = [to_match(s) for s in scored]
-    state.next_steps = advisor.next_steps(state.matches, draft, state.lang, state.reuse_choice, state.offered,
-                                          match_model(services).bands["close"])
+    state.next_steps = _steps(state, services, strong)
 
 
-def offer_bar(services: Services) -> float:
-    return services.settings.offer_probability or match_model(services).bands["close"]
+def _steps(state: InterviewState, services: Services, strong: float | None) -> list[Any]:
+    from assistant import advisor
+
+    close = match_model(services).bands["close"]
+    strong = max(services.settings.offer_probability or strong or close, close)
+    return advisor.next_steps(state.matches, state.draft, state.lang, state.reuse_choice, state.offered, close,
+                              strong=strong)
+
+
+def offer_bar(services: Services, draft: Draft | None = None, policy_bar: float | None = None) -> float:
+    """The bar for interrupting; while little is known of what is done (only a need and an age group, say),
+    the "same model" band: too many models share a need and an age to interrupt anyone for that."""
+    bands = match_model(services).bands
+    bar = services.settings.offer_probability or policy_bar or bands["close"]
+    if draft is not None and len(content_words(draft_parts(draft, "fi").text)) < SPARSE_WORDS:
+        return max(bar, bands["same"])
+    return bar
 
 
 def offer_worthy(matches: list[Match], bar: float, offered: list[str]) -> Match | None:

@@ -32,6 +32,30 @@ def offer_outcomes(groups: list[tuple[list[str], list[float], set[str]]], bar: f
     return false, len(groups), missed, positives
 
 
+# more similarity never makes "the same practice" less likely; a conflict never makes it more likely
+MONOTONE_UP = {"dense", "dense_z", "dense_margin", "dense_rank", "lex", "lex_rank", "tg_sim", "need_sim", "core_sim",
+               "goal_sim", "age", "group", "term_overlap", "named", "concepts", "align", "align_top"}
+MONOTONE_DOWN = {"age_conflict", "group_conflict"}
+
+
+def fit_monotone(x: np.ndarray, y: np.ndarray, c: float) -> np.ndarray:
+    """Logistic regression (L2, strength 1/c) whose coefficients respect MONOTONE_UP/DOWN; weights + bias."""
+    from scipy.optimize import minimize
+
+    n = x.shape[1]
+    bounds = [(0.0, None) if f in MONOTONE_UP else (None, 0.0) if f in MONOTONE_DOWN else (None, None)
+              for f in FEATURES] + [(None, None)]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        p = 1 / (1 + np.exp(-(x @ w[:-1] + w[-1])))
+        nll = -np.mean(y * np.log(np.clip(p, 1e-9, 1)) + (1 - y) * np.log(np.clip(1 - p, 1e-9, 1)))
+        reg = float(np.sum(w[:-1] ** 2)) / (2 * c * len(y))
+        grad = np.concatenate([x.T @ (p - y) / len(y) + w[:-1] / (c * len(y)), [float(np.mean(p - y))]])
+        return float(nll) + reg, grad
+
+    return np.asarray(minimize(loss, np.zeros(n + 1), jac=True, method="L-BFGS-B", bounds=bounds).x)
+
+
 def train(settings: Settings, out: Path = WEIGHTS) -> int:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
@@ -49,12 +73,11 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
     print(f"{len(pairs)} dev queries, {len(y)} pairs, {int(y.sum())} positive")
     best: tuple[float, float, np.ndarray] | None = None
     folds = list(GroupKFold(n_splits=5).split(xs, y, g))
-    for c in (0.03, 0.1, 0.3, 1.0, 3.0):
+    for c in (0.3, 1.0, 3.0, 10.0):
         oof = np.zeros(len(y))
         for tr, te in folds:
-            clf = LogisticRegression(C=c, max_iter=2000)
-            clf.fit(xs[tr], y[tr])
-            oof[te] = clf.decision_function(xs[te])
+            w = fit_monotone(xs[tr], y[tr], c)
+            oof[te] = xs[te] @ w[:-1] + w[-1]
         p1 = 1 / (1 + np.exp(-oof))
         nll = -float(np.mean(y * np.log(np.clip(p1, 1e-6, 1)) + (1 - y) * np.log(np.clip(1 - p1, 1e-6, 1))))
         print(f"C={c}: out-of-fold log loss (stage one) {nll:.4f}")
@@ -94,15 +117,14 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
             bar = float(cand)
             print(f"offer bar {bar:.2f}: false offers {false}/{n}, missed {missed}/{pos} (out of fold)")
             break
-    clf = LogisticRegression(C=c, max_iter=2000)
-    clf.fit(xs, y)
+    weights = fit_monotone(xs, y, c)
     bands = {"same": round(max(0.8, bar + 0.2), 2), "close": round(bar, 2), "topic": round(min(0.2, bar / 2), 2)}
-    data = {"model_id": svc.embedder.model_id, "features": list(FEATURES), "coef": np.round(clf.coef_[0], 6).tolist(),
-            "intercept": round(float(clf.intercept_[0]), 6), "mean": np.round(mean, 6).tolist(),
+    data = {"model_id": svc.embedder.model_id, "features": list(FEATURES), "coef": np.round(weights[:-1], 6).tolist(),
+            "intercept": round(float(weights[-1]), 6), "mean": np.round(mean, 6).tolist(),
             "scale": np.round(scale, 6).tolist(), "stage2": [round(v, 6) for v in stage2], "bands": bands, "C": c,
             "trained_on": "evals/match queries.yaml + no_answer.yaml, split=dev"}
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    print("coefficients: " + ", ".join(f"{f} {w:+.2f}" for f, w in zip(FEATURES, clf.coef_[0], strict=True)))
+    print("coefficients: " + ", ".join(f"{f} {w:+.2f}" for f, w in zip(FEATURES, weights[:-1], strict=True)))
     print(f"bands {bands} → {out}")
     return 0
