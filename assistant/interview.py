@@ -7,15 +7,17 @@ offline from the pre-turn snapshot, so a half-done attempt never leaks into the 
 
 from __future__ import annotations
 
+import functools
 import uuid
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from assistant.dialogue import Dialogue
 from assistant.extract_offline import OfflineExtractor
 from assistant.flow import Prompts, load_prompts
-from assistant.i18n import t
+from assistant.i18n import t, using
 from assistant.interview_types import FieldStatus, InterviewState, Message, Turn
 from assistant.llm import LLMError, LLMExtractor, build_llm
 from assistant.policy import field_status
@@ -50,6 +52,18 @@ def _offline(services: Services, prompts: Prompts) -> OfflineExtractor:
     return _EXTRACTORS[key]
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _in_own_words(method: F) -> F:
+    """Run an Interview method with its prompts directory active for every text (see ``i18n.using``)."""
+    @functools.wraps(method)
+    def wrapper(self: Interview, *args: Any, **kwargs: Any) -> Any:
+        with using(self.prompts.directory):
+            return method(self, *args, **kwargs)
+    return wrapper  # type: ignore[return-value]
+
+
 class Interview:
     """A guided interview; construct with ``start`` or ``resume``."""
 
@@ -81,9 +95,10 @@ class Interview:
         svc, store, prompts, model = cls._deps(services, sessions, prompts_dir, llm)
         state = InterviewState(session_id=session_id or uuid.uuid4().hex, lang=lang if lang in LANGS else "fi")
         iv = cls(state, svc, store, prompts, model)
-        dlg = iv._dialogue([])
-        first = dlg.ask_next()
-        iv._say(dlg.t("iv.welcome") + "\n\n" + first)
+        with using(prompts.directory):
+            dlg = iv._dialogue([])
+            first = dlg.ask_next()
+            iv._say(dlg.t("iv.welcome") + "\n\n" + first)
         return iv
 
     @classmethod
@@ -115,6 +130,7 @@ class Interview:
         """Status of every card field (missing unless filled, partial, confirmed or skipped)."""
         return {f: field_status(self.state, f) for f in CARD_FIELDS}
 
+    @_in_own_words
     def turn(self, user_text: str) -> Turn:
         """Handle one user message: the text is saved before anything else, the turn commits atomically."""
         raw = user_text if isinstance(user_text, str) else str(user_text or "")
@@ -166,6 +182,7 @@ class Interview:
         carry_version(saved, snapshot)
         self.state = snapshot
 
+    @_in_own_words
     def edit(self, field: str, value: str | list[str]) -> Turn:
         """A direct edit on the model card: replaces the value and marks it confirmed."""
         if field not in CARD_FIELDS:
@@ -184,6 +201,7 @@ class Interview:
         self.sessions.save(self.state)
         return self.current()
 
+    @_in_own_words
     def set_language(self, lang: str) -> Turn:
         """Switch language; the pending question (or the summary) is asked again in the new language."""
         if lang not in LANGS:
@@ -201,6 +219,7 @@ class Interview:
         """Fields a published model needs that the draft still lacks."""
         return [f for f in self.prompts.flow.publish_required if not getattr(self.state.draft, f)]
 
+    @_in_own_words
     def publish(self) -> ModelDescription:
         """Store the draft in the bank (stage kept, default idea); never overwrites someone else's model.
 

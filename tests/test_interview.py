@@ -447,3 +447,27 @@ def test_cli_chat_script_writes_a_json_transcript(seeded_dir, tmp_path: Path) ->
     assert [m.get("asked_field") for m in data["transcript"] if m["role"] == "assistant"][:4] == [
         "problem", "target_groups", "basic_idea", "goals"]
     assert data["draft"]["target_groups"] == ["Karjatilojen yrittäjät"] and data["status"]["basic_idea"] == "skipped"
+
+
+def test_a_prompts_directory_reaches_every_text_the_engine_says(seeded_services, sessions, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`parastelu eval --prompts-b DIR`: replies, reasons and next steps all come from DIR, not only questions."""
+    import shutil
+
+    import yaml
+
+    from assistant.i18n import DEFAULT_PROMPTS
+
+    mine = tmp_path / "prompts"
+    shutil.copytree(DEFAULT_PROMPTS, mine)
+    texts = yaml.safe_load((mine / "i18n.yaml").read_text(encoding="utf-8"))
+    texts["iv.thanks"]["fi"] = "KIITOS-B"
+    texts["step.new"]["fi"] = "UUSI-B ({stage})"
+    texts["iv.welcome"]["fi"] = "TERVE-B"
+    (mine / "i18n.yaml").write_text(yaml.safe_dump(texts, allow_unicode=True), encoding="utf-8")
+    iv = Interview.start(services=seeded_services, sessions=sessions, prompts_dir=mine, llm=False)
+    assert iv.current().reply.startswith("TERVE-B")
+    turn = iv.turn("Maatalousyrittäjät uupuvat, koska lomittajia ei ole.")
+    assert turn.reply.startswith("KIITOS-B")
+    assert turn.next_steps and turn.next_steps[0].text.startswith("UUSI-B")
+    other = Interview.start(services=seeded_services, sessions=sessions, llm=False)  # the default is untouched
+    assert not other.current().reply.startswith("TERVE-B")
