@@ -117,3 +117,19 @@ def test_next_ask_confirms_unsure_values_in_order() -> None:
     assert (ask.kind, ask.field) == ("confirm", "target_groups")
     state.unsure = []
     assert (next_ask(state, flow).kind, next_ask(state, flow).field) == ("question", "basic_idea")
+
+
+def test_prompt_files_point_at_schemas_that_exist_and_are_current() -> None:
+    import json
+    from pathlib import Path
+
+    from assistant.flow import Cues, Flow
+
+    prompts = Path(__file__).resolve().parent.parent / "prompts"
+    for name, model in (("flow", Flow), ("cues", Cues)):
+        first = (prompts / f"{name}.yaml").read_text(encoding="utf-8").splitlines()[0]
+        pointer = first.split("$schema=", 1)[1].strip()
+        schema = json.loads((prompts / pointer).read_text(encoding="utf-8"))
+        expected = model.model_json_schema()
+        expected["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        assert schema == expected, f"regenerate prompts/{pointer}"
