@@ -186,6 +186,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from assistant.bench.retrieval import run as run_retrieval
 
         return run_retrieval(_settings(args), Path(args.queries), Path(args.knowledge), args.weights)
+    if args.what == "load":
+        from assistant.bench.load import run as run_load
+
+        return run_load(_settings(args), users=args.users, turns=args.turns, shared=args.shared, kills=args.kills)
     if args.what == "pii":
         from assistant.bench.pii import run as run_pii
 
@@ -291,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=cmd_stats)
 
     s = sub.add_parser("bench", help="benchmarks that print their figures")
-    s.add_argument("what", choices=["retrieval", "scale", "interview", "match", "pii"])
+    s.add_argument("what", choices=["retrieval", "scale", "interview", "match", "pii", "load"])
     s.add_argument("--queries", default="evals/retrieval", help="retrieval: query files (dir or file)")
     s.add_argument("--knowledge", default="knowledge/models", help="retrieval: records to index")
     s.add_argument("--weights", default="0.5,1,1/0,2/0.1,2/0.25,3/0",
@@ -306,6 +310,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--cv", type=int, default=0, help="interview: score dev cases with K-fold classifiers "
                    "trained without them (honest dev figures; needs scikit-learn)")
     s.add_argument("--errors", action="store_true", help="pii: list the dev cases the detector gets wrong")
+    s.add_argument("--users", type=int, default=20, help="load: concurrent users")
+    s.add_argument("--turns", type=int, default=10, help="load: turns per user")
+    s.add_argument("--shared", type=int, default=5, help="load: sessions also driven from a second tab")
+    s.add_argument("--kills", type=int, default=10, help="load: kill -9 rounds for the server and for ingest")
     s.set_defaults(fn=cmd_bench)
 
     s = sub.add_parser("train", help="fit the sentence classifier or the match model on the dev data")
