@@ -16,9 +16,9 @@ from assistant.settings import Settings
 from tests.ui_support import XSS_MODEL
 from ui import chat
 from ui.app import is_loopback, serve
-from ui.exports import write_exports
 from ui.card import CARD_FIELDS, edit_error, live_card, parse_edit
 from ui.compare import comparison_html
+from ui.exports import write_exports
 from ui.render import about_html, bank_list, bank_stats, full_card, hit_cards, match_cards, steps_html
 from ui.safe import esc, esc_md, safe_url
 from ui.texts import LANGS, keys, tr, ui_file
