@@ -26,7 +26,7 @@ from ui.panel import DetailPanel
 from ui.render import about_html, banner, header_html, notice
 from ui.search import SearchTab
 from ui.sessions import NotYours, SessionGate, new_secret
-from ui.style import CSS, HEAD, LANG_JS, SET_URL_JS, theme
+from ui.style import CSS, HEAD, SET_URL_JS, lang_js, theme
 from ui.texts import LANG_CHOICES, norm_lang, tr
 
 STORAGE_KEY = "parastelu-session"
@@ -262,7 +262,7 @@ def launch_kwargs() -> dict[str, Any]:
     """Everything ``launch()`` needs for the look and the offline rules (theme/css live here in Gradio 6).
 
     No footer: Gradio's own footer would stay in the browser's language; the API link is in "Tietoja"."""
-    return {"theme": theme(), "css": CSS, "head": HEAD, "js": LANG_JS, "footer_links": [], "share": False,
+    return {"theme": theme(), "css": CSS, "head": HEAD, "js": lang_js(), "footer_links": [], "share": False,
             "show_error": False, "ssr_mode": False, "mcp_server": False, "pwa": False}
 
 

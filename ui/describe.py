@@ -43,8 +43,14 @@ class Shared:
 def jump_html(status: dict[str, Any], lang: str) -> str:
     """On a phone the card sits under the chat: one tap jumps to it (hidden on a wide screen)."""
     done, total = progress(status)
-    return (f'<a class="ps-jump" href="#live-card" data-testid="card-jump">'
-            f'{esc(tr("chat.card_jump", lang, done=done, total=total))} ↓</a>')
+    return (f'<button type="button" class="ps-jump" data-testid="card-jump">'
+            f'{esc(tr("chat.card_jump", lang, done=done, total=total))} ↓</button>')
+
+
+# Scrolls to the card and puts the focus on its first edit button (no URL fragment: Gradio routes on it).
+JUMP_JS = ("element.addEventListener('click', (e) => { if (!e.target.closest('.ps-jump')) return;"
+           " const card = document.querySelector('#live-card'); card.scrollIntoView({block: 'start'});"
+           " const b = card.querySelector('button[data-act=edit]'); if (b) b.focus({preventScroll: true}); });")
 
 
 def apply_edit(iv: Interview, field: str, value: Any, lang: str) -> Any:
@@ -86,7 +92,7 @@ class DescribeTab:
                         self.send = gr.Button(tr("chat.send"), variant="primary", scale=1, min_width=80,
                                               elem_id="chat-send")
                     self.notes = gr.HTML("", elem_id="chat-notes")
-                    self.jump = gr.HTML(jump_html({}, "fi"), elem_id="card-jump")
+                    self.jump = gr.HTML(jump_html({}, "fi"), elem_id="card-jump", js_on_load=JUMP_JS)
                 with gr.Column(scale=5, min_width=300, elem_id="card-column"):
                     self.card = gr.HTML(live_card(None, {}, "fi"), elem_id="live-card", js_on_load=CARD_JS)
             with gr.Row(elem_classes=["ps-actions"], elem_id="describe-actions"):

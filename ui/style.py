@@ -7,7 +7,11 @@ chat comes first, a link jumps to the card, and nothing is wider than the screen
 
 from __future__ import annotations
 
+import json
+
 import gradio as gr
+
+from ui.texts import LANGS, tr
 
 SUBDUED = "#475569"  # slate-600: 7.2:1 on white, 6.9:1 on slate-50
 PRIMARY = "#1d4ed8"  # blue-700: 6.7:1 with white text
@@ -39,21 +43,59 @@ HEAD = """<meta name="color-scheme" content="light"><style>
 @media (max-width: 640px) { .gradio-container > .main { padding: .4rem .5rem !important; } }
 </style>"""
 
-# Runs once when the page has loaded: keep <html lang> equal to the chosen language (Gradio sets it from
-# the browser's language), and remember which button opened the detail panel so "Sulje" returns there.
-LANG_JS = """() => {
+# Runs once when the page has loaded. Gradio labels a few of its own elements in English whatever the page
+# language ("chatbot conversation", "bot's message: <the message's HTML>", "More tabs"); these are relabelled
+# in the page's language whenever they appear, and <html lang> follows the chosen language. It also
+# remembers which button opened the detail panel so that "Sulje" returns the focus there.
+def lang_js() -> str:
+    words = {lang: {k: tr(f"a11y.{k}", lang) for k in ("conversation", "bot", "user", "more_tabs")}
+             for lang in LANGS}
+    return LANG_TEMPLATE.replace("__WORDS__", json.dumps(words, ensure_ascii=False))
+
+
+LANG_TEMPLATE = """() => {
+  const WORDS = __WORDS__;
+  const relabel = () => {
+    const lang = window.__psLang || document.documentElement.lang || 'fi';
+    const w = WORDS[lang] || WORDS.fi;
+    if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
+    // the conversation scrolls: keyboard users can focus it and scroll with the arrow keys
+    document.querySelectorAll('#chat .bubble-wrap').forEach((e) => {
+      if (!e.hasAttribute('tabindex')) e.setAttribute('tabindex', '0'); });
+    document.querySelectorAll('[aria-label]').forEach((e) => {
+      const v = e.getAttribute('aria-label');
+      let want = null;
+      if (v === 'chatbot conversation' || e.dataset.psLabel === 'conversation') { want = w.conversation;
+        e.dataset.psLabel = 'conversation'; }
+      else if (v.startsWith("bot's message") || v.startsWith("user's message") || e.dataset.psLabel === 'msg') {
+        const who = e.closest('.message-row') && e.closest('.message-row').classList.contains('user-row')
+          || v.startsWith("user's") || e.dataset.psWho === 'user' ? 'user' : 'bot';
+        e.dataset.psLabel = 'msg'; e.dataset.psWho = who;
+        want = w[who] + ' ' + (e.innerText || '').trim().slice(0, 300);
+      } else if (v === 'More tabs' || e.dataset.psLabel === 'more') { want = w.more_tabs; e.dataset.psLabel = 'more'; }
+      if (want !== null && v !== want) e.setAttribute('aria-label', want);
+    });
+  };
+  window.__psRelabel = relabel;
+  let queued = false;
+  new MutationObserver(() => { if (!queued) { queued = true;
+    requestAnimationFrame(() => { queued = false; relabel(); }); } })
+    .observe(document.body, {childList: true, subtree: true, characterData: true});
   document.addEventListener('click', (e) => {
     const b = e.target.closest && e.target.closest('button[data-model]');
     if (b) window.__psOpener = b;
   }, true);
+  relabel();
 }"""
 
+
 # After load, "start over", resuming a draft and a language switch: the session id into the address bar
-# (?session=…, so a reload or a bookmark resumes it) and the language into <html lang>.
+# (?session=…, so a reload or a bookmark resumes it) and the language into <html lang> and Gradio's labels.
 SET_URL_JS = """(sid, lang) => {
   if (sid) { const u = new URL(window.location.href); u.searchParams.set('session', sid);
              window.history.replaceState(null, '', u.toString()); }
-  if (lang) { document.documentElement.lang = lang; }
+  if (lang) { window.__psLang = lang; document.documentElement.lang = lang;
+              if (window.__psRelabel) window.__psRelabel(); }
   return [];
 }"""
 
@@ -203,7 +245,9 @@ button:focus-visible, a:focus-visible, input:focus-visible, textarea:focus-visib
   #lang [data-testid="block-info"] { position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; }
   #chat { height: 52vh !important; max-height: 52vh !important; }
-  .ps-jump { display: inline-block; margin: .3rem 0; color: #1e3a8a; font-weight: 600; }
+  #tabs > .tab-wrapper button { padding: .3rem .35rem !important; font-size: .84rem !important; }
+  .ps-jump { display: inline-block; margin: .3rem 0; color: #1e3a8a; font-weight: 600; background: #eff6ff;
+    border: 1px solid #1d4ed8; border-radius: 6px; padding: .3rem .7rem; min-height: 36px; }
   .ps-live { max-height: none; }
   .ps-grid, .ps-grid-wide { grid-template-columns: 1fr; }
   #describe-main, #bank-filters, #search-row { flex-wrap: wrap; }
