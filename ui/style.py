@@ -224,7 +224,7 @@ CSS = """
 #chat .icon-button-wrapper.top-panel { display: none; }
 #chat .ps-msg-p + .ps-msg-p { margin-top: .6em; }
 #chat .ps-msg-p ul { margin: .25em 0 .25em 1.2em; padding: 0; list-style: disc; }
-#detail-panel { position: fixed; top: 0; right: 0; bottom: 0; width: min(640px, 100vw); z-index: 1000;
+#detail-panel { position: fixed; top: 5.5rem; right: 0; bottom: 0; width: min(640px, 100vw); z-index: 1000;
   background: #fff; box-shadow: -8px 0 24px rgba(15, 23, 42, .25); overflow-y: auto; padding: .8rem;
   box-sizing: border-box; }
 #detail-close { position: sticky; top: 0; z-index: 2; align-self: flex-end; width: auto; }
@@ -251,6 +251,6 @@ button:focus-visible, a:focus-visible, input:focus-visible, textarea:focus-visib
   .ps-live { max-height: none; }
   .ps-grid, .ps-grid-wide { grid-template-columns: 1fr; }
   #describe-main, #bank-filters, #search-row { flex-wrap: wrap; }
-  #detail-panel { width: 100vw; box-shadow: none; }
+  #detail-panel { width: 100vw; top: 0; box-shadow: none; }
 }
 """
