@@ -23,8 +23,17 @@ venv: $(BIN)/.installed
 seed: venv
 	$(BIN)/parastelu ingest knowledge/models
 
-run: seed
-	$(BIN)/parastelu serve
+# One line per step: install (pip's output in .cache/install.log), load the seed bank (progress bar), ready.
+run:
+	@mkdir -p .cache
+	@if [ -f $(BIN)/.installed ] && [ $(BIN)/.installed -nt pyproject.toml ]; then \
+	  echo "[1/3] dependencies: already installed ($(VENV))"; \
+	else \
+	  echo "[1/3] installing dependencies into $(VENV) (about a minute; log: .cache/install.log)"; \
+	  $(MAKE) --no-print-directory venv > .cache/install.log 2>&1 || { \
+	    echo "install failed; the end of .cache/install.log:"; tail -n 20 .cache/install.log; exit 1; }; \
+	fi
+	@$(BIN)/python -m ui.run
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import secrets
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import gradio as gr
@@ -275,8 +276,13 @@ def launch_app(demo: gr.Blocks, host: str = "127.0.0.1", port: int | None = None
     return str(url)
 
 
-def serve(settings: Settings, host: str | None = None, port: int | None = None) -> int:
-    """``parastelu serve``: loopback by default; any other address requires a user name and password."""
+def serve(settings: Settings, host: str | None = None, port: int | None = None,
+          before: Callable[[Services], None] | None = None,
+          ready: Callable[[str, int | None], None] | None = None) -> int:
+    """``parastelu serve``: loopback by default; any other address requires a user name and password.
+
+    ``before(services)`` runs inside the writer lock before the UI starts (``make run`` loads the seed bank
+    there); ``ready(url, models)`` replaces the start-up line."""
     host = host or settings.host
     port = port or settings.port
     password = settings.auth_password.get_secret_value() if settings.auth_password else ""
@@ -293,8 +299,16 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
         problem = store_problem(services, "en")
         if problem:
             print(f"warning: {problem}", file=sys.stderr)
+        elif before is not None:
+            before(services)
         demo = build_app(services)
-        print(f"parastelu: http://{host}:{port}  (models: {bank_count(services)}, store: {services.store.mode})",
-              file=sys.stderr)
-        launch_app(demo, host=host, port=port, auth=auth, block=True, quiet=True)
+        url = f"http://{host}:{port}"
+        if ready is not None:
+            launch_app(demo, host=host, port=port, auth=auth, block=False, quiet=True)
+            ready(url, bank_count(services))
+            demo.block_thread()
+        else:
+            print(f"parastelu: {url}  (models: {bank_count(services)}, store: {services.store.mode})",
+                  file=sys.stderr)
+            launch_app(demo, host=host, port=port, auth=auth, block=True, quiet=True)
     return 0
