@@ -10,7 +10,7 @@ export HF_HUB_DISABLE_TELEMETRY := 1
 export ORT_DISABLE_TELEMETRY := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test venv seed lint typecheck pytest chromium bench screenshots clean
+.PHONY: run test venv seed seed-vectors lint typecheck pytest chromium bench screenshots clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ run:
 	    echo "install failed; the end of .cache/install.log:"; tail -n 20 .cache/install.log; exit 1; }; \
 	fi
 	@$(BIN)/python -m ui.run
+
+# Regenerate knowledge/vectors/seed.npz after changing the seed bank (a test checks it is complete).
+seed-vectors: venv
+	$(BIN)/parastelu train seed-vectors
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \

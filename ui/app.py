@@ -90,7 +90,7 @@ def build_app(services: Services) -> gr.Blocks:
         with gr.Row(elem_id="ps-top", equal_height=True):
             header = gr.HTML(header_html("fi"), elem_id="header", scale=5, min_width=160)
             lang = gr.Radio(LANG_CHOICES, value="fi", label=tr("app.language"), elem_id="lang", scale=0,
-                            min_width=200)
+                            min_width=320)
         status_box = gr.HTML(problems("fi"), elem_id="status")
         panel = DetailPanel(services, gate)
         shared = Shared(session, stored, owner, owner_stored, draft_ids, lang)
