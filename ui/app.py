@@ -164,8 +164,10 @@ def build_app(services: Services) -> gr.Blocks:
                     header_html(lang_value), problems(lang_value), *relabel(lang_value, with_value=True),
                     *bank_first_page(lang_value), *bank.facets(lang_value), *search.facets(lang_value)]
 
+        labels_done = {"fn": describe.download_labels, "inputs": [lang], "outputs": [describe.dl_md, describe.dl_json],
+                       "api_visibility": "private", "show_progress": "hidden"}
         demo.load(on_load, [stored, owner_stored, draft_ids], load_outputs, api_name="load").then(
-            None, [stored, lang], None, js=SET_URL_JS)
+            None, [stored, lang], None, js=SET_URL_JS).then(**labels_done)
 
         def restart_session(lang_value: str, secret: str, ids: list[str] | None) -> list[Any]:
             """A fresh interview owned by this browser; the old one stays in "Omat luonnokset"."""
@@ -250,7 +252,7 @@ def build_app(services: Services) -> gr.Blocks:
                     panel.rerender(open_key, session_id, secret, lang_value), "", ""]
 
         lang.input(switch_language, switch_inputs, switch_outputs, api_name="set_language").then(
-            None, [stored, lang], None, js=SET_URL_JS)
+            None, [stored, lang], None, js=SET_URL_JS).then(**labels_done)
 
         # -- "open card" and "compare" buttons anywhere open the detail panel --------------------------------
         panel.wire([describe.matches, describe.steps], [search.results, bank.listing], lang, session, owner,

@@ -141,9 +141,14 @@ class DescribeTab:
         md_path, json_path = write_exports(iv.session_id, turn.draft.name or turn.draft.id,
                                            iv.to_markdown(lang=lang), iv.to_record())
         return [chat.transcript(iv, turn.reply), self.card_html(iv, lang, turn), jump_html(turn.status, lang),
-                match_cards(turn.matches, lang), steps_html(turn.next_steps, lang),
-                gr.DownloadButton(value=md_path, label=tr("export.md", lang)),
-                gr.DownloadButton(value=json_path, label=tr("export.json", lang))]
+                match_cards(turn.matches, lang), steps_html(turn.next_steps, lang), md_path, json_path]
+
+    @staticmethod
+    def download_labels(lang: str) -> list[Any]:
+        """The download buttons' labels (a follow-up step after events that may change the language: the
+        buttons' files are in ``view``, and one event cannot update a component twice)."""
+        lang = norm_lang(lang)
+        return [gr.DownloadButton(label=tr("export.md", lang)), gr.DownloadButton(label=tr("export.json", lang))]
 
     @staticmethod
     def box(lang: str, value: str | None = None) -> Any:
@@ -293,10 +298,10 @@ class DescribeTab:
         send_outputs = [self.msg, *self.view_outputs, self.notes, s.session, s.stored, s.owner, s.owner_stored,
                         *label_targets]
         send_inputs = [self.msg, s.session, s.owner, s.lang, self.chatbot]
-        self.send.click(self.send_message, send_inputs, send_outputs, api_name="send", show_progress="hidden",
-                        concurrency_limit=8)
-        self.msg.submit(self.send_message, send_inputs, send_outputs, api_name="send_submit",
-                        show_progress="hidden", concurrency_limit=8)
+        for event, name in ((self.send.click, "send"), (self.msg.submit, "send_submit")):
+            event(self.send_message, send_inputs, send_outputs, api_name=name, show_progress="hidden",
+                  concurrency_limit=8).then(self.download_labels, [s.lang], [self.dl_md, self.dl_json],
+                                            api_visibility="private", show_progress="hidden")
         self.card.submit(self.card_event, [s.session, s.owner, s.lang], [*self.view_outputs, self.notes],
                          api_visibility="private", show_progress="hidden")
         self.publish.click(lambda: gr.Group(visible=True), None, [self.confirm_box], api_visibility="private",
@@ -329,4 +334,4 @@ class DescribeTab:
                 view = self.view(iv, lang, turn)
         except Exception as exc:
             return [*([gr.skip()] * len(self.view_outputs)), self.refusal(exc, lang)]
-        return [*view, ""]
+        return [*view, notice(tr("edit.corrected", lang, field=label(field, lang)), "ok")]
