@@ -10,7 +10,7 @@ export HF_HUB_DISABLE_TELEMETRY := 1
 export ORT_DISABLE_TELEMETRY := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test venv seed lint typecheck pytest chromium bench screenshots clean
+.PHONY: run test venv seed seed-vectors lint typecheck pytest chromium bench screenshots clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,21 @@ venv: $(BIN)/.installed
 seed: venv
 	$(BIN)/parastelu ingest knowledge/models
 
-run: seed
-	$(BIN)/parastelu serve
+# One line per step: install (pip's output in .cache/install.log), load the seed bank (progress bar), ready.
+run:
+	@mkdir -p .cache
+	@if [ -f $(BIN)/.installed ] && [ $(BIN)/.installed -nt pyproject.toml ]; then \
+	  echo "[1/3] dependencies: already installed ($(VENV))"; \
+	else \
+	  echo "[1/3] installing dependencies into $(VENV) (about a minute; log: .cache/install.log)"; \
+	  $(MAKE) --no-print-directory venv > .cache/install.log 2>&1 || { \
+	    echo "install failed; the end of .cache/install.log:"; tail -n 20 .cache/install.log; exit 1; }; \
+	fi
+	@$(BIN)/python -m ui.run
+
+# Regenerate knowledge/vectors/seed.npz after changing the seed bank (a test checks it is complete).
+seed-vectors: venv
+	$(BIN)/parastelu train seed-vectors
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -261,6 +261,22 @@ class SessionStore:
                 return True
             return hmac.compare_digest(str(row[0]), digest)
 
+    def delete(self, session_id: str) -> bool:
+        """Remove a session and its message log (the owner deleting a draft); True when it existed."""
+        with self._lock, self._transaction():
+            gone = self._db.execute("DELETE FROM sessions WHERE id=?", (session_id,)).rowcount
+            self._db.execute("DELETE FROM messages WHERE session_id=?", (session_id,))
+        return gone > 0
+
+    def published_drafts(self) -> set[str]:
+        """Ids of bank models that were published from an interview as new models (not implementations)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT json_extract(state, '$.published_id') FROM sessions "
+                "WHERE json_extract(state, '$.published_id') IS NOT NULL "
+                "AND json_extract(state, '$.implementation_of') IS NULL").fetchall()
+        return {str(r[0]) for r in rows}
+
     def close(self) -> None:
         with self._lock:
             self._db.close()

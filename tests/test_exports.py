@@ -127,7 +127,7 @@ def test_served_downloads_come_from_the_private_gradio_cache(app: RunningApp) ->
 
     client = Client(app.url, verbose=False, download_files=False)
     try:
-        out = client.predict("", "", api_name="/load")  # the view carries both downloads
+        out = client.predict("", "", [], api_name="/load")  # the view carries both downloads
     finally:
         client.close()
     files = [v for v in out if isinstance(v, dict) and str(v.get("path", "")).endswith((".md", ".json"))]

@@ -196,8 +196,8 @@ def test_two_tabs_sending_through_the_ui_handlers_lose_nothing(services: Any) ->
 
     gate = SessionGate(services)
     with gr.Blocks():
-        shared = Shared(gr.State(""), gr.BrowserState(""), gr.State(""), gr.BrowserState(""), gr.Radio(["fi"]),
-                        gr.HTML(), gr.HTML(), gr.HTML(), gr.Sidebar())
+        shared = Shared(gr.State(""), gr.BrowserState(""), gr.State(""), gr.BrowserState(""), gr.BrowserState([]),
+                        gr.Radio(["fi"]))
         tab = DescribeTab(services, gate, shared)
     secret = new_secret()
     sid = gate.start("fi", secret).session_id
@@ -206,7 +206,7 @@ def test_two_tabs_sending_through_the_ui_handlers_lose_nothing(services: Any) ->
     def send(text: str) -> None:
         out = list(tab.send_message(text, sid, secret, "fi", []))
         frames.append(len(out))
-        assert "ps-n-error" not in str(out[-1][7]), out[-1][7]
+        assert "ps-n-error" not in str(out[-1][8]), out[-1][8]  # the notes, after the box and the view
 
     texts = two_threads(send, "ui")
     assert_all_turns(gate.store, sid, texts)
@@ -228,11 +228,11 @@ def test_two_tabs_sending_through_the_served_app_lose_nothing(app: RunningApp) -
     first = Client(app.url, verbose=False, download_files=False)
     second = Client(app.url, verbose=False, download_files=False)
     try:
-        sid, secret = first.predict("", "", api_name="/load")[:2]
-        assert tuple(second.predict(sid, secret, api_name="/load")[:2]) == (sid, secret)  # the same browser, 2nd tab
+        sid, secret = first.predict("", "", [], api_name="/load")[:2]
+        assert tuple(second.predict(sid, secret, [sid], api_name="/load")[:2]) == (sid, secret)  # same browser, 2nd tab
         stranger = Client(app.url, verbose=False, download_files=False)
         try:
-            assert stranger.predict(sid, "", api_name="/load")[0] != sid  # another browser gets a new session
+            assert stranger.predict(sid, "", [], api_name="/load")[0] != sid  # another browser gets a new session
         finally:
             stranger.close()
         clients = {"A": first, "B": second}
@@ -285,29 +285,31 @@ def test_handlers_refuse_another_browsers_secret_and_publishing_personal_data(se
 
     gate = SessionGate(services)
     with gr.Blocks():
-        shared = Shared(gr.State(""), gr.BrowserState(""), gr.State(""), gr.BrowserState(""), gr.Radio(["fi"]),
-                        gr.HTML(), gr.HTML(), gr.HTML(), gr.Sidebar())
+        shared = Shared(gr.State(""), gr.BrowserState(""), gr.State(""), gr.BrowserState(""), gr.BrowserState([]),
+                        gr.Radio(["fi"]))
         tab = DescribeTab(services, gate, shared)
     owner, stranger = new_secret(), new_secret()
     iv = gate.start("fi", owner)
     sid = iv.session_id
     refused = tr("session.refused", "fi")
-    assert refused in tab.save_edit("name", "Kaapattu", sid, stranger, "fi")[-1]
+    assert refused in tab.edit_api("name", "Kaapattu", sid, stranger, "fi")[-1]
     assert refused in tab.do_publish(sid, stranger, "fi")[1]
-    assert tab.prefill("name", sid, stranger) == ""
+    opened = tab.card_event(sid, stranger, "fi", gr.EventData(None, {"action": "edit", "field": "name"}))
+    assert refused in opened[-1] and "ps-editor" not in str(opened[1])  # the card's editor does not open
     out = list(tab.send_message("vieras viesti", sid, stranger, "fi", []))
-    assert refused in out[-1][7] and out[-1][0] == "vieras viesti"  # the text stays in the box
+    assert refused in out[-1][8] and out[-1][0] == "vieras viesti"  # the text stays in the box
     assert "vieras viesti" not in [t for _, t in gate.store.log(sid)]
     # the owner edits a field to hold a henkilötunnus: publishing names the field and refuses
-    assert tr("edit.saved", "fi", field="Kohderyhmä") in tab.save_edit("target_groups", "asiakas 131052-308T",
-                                                                        sid, owner, "fi")[-1]
+    assert tr("edit.corrected", "fi", field="Kohderyhmä") in tab.edit_api("target_groups", "asiakas 131052-308T",
+                                                                          sid, owner, "fi")[-1]
     notice = tab.do_publish(sid, owner, "fi")[1]
     assert "ps-n-error" in notice and "Kohderyhmä" in notice and "henkilötunnus" in notice
     assert services.store.get("nimeton-malli") is None
 
 
 def test_new_labels_exist_in_every_language() -> None:
-    from ui.texts import EXTRA, LANGS
+    from ui.texts import LANGS, tr
 
-    for key, texts in EXTRA.items():
-        assert set(texts) == set(LANGS) and all(texts.values()), key
+    for key in ("session.not_yours", "session.refused", "session.busy", "session.conflict"):
+        texts = {lang: tr(key, lang) for lang in LANGS}  # these live in prompts/ui.yaml now
+        assert key not in texts.values() and len(set(texts.values())) == len(LANGS), key

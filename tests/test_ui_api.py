@@ -43,8 +43,8 @@ def client(app: RunningApp) -> Iterator[Any]:
 
 def test_named_endpoints(client: Any) -> None:
     names = set(client.view_api(print_info=False, return_format="dict")["named_endpoints"])
-    for name in ("/load", "/send", "/edit", "/publish", "/restart", "/set_language", "/search", "/new_search",
-                 "/bank", "/interview_start", "/interview_turn", "/interview_export", "/find", "/model",
+    for name in ("/load", "/send", "/edit", "/publish", "/restart", "/set_language", "/search", "/refine_search",
+                 "/bank", "/bank_more", "/interview_start", "/interview_turn", "/interview_export", "/find", "/model",
                  "/status"):
         assert name in names, name
 
@@ -86,9 +86,9 @@ def test_find_with_filters_and_model_lookup(client: Any) -> None:
 
 
 def test_ui_events_load_send_and_escape(client: Any) -> None:
-    loaded = client.predict("", "", api_name="/load")  # (stored id, secret, header, status, chat, …); no State
+    loaded = client.predict("", "", [], api_name="/load")  # (stored id, secret, draft ids, about, chat, …)
     sid = loaded[0]
-    assert sid and loaded[1] and sid in loaded[2]  # the header shows the session id
+    assert sid and loaded[1] and loaded[2] == [sid] and sid in loaded[3]  # "Tietoja" shows the session id
     out = client.predict(f"Hei {XSS_MESSAGE}", api_name="/send")
     chat = out[1]
     user = [m for m in chat if m["role"] == "user"][-1]
@@ -97,21 +97,23 @@ def test_ui_events_load_send_and_escape(client: Any) -> None:
     assert "data-testid=\"live-card\"" in out[2]
 
 
-def test_ui_search_event_refines_and_filters(client: Any) -> None:
-    client.predict("", "", api_name="/load")
+def test_ui_search_event_is_new_each_time_and_refines_on_request(client: Any) -> None:
+    client.predict("", "", [], api_name="/load")
     first = client.predict("nuorten yksinäisyys", [], [], [], "", [], "fi", api_name="/search")
-    assert 'data-testid="hit"' in first[-1]
-    refined = client.predict("koulu", ["established"], [], [], "", [], "fi", api_name="/search")
-    assert "nuorten yksinäisyys" in refined[1] and "koulu" in refined[1]  # the context chain
+    assert 'data-testid="hit"' in first[-1] and 'data-band="' in first[-1]
+    refined = client.predict("koulu", ["established"], [], [], "", [], "fi", api_name="/refine_search")
+    assert "nuorten yksinäisyys koulu" in refined[1] and 'data-refined="true"' in refined[1]
     assert 'data-stage="developing"' not in refined[-1] and 'data-stage="established"' in refined[-1]
+    fresh = client.predict("koulu", [], [], [], "", [], "fi", api_name="/search")
+    assert "nuorten" not in fresh[1] and 'data-refined="false"' in fresh[1]
 
 
 def test_ui_events_publish_restart_and_language(client: Any, app: RunningApp) -> None:
-    first = client.predict("", "", api_name="/load")[0]
+    first = client.predict("", "", [], api_name="/load")[0]
     client.predict("Oulussa nuoret ovat yksinäisiä koulun jälkeen. Kohderyhmänä ovat 13–16-vuotiaat. "
                    "Tavoitteena on vähentää yksinäisyyttä.", api_name="/send")
-    english = client.predict("en", "", [], [], [], [], [], [], [], "", [], api_name="/set_language")
-    chat = english[2]
+    english = client.predict("en", [], "", [], [], [], [], [], [], [], [], "", [], api_name="/set_language")
+    chat = english[3]  # after the header, the banner and "Tietoja"
     assert chat[-1]["role"] == "assistant"
     flow_en = [q for qs in load_prompts().flow.questions.values() for q in qs["en"]]
     assert any(q in text_of(chat[-1]["content"]) for q in flow_en), chat[-1]["content"]
@@ -126,8 +128,9 @@ def test_ui_events_publish_restart_and_language(client: Any, app: RunningApp) ->
     assert found, published[0]
     model_id = found.group(1)
     assert app.services.store.get(model_id) is not None
-    fresh = client.predict("fi", api_name="/restart")
+    fresh = client.predict("fi", [first], api_name="/restart")
     assert fresh[0] and fresh[0] != first
+    assert fresh[2] == [fresh[0], first]  # the earlier draft stays in this browser's list
 
 
 def test_login_required_when_configured(tmp_path_factory: pytest.TempPathFactory, seeded_dir: Path,
@@ -158,8 +161,9 @@ def test_unreachable_chroma_server_still_serves_the_interview(
         try:
             status = c.predict(api_name="/status")
             assert status["available"] is False and dead in status["problem"]
-            loaded = c.predict("", "", api_name="/load")
-            assert 'data-testid="banner"' in loaded[3] and dead in loaded[3]
+            loaded = c.predict("", "", [], api_name="/load")
+            banners = [x for x in loaded if isinstance(x, str) and 'data-testid="banner"' in x]
+            assert len(banners) == 2 and all(dead in b for b in banners)  # the page's and the bank tab's
             first = c.predict("fi", api_name="/interview_start")
             turn = c.predict(first["session_id"], STORY_FI, first["secret"], api_name="/interview_turn")
             assert turn["reply"] and turn["matches"] == []
@@ -184,6 +188,6 @@ def test_status_names_the_chroma_server(chroma_server: str, tmp_path: Path, real
             status = c.predict(api_name="/status")
             assert status == {"llm": "offline", "models": 0, "chroma": chroma_server, "available": True,
                               "problem": None}
-            assert chroma_server in c.predict("", "", api_name="/load")[3]
+            assert chroma_server in c.predict("", "", [], api_name="/load")[3]  # "Tietoja" names it
         finally:
             c.close()

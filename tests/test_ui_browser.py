@@ -70,10 +70,21 @@ def test_opening_story_fills_card_and_finds_similar_models(page: Page) -> None:
     matches = page.page.locator("[data-testid=match]")
     assert matches.count() >= 1
     assert matches.first.locator(".ps-why").inner_text().strip() not in ("", "Miksi tämä:")
-    # "Open card" shows the whole record in the sidebar
+    bands = {"sama malli", "lähellä", "samaa aihetta", "kaukana"}
+    assert matches.first.locator("[data-testid=band]").inner_text().split(" · ")[0] in bands
+    assert "paikassa" in matches.first.locator("[data-testid=spread]").inner_text()
+    # "Open card" shows the whole record in the detail panel; "Sulje" closes it
     first_id = matches.first.get_attribute("data-model")
     matches.first.locator(".ps-open").click()
     page.page.wait_for_selector(f"[data-testid=model-detail][data-model='{first_id}']")
+    page.page.click("#detail-close")
+    page.page.wait_for_selector("#detail-panel", state="hidden")
+    # "Vertaa" puts the user's own description beside the match
+    matches.first.locator(".ps-compare").click()
+    comparison = page.page.locator(f"[data-testid=comparison][data-b='{first_id}']")
+    comparison.wait_for()
+    assert "Oma kuvauksesi" in comparison.inner_text()
+    assert comparison.locator("[data-side=a]").count() >= 1
 
 
 def test_full_interview_summary_and_downloads(page: Page) -> None:
@@ -94,19 +105,42 @@ def test_full_interview_summary_and_downloads(page: Page) -> None:
     assert "kyselyllä" in markdown
 
 
-def test_card_edit_changes_exported_json(page: Page) -> None:
+def test_card_edit_in_place_changes_exported_json(page: Page) -> None:
     page.send(STORY_FI)
-    page.page.click("#edit-box .label-wrap")
-    page.pick("edit-field", "Kohderyhmä")
-    page.page.wait_for_function(
-        "() => document.querySelector('#edit-value textarea').value.includes('13')")  # prefilled
-    page.page.fill("#edit-value textarea", "yläkoululaiset\nheidän vanhempansa")
-    page.page.click("#edit-save")
-    page.page.wait_for_selector("#chat-notes .ps-n-ok")
+    before = page.messages()
+    editor = page.edit("target_groups")
+    items = editor.locator(".ps-edit-item")
+    assert "13" in items.first.input_value()  # the current value is prefilled
+    for i in range(items.count() - 1, 0, -1):  # keep one item, remove the rest
+        items.nth(i).locator("xpath=..").locator("button[data-act=remove]").click()
+    items.first.fill("yläkoululaiset")
+    editor.locator("button[data-act=add]").click()
+    editor.locator(".ps-edit-item").last.fill("heidän vanhempansa")
+    editor.locator("button[data-act=save]").click()
+    page.wait_messages(before + 1)  # the correction is one more message in the chat
+    assert page.card_attr("data-editing") == ""
     status, text = page.field("target_groups")
     assert status == "confirmed" and "heidän vanhempansa" in text
+    assert page.last_bot_text().strip() == "Korjasit kohdan Kohderyhmä."
     record = json.loads(page.download("download-json"))
     assert record["target_groups"] == ["yläkoululaiset", "heidän vanhempansa"]
+    # the stage is a localized choice; a bad address is refused next to the field, in Finnish
+    editor = page.edit("stage")
+    assert "valmis levitettäväksi" in editor.locator("select").inner_text()
+    editor.locator("select").select_option(label="valmis levitettäväksi")
+    editor.locator("button[data-act=save]").click()
+    page.page.wait_for_function("() => document.querySelector('[data-testid=live-card]').dataset.editing === ''")
+    assert page.field("stage")[1].strip() == "valmis levitettäväksi"
+    editor = page.edit("source_url")
+    editor.locator("textarea").fill("ftp://example.org/malli")
+    editor.locator("button[data-act=save]").click()
+    error = page.page.locator("[data-testid=live-card] section[data-field='source_url'] .ps-field-error[role=alert]")
+    error.wait_for()
+    assert error.inner_text() == "Osoitteen pitää alkaa http:// tai https://."
+    assert editor.locator("textarea").input_value() == "ftp://example.org/malli"  # kept for fixing
+    editor.locator("button[data-act=cancel]").click()
+    page.page.wait_for_function("() => document.querySelector('[data-testid=live-card]').dataset.editing === ''")
+    assert json.loads(page.download("download-json"))["stage"] == "ready"
 
 
 def test_two_browsers_never_see_each_others_drafts(browser: Any, app: RunningApp) -> None:
@@ -159,6 +193,7 @@ def test_html_in_messages_and_records_renders_as_text(page: Page) -> None:
     # a bank record full of markup, in the bank list and in its full card
     page.tab("bank")
     page.page.fill("#bank-text textarea, #bank-text input", "Testimalli")
+    page.page.wait_for_selector("[data-testid=bank-count-line][data-total='1']")
     item = page.page.locator("[data-testid=bank-item][data-model='xss-testimalli']")
     item.wait_for()
     assert "<script>alert('pankki')</script> Testimalli" in item.inner_text()
@@ -176,6 +211,7 @@ def test_html_in_messages_and_records_renders_as_text(page: Page) -> None:
 
 def test_search_stage_filter_returns_only_that_stage(page: Page) -> None:
     page.tab("search")
+    page.page.click("#search-filters .label-wrap")
     page.pick("filter-stage", "kehitteillä")
     page.page.fill("#search-query textarea, #search-query input", "nuorten hyvinvointi")
     page.page.click("#search-button")
@@ -184,12 +220,33 @@ def test_search_stage_filter_returns_only_that_stage(page: Page) -> None:
     stages = [hits.nth(i).get_attribute("data-stage") for i in range(hits.count())]
     assert stages and set(stages) == {"developing"}, stages
     assert all(hits.nth(i).locator(".ps-why li").count() >= 1 for i in range(hits.count()))
-    # a follow-up refines: the first query stays as context
+    probabilities = [float(hits.nth(i).get_attribute("data-probability") or 0) for i in range(hits.count())]
+    assert probabilities == sorted(probabilities, reverse=True)  # best first
+    # "Tarkenna" adds words to the search on screen, on purpose
     page.page.fill("#search-query textarea, #search-query input", "koulu")
-    page.page.click("#search-button")
-    page.page.wait_for_function("() => document.querySelectorAll('[data-testid=search-context] q').length == 2")
+    page.page.click("#search-refine")
+    page.page.wait_for_selector("[data-testid=search-context][data-refined=true]")
+    assert page.page.locator("[data-testid=search-context] q").inner_text() == "nuorten hyvinvointi koulu"
     stages = [hits.nth(i).get_attribute("data-stage") for i in range(hits.count())]
     assert set(stages) <= {"developing"}
+
+
+def test_each_search_is_new_and_says_when_nothing_is_close(page: Page) -> None:
+    page.tab("search")
+    page.page.fill("#search-query textarea, #search-query input", "nuoret työllisyys ohjaamo")
+    page.page.click("#search-button")
+    page.page.wait_for_selector("[data-testid=search-context] q:has-text('nuoret työllisyys ohjaamo')")
+    unrelated = "ljudteknik för orgelkonserter i kyrkor"  # nothing in the bank is about this
+    page.page.fill("#search-query textarea, #search-query input", unrelated)
+    page.page.click("#search-button")
+    context = page.page.locator("[data-testid=search-context]")
+    expect(context.locator("q")).to_have_text(unrelated)  # not "A → B": the previous query is gone
+    assert context.get_attribute("data-refined") == "false"
+    page.page.wait_for_selector("[data-testid=search-count][data-close=none]")
+    assert page.page.locator("[data-testid=no-close-match]").inner_text().startswith("Läheistä vastinetta ei löytynyt")
+    bands = [page.page.locator("[data-testid=hit]").nth(i).get_attribute("data-band")
+             for i in range(page.page.locator("[data-testid=hit]").count())]
+    assert bands and "same" not in bands and "close" not in bands
 
 
 def test_language_switch_changes_labels_and_next_question(page: Page) -> None:
@@ -210,6 +267,7 @@ def test_language_switch_changes_labels_and_next_question(page: Page) -> None:
     expect(page.page.locator("[data-testid=live-card] .ps-card-title")).to_have_text("Model card")
     page.tab("search")  # tabs render lazily; their labels were switched too
     expect(page.page.locator("#search-button")).to_have_text("Search")
+    page.page.click("#search-filters .label-wrap")
     expect(page.page.locator("#filter-stage [data-testid=block-info]")).to_have_text("Stage")
     page.set_language("Svenska")
     expect(page.page.locator("#search-button")).to_have_text("Sök")

@@ -16,18 +16,10 @@ from assistant.settings import Settings
 from tests.ui_support import XSS_MODEL
 from ui import chat
 from ui.app import is_loopback, serve
+from ui.card import CARD_FIELDS, edit_error, live_card, parse_edit
+from ui.compare import comparison_html
 from ui.exports import write_exports
-from ui.render import (
-    CARD_FIELDS,
-    bank_list,
-    bank_stats,
-    full_card,
-    live_card,
-    match_cards,
-    parse_edit,
-    status_html,
-    steps_html,
-)
+from ui.render import about_html, bank_list, bank_stats, full_card, hit_cards, match_cards, steps_html
 from ui.safe import esc, esc_md, safe_url
 from ui.texts import LANGS, keys, tr, ui_file
 
@@ -59,6 +51,35 @@ def test_live_card_shows_every_field_with_badges_and_escapes() -> None:
     assert 'data-asking="goals"' in html and 'data-messages="3"' in html
     assert "kehitteillä" in html  # stage shown in the reader's language
     assert "Kohderyhmä" in html and "Target groups" in live_card(draft, status, "en")
+    assert html.count('data-act="edit"') == len(CARD_FIELDS)  # every field has its edit button
+    assert 'aria-label="Muokkaa kohtaa Kohderyhmä"' in html
+
+
+def test_card_editor_prefills_the_value_and_shows_errors_in_the_ui_language() -> None:
+    draft = Draft(target_groups=["nuoret <b>", "vanhemmat"], stage="developing",  # type: ignore[arg-type]
+                  source_url="https://example.org/x")
+    lists = live_card(draft, {}, "fi", editing="target_groups")
+    assert 'data-editing="target_groups"' in lists and lists.count('class="ps-edit-input ps-edit-item"') == 2
+    assert 'value="nuoret &lt;b&gt;"' in lists and 'value="vanhemmat"' in lists  # escaped, prefilled
+    assert "Lisää kohta" in lists and 'aria-label="Poista kohta 2"' in lists
+    stage = live_card(draft, {}, "sv", editing="stage")
+    assert '<option value="developing" selected>under utveckling</option>' in stage
+    assert '<option value="ready">färdig att sprida</option>' in stage  # localized choices, canonical values
+    text = live_card(draft, {}, "en", editing="source_url", edit_value="ftp://x", error="Bad <url>")
+    assert ">ftp://x</textarea>" in text and 'role="alert">Bad &lt;url&gt;</div>' in text
+    assert 'data-field="source_url"' in text and text.count('data-act="edit"') == len(CARD_FIELDS) - 1
+    from pydantic import ValidationError
+
+    from assistant.schema import ModelDescription
+
+    try:
+        ModelDescription(id="x", name="x", source_url="ftp://x")
+    except ValidationError as exc:
+        assert edit_error(exc, "source_url", "fi") == "Osoitteen pitää alkaa http:// tai https://."
+        assert edit_error(exc, "source_url", "sv").startswith("Adressen ska börja")
+    else:
+        raise AssertionError("an ftp URL was accepted")
+    assert "Kohderyhmä" in edit_error(ValueError("x"), "target_groups", "fi")
 
 
 def test_full_card_and_lists_escape_bank_records() -> None:
@@ -74,10 +95,13 @@ def test_full_card_and_lists_escape_bank_records() -> None:
 
 def test_matches_and_steps_render_reasons_and_open_buttons() -> None:
     m = Match(id="a-b", name="<i>Malli</i>", stage="ready", organisation="Org", regions=["Oulu"],  # type: ignore[arg-type]
-              score=0.9, similarity=0.87, why="Sama kohderyhmä: <i>nuoret</i>")
+              score=0.9, similarity=0.87, probability=0.81, band="close", implementations=2,
+              why="Sama kohderyhmä: <i>nuoret</i>")
     html = match_cards([m], "fi")
-    assert 'data-model="a-b"' in html and "87&nbsp;%" in html and "&lt;i&gt;nuoret&lt;/i&gt;" in html
-    assert 'class="ps-open" data-model="a-b"' in html and not RAW_TAG.search(html)
+    assert 'data-model="a-b"' in html and "lähellä · 81&nbsp;%" in html and "&lt;i&gt;nuoret&lt;/i&gt;" in html
+    assert "käytössä 3 paikassa" in html  # the owner plus two implementations
+    assert 'data-act="open" data-model="a-b"' in html and 'data-act="compare" data-model="a-b"' in html
+    assert not RAW_TAG.search(html)
     assert "Kerro lisää" in match_cards([], "fi")
     step = NextStep(kind="adopt", model_id="a-b", model_name="Malli", text="Ota käyttöön: Malli on valmis.",
                     reason="Samankaltaisuus 0.87")
@@ -86,12 +110,41 @@ def test_matches_and_steps_render_reasons_and_open_buttons() -> None:
     assert "Ota käyttöön: Malli" not in shtml
 
 
-def test_status_line_and_banner() -> None:
-    ok = status_html(None, 64, "embedded", None, "fi")
-    assert "64 mallia" in ok and "toimii ilman verkkoa" in ok and 'data-testid="banner"' not in ok
-    down = status_html("llama3", None, "http://127.0.0.1:9", "palvelin ei vastaa <x>", "en")
-    assert "llama3" in down and "http://127.0.0.1:9" in down and 'data-testid="banner"' in down
-    assert "&lt;x&gt;" in down
+def test_about_panel() -> None:
+    ok = about_html(None, 64, "embedded", "abc123", "fi")
+    assert "64 mallia" in ok and "toimii ilman verkkoa" in ok and 'data-testid="session-id">abc123<' in ok
+    assert 'href="?view=api"' in ok and 'href="?session=abc123"' in ok
+    down = about_html("llama3", None, "http://127.0.0.1:9", "<x>", "en")
+    assert "llama3" in down and "http://127.0.0.1:9" in down and "&lt;x&gt;" in down and "<x>" not in down
+
+
+def test_search_hits_show_band_probability_spread_and_draft_status() -> None:
+    from assistant.matcher import Scored
+
+    m = XSS_MODEL.model_copy(update={"implementations": []})
+    hit = Scored(model=m, probability=0.42, band="topic", similarity=0.9, reasons=["<b>sama</b> aihe"])
+    html = hit_cards([hit], "sv", drafts=frozenset({m.id}))
+    assert 'data-band="topic"' in html and "samma ämne · 42&nbsp;%" in html and "i bruk på 1 plats" in html
+    assert 'data-testid="pub-status">utkast<' in html and "&lt;b&gt;sama&lt;/b&gt; aihe" in html
+    assert not RAW_TAG.search(html)
+    listing = bank_list([m], 70, "fi", drafts=frozenset())
+    assert 'data-status="published"' in listing and 'data-shown="1" data-total="70"' in listing
+
+
+def test_comparison_side_by_side_is_escaped() -> None:
+    from assistant.compare import Aspect, Comparison
+
+    a = ModelDescription(id="a", name="<i>A</i>", stage="ready")  # type: ignore[arg-type]
+    b = ModelDescription(id="b", name="B", stage="idea")  # type: ignore[arg-type]
+    c = Comparison(a, b, 0.57, [Aspect("core", shared=[("ryhmä <x>", "ryhmät")], only_a=["vain A"],
+                                       only_b=["vain B"]), Aspect("goals")], same_stage=False)
+    html = comparison_html(c, "fi")
+    assert "57 %" in html and "&lt;i&gt;A&lt;/i&gt;" in html and "ryhmä &lt;x&gt;" in html
+    a_col = html.split('data-side="a">')[1].split("</div>")[0]
+    b_col = html.split('data-side="b">')[1].split("</div>")[0]
+    assert "vain A" in a_col and "vain B" not in a_col and "vain B" in b_col and "ryhmät" in b_col
+    assert 'data-field="goals"' not in html  # an aspect neither has is left out
+    assert not RAW_TAG.search(html)
 
 
 def test_every_ui_label_has_all_languages_and_same_placeholders() -> None:
@@ -102,20 +155,18 @@ def test_every_ui_label_has_all_languages_and_same_placeholders() -> None:
         fields = {lang: set(re.findall(r"{(\w+)}", str(texts[lang]))) for lang in LANGS}
         assert fields["fi"] == fields["sv"] == fields["en"], key
     assert tr("tab.describe", "fi") == "Kuvaa malli" and tr("tab.describe", "xx") == "Kuvaa malli"
+    assert tr("session.busy", "sv").startswith("Det föregående")  # the session texts live in ui.yaml too
     assert tr("no.such.key", "en") == "no.such.key"
 
 
-def test_stream_chunks_grow_to_the_whole_reply() -> None:
-    text = "Yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän kymmenen " * 5
-    parts = list(chat.chunks(text))
-    assert parts[-1] == text and 1 < len(parts) <= chat.STREAM_CHUNKS + 1
-    assert all(text.startswith(p) for p in parts)
-    assert list(chat.chunks("")) == [""]
+def test_user_messages_are_literal() -> None:
     assert chat.user_message("<b>x</b> *y*\nz")["content"] == "&lt;b&gt;x&lt;/b&gt; *y*<br>z"
+    assert not hasattr(chat, "STREAM_DELAY")  # no artificial typing delay
 
 
 def test_edit_values_and_exports() -> None:
     assert parse_edit("target_groups", "- nuoret\n\n• vanhemmat \n") == ["nuoret", "vanhemmat"]
+    assert parse_edit("target_groups", [" nuoret ", "", "vanhemmat"]) == ["nuoret", "vanhemmat"]
     assert parse_edit("summary", "  teksti\nrivi  ") == "teksti\nrivi"
     assert slugify("Iltapäiväkaverit – Oulu!") == "iltapaivakaverit-oulu" and slugify(None) == "malli"
     md, js = write_exports("abc/../x", "Nimi <a>", "# Nimi\n", {"name": "Nimi <a>"})

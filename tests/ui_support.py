@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,6 +21,10 @@ from ui.browser import free_port
 ROOT = Path(__file__).resolve().parent.parent
 VECTOR_CACHE = ROOT / ".cache" / "test-vectors"
 TIMEOUT = 30_000  # ms; a turn with the bundled embedder takes well under a second
+AXE_VERSION = "4.14.1"
+AXE_DIR = ROOT / ".cache" / "axe"
+DESKTOP = {"width": 1400, "height": 1000}
+PHONE = {"width": 390, "height": 844}
 
 STORY_FI = ("Oulussa yläkouluikäiset nuoret jäävät usein yksin koulupäivän jälkeen, eikä heillä ole "
             "turvallista aikuista. Kohderyhmänä ovat 13–16-vuotiaat nuoret, jotka kokevat yksinäisyyttä. "
@@ -113,19 +118,40 @@ def browser_session() -> Iterator[Any]:
             browser.close()
 
 
+def axe_source() -> str:
+    """axe-core from the npm registry, installed once into ``.cache/axe`` (never vendored); fails, never
+    skips, when npm is missing."""
+    script = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.fail("npm is needed to install axe-core for the accessibility tests (Node.js 20 + npm)")
+        AXE_DIR.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run([npm, "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(AXE_DIR),
+                               f"axe-core@{AXE_VERSION}"], capture_output=True, text=True, timeout=300)
+        if done.returncode != 0 or not script.exists():
+            pytest.fail(f"npm install axe-core@{AXE_VERSION} failed: {done.stderr[-2000:]}")
+    return script.read_text(encoding="utf-8")
+
+
 # -- page helpers ---------------------------------------------------------------------------------
 class Page:
-    """A page in its own browser context, with the dialogs it raised and the hosts it contacted."""
+    """A page in its own browser context, with the dialogs it raised, the hosts it contacted and the
+    errors its console showed."""
 
-    def __init__(self, browser: Any, url: str, lang: str | None = None) -> None:
-        self.context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    def __init__(self, browser: Any, url: str, lang: str | None = None, viewport: dict[str, int] | None = None,
+                 locale: str = "fi-FI") -> None:
+        self.context = browser.new_context(viewport=viewport or DESKTOP, accept_downloads=True, locale=locale)
         self.page = self.context.new_page()
         self.page.set_default_timeout(TIMEOUT)
         self.dialogs: list[str] = []
         self.hosts: set[str] = set()
+        self.errors: list[str] = []
         self.page.on("dialog", self._dialog)
         self.page.on("request", lambda r: self.hosts.add(r.url.split("/")[2]))
-        self.open(url)
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.open(url if lang is None else f"{url}?lang={lang}")
 
     def _dialog(self, dialog: Any) -> None:
         self.dialogs.append(dialog.message)
@@ -166,7 +192,22 @@ class Page:
         return str(loc.get_attribute("data-status")), loc.locator(".ps-value").inner_text()
 
     def session_id(self) -> str:
-        return self.page.locator("[data-testid=session-id]").inner_text().strip()
+        """The open session (the address bar carries it, and so does the "Tietoja" panel)."""
+        return str(self.page.evaluate("() => new URL(location.href).searchParams.get('session') || ''"))
+
+    def edit(self, field: str) -> Any:
+        """Open a card field's editor (its Muokkaa button) and return the editor."""
+        self.page.click(f"[data-testid=live-card] button[data-act=edit][data-field='{field}']")
+        editor = self.page.locator(f"[data-testid=live-card] .ps-editor[data-editing='{field}']")
+        editor.wait_for()
+        return editor
+
+    def visible_text(self) -> str:
+        """Everything a reader sees on the page, including labels and button texts."""
+        return str(self.page.evaluate("() => document.body.innerText"))
+
+    def no_horizontal_scroll(self) -> bool:
+        return bool(self.page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
 
     def last_bot_text(self) -> str:
         return self.page.locator("#chat [data-testid=bot]").last.inner_text()
@@ -184,7 +225,7 @@ class Page:
         self.page.keyboard.press("Escape")
 
     def tab(self, name: str) -> None:
-        self.page.locator(f"#tab-{name}-button").dispatch_event("click")
+        self.page.locator(f"#tab-{name}-button").click()
         self.page.wait_for_selector(f"#tab-{name}", state="visible")
 
     def set_language(self, label: str) -> None:

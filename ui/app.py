@@ -1,7 +1,8 @@
 """The Gradio web UI: ``build_app(services)`` and ``serve(settings, host, port)`` (``parastelu serve``).
 
-Per-user state is only the session id (``gr.State`` + ``gr.BrowserState`` + ``?session=`` in the URL);
-the interview itself is re-loaded from SQLite by id on every event. Services are shared read-mostly.
+Per-user state is only the session id (``gr.State`` + ``gr.BrowserState`` + ``?session=`` in the URL) and
+this browser's list of draft ids; the interview itself is re-loaded from SQLite by id, under the session's
+lock, on every event. Services are shared read-mostly.
 """
 
 from __future__ import annotations
@@ -9,30 +10,33 @@ from __future__ import annotations
 import ipaddress
 import secrets
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import gradio as gr
 
-from assistant.schema import ModelDescription
 from assistant.services import Services
 from assistant.settings import Settings
-from ui import chat
-from ui.backend import bank_count, failure_text, llm_label, llm_problem, load_services, store_problem
-from ui.bank import BankTab
-from ui.describe import SET_URL_JS, DescribeTab, Shared
+from ui.api import register_api
+from ui.backend import bank_count, llm_label, llm_problem, load_services, store_problem
+from ui.bank import PAGE, BankTab
+from ui.describe import DescribeTab, Shared
+from ui.drafts import collect, drafts_html, remember
 from ui.exports import use_private_gradio_cache
-from ui.render import detail_placeholder, full_card, header_html, notice, status_html
+from ui.panel import DetailPanel
+from ui.render import about_html, banner, header_html, notice
 from ui.search import SearchTab
 from ui.sessions import NotYours, SessionGate, new_secret
-from ui.style import CSS, theme
+from ui.style import CSS, HEAD, SET_URL_JS, lang_js, theme
 from ui.texts import LANG_CHOICES, norm_lang, tr
 
 STORAGE_KEY = "parastelu-session"
 OWNER_KEY = "parastelu-owner"
+DRAFTS_KEY = "parastelu-drafts"
 
 
 def browser_secret(settings: Settings) -> str:
-    """Key for the session id kept in localStorage; persisted so a restart keeps browsers' sessions."""
+    """Key for the values kept in localStorage; persisted so a restart keeps browsers' sessions."""
     path = settings.data_dir / "ui-secret"
     from assistant.fsperm import private_dir, write_new_private
 
@@ -62,11 +66,18 @@ def build_app(services: Services) -> gr.Blocks:
     use_private_gradio_cache()  # before any component exists: Gradio reads it per block
     gate = SessionGate(services)
 
-    def status(lang: str) -> str:
-        lang = norm_lang(lang)
-        problems = [p for p in (store_problem(services, lang), llm_problem(settings, lang)) if p]
-        return status_html(llm_label(settings), bank_count(services), services.store.mode,
-                           " ".join(problems) or None, lang)
+    def problems(lang: str) -> str:
+        found = [p for p in (store_problem(services, lang), llm_problem(settings, lang)) if p]
+        return banner(" ".join(found)) if found else ""
+
+    def about(session_id: str | None, lang: str) -> str:
+        return about_html(llm_label(settings), bank_count(services), services.store.mode, session_id, lang)
+
+    def drafts_published() -> frozenset[str]:
+        try:
+            return frozenset(gate.store.published_drafts())
+        except Exception:
+            return frozenset()
 
     with gr.Blocks(title="Parastelu", analytics_enabled=False, fill_width=True,
                    delete_cache=(3600, 86400)) as demo:  # hourly, drop cached export copies older than a day
@@ -75,44 +86,59 @@ def build_app(services: Services) -> gr.Blocks:
         stored = gr.BrowserState("", storage_key=STORAGE_KEY, secret=key)
         owner = gr.State("")  # this tab's copy of the browser's secret (server-side; not an API parameter)
         owner_stored = gr.BrowserState("", storage_key=OWNER_KEY, secret=key)
-        with gr.Sidebar(open=False, position="right", width=560, elem_id="detail-sidebar") as sidebar:
-            detail = gr.HTML(detail_placeholder("fi"), elem_id="detail")
+        draft_ids = gr.BrowserState([], storage_key=DRAFTS_KEY, secret=key)
         with gr.Row(elem_id="ps-top", equal_height=True):
-            header = gr.HTML(header_html(None, "fi"), elem_id="header", scale=5)
-            with gr.Column(scale=0, min_width=380):
-                lang = gr.Radio(LANG_CHOICES, value="fi", label=tr("app.language"), elem_id="lang")
-        status_box = gr.HTML(status("fi"), elem_id="status")
-        shared = Shared(session, stored, owner, owner_stored, lang, header, status_box, detail, sidebar)
+            header = gr.HTML(header_html("fi"), elem_id="header", scale=5, min_width=160)
+            lang = gr.Radio(LANG_CHOICES, value="fi", label=tr("app.language"), elem_id="lang", scale=0,
+                            min_width=320)
+        status_box = gr.HTML(problems("fi"), elem_id="status")
+        panel = DetailPanel(services, gate)
+        shared = Shared(session, stored, owner, owner_stored, draft_ids, lang)
         with gr.Tabs(elem_id="tabs"):
             describe = DescribeTab(services, gate, shared)
-            search = SearchTab(services)
-            bank = BankTab(services)
+            search = SearchTab(services, drafts_published)
+            bank = BankTab(services, drafts_published)
+        with gr.Accordion(tr("about.title"), open=False, elem_id="about-box") as about_box:
+            about_view = gr.HTML(about(None, "fi"), elem_id="about")
 
-        label_targets = [lang, *describe.label_targets, *search.label_targets, *bank.label_targets]
+        label_targets = [lang, about_box, *panel.label_targets, *describe.label_targets, *search.label_targets,
+                         *bank.label_targets]
 
         def relabel(lang_value: str, with_value: bool = False) -> list[Any]:
             radio = (gr.Radio(value=lang_value, label=tr("app.language", lang_value)) if with_value
                      else gr.Radio(label=tr("app.language", lang_value)))
-            return [radio, *describe.relabel(lang_value), *search.relabel(lang_value),
-                    *bank.relabel(lang_value)]
+            return [radio, gr.Accordion(label=tr("about.title", lang_value)), *panel.relabel(lang_value),
+                    *describe.relabel(lang_value), *search.relabel(lang_value), *bank.relabel(lang_value)]
+
+        def bank_first_page(lang_value: str) -> list[Any]:
+            return bank.render("", [], [], [], [], [], PAGE, lang_value)
 
         def after_publish(lang_value: str) -> list[Any]:
-            """A published draft changes the bank: status line, bank list and filter choices."""
-            return [status(lang_value), *bank.render("", [], [], [], [], lang_value), *bank.facets(),
-                    *search.facets()]
+            """A published draft changes the bank: the bank list, filter choices and the about panel."""
+            return [*bank_first_page(lang_value), *bank.facets(lang_value), *search.facets(lang_value),
+                    about(None, lang_value)]
 
-        refresh_outputs = [status_box, *bank.content_outputs, *bank.facet_outputs, *search.facet_outputs]
+        refresh_outputs = [*bank.content_outputs, *bank.facet_outputs, *search.facet_outputs, about_view]
         describe.wire(refresh_outputs, after_publish, label_targets, relabel)
         search.wire(lang)
         bank.wire(lang)
-        detail_id = gr.State("")
 
-        # -- page load: resume ?session=… or the browser's last session, else start a new interview ---------
-        load_outputs = [session, stored, owner, owner_stored, header, status_box, *describe.view_outputs,
-                        describe.notes, *label_targets, *bank.content_outputs, *bank.facet_outputs,
-                        *search.facet_outputs]
+        # -- a session on screen: page load, "start over", resuming or deleting a draft ----------------------
+        session_outputs = [session, stored, owner, owner_stored, draft_ids, about_view, *describe.view_outputs,
+                           describe.notes, describe.drafts_list, describe.restart_box]
 
-        def on_load(stored_id: str, stored_secret: str, request: gr.Request) -> list[Any]:
+        def show_session(iv: Any, secret: str, ids: list[str] | None, lang_value: str, notes: str = "",
+                         drafts_note: str = "") -> list[Any]:
+            ids = remember(ids, iv.session_id)
+            infos, ids = collect(gate, ids, secret)
+            return [iv.session_id, iv.session_id, secret, secret, ids, about(iv.session_id, lang_value),
+                    *describe.view(iv, lang_value), notes,
+                    drafts_html(infos, iv.session_id, lang_value, note=drafts_note), gr.Group(visible=False)]
+
+        load_outputs = [*session_outputs, describe.msg, header, status_box, *label_targets, *bank.content_outputs,
+                        *bank.facet_outputs, *search.facet_outputs]
+
+        def on_load(stored_id: str, stored_secret: str, ids: list[str] | None, request: gr.Request) -> list[Any]:
             """Resume ``?session=`` or this browser's last session if this browser owns it; else start one."""
             params = dict(request.query_params) if request is not None else {}
             wanted = norm_lang(params.get("lang")) if params.get("lang") else None
@@ -134,23 +160,80 @@ def build_app(services: Services) -> gr.Blocks:
                 iv = gate.start(wanted or "fi", secret)
             lang_value = norm_lang(iv.current().lang)
             notes = notice(tr("session.not_yours", lang_value), "warn") if refused else ""
-            return [iv.session_id, iv.session_id, secret, secret, header_html(iv.session_id, lang_value),
-                    status(lang_value), *describe.view(iv, lang_value), notes, *relabel(lang_value, with_value=True),
-                    *bank.render("", [], [], [], [], lang_value), *bank.facets(), *search.facets()]
+            return [*show_session(iv, secret, ids, lang_value, notes), describe.box(lang_value),
+                    header_html(lang_value), problems(lang_value), *relabel(lang_value, with_value=True),
+                    *bank_first_page(lang_value), *bank.facets(lang_value), *search.facets(lang_value)]
 
-        demo.load(on_load, [stored, owner_stored], load_outputs, api_name="load").then(
-            None, [stored], None, js=SET_URL_JS)
+        labels_done = {"fn": describe.download_labels, "inputs": [lang], "outputs": [describe.dl_md, describe.dl_json],
+                       "api_visibility": "private", "show_progress": "hidden"}
+        demo.load(on_load, [stored, owner_stored, draft_ids], load_outputs, api_name="load").then(
+            None, [stored, lang], None, js=SET_URL_JS).then(**labels_done)
 
-        # -- language switch: labels, and the interview re-asks its question in the new language -------------
-        switch_inputs = [lang, session, owner, detail_id, *bank.filter_inputs, search.context,
+        def restart_session(lang_value: str, secret: str, ids: list[str] | None) -> list[Any]:
+            """A fresh interview owned by this browser; the old one stays in "Omat luonnokset"."""
+            lang_value = norm_lang(lang_value)
+            secret = secret or new_secret()
+            return show_session(gate.start(lang_value, secret), secret, ids, lang_value)
+
+        describe.restart_yes.click(restart_session, [lang, owner, draft_ids], session_outputs,
+                                   api_name="restart").then(None, [stored, lang], None, js=SET_URL_JS)
+
+        def draft_action(lang_value: str, current: str, secret: str, ids: list[str] | None,
+                         evt: gr.EventData) -> list[Any]:
+            """Resume a draft, or delete it (asked first); deleting the open one starts a new interview."""
+            lang_value = norm_lang(lang_value)
+            data = getattr(evt, "_data", None) or {}
+            data = data if isinstance(data, dict) else {}
+            action, sid = str(data.get("action") or ""), str(data.get("session") or "")
+            keep = [gr.skip()] * len(session_outputs)
+            if sid not in (ids or []):
+                return keep
+            if action in ("delete", "delete-no"):
+                infos, _ = collect(gate, ids, secret)
+                confirm = sid if action == "delete" else ""
+                return [*keep[:-2], drafts_html(infos, current, lang_value, confirm=confirm), gr.skip()]
+            try:
+                if action == "delete-yes":
+                    gate.delete(sid, secret)
+                    rest = [i for i in (ids or []) if i != sid]
+                    note = notice(tr("drafts.deleted", lang_value), "ok")
+                    if sid != current:
+                        infos, rest = collect(gate, rest, secret)
+                        return [*keep[:4], rest, *keep[5:-2], drafts_html(infos, current, lang_value, note=note),
+                                gr.skip()]
+                    return show_session(gate.start(lang_value, secret), secret, rest, lang_value, drafts_note=note)
+                if action == "resume":
+                    with gate.open(sid, secret, lang_value) as iv:
+                        if norm_lang(iv.current().lang) != lang_value:
+                            iv.set_language(lang_value)
+                        return show_session(iv, secret, ids, lang_value)
+            except Exception as exc:
+                return [*keep[:-3], describe.refusal(exc, lang_value), gr.skip(), gr.skip()]
+            return keep
+
+        describe.drafts_list.click(draft_action, [lang, session, owner, draft_ids], session_outputs,
+                                   api_visibility="private").then(None, [stored, lang], None, js=SET_URL_JS)
+
+        def refresh_drafts(lang_value: str, current: str, secret: str, ids: list[str] | None) -> list[Any]:
+            infos, ids = collect(gate, ids, secret)
+            return [drafts_html(infos, current, norm_lang(lang_value)), ids]
+
+        describe.drafts_box.expand(refresh_drafts, [lang, session, owner, draft_ids],
+                                   [describe.drafts_list, draft_ids], api_visibility="private",
+                                   show_progress="hidden")
+
+        # -- language switch: every label, and the interview re-asks its question in the new language -------
+        switch_inputs = [lang, session, owner, panel.key, draft_ids, *bank.filter_inputs, bank.shown, search.last,
                          *search.filter_inputs]
-        switch_outputs = [header, status_box, *describe.view_outputs, describe.notes, *label_targets,
-                          *bank.content_outputs, *search.run_outputs[1:], detail]
+        switch_outputs = [header, status_box, about_view, *describe.view_outputs, describe.notes,
+                          describe.drafts_list, describe.msg, *label_targets, *bank.content_outputs,
+                          *bank.facet_outputs, *search.facet_outputs, *search.run_outputs[2:], panel.detail,
+                          search.pick_note, bank.pick_note]
 
-        def switch_language(lang_value: str, session_id: str, secret: str, open_id: str, b_text: str,
-                            b_stage: list[str], b_theme: list[str], b_region: list[str],
-                            b_language: list[str], context: list[str], s_stage: list[str],
-                            s_region: list[str], s_theme: list[str], s_target: str,
+        def switch_language(lang_value: str, session_id: str, secret: str, open_key: str, ids: list[str] | None,
+                            b_text: str, b_stage: list[str], b_theme: list[str], b_region: list[str],
+                            b_language: list[str], b_status: list[str], b_shown: int, previous: str,
+                            s_stage: list[str], s_region: list[str], s_theme: list[str], s_target: str,
                             s_language: list[str]) -> list[Any]:
             lang_value = norm_lang(lang_value)
             try:
@@ -160,117 +243,48 @@ def build_app(services: Services) -> gr.Blocks:
                     sid: str | None = iv.session_id
             except Exception as exc:  # not ours / busy: relabel the page, leave the interview alone
                 view, notes, sid = [gr.skip()] * len(describe.view_outputs), describe.refusal(exc, lang_value), None
-            return [header_html(sid, lang_value) if sid else gr.skip(), status(lang_value), *view, notes,
-                    *relabel(lang_value),
-                    *bank.render(b_text, b_stage, b_theme, b_region, b_language, lang_value),
-                    *search.rerun(context, s_stage, s_region, s_theme, s_target, s_language, lang_value),
-                    full_card(services.store.get(open_id), lang_value) if open_id else gr.skip()]
+            infos, _ = collect(gate, ids, secret)
+            return [header_html(lang_value), problems(lang_value), about(sid or session_id, lang_value), *view, notes,
+                    drafts_html(infos, session_id, lang_value), describe.box(lang_value), *relabel(lang_value),
+                    *bank.render(b_text, b_stage, b_theme, b_region, b_language, b_status, b_shown, lang_value),
+                    *bank.facets(lang_value), *search.facets(lang_value),
+                    *search.rerun(previous, s_stage, s_region, s_theme, s_target, s_language, lang_value)[1:],
+                    panel.rerender(open_key, session_id, secret, lang_value), "", ""]
 
-        lang.input(switch_language, switch_inputs, switch_outputs, api_name="set_language")
+        lang.input(switch_language, switch_inputs, switch_outputs, api_name="set_language").then(
+            None, [stored, lang], None, js=SET_URL_JS).then(**labels_done)
 
-        # -- "open card" buttons anywhere open the full card in the right-hand sidebar --------------------
-        def open_model(lang_value: str, evt: gr.EventData) -> list[Any]:
-            data = getattr(evt, "_data", None) or {}
-            mid = str(data.get("model_id") or "") if isinstance(data, dict) else ""
-            if not mid:
-                return [gr.skip(), gr.skip(), gr.skip()]
-            return [full_card(services.store.get(mid), norm_lang(lang_value)), gr.Sidebar(open=True), mid]
-
-        for html in (describe.matches, describe.steps, search.results, bank.listing):
-            html.click(open_model, [lang], [detail, sidebar, detail_id], api_visibility="private",
-                       show_progress="hidden")
-
-        _api(services, gate)
+        # -- "open card" and "compare" buttons anywhere open the detail panel --------------------------------
+        panel.wire([describe.matches, describe.steps], [search.results, bank.listing], lang, session, owner,
+                   [search.pick_note, bank.pick_note])
+        register_api(services, gate)
     return demo
 
 
-def _api(services: Services, gate: SessionGate) -> None:
-    """Plain JSON endpoints for scripts (``gradio_client``); same engine, same escaping rules on display.
-
-    A session is reached with its id plus the secret ``interview_start`` returned (or the one passed to it)."""
-
-    def refused(session_id: str) -> gr.Error:
-        return gr.Error(f"unknown session {session_id!r} or wrong secret: a session can only be used with the "
-                        "secret it was started with")
-
-    def interview_start(lang: str = "fi", secret: str = "") -> dict[str, Any]:
-        """Start an interview; returns the first Turn (session_id, reply, draft, …) and its ``secret``."""
-        secret = secret or new_secret()
-        return {**chat.turn_json(gate.start(lang, secret).current()), "secret": secret}
-
-    def interview_turn(session_id: str, text: str, secret: str = "") -> dict[str, Any]:
-        """One user turn in an existing session (id + secret); returns the Turn."""
-        store_problem(services, "en")  # reconnect a bank that was down
-        try:
-            with gate.open(session_id, secret) as iv:
-                return chat.turn_json(iv.turn(text))
-        except NotYours:
-            raise refused(session_id) from None
-
-    def interview_export(session_id: str, lang: str = "", secret: str = "") -> dict[str, Any]:
-        """The draft as canonical JSON (``record``) and as Markdown under Innokylä headings."""
-        try:
-            with gate.open(session_id, secret) as iv:
-                return {"record": iv.to_record(), "markdown": iv.to_markdown(lang=lang or None)}
-        except NotYours:
-            raise refused(session_id) from None
-
-    def find(query: str, stage: list[str] | None = None, region: list[str] | None = None,
-             theme: list[str] | None = None, target_group: list[str] | None = None,
-             language: list[str] | None = None, k: int = 5, lang: str = "fi") -> list[dict[str, Any]]:
-        """Hybrid search with optional filters; each hit says why it matched."""
-        from assistant.retrieval import Filters
-
-        filters = Filters(stage=stage or [], region=region or [], theme=theme or [],
-                          target_group=target_group or [], language=language or [])
-        problem = store_problem(services, norm_lang(lang))
-        if problem:
-            raise gr.Error(problem)
-        try:
-            hits = services.retriever.search(query, k=max(1, min(int(k), 50)), filters=filters,
-                                             lang=norm_lang(lang))
-        except Exception as exc:
-            raise gr.Error(failure_text(services, exc, norm_lang(lang)) or f"search failed: {exc}") from None
-        return [h.to_json() for h in hits]
-
-    def model(model_id: str) -> dict[str, Any] | None:
-        """One bank record (canonical JSON) or None."""
-        problem = store_problem(services, "en")
-        if problem:
-            raise gr.Error(problem)
-        try:
-            m: ModelDescription | None = services.store.get(model_id)
-        except Exception as exc:
-            raise gr.Error(failure_text(services, exc, "en") or f"lookup failed: {exc}") from None
-        return m.to_record() if m else None
-
-    def status() -> dict[str, Any]:
-        """LLM backend, bank size, Chroma mode and whether the bank answers."""
-        problem = store_problem(services, "en")
-        return {"llm": llm_label(services.settings) or "offline", "models": bank_count(services),
-                "chroma": services.store.mode, "available": problem is None, "problem": problem}
-
-    for fn in (interview_start, interview_turn, interview_export, find, model, status):
-        gr.api(fn, api_name=fn.__name__)
-
-
 def launch_kwargs() -> dict[str, Any]:
-    """Everything ``launch()`` needs for the look and the offline rules (theme/css live here in Gradio 6)."""
-    return {"theme": theme(), "css": CSS, "footer_links": ["api", "settings"], "share": False,
+    """Everything ``launch()`` needs for the look and the offline rules (theme/css live here in Gradio 6).
+
+    No footer: Gradio's own footer would stay in the browser's language; the API link is in "Tietoja"."""
+    return {"theme": theme(), "css": CSS, "head": HEAD, "js": lang_js(), "footer_links": [], "share": False,
             "show_error": False, "ssr_mode": False, "mcp_server": False, "pwa": False}
 
 
 def launch_app(demo: gr.Blocks, host: str = "127.0.0.1", port: int | None = None,
                auth: tuple[str, str] | None = None, block: bool = True, quiet: bool = False) -> str:
     """Queue and launch; returns the local URL (``block=False`` returns right after start)."""
-    demo.queue(default_concurrency_limit=4, max_size=128)
+    demo.queue(default_concurrency_limit=8, max_size=256)
     _, url, _ = demo.launch(server_name=host, server_port=port, auth=auth, prevent_thread_lock=not block,
                             quiet=quiet, **launch_kwargs())
     return str(url)
 
 
-def serve(settings: Settings, host: str | None = None, port: int | None = None) -> int:
-    """``parastelu serve``: loopback by default; any other address requires a user name and password."""
+def serve(settings: Settings, host: str | None = None, port: int | None = None,
+          before: Callable[[Services], None] | None = None,
+          ready: Callable[[str, int | None], None] | None = None) -> int:
+    """``parastelu serve``: loopback by default; any other address requires a user name and password.
+
+    ``before(services)`` runs inside the writer lock before the UI starts (``make run`` loads the seed bank
+    there); ``ready(url, models)`` replaces the start-up line."""
     host = host or settings.host
     port = port or settings.port
     password = settings.auth_password.get_secret_value() if settings.auth_password else ""
@@ -287,8 +301,16 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
         problem = store_problem(services, "en")
         if problem:
             print(f"warning: {problem}", file=sys.stderr)
+        elif before is not None:
+            before(services)
         demo = build_app(services)
-        print(f"parastelu: http://{host}:{port}  (models: {bank_count(services)}, store: {services.store.mode})",
-              file=sys.stderr)
-        launch_app(demo, host=host, port=port, auth=auth, block=True, quiet=True)
+        url = f"http://{host}:{port}"
+        if ready is not None:
+            launch_app(demo, host=host, port=port, auth=auth, block=False, quiet=True)
+            ready(url, bank_count(services))
+            demo.block_thread()
+        else:
+            print(f"parastelu: {url}  (models: {bank_count(services)}, store: {services.store.mode})",
+                  file=sys.stderr)
+            launch_app(demo, host=host, port=port, auth=auth, block=True, quiet=True)
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from assistant.services import Services
@@ -15,8 +14,6 @@ if TYPE_CHECKING:
     from assistant.interview import Interview
 
 SESSION_RE = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
-STREAM_CHUNKS = 8  # a reply is revealed in at most this many steps
-STREAM_DELAY = 0.025  # seconds between steps: visible typing, yet a whole reply shows within ~0.5 s
 
 
 def engine() -> type[Interview]:
@@ -114,18 +111,6 @@ def transcript(iv: Interview, reply: str | None = None) -> list[dict[str, str]]:
     if reply and not (last is not None and last.role == "assistant" and last.text == reply):
         out.append(assistant_message(reply))
     return out
-
-
-def chunks(text: str, steps: int = STREAM_CHUNKS) -> Iterator[str]:
-    """Growing prefixes of ``text`` cut at word boundaries (the last one is the whole text)."""
-    words = re.findall(r"\S+\s*", text)
-    if not words:
-        yield text
-        return
-    size = max(1, -(-len(words) // steps))
-    for end in range(size, len(words), size):
-        yield "".join(words[:end]).rstrip()
-    yield text
 
 
 def turn_json(turn: Any) -> dict[str, Any]:

@@ -1,41 +1,25 @@
-"""HTML fragments for the cards, lists and status line. Pure functions; every dynamic text is escaped."""
+"""HTML fragments for the lists, full cards, notices and the "Tietoja" panel. Pure functions; every
+dynamic text (user's or bank's) is escaped. The live card (the editor) is in ``ui/card.py``."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from assistant.i18n import t
-from assistant.schema import LIST_FIELDS, ModelDescription, label
-from ui.safe import esc, safe_url
-from ui.texts import tr
+from assistant.schema import ModelDescription, label
+from ui.card import CARD_FIELDS, field_classes, field_tag, field_value, value_html
+from ui.safe import esc
+from ui.texts import stage_label, tr
 
-# The card follows Innokylä's reading order: what and for whom, why, how (core first), where, proof.
-CARD_FIELDS: tuple[str, ...] = (
-    "name", "summary", "problem", "target_groups", "goals", "basic_idea", "core", "adaptable",
-    "actors", "environment", "conditions", "measurement", "evidence", "stage", "themes", "regions",
-    "organisation", "funders", "contact", "language", "source_url",
-)
-EDITABLE_FIELDS: tuple[str, ...] = CARD_FIELDS
-STATUSES = ("missing", "partial", "confirmed", "skipped")
 SUMMARY_CHARS = 260
 
 
-def _status_value(status: Any) -> str:
-    value = getattr(status, "value", status)
-    return str(value) if value in STATUSES else "missing"
+def band_text(band: str | None, lang: str) -> str:
+    """The match band in words ("sama malli", "lähellä", "samaa aihetta", "kaukana")."""
+    from assistant.matcher import band_label
 
-
-def badge(status: Any, lang: str) -> str:
-    """A coloured status pill: missing / partial / confirmed / skipped."""
-    value = _status_value(status)
-    return f'<span class="ps-badge ps-b-{value}">{esc(tr("badge." + value, lang))}</span>'
-
-
-def stage_label(stage: Any, lang: str) -> str:
-    value = getattr(stage, "value", stage)
-    return t(f"stage.{value}", lang) if value else ""
+    return band_label(band, lang)
 
 
 def stage_pill(stage: Any, lang: str) -> str:
@@ -45,101 +29,69 @@ def stage_pill(stage: Any, lang: str) -> str:
     return f'<span class="ps-stage ps-s-{esc(value)}">{esc(stage_label(value, lang))}</span>'
 
 
-def _value_html(field: str, value: Any, lang: str) -> str:
-    """A field's value as escaped HTML (lists as bullet lists, stage and language localised)."""
-    if value is None or value == [] or value == "":
-        return f'<span class="ps-empty">{esc(tr("card.empty", lang))}</span>'
-    if field == "stage":
-        return esc(stage_label(value, lang))
-    if field == "language":
-        return esc(tr(f"lang.{value}", lang))
-    if field == "source_url":
-        href = safe_url(str(value))
-        if href:
-            return f'<a href="{href}" target="_blank" rel="noopener noreferrer">{esc(value)}</a>'
-        return esc(value)
-    if isinstance(value, list):
-        return '<ul class="ps-list">' + "".join(f"<li>{esc(v)}</li>" for v in value) + "</ul>"
-    return '<p class="ps-text">' + esc(value).replace("\n", "<br>") + "</p>"
+def spread(n_implementations: int, lang: str) -> str:
+    """Where a model is in use: its owner plus its local implementations ("käytössä 3 paikassa")."""
+    n = int(n_implementations) + 1
+    text = tr("matches.spread_one", lang) if n == 1 else tr("matches.spread", lang, n=n)
+    return f'<span class="ps-spread" data-testid="spread" data-places="{n}">{esc(text)}</span>'
 
 
-def _field_classes(field: str) -> str:
-    if field == "core":
-        return " ps-core"
-    if field == "adaptable":
-        return " ps-adaptable"
-    return ""
+def band_pill(band: str | None, probability: float | None, lang: str) -> str:
+    pct = max(0, min(100, round(100 * float(probability or 0.0))))
+    return (f'<span class="ps-band ps-band-{esc(band or "none")}" data-testid="band" data-band="{esc(band or "none")}">'
+            f'{esc(band_text(band, lang))} · {pct}&nbsp;%</span>')
 
 
-def _tag(field: str, lang: str) -> str:
-    if field == "core":
-        return f'<span class="ps-tag ps-tag-core">{esc(tr("card.core_tag", lang))}</span>'
-    if field == "adaptable":
-        return f'<span class="ps-tag ps-tag-adaptable">{esc(tr("card.adaptable_tag", lang))}</span>'
-    return ""
+def _buttons(model_id: str, lang: str, compare: bool = True) -> str:
+    out = (f'<button type="button" class="ps-btn ps-open" data-act="open" data-model="{esc(model_id)}">'
+           f'{esc(tr("matches.open", lang))}</button>')
+    if compare:
+        out += (f'<button type="button" class="ps-btn ps-compare" data-act="compare" data-model="{esc(model_id)}">'
+                f'{esc(tr("matches.compare", lang))}</button>')
+    return f'<div class="ps-hit-actions">{out}</div>'
 
 
-def _get(obj: Any, field: str) -> Any:
-    value = getattr(obj, field, None)
-    return getattr(value, "value", value) if field in ("stage",) else value
+def _short(text: str | None) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1].rstrip() + "…"
 
 
-def live_card(draft: Any, status: Mapping[str, Any], lang: str, asking: str | None = None,
-              done: bool = False, messages: int = 0, streaming: bool = False) -> str:
-    """The model card being written: every field under its Innokylä heading with a status badge.
-
-    ``asking`` (the field the interview is asking about) is highlighted; it, ``done``, ``messages``
-    (the length of the saved conversation) and ``streaming`` (the reply is still being revealed) are
-    exposed as data attributes for tests and styling."""
-    filled = sum(1 for f in CARD_FIELDS if _status_value(status.get(f)) in ("partial", "confirmed"))
-    total = len(CARD_FIELDS)
-    pct = round(100 * filled / total)
-    name = _get(draft, "name") or tr("card.untitled", lang)
-    out = [f'<div class="ps-card ps-live" data-testid="live-card" data-asking="{esc(asking or "")}" '
-           f'data-done="{"true" if done else "false"}" data-messages="{int(messages)}" '
-           f'data-streaming="{"true" if streaming else "false"}">',
-           '<div class="ps-card-head">',
-           f'<div class="ps-card-title">{esc(tr("card.title", lang))}</div>',
-           f'<h3 class="ps-card-name">{esc(name)}</h3>',
-           f'<div class="ps-progress" title="{pct}%"><div class="ps-bar" style="width:{pct}%"></div></div>',
-           f'<div class="ps-progress-text">{esc(tr("card.progress", lang, done=filled, total=total))}</div>',
-           "</div>"]
-    for field in CARD_FIELDS:
-        st = _status_value(status.get(field))
-        value = _get(draft, field)
-        if field == "core":
-            out.append(f'<div class="ps-core-hint">{esc(tr("card.core_hint", lang))}</div>')
-        classes = f"ps-field ps-st-{st}{_field_classes(field)}" + (" ps-asking" if field == asking else "")
-        out.append(f'<section class="{classes}" data-field="{esc(field)}" '
-                   f'data-status="{st}">'
-                   f'<div class="ps-field-head"><span class="ps-label">{esc(label(field, lang))}</span>'
-                   f'{_tag(field, lang)}{badge(st, lang)}</div>'
-                   f'<div class="ps-value">{_value_html(field, value, lang)}</div></section>')
-    out.append("</div>")
-    return "".join(out)
+def _owner(organisation: str | None, regions: Sequence[str] | None) -> str:
+    return " · ".join(x for x in [organisation or "", ", ".join(regions or [])] if x)
 
 
-def full_card(m: ModelDescription | None, lang: str) -> str:
-    """A bank model in full, under Innokylä headings (no badges: it is published text)."""
+def full_card(m: ModelDescription | None, lang: str, status: str | None = None) -> str:
+    """A bank model in full, under Innokylä headings, with where it is in use."""
     if m is None:
         return f'<div class="ps-detail ps-muted">{esc(tr("detail.missing", lang))}</div>'
     rec = m.to_record()
-    meta = [stage_pill(m.stage, lang)]
+    meta = [stage_pill(m.stage, lang), spread(len(m.implementations), lang)]
+    if status:
+        meta.append(status_pill(status, lang))
     if m.organisation:
         meta.append(f'<span class="ps-meta-item">{esc(m.organisation)}</span>')
     if m.regions:
         meta.append(f'<span class="ps-meta-item">{esc(", ".join(m.regions))}</span>')
     out = [f'<div class="ps-card ps-detail" data-testid="model-detail" data-model="{esc(m.id)}">',
            f'<div class="ps-card-title">{esc(tr("detail.title", lang))} · <code>{esc(m.id)}</code></div>',
-           f'<h3 class="ps-card-name">{esc(m.name)}</h3>',
+           f'<h2 class="ps-card-name" tabindex="-1">{esc(m.name)}</h2>',
            f'<div class="ps-meta">{"".join(meta)}</div>']
     for field in CARD_FIELDS:
         if field in ("name", "stage", "organisation", "regions") or field not in rec:
             continue
-        out.append(f'<section class="ps-field{_field_classes(field)}" data-field="{esc(field)}">'
-                   f'<div class="ps-field-head"><span class="ps-label">{esc(label(field, lang))}</span>'
-                   f'{_tag(field, lang)}</div>'
-                   f'<div class="ps-value">{_value_html(field, _get(m, field), lang)}</div></section>')
+        out.append(f'<section class="ps-field{field_classes(field)}" data-field="{esc(field)}">'
+                   f'<div class="ps-field-head"><h3 class="ps-label">{esc(label(field, lang))}</h3>'
+                   f'{field_tag(field, lang)}</div>'
+                   f'<div class="ps-value">{value_html(field, field_value(m, field), lang)}</div></section>')
+    if m.implementations:
+        rows = []
+        for impl in m.implementations:
+            parts = [x for x in (impl.organisation, impl.region, impl.since, impl.contact) if x]
+            adapt = f'<div class="ps-muted">{esc("; ".join(impl.adaptations))}</div>' if impl.adaptations else ""
+            rows.append(f'<li>{esc(" · ".join(parts))}{adapt}</li>')
+        out.append(f'<section class="ps-field" data-field="implementations"><div class="ps-field-head">'
+                   f'<h3 class="ps-label">{esc(label("implementations", lang))}</h3></div>'
+                   f'<ul class="ps-list">{"".join(rows)}</ul></section>')
     out.append("</div>")
     return "".join(out)
 
@@ -148,73 +100,55 @@ def detail_placeholder(lang: str) -> str:
     return f'<div class="ps-detail ps-muted">{esc(tr("detail.empty", lang))}</div>'
 
 
-def _open_button(model_id: str, lang: str) -> str:
-    return (f'<button type="button" class="ps-open" data-model="{esc(model_id)}">'
-            f'{esc(tr("matches.open", lang))}</button>')
-
-
-def _short(text: str | None) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1].rstrip() + "…"
-
-
-def _score(score: float, similarity: float | None, lang: str) -> str:
-    """Similarity (cosine) when known, else the fused rank score; both shown as 0–100 %."""
-    value = similarity if similarity is not None else score
-    pct = max(0, min(100, round(100 * float(value))))
-    return (f'<span class="ps-score" title="{esc(tr("matches.score", lang))}: {float(score):.3f}">'
-            f'{esc(tr("matches.similarity", lang))} {pct}&nbsp;%</span>')
-
-
 def match_cards(matches: Sequence[Any], lang: str) -> str:
-    """Similar models found during the interview (``interview_types.Match``)."""
+    """Similar models found during the interview (``interview_types.Match``): band, probability, spread."""
+    title = f'<h2 class="ps-section-title">{esc(tr("matches.title", lang))}</h2>'
     if not matches:
-        return (f'<div class="ps-section-title">{esc(tr("matches.title", lang))}</div>'
-                f'<div class="ps-muted ps-none">{esc(tr("matches.none", lang))}</div>')
-    out = [f'<div class="ps-section-title">{esc(tr("matches.title", lang))}</div><div class="ps-results">']
+        return title + f'<div class="ps-muted ps-none">{esc(tr("matches.none", lang))}</div>'
+    out = [title, '<div class="ps-results">']
     for m in matches:
-        dup = (f'<span class="ps-tag ps-tag-dup">{esc(tr("matches.near_duplicate", lang))}</span>'
-               if getattr(m, "near_duplicate", False) else "")
-        owner = " · ".join(x for x in [m.organisation or "", ", ".join(m.regions or [])] if x)
+        prob = m.probability if m.probability is not None else m.score
         out.append(f'<article class="ps-hit" data-testid="match" data-model="{esc(m.id)}">'
-                   f'<div class="ps-hit-head"><span class="ps-hit-name">{esc(m.name)}</span>'
-                   f'{stage_pill(m.stage, lang)}{dup}'
-                   f'{_score(m.score, getattr(m, "similarity", None), lang)}</div>'
-                   f'<div class="ps-hit-owner">{esc(owner)}</div>'
+                   f'<div class="ps-hit-head"><h3 class="ps-hit-name">{esc(m.name)}</h3>'
+                   f'{stage_pill(m.stage, lang)}{band_pill(m.band, prob, lang)}</div>'
+                   f'<div class="ps-hit-owner">{esc(_owner(m.organisation, m.regions))} '
+                   f'{spread(getattr(m, "implementations", 0), lang)}</div>'
                    f'<div class="ps-why"><b>{esc(tr("matches.why", lang))}:</b> {esc(m.why)}</div>'
-                   f'{_open_button(m.id, lang)}</article>')
+                   f'{_buttons(m.id, lang)}</article>')
     out.append("</div>")
     return "".join(out)
 
 
-def hit_cards(hits: Sequence[Any], lang: str) -> str:
-    """Search results (``retrieval.Hit``) with their reasons as a list."""
-    out = ['<div class="ps-results ps-grid-wide">']
+def hit_cards(hits: Sequence[Any], lang: str, drafts: frozenset[str] = frozenset()) -> str:
+    """Search results (``matcher.Scored``), best first, with the band and the reasons as a list."""
+    out = ['<ol class="ps-results ps-grid-wide">']
     for rank, h in enumerate(hits, 1):
         m = h.model
-        owner = " · ".join(x for x in [m.organisation or "", ", ".join(m.regions)] if x)
         reasons = "".join(f"<li>{esc(r)}</li>" for r in (h.reasons or [h.why]))
-        out.append(f'<article class="ps-hit" data-testid="hit" data-model="{esc(m.id)}" '
-                   f'data-stage="{esc(m.stage.value if m.stage else "")}">'
-                   f'<div class="ps-hit-head"><span class="ps-rank">{rank}</span>'
-                   f'<span class="ps-hit-name">{esc(m.name)}</span>{stage_pill(m.stage, lang)}'
-                   f'{_score(h.score, h.similarity, lang)}</div>'
-                   f'<div class="ps-hit-owner">{esc(owner)}</div>'
+        status = status_pill("draft", lang) if m.id in drafts else ""
+        out.append(f'<li class="ps-hit" data-testid="hit" data-model="{esc(m.id)}" '
+                   f'data-stage="{esc(m.stage.value if m.stage else "")}" data-band="{esc(h.band or "none")}" '
+                   f'data-probability="{h.probability:.3f}">'
+                   f'<div class="ps-hit-head"><span class="ps-rank">{rank}.</span>'
+                   f'<h3 class="ps-hit-name">{esc(m.name)}</h3>{stage_pill(m.stage, lang)}{status}'
+                   f'{band_pill(h.band, h.probability, lang)}</div>'
+                   f'<div class="ps-hit-owner">{esc(_owner(m.organisation, m.regions))} '
+                   f'{spread(len(m.implementations), lang)}</div>'
                    f'<div class="ps-hit-summary">{esc(_short(m.summary or m.basic_idea))}</div>'
                    f'<div class="ps-why"><b>{esc(tr("matches.why", lang))}:</b><ul>{reasons}</ul></div>'
-                   f'{_open_button(m.id, lang)}</article>')
-    out.append("</div>")
+                   f'{_buttons(m.id, lang)}</li>')
+    out.append("</ol>")
     return "".join(out)
 
 
 def steps_html(steps: Sequence[Any], lang: str) -> str:
     """Reuse-before-new recommendations (``interview_types.NextStep``)."""
-    title = f'<div class="ps-section-title">{esc(tr("steps.title", lang))}</div>'
+    title = f'<h2 class="ps-section-title">{esc(tr("steps.title", lang))}</h2>'
     if not steps:
         return title + f'<div class="ps-muted ps-none">{esc(tr("steps.none", lang))}</div>'
     out = [title, '<ol class="ps-steps">']
     for s in steps:
-        button = _open_button(s.model_id, lang) if s.model_id else ""
+        button = _buttons(s.model_id, lang, compare=False) if s.model_id else ""
         kind, text = tr("steps." + s.kind, lang), s.text
         head, sep, rest = text.partition(": ")
         if sep and len(head) <= 40:  # the engine's text already opens with the kind ("Ota käyttöön: …")
@@ -227,19 +161,22 @@ def steps_html(steps: Sequence[Any], lang: str) -> str:
     return "".join(out)
 
 
-def status_html(llm: str | None, count: int | None, mode: str, problem: str | None, lang: str) -> str:
-    """The status line (LLM backend, bank size, Chroma mode) and, if needed, the unreachable banner."""
+def about_html(llm: str | None, count: int | None, mode: str, session_id: str | None, lang: str) -> str:
+    """The "Tietoja" panel: language model, bank size and store, the conversation id and the API link."""
     llm_text = llm or tr("status.llm_offline", lang)
     mode_text = tr("status.embedded", lang) if mode == "embedded" else mode
     count_text = "–" if count is None else tr("status.models_n", lang, n=count)
-    parts = [f'<span><b>{esc(tr("status.llm", lang))}:</b> {esc(llm_text)}</span>',
-             f'<span><b>{esc(tr("status.models", lang))}:</b> '
-             f'<span data-testid="bank-count">{esc(count_text)}</span></span>',
-             f'<span><b>{esc(tr("status.chroma", lang))}:</b> {esc(mode_text)}</span>']
-    out = '<div class="ps-status" data-testid="status">' + "".join(parts) + "</div>"
-    if problem:
-        out += banner(problem)
-    return out
+    rows = [(tr("status.llm", lang), esc(llm_text)),
+            (tr("status.models", lang), f'<span data-testid="bank-count">{esc(count_text)}</span>'),
+            (tr("status.chroma", lang), esc(mode_text))]
+    if session_id:
+        sid = esc(session_id)
+        rows.append((tr("about.session", lang),
+                     f'<code data-testid="session-id">{sid}</code> · '
+                     f'<a href="?session={sid}">{esc(tr("app.session_hint", lang))}</a>'))
+    rows.append((tr("about.api", lang), '<a href="?view=api" data-testid="api-link">?view=api</a>'))
+    body = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    return f'<dl class="ps-about" data-testid="status">{body}</dl>'
 
 
 def banner(text: str) -> str:
@@ -247,20 +184,20 @@ def banner(text: str) -> str:
 
 
 def notice(text: str, kind: str = "ok") -> str:
-    return f'<div class="ps-notice ps-n-{esc(kind)}" role="status">{esc(text)}</div>'
+    role = "alert" if kind == "error" else "status"
+    return f'<div class="ps-notice ps-n-{esc(kind)}" role="{role}">{esc(text)}</div>'
 
 
-def header_html(session_id: str | None, lang: str) -> str:
-    """Title, tagline and the session id with its resume link."""
-    sid = esc(session_id or "")
-    session = ""
-    if session_id:
-        session = (f'<div class="ps-session"><span>{esc(tr("app.session", lang))}:</span> '
-                   f'<code data-testid="session-id">{sid}</code> '
-                   f'<a href="?session={sid}" title="{esc(tr("app.session_hint", lang))}">'
-                   f'{esc(tr("app.session_hint", lang))}</a></div>')
-    return (f'<div class="ps-header"><div><h1>{esc(tr("app.title", lang))}</h1>'
-            f'<p class="ps-tagline">{esc(tr("app.tagline", lang))}</p></div>{session}</div>')
+def header_html(lang: str) -> str:
+    """Title and tagline (the tagline is hidden on a phone)."""
+    return (f'<header class="ps-header"><h1>{esc(tr("app.title", lang))}</h1>'
+            f'<p class="ps-tagline">{esc(tr("app.tagline", lang))}</p></header>')
+
+
+def status_pill(status: str, lang: str) -> str:
+    """A bank model's publication status: "luonnos" (published from an interview) or "julkaistu"."""
+    key = "bank.draft" if status == "draft" else "bank.published"
+    return f'<span class="ps-status-pill ps-p-{esc(status)}" data-testid="pub-status">{esc(tr(key, lang))}</span>'
 
 
 def _chips(counts: Iterable[tuple[str, int]]) -> str:
@@ -274,62 +211,34 @@ def bank_stats(models: Sequence[ModelDescription], lang: str, top_themes: int = 
     stage_rows = [(stage_label(s, lang) if s else tr("bank.no_stage", lang), n)
                   for s, n in sorted(stages.items(), key=lambda kv: (-kv[1], kv[0]))]
     return (f'<div class="ps-stats" data-testid="bank-stats">'
-            f'<div class="ps-total">{esc(tr("bank.total", lang, n=len(models)))}</div>'
+            f'<h2 class="ps-total">{esc(tr("bank.total", lang, n=len(models)))}</h2>'
             f'<div class="ps-stat-row"><span class="ps-stat-label">{esc(tr("bank.by_stage", lang))}</span>'
             f'{_chips(stage_rows)}</div>'
             f'<div class="ps-stat-row"><span class="ps-stat-label">{esc(tr("bank.by_theme", lang))}</span>'
             f'{_chips(themes.most_common(top_themes))}</div></div>')
 
 
-def bank_list(models: Sequence[ModelDescription], total: int, lang: str) -> str:
-    """Compact cards of (filtered) bank models."""
-    out = [f'<div class="ps-muted ps-count">{esc(tr("bank.count", lang, shown=len(models), n=total))}</div>',
-           '<div class="ps-results ps-grid">']
+def bank_list(models: Sequence[ModelDescription], total: int, lang: str,
+              drafts: frozenset[str] = frozenset()) -> str:
+    """Cards of (filtered) bank models: stage, draft/published, where in use."""
+    out = [f'<div class="ps-count" data-testid="bank-count-line" data-shown="{len(models)}" data-total="{total}">'
+           f'{esc(tr("bank.count", lang, shown=len(models), n=total))}</div>', '<ul class="ps-results ps-grid">']
     for m in models:
-        owner = " · ".join(x for x in [m.organisation or "", ", ".join(m.regions)] if x)
         themes = "".join(f'<span class="ps-chip ps-chip-sm">{esc(th)}</span>' for th in m.themes[:4])
-        out.append(f'<article class="ps-hit" data-testid="bank-item" data-model="{esc(m.id)}">'
-                   f'<div class="ps-hit-head"><span class="ps-hit-name">{esc(m.name)}</span>'
-                   f'{stage_pill(m.stage, lang)}</div><div class="ps-hit-owner">{esc(owner)}</div>'
+        status = status_pill("draft" if m.id in drafts else "published", lang)
+        out.append(f'<li class="ps-hit" data-testid="bank-item" data-model="{esc(m.id)}" '
+                   f'data-status="{"draft" if m.id in drafts else "published"}">'
+                   f'<div class="ps-hit-head"><h3 class="ps-hit-name">{esc(m.name)}</h3>'
+                   f'{stage_pill(m.stage, lang)}{status}</div>'
+                   f'<div class="ps-hit-owner">{esc(_owner(m.organisation, m.regions))} '
+                   f'{spread(len(m.implementations), lang)}</div>'
                    f'<div class="ps-hit-summary">{esc(_short(m.summary or m.basic_idea))}</div>'
-                   f'<div class="ps-themes">{themes}</div>{_open_button(m.id, lang)}</article>')
-    out.append("</div>")
+                   f'<div class="ps-themes">{themes}</div>{_buttons(m.id, lang)}</li>')
+    out.append("</ul>")
     return "".join(out)
 
 
-def edit_text(value: Any) -> str:
-    """A draft value as the text shown in the edit box (one list item per line)."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "\n".join(str(v) for v in value)
-    return str(getattr(value, "value", value))
-
-
-def parse_edit(field: str, text: str) -> str | list[str]:
-    """The edit box text as the value ``Interview.edit`` expects (list fields: one item per line)."""
-    if field in LIST_FIELDS:
-        return [line.strip().lstrip("-•*").strip() for line in text.splitlines() if line.strip()]
-    return text.strip()
-
-
-# Keeps the field being asked about in view inside the scrolling live card (only that box scrolls).
-FOLLOW_JS = """
-const follow = () => {
-  const a = element.querySelector('.ps-asking');
-  if (!a) return;
-  let box = a.parentElement;
-  while (box && box !== document.body && !(box.scrollHeight > box.clientHeight + 4 &&
-         ['auto', 'scroll'].includes(getComputedStyle(box).overflowY))) box = box.parentElement;
-  if (!box || box === document.body) return;
-  const head = element.querySelector('.ps-card-head');
-  const offset = a.getBoundingClientRect().top - box.getBoundingClientRect().top;
-  box.scrollTo({top: box.scrollTop + offset - (head ? head.offsetHeight : 0) - 60, behavior: 'smooth'});
-};
-watch('value', follow);
-follow();
-"""
-
-# Delegated click handler for every "open card" button inside a gr.HTML list.
-OPEN_JS = ("element.addEventListener('click', (e) => { const b = e.target.closest('[data-model]');"
-           " if (b && b.tagName === 'BUTTON') { trigger('click', {model_id: b.dataset.model}); } });")
+# Delegated handler for the "open card" and "compare" buttons inside a gr.HTML list.
+OPEN_JS = ("element.addEventListener('click', (e) => { const b = e.target.closest('button[data-model]');"
+           " if (b && element.contains(b)) { trigger('click', {model_id: b.dataset.model,"
+           " action: b.dataset.act || 'open'}); } });")

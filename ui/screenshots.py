@@ -1,7 +1,8 @@
 """Screenshots for the docs: ``python -m ui.screenshots [--out docs/screenshots]``.
 
 Seeds a temporary data dir from ``knowledge/models``, starts the UI on a free loopback port and drives
-headless Chromium (offline flags) through the three tabs.
+headless Chromium (offline flags) through the three tabs, an open model card, a comparison and the
+phone view (390×844).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def _send(page: Any, text: str) -> None:
 
 
 def capture(url: str, out: Path) -> list[Path]:
-    """Drive the three tabs and write the PNGs; returns their paths."""
+    """Drive the three tabs, an open card, a comparison and the phone view; returns the PNG paths."""
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
@@ -79,29 +80,53 @@ def capture(url: str, out: Path) -> list[Path]:
         shots.append(out / "describe.png")
         page.screenshot(path=str(shots[-1]), full_page=True)
 
-        page.locator("#tab-search-button").dispatch_event("click")
-        for query in ("nuorten yksinäisyys", "koulupäivän jälkeen"):  # the second query refines the first
-            page.fill("#search-query textarea", query)
-            page.click("#search-button")
-            page.wait_for_selector(f"[data-testid=search-context] q:has-text('{query}')")
+        page.locator("#tab-search-button").click()
+        page.fill("#search-query textarea", "nuorten yksinäisyys")
+        page.click("#search-button")
+        page.wait_for_selector("[data-testid=search-context] q:has-text('nuorten yksinäisyys')")
+        page.fill("#search-query textarea", "koulupäivän jälkeen")  # "Tarkenna" adds words on purpose
+        page.click("#search-refine")
+        page.wait_for_selector("[data-testid=search-context][data-refined=true]")
         page.wait_for_selector("[data-testid=hit]")
         page.wait_for_timeout(500)
         shots.append(out / "search.png")
         page.screenshot(path=str(shots[-1]), full_page=True)
 
-        page.locator("#tab-bank-button").dispatch_event("click")
+        page.locator("#tab-bank-button").click()
         page.wait_for_selector("[data-testid=bank-item]")
         page.evaluate("window.scrollTo(0, 0)")
         page.wait_for_timeout(300)
         shots.append(out / "bank.png")
         page.screenshot(path=str(shots[-1]), full_page=False)
 
+        page.fill("#bank-text textarea, #bank-text input", "ohjaamo")
+        page.wait_for_selector("[data-testid=bank-item][data-model='ohjaamo']")
         page.locator("[data-testid=bank-item][data-model='ohjaamo'] .ps-open").click()
         page.wait_for_selector("[data-testid=model-detail][data-model='ohjaamo']")
-        page.evaluate("window.scrollTo(0, 0)")
         page.wait_for_timeout(500)
         shots.append(out / "model-card.png")
         page.screenshot(path=str(shots[-1]), full_page=False)
+
+        page.click("#detail-close")
+        page.locator("[data-testid=bank-item][data-model='ohjaamo'] .ps-compare").click()
+        page.wait_for_selector("#bank-pick [data-testid=compare-picked]")
+        page.fill("#bank-text textarea, #bank-text input", "kohtaamo")
+        page.wait_for_selector("[data-testid=bank-item][data-model='kohtaamo']")
+        page.locator("[data-testid=bank-item][data-model='kohtaamo'] .ps-compare").click()
+        page.wait_for_selector("[data-testid=comparison]")
+        page.wait_for_timeout(500)
+        shots.append(out / "compare.png")
+        page.screenshot(path=str(shots[-1]), full_page=False)
+
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, locale="fi-FI", device_scale_factor=2)
+        phone.set_default_timeout(60_000)
+        phone.goto(url, wait_until="domcontentloaded")
+        phone.wait_for_selector("[data-testid=live-card][data-messages]:not([data-messages='0'])")
+        _send(phone, STORY)
+        phone.evaluate("window.scrollTo(0, 0)")
+        phone.wait_for_timeout(500)
+        shots.append(out / "phone.png")
+        phone.screenshot(path=str(shots[-1]), full_page=False)
         browser.close()
     return shots
 

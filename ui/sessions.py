@@ -53,11 +53,13 @@ class SessionGate:
         return chat.valid_id(session_id) and self.store.version(str(session_id)) is not None
 
     @contextmanager
-    def open(self, session_id: str | None, secret: str, lang: str = "fi", create: bool = False) -> Iterator[Interview]:
+    def open(self, session_id: str | None, secret: str, lang: str = "fi", create: bool = False,
+             wait: float | None = None) -> Iterator[Interview]:
         """Lock, check ownership, load; the body runs (and the engine saves) while the lock is held.
 
         ``create``: an empty or unknown id starts a new session owned by ``secret``. A session owned by
-        another secret raises ``NotYours``; waiting longer than ``wait`` raises ``SessionBusy``."""
+        another secret raises ``NotYours``; waiting longer than ``wait`` (default: the gate's) raises
+        ``SessionBusy``."""
         if not secret:
             raise NotYours(session_id or "")
         if create and not self.exists(session_id):
@@ -65,10 +67,19 @@ class SessionGate:
         if not chat.valid_id(session_id):
             raise NotYours(session_id or "")
         sid = str(session_id)
-        with self.store.lock(sid, timeout=self.wait):
+        with self.store.lock(sid, timeout=self.wait if wait is None else wait):
             if not self.store.authorize(sid, secret):
                 raise NotYours(sid)
             iv = chat.resume(sid, self.services, self.store)
             if iv is None:
                 raise NotYours(sid)
             yield iv
+
+    def delete(self, session_id: str, secret: str) -> bool:
+        """Delete a draft owned by ``secret`` (under its lock); ``NotYours`` for anyone else's."""
+        if not secret or not chat.valid_id(session_id):
+            raise NotYours(session_id or "")
+        with self.store.lock(session_id, timeout=self.wait):
+            if not self.store.authorize(session_id, secret):
+                raise NotYours(session_id)
+            return self.store.delete(session_id)

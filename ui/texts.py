@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from assistant.i18n import DEFAULT_PROMPTS
+from assistant.i18n import DEFAULT_PROMPTS, t
 
 LANGS: tuple[str, ...] = ("fi", "sv", "en")
 LANG_CHOICES: list[tuple[str, str]] = [("Suomi", "fi"), ("Svenska", "sv"), ("English", "en")]
@@ -33,39 +34,9 @@ def norm_lang(lang: str | None) -> str:
     return lang if lang in LANGS else "fi"
 
 
-# Labels added with the session-safety work; ``prompts/ui.yaml`` wins when it holds the same key.
-EXTRA: dict[str, dict[str, str]] = {
-    "session.not_yours": {
-        "fi": "Tämä keskustelu kuuluu toiselle selaimelle, joten sitä ei avattu. Avaa linkki selaimessa, jossa "
-              "aloitit keskustelun. Tässä on uusi keskustelu.",
-        "sv": "Det här samtalet hör till en annan webbläsare och öppnades inte. Öppna länken i webbläsaren där du "
-              "började samtalet. Här är ett nytt samtal.",
-        "en": "This conversation belongs to another browser, so it was not opened. Open the link in the browser "
-              "where you started it. Here is a new conversation."},
-    "session.refused": {
-        "fi": "Tätä keskustelua ei voi käyttää tästä selaimesta.",
-        "sv": "Det här samtalet kan inte användas från den här webbläsaren.",
-        "en": "This conversation cannot be used from this browser."},
-    "session.busy": {
-        "fi": "Edellistä viestiä käsitellään vielä. Viestisi on tallessa kirjoituskentässä; lähetä se hetken "
-              "kuluttua uudelleen.",
-        "sv": "Det föregående meddelandet behandlas fortfarande. Ditt meddelande finns kvar i textfältet; skicka "
-              "det igen om en stund.",
-        "en": "The previous message is still being handled. Your message is still in the text box; send it "
-              "again in a moment."},
-    "session.conflict": {
-        "fi": "Keskustelua muutettiin samaan aikaan toisessa ikkunassa. Näytän nyt tallennetun version; lähetä "
-              "viestisi uudelleen.",
-        "sv": "Samtalet ändrades samtidigt i ett annat fönster. Nu visas den sparade versionen; skicka ditt "
-              "meddelande igen.",
-        "en": "The conversation was changed in another window at the same time. The saved version is shown "
-              "now; please send your message again."},
-}
-
-
 def tr(key: str, lang: str = "fi", **fmt: Any) -> str:
     """The label ``key`` in ``lang`` (falls back to Finnish, then to the key itself)."""
-    texts = _load(str(ui_file())).get(key) or EXTRA.get(key, {})
+    texts = _load(str(ui_file())).get(key, {})
     text = texts.get(norm_lang(lang)) or texts.get("fi") or key
     return text.format(**fmt) if fmt else text
 
@@ -73,3 +44,18 @@ def tr(key: str, lang: str = "fi", **fmt: Any) -> str:
 def keys() -> list[str]:
     """Every label key (used by the completeness test)."""
     return list(_load(str(ui_file())))
+
+
+def stage_label(stage: Any, lang: str) -> str:
+    """A stage (enum or value) in the reader's language ("valmis levitettäväksi"), "" for none."""
+    value = getattr(stage, "value", stage)
+    return t(f"stage.{value}", norm_lang(lang)) if value else ""
+
+
+def all_texts(lang: str) -> set[str]:
+    """Every label of ``lang`` as shown (placeholders cut off): for the one-language browser test."""
+    out: set[str] = set()
+    for texts in _load(str(ui_file())).values():
+        value = texts.get(lang, "")
+        out.update(part.strip() for part in re.split(r"\{\w+\}", value) if part.strip())
+    return out
