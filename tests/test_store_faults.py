@@ -228,7 +228,7 @@ def test_app_started_while_chroma_was_down_reconnects_for_api_clients(chroma_ser
     with running_app(services) as running:
         client = Client(running.url, verbose=False, download_files=False)
         try:
-            hits = client.predict("Takaisin tullut malli", None, None, None, None, None, 3, "fi", api_name="/find")
+            found = client.predict("Takaisin tullut malli", None, None, None, None, None, 3, "fi", api_name="/find")
         finally:
             client.close()
-    assert [h["id"] for h in hits] == ["takaisin"]
+    assert [h["id"] for h in found["hits"]] == ["takaisin"]

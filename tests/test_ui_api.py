@@ -77,9 +77,12 @@ def test_interview_json_api_round_trip(client: Any) -> None:
 
 
 def test_find_with_filters_and_model_lookup(client: Any) -> None:
-    hits = client.predict("nuorten yksinäisyys", ["developing"], None, None, None, None, 5, "fi", api_name="/find")
+    found = client.predict("nuorten yksinäisyys", ["developing"], None, None, None, None, 5, "fi", api_name="/find")
+    assert set(found) == {"query", "close_match", "hits"}
+    hits = found["hits"]
     assert hits and {h["stage"] for h in hits} == {"developing"}
-    assert all(h["why"] for h in hits)
+    assert all(h["why"] and 0 <= h["probability"] <= 1 for h in hits)
+    assert [h["probability"] for h in hits] == sorted((h["probability"] for h in hits), reverse=True)
     record = client.predict(hits[0]["id"], api_name="/model")
     assert record["id"] == hits[0]["id"] and record["name"] == hits[0]["name"]
     assert client.predict("no-such-model", api_name="/model") is None

@@ -48,8 +48,10 @@ def register_api(services: Services, gate: SessionGate) -> None:
 
     def find(query: str, stage: list[str] | None = None, region: list[str] | None = None,
              theme: list[str] | None = None, target_group: list[str] | None = None,
-             language: list[str] | None = None, k: int = 5, lang: str = "fi") -> list[dict[str, Any]]:
-        """Hybrid search with optional filters; each hit says why it matched."""
+             language: list[str] | None = None, k: int = 5, lang: str = "fi") -> dict[str, Any]:
+        """Has someone solved this already? ``{"query", "close_match", "hits": [{"id", "name", "probability",
+        "band", "why", …}]}`` — the same object as ``parastelu search --json``, best first."""
+        from assistant.matcher import search
         from assistant.retrieval import Filters
 
         filters = Filters(stage=stage or [], region=region or [], theme=theme or [],
@@ -58,11 +60,10 @@ def register_api(services: Services, gate: SessionGate) -> None:
         if problem:
             raise gr.Error(problem)
         try:
-            hits = services.retriever.search(query, k=max(1, min(int(k), 50)), filters=filters,
-                                             lang=norm_lang(lang))
+            result = search(services, query, k=max(1, min(int(k), 50)), filters=filters, lang=norm_lang(lang))
         except Exception as exc:
             raise gr.Error(failure_text(services, exc, norm_lang(lang)) or f"search failed: {exc}") from None
-        return [h.to_json() for h in hits]
+        return result.to_json()
 
     def model(model_id: str) -> dict[str, Any] | None:
         """One bank record (canonical JSON) or None."""
