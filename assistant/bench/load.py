@@ -154,6 +154,7 @@ def server_kills(data: Path, settings: Settings, rounds: int, rng: random.Random
     acked: dict[str, list[str]] = {}
     lost = continued = 0
     sessions: list[tuple[str, str]] = []
+    threading.excepthook = lambda args: None  # the clients' own threads complain when the server dies
     for r in range(rounds):
         with _server(data, settings) as (proc, url):
             if not sessions:
