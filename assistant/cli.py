@@ -355,12 +355,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     import sqlite3
 
+    from assistant.db import SessionDbError
     from assistant.store import StoreError, describe_db_error
 
     args = build_parser().parse_args(argv)
     try:
         return int(args.fn(args))
-    except StoreError as exc:
+    except (StoreError, SessionDbError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_STORE
     except sqlite3.Error as exc:  # sessions.db or the vector cache: corrupt, read-only or full

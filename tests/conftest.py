@@ -187,3 +187,26 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     except subprocess.TimeoutExpired:
         proc.kill()
     log.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A real PostgreSQL from Debian's packages in a temporary cluster on a free loopback port (the URL of
+    its maintenance database); stopped and removed after the session. ``.ci/run`` installs the package."""
+    from assistant.bench.procs import postgres_server as start
+
+    with start() as pg:
+        yield pg.url
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> str:
+    """A fresh, empty database on the test PostgreSQL for one test."""
+    import uuid
+
+    import psycopg
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return postgres_server.rsplit("/", 1)[0] + "/" + name
