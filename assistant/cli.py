@@ -34,6 +34,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from assistant.ingest import ingest
 
     paths = [Path(p) for p in args.paths]
+    if args.seed:
+        from assistant.resources import SEED_BANK
+
+        paths.append(SEED_BANK)
+    if not paths:
+        print("error: give files or folders to ingest, or --seed for the seed bank shipped with parastelu",
+              file=sys.stderr)
+        return EXIT_USAGE
     missing = [p for p in paths if not p.exists()]
     if missing:
         print(f"error: no such file or directory: {', '.join(map(str, missing))}", file=sys.stderr)
@@ -249,7 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("ingest", help="validate and store records from JSONL/JSON/YAML/CSV/Markdown")
-    s.add_argument("paths", nargs="+")
+    s.add_argument("paths", nargs="*")
+    s.add_argument("--seed", action="store_true", help="also ingest the seed bank shipped with parastelu "
+                   "(64 Finnish and Nordic models)")
     s.add_argument("--strict", action="store_true",
                    help="abort on the first error or record with personal data, writing nothing")
     s.add_argument("--dry-run", action="store_true", help="validate only")

@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.resources import shipped
+
 
 class Settings(BaseSettings):
     """Every knob in one place, so CLI, UI, tests and benchmarks agree on paths and backends."""
@@ -36,7 +38,7 @@ class Settings(BaseSettings):
                                         "whose lexical evidence comes through the glossary.")
     dense_expansion: bool = Field(True, description="Add Finnish glossary terms to sv/en queries before embedding.")
     rrf_k: int = Field(60, ge=1)
-    glossary: Path | None = Field(Path(__file__).resolve().parent.parent / "knowledge" / "glossary.yaml",
+    glossary: Path | None = Field(shipped("knowledge", "glossary.yaml"),
                                   description="fi/sv/en glossary for cross-language query expansion; empty = off")
 
     offer_probability: float | None = Field(
