@@ -372,10 +372,10 @@ class ModelStore:
     def query(self, vector: Any, k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
         """(id, cosine similarity) pairs, best first (without ids the caller's catalog lacks, see
         ``query_filter``)."""
-        n = min(k, self.count())
-        if n <= 0:
+        if k <= 0:
             return []
-        res = self._fresh(lambda: self.collection.query(query_embeddings=[vector], n_results=n, where=where,
+        # Chroma answers fewer than k (or none) when the bank is smaller: no count() round trip first
+        res = self._fresh(lambda: self.collection.query(query_embeddings=[vector], n_results=k, where=where,
                                                         include=["distances"]))
         ids = res["ids"][0]
         dists = (res.get("distances") or [[]])[0]
