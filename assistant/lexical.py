@@ -467,13 +467,16 @@ class _Inverted:
 
 
 # -- keeping a catalog fresh ----------------------------------------------------------------------------
-_THREAD = threading.local()  # the snapshot this thread's current search uses (see ``filter_known``)
+# the snapshot this thread's current search uses (see ``filter_known``); a weak reference, so an idle worker
+# thread never keeps an old snapshot (its positions, rows and arrays) alive
+_THREAD = threading.local()
 
 
 def filter_known(store: ModelStore, ids: list[str]) -> list[str]:
     """``ModelStore.query_filter``: drop Chroma hits the caller's catalog snapshot does not hold yet (a
     record another instance just wrote) instead of failing on them, and have them fetched at once."""
-    cat: Catalog | None = getattr(_THREAD, "catalog", None)
+    ref = getattr(_THREAD, "catalog", None)
+    cat: Catalog | None = ref() if ref is not None else None
     if cat is None or cat.store is not store:
         return ids
     missing = [i for i in ids if i not in cat.positions]
@@ -542,7 +545,7 @@ class CatalogKeeper:
                 self._lock.release()
         snap = self.snapshot
         assert snap is not None
-        _THREAD.catalog = snap
+        _THREAD.catalog = weakref.ref(snap)
         return snap
 
     def _build(self) -> None:

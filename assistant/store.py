@@ -341,7 +341,10 @@ class ModelStore:
         """What the feed says changed since ``cursor`` (which is advanced in place).
 
         Cheap when nothing changed: one ``count`` on the feed. Otherwise the entries stamped within
-        ``FEED_WINDOW_US`` of the newest one seen are read, and those not applied yet are returned."""
+        ``FEED_WINDOW_US`` of the newest one seen are read, and those not applied yet are returned. This
+        assumes the writers' clocks agree within that window and an entry lands within it of its stamp
+        (it is written right after its records); an entry older than that would be missed until the next
+        start or reset."""
         total = self._read_revision()
         if total == cursor.count:
             return Changes()
@@ -357,9 +360,6 @@ class ModelStore:
                 out.reset = True
             out.ids.update(json.loads(doc or "[]"))
             cursor.applied[eid] = int(meta.get("at") or 0)  # type: ignore[arg-type]
-        known = cursor.count + len(fresh)
-        if cursor.count >= 0 and total > known:
-            out.reset = True  # entries we never saw fell outside the window (a clock far behind): rebuild
         cursor.count = total
         cursor.high = max([cursor.high, *cursor.applied.values()])
         cursor.applied = {e: at for e, at in cursor.applied.items() if at >= cursor.high - 2 * FEED_WINDOW_US}

@@ -201,3 +201,33 @@ def test_catalog_refresh_after_one_write_reads_only_that_record(settings: Settin
     assert time.perf_counter() - t0 < 0.5
     assert cat.models[cat.positions["m-0005"]].name.endswith("muutettu")
     assert asked == [1]
+
+
+@pytest.mark.server
+def test_a_write_racing_the_feed_check_is_applied_once_and_never_forces_a_rebuild(
+        chroma_server: str, fake_embedder: CachedEmbedder, tmp_path: Path) -> None:
+    """An entry that lands between the feed's count and its read is applied in that check; the next check
+    sees the count it missed and must not take the difference for a gap (a full rebuild at 100k)."""
+    rnd = random.Random(7)
+    a = _instance(chroma_server, "feed_race", fake_embedder, tmp_path / "a")
+    b = _instance(chroma_server, "feed_race", fake_embedder, tmp_path / "b")
+    a.store.upsert([synth(i, rnd) for i in range(10)])
+    b.catalog()
+    real = b.store._read_revision
+    calls = {"n": 0}
+
+    def count_then_write() -> int:
+        total = real()
+        if calls["n"] == 0:  # the write lands right after this count was taken
+            a.store.upsert([synth(100, rnd, tag="kilpa")])
+        calls["n"] += 1
+        return total
+
+    a.store.upsert([synth(99, rnd)])  # the feed moved: b's next check reads it …
+    b.store._read_revision = count_then_write  # type: ignore[method-assign]
+    cat = b.catalog()  # … and a second write lands between its count and its read
+    b.store._read_revision = real  # type: ignore[method-assign]
+    assert "m-0100" in cat.positions
+    for _ in range(3):
+        b.catalog()
+    assert b._keeper.stats["builds"] == 1  # type: ignore[union-attr]
