@@ -417,7 +417,7 @@ class Builder:
                 entry[0].append(doc)
                 entry[1].append(tf)
             doc += 1
-        del self.doc_terms[doc:]  # slots reserved above for records that turned out to be updates of each other
+        del self.doc_terms[doc:]  # leftovers of an earlier apply that failed half-way (never published)
         delta = dict(old.delta)
         for tid, (dlist, flist) in added.items():
             new_docs = np.asarray(dlist, dtype=np.int32)

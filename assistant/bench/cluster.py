@@ -257,8 +257,9 @@ def run(settings: Settings, users: int = 10, turns: int = 6, publishes: int = 3)
         a, b = c.instances
         print(f"started in {time.perf_counter() - t0:.0f} s; instance RSS after start: "
               f"{rss_mb(a.proc.pid):.0f} MB, {rss_mb(b.proc.pid):.0f} MB")
-        for inst in (a, b):  # warm up each process (embedder, classifier, first queries) before measuring
-            run_users([inst.url], 1, 2)
+        # warm-up: the same workload once, unmeasured (bank-side passages get embedded and cached, classifier
+        # and match model loaded), so neither measured phase pays for the other's first use
+        run_users([a.url, b.url], users, turns)
         two = run_users([a.url, b.url], users, turns)
         for i in range(publishes):
             mid = publish(a.url if i % 2 == 0 else b.url, f"kaksi{i}")
