@@ -15,7 +15,7 @@ export ANONYMIZED_TELEMETRY := False
 
 # both cores where it helps (pytest-xdist); PYTEST_JOBS=0 runs in one process
 PYTEST_JOBS ?= 2
-XDIST := $(if $(filter 0,$(PYTEST_JOBS)),,-n $(PYTEST_JOBS))
+XDIST := $(if $(filter 0,$(PYTEST_JOBS)),,-n $(PYTEST_JOBS) --dist worksteal)
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
