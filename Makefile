@@ -1,4 +1,5 @@
 # The two commands of the contract: `make run` and `make test`. Both work on a fresh machine.
+# `make check` is the inner loop: lint, types and the tests that need no browser and no server (≤ 90 s).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
@@ -10,7 +11,11 @@ export HF_HUB_DISABLE_TELEMETRY := 1
 export ORT_DISABLE_TELEMETRY := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test venv seed seed-vectors lint typecheck pytest chromium bench screenshots clean
+.PHONY: run test check soak venv seed seed-vectors lint typecheck pytest chromium postgres bench screenshots clean
+
+# both cores where it helps (pytest-xdist); PYTEST_JOBS=0 runs in one process
+PYTEST_JOBS ?= 2
+XDIST := $(if $(filter 0,$(PYTEST_JOBS)),,-n $(PYTEST_JOBS) --dist worksteal)
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,20 +50,39 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's PostgreSQL for the shared-session tests (they start their own temporary cluster on loopback)
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  echo "installing Debian postgresql for the shared-session tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+
 lint: venv
 	$(BIN)/ruff check assistant ui tests evals
 
 typecheck: venv
 	$(BIN)/mypy
 
-pytest: venv chromium
-	$(BIN)/python -m pytest
+pytest: venv chromium postgres
+	$(BIN)/python -m pytest $(XDIST)
 
 test: lint typecheck pytest
 
+check: lint typecheck
+	$(BIN)/python -m pytest -q $(XDIST) -m "not browser and not server and not slow"
+
+# faults and load: 20 users × 10 turns with second tabs, kill -9 of server and ingest (one instance); then
+# two instances on one Chroma server and one PostgreSQL, 20 users × 10 turns
+soak: venv postgres
+	$(BIN)/parastelu bench load
+	$(BIN)/parastelu bench cluster --users 20 --turns 10
+
+# every benchmark that prints figures (understanding and matching: dev and held-out apart)
 bench: venv
-	$(BIN)/parastelu bench retrieval
 	$(BIN)/parastelu bench interview
+	$(BIN)/parastelu bench match
+	$(BIN)/parastelu bench retrieval
+	$(BIN)/parastelu bench pii
 	$(BIN)/parastelu bench scale --models 100000
 	$(BIN)/python -m ui.bench
 

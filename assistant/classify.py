@@ -19,8 +19,9 @@ import numpy as np
 
 from assistant.embeddings import CachedEmbedder
 from assistant.flow import Prompts
+from assistant.resources import shipped
 
-WEIGHTS = Path(__file__).resolve().parent.parent / "knowledge" / "classifier" / "fields.json"
+WEIGHTS = shipped("knowledge", "classifier", "fields.json")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _AGE = re.compile(r"\d+\s*[–-]\s*\d+\s*-?\s*(?:v\b|vuotia|år|year)|\b(?:yli|alle|över|under|over|aged)\s+\d+",
                   re.IGNORECASE)

@@ -34,6 +34,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from assistant.ingest import ingest
 
     paths = [Path(p) for p in args.paths]
+    if args.seed:
+        from assistant.resources import SEED_BANK
+
+        paths.append(SEED_BANK)
+    if not paths:
+        print("error: give files or folders to ingest, or --seed for the seed bank shipped with parastelu",
+              file=sys.stderr)
+        return EXIT_USAGE
     missing = [p for p in paths if not p.exists()]
     if missing:
         print(f"error: no such file or directory: {', '.join(map(str, missing))}", file=sys.stderr)
@@ -189,7 +197,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.what == "load":
         from assistant.bench.load import run as run_load
 
-        return run_load(_settings(args), users=args.users, turns=args.turns, shared=args.shared, kills=args.kills)
+        return run_load(_settings(args), users=args.users or 20, turns=args.turns or 10, shared=args.shared,
+                        kills=args.kills)
     if args.what == "pii":
         from assistant.bench.pii import run as run_pii
 
@@ -204,9 +213,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
         return run_match(_settings(args), Path(args.pairs), verbose=args.verbose,
                          split=args.only if args.only in ("dev", "heldout") else None)
+    if args.what == "cluster":
+        from assistant.bench.cluster import run as run_cluster
+
+        return run_cluster(_settings(args), users=args.users, turns=args.turns)
     from assistant.bench.scale import run as run_scale
 
-    return run_scale(_settings(args), args.models, args.queries_n)
+    return run_scale(_settings(args), args.models, args.queries_n, writes=args.writes, embedded=args.embedded)
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -249,7 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("ingest", help="validate and store records from JSONL/JSON/YAML/CSV/Markdown")
-    s.add_argument("paths", nargs="+")
+    s.add_argument("paths", nargs="*")
+    s.add_argument("--seed", action="store_true", help="also ingest the seed bank shipped with parastelu "
+                   "(64 Finnish and Nordic models)")
     s.add_argument("--strict", action="store_true",
                    help="abort on the first error or record with personal data, writing nothing")
     s.add_argument("--dry-run", action="store_true", help="validate only")
@@ -295,13 +310,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=cmd_stats)
 
     s = sub.add_parser("bench", help="benchmarks that print their figures")
-    s.add_argument("what", choices=["retrieval", "scale", "interview", "match", "pii", "load"])
+    s.add_argument("what", choices=["retrieval", "scale", "cluster", "interview", "match", "pii", "load"])
     s.add_argument("--queries", default="evals/retrieval", help="retrieval: query files (dir or file)")
     s.add_argument("--knowledge", default="knowledge/models", help="retrieval: records to index")
     s.add_argument("--weights", default="0.5,1,1/0,2/0.1,2/0.25,3/0",
                    help="retrieval: lexical weights to compare, FI/OTHER (sv, en queries) or one for both")
     s.add_argument("--models", type=int, default=100_000, help="scale: synthetic bank size")
     s.add_argument("--queries-n", type=int, default=200, help="scale: queries per mode")
+    s.add_argument("--writes", type=int, default=20, help="scale: models another process publishes while "
+                   "this one searches (one every 0.25 s)")
+    s.add_argument("--embedded", action="store_true", help="scale: embedded Chroma in this process instead of "
+                   "a `chroma run` server the bench starts")
+    s.add_argument("--users", type=int, default=None, help="cluster: simulated users (default 10); "
+                   "load: concurrent users (default 20)")
+    s.add_argument("--turns", type=int, default=None, help="cluster: turns per user (default 6); load: (default 10)")
     s.add_argument("--cases", default=None, help="interview: realistic interview cases (default "
                    "evals/interview/real); pii: labelled cases (default evals/pii/cases.yaml)")
     s.add_argument("--pairs", default="evals/match", help="match: labelled queries and no-answer needs")
@@ -310,8 +332,6 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--cv", type=int, default=0, help="interview: score dev cases with K-fold classifiers "
                    "trained without them (honest dev figures; needs scikit-learn)")
     s.add_argument("--errors", action="store_true", help="pii: list the dev cases the detector gets wrong")
-    s.add_argument("--users", type=int, default=20, help="load: concurrent users")
-    s.add_argument("--turns", type=int, default=10, help="load: turns per user")
     s.add_argument("--shared", type=int, default=5, help="load: sessions also driven from a second tab")
     s.add_argument("--kills", type=int, default=10, help="load: kill -9 rounds for the server and for ingest")
     s.set_defaults(fn=cmd_bench)
@@ -353,12 +373,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     import sqlite3
 
+    from assistant.db import SessionDbError
     from assistant.store import StoreError, describe_db_error
 
     args = build_parser().parse_args(argv)
     try:
         return int(args.fn(args))
-    except StoreError as exc:
+    except (StoreError, SessionDbError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_STORE
     except sqlite3.Error as exc:  # sessions.db or the vector cache: corrupt, read-only or full

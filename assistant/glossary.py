@@ -11,10 +11,10 @@ from pathlib import Path
 
 import yaml
 
-from assistant.i18n import PACKAGE_ROOT
+from assistant.resources import shipped
 from assistant.textproc import LANGS, stems
 
-DEFAULT_GLOSSARY = PACKAGE_ROOT / "knowledge" / "glossary.yaml"
+DEFAULT_GLOSSARY = shipped("knowledge", "glossary.yaml")
 MAX_N = 3
 
 

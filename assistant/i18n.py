@@ -11,8 +11,10 @@ from typing import Any
 
 import yaml
 
+from assistant.resources import shipped
+
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PROMPTS = PACKAGE_ROOT / "prompts"
+DEFAULT_PROMPTS = shipped("prompts")
 
 
 @lru_cache(maxsize=8)

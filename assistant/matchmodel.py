@@ -19,10 +19,11 @@ import numpy as np
 
 from assistant.embeddings import CachedEmbedder
 from assistant.groups import age_compatibility, ages, group_compatibility, groups
+from assistant.resources import shipped
 from assistant.schema import ModelDescription
 from assistant.textproc import query_stems, stems
 
-WEIGHTS = Path(__file__).resolve().parent.parent / "knowledge" / "classifier" / "match.json"
+WEIGHTS = shipped("knowledge", "classifier", "match.json")
 FEATURES = ("dense", "dense_z", "dense_margin", "dense_rank", "lex", "lex_rank", "tg_sim", "need_sim", "core_sim",
             "goal_sim", "age", "age_conflict", "group", "group_conflict", "term_overlap", "named", "cross_lingual",
             "cross_sv", "cross_en", "concepts", "align", "align_top")

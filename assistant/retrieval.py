@@ -14,7 +14,7 @@ from typing import Any, Literal
 import numpy as np
 
 from assistant.glossary import Glossary
-from assistant.lexical import Catalog
+from assistant.lexical import Catalog, CatalogKeeper
 from assistant.schema import ModelDescription
 from assistant.store import ModelStore
 from assistant.textproc import detect_language, query_stems
@@ -88,17 +88,19 @@ class Retriever:
         self.lexical_weight_other = lexical_weight if lexical_weight_other is None else lexical_weight_other
         self.lexical_weight = lexical_weight
         self.rrf_k = rrf_k
-        self._catalog: Catalog | None = None
+        self._keeper: CatalogKeeper | None = None
         self._lock = threading.Lock()
 
     def catalog(self) -> Catalog:
-        """The current catalog; rebuilt only when another write moved the store's revision."""
-        rev = self.store.revision
-        with self._lock:
-            if self._catalog is None or self._catalog.revision != rev:
-                models, vectors = self.store.all_with_vectors()
-                self._catalog = Catalog.build(models, rev, vectors)
-            return self._catalog
+        """The current catalog snapshot: built once, then refreshed incrementally from the store's change
+        feed (only the records that changed; this process's own writes at once, others' within
+        ``catalog_poll`` seconds). A Chroma hit the snapshot lacks is dropped and fetched, never a KeyError."""
+        if self._keeper is None:
+            with self._lock:
+                if self._keeper is None:
+                    poll = float(getattr(self.store.settings, "catalog_poll", 0.5))
+                    self._keeper = CatalogKeeper(self.store, poll=poll)
+        return self._keeper.current()
 
     def search(self, query: str, k: int = 5, filters: Filters | None = None, mode: Mode = "hybrid",
                lang: str | None = None, context: ModelDescription | None = None,

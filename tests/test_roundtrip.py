@@ -1,18 +1,17 @@
-"""ingest → export → ingest gives identical records (JSONL and Markdown), through the real CLI."""
+"""ingest → export → ingest gives identical records (JSONL and Markdown), through the real CLI (called in
+this process: exit codes and output are the CLI's own)."""
 
 from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import SEED
+from tests.conftest import SEED, run_cli
 
 
 def cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "assistant.cli", "--data-dir", str(data), *args],
-                          capture_output=True, text=True, timeout=600)
+    return run_cli("--data-dir", str(data), *args)
 
 
 def test_jsonl_and_markdown_round_trip(tmp_path: Path) -> None:

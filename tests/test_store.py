@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ from assistant.schema import ModelDescription
 from assistant.settings import Settings
 from assistant.store import EmbeddingMismatch, ModelStore, StoreUnavailable, connect, reindex
 from assistant.vcache import VectorCache
-from tests.conftest import FakeEmbedder, free_port
+from tests.conftest import FakeEmbedder, free_port, run_cli
 
 MODELS = [
     ModelDescription(id="nuoret-1", name="Nuorten valmennus", target_groups=["nuoret"], stage="ready",
@@ -92,8 +90,7 @@ def test_unreachable_server_is_one_clear_error(tmp_path: Path) -> None:
 
 def test_cli_unreachable_server_exit_code_names_url(tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{free_port()}"
-    proc = subprocess.run([sys.executable, "-m", "assistant.cli", "--chroma-url", url, "search", "nuoret"],
-                          capture_output=True, text=True, timeout=120)
+    proc = run_cli("--chroma-url", url, "search", "nuoret")
     assert proc.returncode == 3
     assert f"Cannot reach the Chroma server at {url}" in proc.stderr
     assert "Traceback" not in proc.stderr
