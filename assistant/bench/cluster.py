@@ -187,7 +187,7 @@ def publish(url: str, tag: str) -> str:
     the client); returns the model id once the instance acknowledged the publish."""
     c = client(url)
     try:
-        c.predict("", "", api_name="/load")
+        c.predict("", "", [], api_name="/load")  # (stored session id, browser secret, this browser's drafts)
         c.predict(STORIES[0], api_name="/send")
         for fld, value in (("name", f"Kirjastokoirat {tag}"), ("problem", "Lukutaito heikkenee alakoulussa."),
                            ("target_groups", "alakoululaiset"), ("core", "koira ja ohjaaja; lukuhetki viikoittain")):
@@ -208,8 +208,8 @@ def time_to_visible(url: str, model_id: str, name: str, timeout: float = 30) -> 
     t0 = time.perf_counter()
     try:
         while time.perf_counter() - t0 < timeout:
-            hits = c.predict(name, None, None, None, None, None, 3, "fi", api_name="/find")
-            if any(h.get("id") == model_id for h in hits):
+            found = c.predict(name, None, None, None, None, None, 3, "fi", api_name="/find")
+            if any(h.get("id") == model_id for h in found["hits"]):
                 return time.perf_counter() - t0
             time.sleep(0.05)
     finally:
