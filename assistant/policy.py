@@ -26,6 +26,8 @@ ActionKind = Literal[
 
 
 MAX_ASKS = 4
+_INTENT_ACTIONS: dict[str, ActionKind] = {"empty": "empty", "lang": "lang", "mask": "mask", "greeting": "greeting",
+                                          "clarify": "clarify", "search": "search", "question": "offtopic"}
 
 
 @dataclass
@@ -76,20 +78,8 @@ def complete(state: InterviewState, flow: Flow) -> bool:
 
 def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) -> Action:
     """What to do with one message, given where the interview is."""
-    if u.intent == "empty":
-        return Action("empty")
-    if u.intent == "lang":
-        return Action("lang", lang=u.lang)
-    if u.intent == "mask":
-        return Action("mask")
-    if u.intent == "greeting":
-        return Action("greeting")
-    if u.intent == "clarify":
-        return Action("clarify")
-    if u.intent == "search":
-        return Action("search", text=u.text)
-    if u.intent == "question":
-        return Action("offtopic")
+    if u.intent in _INTENT_ACTIONS:  # nothing but an intent: the same in every phase
+        return Action(_INTENT_ACTIONS[u.intent], lang=u.lang, text=u.text)
     if state.phase == "reuse_offer":
         if u.correction is not None and (u.correction.field or not u.correction.weak) \
                 and nlu.reuse_choice(u.text) is None:  # "nej vänta, målgruppen är …" before choosing
