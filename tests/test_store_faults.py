@@ -121,10 +121,17 @@ def shared_copy(seeded_dir: Path) -> Iterator[Path]:
 def test_read_only_data_dir_still_searches_and_refuses_writes_clearly(shared_copy: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PARASTELU_")}
     env["HOME"] = tempfile.gettempdir()
+    opened: list[tuple[Path, int]] = []
     if os.getuid() == 0:  # root writes anywhere: run as nobody over a copy nobody may read but not write
         for path in [shared_copy.parent, *shared_copy.rglob("*"), shared_copy]:
             path.chmod(0o755 if path.is_dir() else 0o644)
         prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        # a checkout under a private folder (mktemp -d is 0700): let nobody pass through, not list, for the test
+        for folder in [*ROOT.parents, *shared_copy.parents]:
+            mode = folder.stat().st_mode & 0o777
+            if not mode & 0o001:
+                folder.chmod(mode | 0o001)
+                opened.append((folder, mode))
     else:
         for path in [*shared_copy.rglob("*"), shared_copy]:
             path.chmod(0o555 if path.is_dir() else 0o444)
@@ -134,11 +141,15 @@ def test_read_only_data_dir_still_searches_and_refuses_writes_clearly(shared_cop
         return subprocess.run([*prefix, PY, "-m", "assistant.cli", "--data-dir", str(shared_copy), *args],
                               capture_output=True, text=True, timeout=600, cwd=ROOT, env=env)
 
-    stats = run("stats")
+    try:
+        stats = run("stats")
+        found = run("search", "nuorten yksinäisyys", "-k", "3", "--json")
+        refused = run("delete", "ohjaamo")
+    finally:
+        for folder, mode in opened:
+            folder.chmod(mode)
     assert stats.returncode == 0 and "models: 64" in stats.stdout, stats.stderr[-1500:]
-    found = run("search", "nuorten yksinäisyys", "-k", "3", "--json")
     assert found.returncode == 0 and '"id"' in found.stdout, found.stderr[-1500:]
-    refused = run("delete", "ohjaamo")
     assert refused.returncode == 3 and "read-only" in refused.stderr and "Traceback" not in refused.stderr
 
 
