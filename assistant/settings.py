@@ -43,7 +43,7 @@ class Settings(BaseSettings):
 
     offer_probability: float | None = Field(
         None, description="Calibrated probability (same or adoptable practice) at which the interview stops to "
-                          "offer reuse; default: the 'close' band of the fitted match model.")
+                          "offer reuse; default: thresholds.offer in flow.yaml (search: the 'close' band).")
     max_turn_chars: int = Field(8000, description="Longer user turns are truncated with a notice.")
 
     llm_base_url: str | None = None
