@@ -198,7 +198,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from assistant.bench.load import run as run_load
 
         return run_load(_settings(args), users=args.users or 20, turns=args.turns or 10, shared=args.shared,
-                        kills=args.kills)
+                        kills=args.kills, think=args.think)
     if args.what == "pii":
         from assistant.bench.pii import run as run_pii
 
@@ -334,6 +334,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--errors", action="store_true", help="pii: list the dev cases the detector gets wrong")
     s.add_argument("--shared", type=int, default=5, help="load: sessions also driven from a second tab")
     s.add_argument("--kills", type=int, default=10, help="load: kill -9 rounds for the server and for ingest")
+    s.add_argument("--think", type=float, default=0.0,
+                   help="load: mean seconds a user pauses before each turn (default 0: back to back)")
     s.set_defaults(fn=cmd_bench)
 
     s = sub.add_parser("train", help="fit the sentence classifier or the match model on the dev data")

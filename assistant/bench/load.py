@@ -106,8 +106,10 @@ def _saved(data: Path, session_id: str) -> list[tuple[str, str]]:
     return [(m["role"], m["text"]) for m in json.loads(row[0])["history"]]
 
 
-def concurrency(data: Path, settings: Settings, users: int, turns: int, shared: int) -> dict[str, Any]:
-    """``users`` sessions × ``turns``; ``shared`` of them are driven from two clients at once."""
+def concurrency(data: Path, settings: Settings, users: int, turns: int, shared: int,
+                think: float = 0.0) -> dict[str, Any]:
+    """``users`` sessions × ``turns``; ``shared`` of them are driven from two clients at once. ``think``:
+    mean seconds a user pauses before each turn (0 = back to back, the stress case)."""
     results: dict[str, list[str]] = {}
     latencies: list[float] = []
     errors: list[str] = []
@@ -120,8 +122,11 @@ def concurrency(data: Path, settings: Settings, users: int, turns: int, shared: 
 
         def run(u: int, tab: int, session_id: str, secret: str) -> None:
             client = _client(url)
+            pause = random.Random(f"{u}-{tab}")
             for n in range(turns):
                 text = f"{TEXTS[n % len(TEXTS)]} [u{u}t{tab}n{n}]"
+                if think:
+                    time.sleep(pause.uniform(0.5 * think, 1.5 * think))
                 t0 = time.perf_counter()
                 try:
                     client.predict(session_id, text, secret, api_name="/interview_turn")
@@ -231,7 +236,7 @@ def ingest_kills(settings: Settings, rounds: int, rng: random.Random, tmp: Path)
 
 
 def run(settings: Settings, users: int = 20, turns: int = 10, shared: int = 5, kills: int = 10,
-        seed: int = 7) -> int:
+        seed: int = 7, think: float = 0.0) -> int:
     rng = random.Random(seed)
     tmp = Path(tempfile.mkdtemp(prefix="parastelu-load-"))
     try:
@@ -239,8 +244,9 @@ def run(settings: Settings, users: int = 20, turns: int = 10, shared: int = 5, k
         subprocess.run(_cli("ingest", str(ROOT / "knowledge" / "models")), env=_env(data, settings), check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=1800)
         print(f"bank seeded in {data} (run {uuid.uuid4().hex[:6]})")
-        c = concurrency(data, settings, users, turns, shared)
-        print(f"concurrency: {users} users × {turns} turns, {shared} sessions also from a second tab: "
+        c = concurrency(data, settings, users, turns, shared, think)
+        pace = f"a pause of {think:g} s ± 50 % before each turn" if think else "turns back to back"
+        print(f"concurrency: {users} users × {turns} turns ({pace}), {shared} sessions also from a second tab: "
               f"{c['acknowledged']} acknowledged, {c['lost']} lost, {c['crosstalk']} cross-talk, "
               f"{len(c['errors'])} refused/failed sends; turn p50 {c['p50_ms']:.0f} ms, p95 {c['p95_ms']:.0f} ms "
               f"(JSON API over HTTP; wall {c['wall_s']:.0f} s)")
