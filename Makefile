@@ -10,7 +10,7 @@ export HF_HUB_DISABLE_TELEMETRY := 1
 export ORT_DISABLE_TELEMETRY := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test venv seed lint typecheck pytest chromium bench screenshots clean
+.PHONY: run test venv seed lint typecheck pytest chromium bench screenshots clean test-llm
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ bench: venv
 	$(BIN)/parastelu bench interview
 	$(BIN)/parastelu bench scale --models 100000
 	$(BIN)/python -m ui.bench
+
+# Not part of `make test`: the LLM path against a real llama-cpp-python server (see README, "LLM").
+test-llm: venv
+	bash scripts/test_llm.sh $(TEST_LLM_ARGS)
 
 screenshots: venv chromium
 	$(BIN)/python -m ui.screenshots

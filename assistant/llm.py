@@ -451,7 +451,7 @@ class LLMExtractor:
                turn: TurnKey | None = None, notices: list[str] | None = None) -> str:
         """The base question reworded by the model; the base question itself on any failure (with a notice
         when the server failed, silently when the rewording was just not usable)."""
-        if not self.settings.llm_phrase:
+        if not self.settings.llm_phrase or llm_methods.phrase_off(self.endpoint):
             return base
         deadline = self.deadline(turn)
         if deadline.remaining() < 2.0:  # not worth starting: keep the turn inside its budget
@@ -476,22 +476,28 @@ class LLMExtractor:
             return base
         self._count(usage, msg, messages)
         text = str(getattr(msg, "content", "") or "").strip().strip('"“”').strip()
-        if not self._good_question(text, base, draft, lang):
+        usable = self._good_question(text, base, lang)
+        llm_methods.phrase_result(self.endpoint, usable)
+        if not usable:
             usage.failures += 1
             usage.silent_failures += 1
             return base
         return text
 
     @staticmethod
-    def _good_question(text: str, base: str, draft: Draft, lang: str) -> bool:
-        """One short question in the conversation's language, with no markup or prompt words in it."""
+    def _good_question(text: str, base: str, lang: str) -> bool:
+        """One line ending in a question mark, in the conversation's language, asking about what the base
+        question asks (a content word of it), with no markup or prompt words in it."""
         from assistant.textproc import detect_language
 
-        if not text or len(text) > 300 or "?" not in text or text.count("?") > 2 or "\n\n" in text:
+        if not text or len(text) > 250 or "\n" in text or not text.endswith("?") or text.count("?") > 2:
             return False
         if re.search(r"[{}<>$]|base question|known so far|\bjson\b", text, re.IGNORECASE):
             return False
-        return detect_language(text, default=lang, min_evidence=2) == lang
+        if detect_language(text, default=lang, min_evidence=2) != lang:
+            return False
+        want = keys(base)
+        return not want or bool(want & keys(text))
 
 
 def _known(draft: Draft) -> str:

@@ -30,6 +30,8 @@ class EndpointMethods:
     ok_calls: dict[str, int] = field(default_factory=dict)
     send_max_tokens: bool = True  # max_tokens in the body next to max_completion_tokens (off after a 400 on it)
     json_object_schema: bool = True  # json_mode sends the schema inside response_format (off after a 400 on it)
+    phrase_in_row: int = 0  # question rewordings in a row that were not usable
+    phrase_off: bool = False  # rewording stopped for this endpoint (it kept failing)
 
 
 _REGISTRY: dict[str, EndpointMethods] = {}
@@ -83,6 +85,29 @@ def failed(key: str, method: str, kind: str, status: int | None, limit: int) -> 
         return True
 
 
+PHRASE_FAILURES = 4
+
+
+def phrase_result(key: str, usable: bool) -> bool:
+    """Count a question rewording; True when this one made the endpoint stop rewording (``PHRASE_FAILURES``
+    unusable ones in a row: a model that cannot write the conversation's language only costs time)."""
+    with _LOCK:
+        st = _REGISTRY[key]
+        if usable:
+            st.phrase_in_row = 0
+            return False
+        st.phrase_in_row += 1
+        if not st.phrase_off and st.phrase_in_row >= PHRASE_FAILURES:
+            st.phrase_off = True
+            return True
+        return False
+
+
+def phrase_off(key: str) -> bool:
+    with _LOCK:
+        return key in _REGISTRY and _REGISTRY[key].phrase_off
+
+
 def no_max_tokens(key: str) -> None:
     """The endpoint refused ``max_tokens`` next to ``max_completion_tokens``: send only the latter."""
     with _LOCK:
@@ -102,13 +127,15 @@ def describe(key: str) -> str | None:
         if st is None:
             return None
         now = st.current or "offline"
-        return f"{now} ({', '.join(st.dropped)} failed)" if st.dropped else now
+        text = f"{now} ({', '.join(st.dropped)} failed)" if st.dropped else now
+        return f"{text}, rewording off" if st.phrase_off else text
 
 
 def snapshot() -> dict[str, EndpointMethods]:
     with _LOCK:
         return {k: EndpointMethods(v.current, v.in_row, set(v.worked), list(v.dropped), dict(v.failed_calls),
-                                   dict(v.ok_calls), v.send_max_tokens, v.json_object_schema)
+                                   dict(v.ok_calls), v.send_max_tokens, v.json_object_schema,
+                                   v.phrase_in_row, v.phrase_off)
                 for k, v in _REGISTRY.items()}
 
 
@@ -122,4 +149,4 @@ def forget(key: str | None = None) -> None:
 
 
 __all__ = ["LADDER", "EndpointMethods", "current", "describe", "endpoint_key", "failed", "forget",
-           "no_json_object_schema", "no_max_tokens", "snapshot", "state", "succeeded"]
+           "no_json_object_schema", "no_max_tokens", "phrase_off", "phrase_result", "snapshot", "state", "succeeded"]

@@ -67,7 +67,7 @@ def test_invalid_then_valid_output_is_retried(seeded_services, sessions) -> None
     assert not turn.notices
     assert "invalid" in str(fake.history[-2][-1].content)
     u = iv.state.usage
-    assert u.silent_failures == 1 and u.visible_failures == 0 and u.fallbacks == 0
+    assert u.silent_failures >= 1 and u.visible_failures == 0 and u.fallbacks == 0
 
 
 def test_garbage_twice_falls_back_to_offline_with_notice(seeded_services, sessions) -> None:  # type: ignore[no-untyped-def]

@@ -286,3 +286,19 @@ def test_health_check_tells_busy_from_down() -> None:
             text = llm_problem(s, "en")
         assert text is not None and "busy" in text and stub.url in text
         llm_health.forget()
+
+
+def test_rewording_stops_for_an_endpoint_whose_rewordings_are_never_usable(seeded_services, sessions) -> None:  # type: ignore[no-untyped-def]
+    fake = ScriptedChatModel(queue=["The model answers the question."], history=[])  # English, not a question
+    llm = LLMExtractor(fake, load_prompts())
+    iv = Interview.start(services=seeded_services, sessions=sessions, llm=llm)
+    for answer in ("Lammastilalliset", "Vuohitilalliset", "Nautatilalliset"):
+        _at(iv, "target_groups")
+        fake.enqueue({"target_groups": [answer.lower()]}, "Mihin tarpeeseen? The answer is: no.")
+        iv.turn(answer)
+    assert llm_methods.phrase_off(llm.endpoint) and "rewording off" in str(llm_methods.describe(llm.endpoint))
+    calls = iv.state.usage.calls
+    _at(iv, "goals")
+    fake.enqueue({"goals": ["jaksaminen"]})
+    iv.turn("jaksaminen")
+    assert iv.state.usage.calls == calls + 1  # extraction only
