@@ -83,6 +83,7 @@ class Usage(BaseModel):
     visible_failures: int = 0
     fallbacks: int = 0
     rejected_values: int = 0
+    grounded_values: int = 0  # LLM items that passed the grounding check (merged by confidence afterwards)
     budget_exceeded: int = 0
     estimated_calls: int = 0  # calls whose tokens the server did not report (counted as characters / 4)
 

@@ -434,6 +434,7 @@ class LLMExtractor:
         raw = self.extract(text, focus, state.draft, state.lang, state.usage, turn=turn)
         g = ground(raw.values, text, self.prompt_keys(focus), self.prompts, focus=focus, placer=placer)
         state.usage.rejected_values += g.n_rejected
+        state.usage.grounded_values += g.n_kept
         if g.rejected and not g.values:
             state.usage.visible_failures += 1
             from assistant.i18n import t

@@ -47,6 +47,10 @@ class Grounded:
     def n_rejected(self) -> int:
         return sum(self.rejected.values())
 
+    @property
+    def n_kept(self) -> int:
+        return sum(len(v) if isinstance(v, list) else 1 for v in self.values.values())
+
     def drop(self, fld: str, n: int = 1) -> None:
         self.rejected[fld] = self.rejected.get(fld, 0) + n
 

@@ -184,7 +184,7 @@ def report(records: list[Record], budget: float, offline: Record) -> int:
     """The per-method table, the benchmark rows and the targets; exit code 1 if a target is missed."""
     print("\n== per method " + "=" * 100)
     head = (f"{'method':<18}{'sess':>5}{'turns':>6}{'calls':>6}{'fail':>5}{'(sil/vis)':>10}{'fallb':>6}"
-            f"{'rej':>5}{'tokens in/out':>15}{'p50 s':>7}{'p95 s':>7}{'max s':>7}{'>b+1':>5}{'unsup':>9}"
+            f"{'rej':>5}{'kept':>5}{'tokens in/out':>15}{'p50 s':>7}{'p95 s':>7}{'max s':>7}{'>b+1':>5}{'unsup':>9}"
             f"{'eval':>7}  ended on")
     print(head)
     ok = True
@@ -194,9 +194,12 @@ def report(records: list[Record], budget: float, offline: Record) -> int:
         over = sum(1 for s in rec.turn_s if s > budget + 1.0)
         tokens = f"{u.prompt_tokens}/{u.completion_tokens}" + ("*" if u.estimated_calls else "")
         print(f"{rec.name:<18}{len(rec.sessions):>5}{len(rec.turn_s):>6}{u.calls:>6}{u.failures:>5}"
-              f"{f'{u.silent_failures}/{u.visible_failures}':>10}{u.fallbacks:>6}{u.rejected_values:>5}{tokens:>15}"
+              f"{f'{u.silent_failures}/{u.visible_failures}':>10}{u.fallbacks:>6}{u.rejected_values:>5}"
+              f"{u.grounded_values:>5}{tokens:>15}"
               f"{_pct(rec.turn_s, 50):>7.2f}{_pct(rec.turn_s, 95):>7.2f}{max(rec.turn_s, default=0):>7.2f}"
               f"{over:>5}{f'{bad}/{n}':>9}{f'{rec.eval_passed}/{rec.eval_cases}':>7}  {rec.endpoint_method or '-'}")
+    print("fail: failed calls (sil/vis: silent / the person was told); fallb: turns redone offline; rej / kept: "
+          "LLM items rejected by the grounding check / passed it; >b+1: turns over the budget + 1 s")
     print("tokens: * = some calls estimated at 4 characters a token (the server sent no usage while streaming); "
           "unsup: card items not supported by what the person said / all items; eval: suite cases passed")
     print("\n== held-out interviews (parastelu bench interview --only heldout) " + "=" * 48)
@@ -231,10 +234,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--methods", default="json_schema,function_calling,json_mode")
     ap.add_argument("--cases", default=",".join(CASES),
                     help="persona case names (evals/interview/personas) or case files, comma-separated")
-    ap.add_argument("--short-methods", default="json_schema,json_mode",
-                    help="methods that run only the first --short-cases cases (to keep the run under an hour)")
+    ap.add_argument("--short-methods", default="",
+                    help="methods that run only the first --short-cases cases (a quicker run)")
     ap.add_argument("--short-cases", type=int, default=2)
-    ap.add_argument("--heldout", type=int, default=3,
+    ap.add_argument("--heldout", type=int, default=0,
                     help="held-out interviews to run, languages in turn (0: all of them)")
     ap.add_argument("--heldout-methods", default="function_calling",
                     help="methods that also run the held-out interviews (comma-separated, 'all', or 'none')")
