@@ -19,7 +19,6 @@ from assistant.i18n import t
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import dedupe, sentences
 from assistant.llm import LLMExtractor
-from assistant.llm_ground import classifier_placer
 from assistant.render import numbered_summary, steps_markdown
 from assistant.schema import LIST_FIELDS, MAX_ITEM, MAX_ITEMS, MAX_TEXT, label
 from assistant.services import Services
@@ -218,8 +217,7 @@ class Dialogue:
             return ext
         st = self.state
         self.llm.deadline((st.session_id, st.turns))  # the turn's LLM budget starts before the offline work
-        ext, from_llm = self.llm.understand(ext, text, focus, st, self.notices,
-                                            placer=classifier_placer(self.offline.classifier))
+        ext, from_llm = self.llm.understand(ext, text, focus, st, self.notices, self.offline.classifier)
         for f in from_llm:  # another field the LLM found in this answer: the person confirms it
             if f != focus and f != "stage" and f in _CARD and st.status.get(f) != FieldStatus.confirmed:
                 st.confidence[f] = ext.confidence.get(f, self.settings.llm_confidence)
@@ -237,8 +235,7 @@ class Dialogue:
             self.llm.deadline((st.session_id, st.turns))
         ext = self.offline.story(a.text, focus=None if first else a.field, assign=th.assign)
         if self.llm is not None:
-            ext, _ = self.llm.understand(ext, a.text, a.field, st, self.notices,
-                                         placer=classifier_placer(self.offline.classifier))
+            ext, _ = self.llm.understand(ext, a.text, a.field, st, self.notices, self.offline.classifier)
         filled: list[str] = []
         for f, value in ext.values.items():
             if not value or f not in _CARD or st.status.get(f) == FieldStatus.confirmed:

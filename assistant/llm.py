@@ -39,7 +39,7 @@ from assistant.extract_offline import Extraction
 from assistant.flow import Prompts
 from assistant.interview_types import Draft, InterviewState, Usage
 from assistant.llm_budget import BudgetExceeded, Deadline, http_client, kind_of, run_bounded, status_of
-from assistant.llm_ground import Placer, ground, merge
+from assistant.llm_ground import classifier_placer, ground, merge
 from assistant.schema import Stage
 from assistant.settings import Settings
 
@@ -123,7 +123,7 @@ def notice(key: str, lang: str, directory: Path | None = None, **fmt: Any) -> st
     """A text from ``prompts/llm/notices.yaml`` (Finnish when the language is missing)."""
     from assistant.i18n import DEFAULT_PROMPTS
 
-    texts = _notices(str(directory or DEFAULT_PROMPTS)).get(key, {})
+    texts = _notices(str(directory or DEFAULT_PROMPTS)).get(key) or _notices(str(DEFAULT_PROMPTS)).get(key, {})
     text = texts.get(lang) or texts.get("fi") or key
     return text.format(**fmt) if fmt else text
 
@@ -423,15 +423,18 @@ class LLMExtractor:
         return ext
 
     def understand(self, offline: Extraction, text: str, focus: str | None, state: InterviewState,
-                   notices: list[str], placer: Placer | None = None) -> tuple[Extraction, list[str]]:
+                   notices: list[str], classifier: Any = None) -> tuple[Extraction, list[str]]:
         """The offline extraction of this message merged with the grounded LLM one.
 
-        Returns the merged extraction and the fields whose value came from the LLM. With no structured method
-        left for this endpoint it is the offline extraction, unchanged. Raises ``LLMError`` like ``extract``."""
+        With the offline sentence ``classifier``, an LLM value for a field other than the one asked about must
+        also read like that field. Returns the merged extraction and the fields whose value came from the LLM.
+        With no structured method left for this endpoint it is the offline extraction, unchanged. Raises
+        ``LLMError`` like ``extract``."""
         if self.method is None:
             return offline, []
         turn = (state.session_id, state.turns)
         raw = self.extract(text, focus, state.draft, state.lang, state.usage, turn=turn)
+        placer = classifier_placer(classifier) if classifier is not None else None
         g = ground(raw.values, text, self.prompt_keys(focus), self.prompts, focus=focus, placer=placer)
         state.usage.rejected_values += g.n_rejected
         state.usage.grounded_values += g.n_kept
@@ -444,7 +447,7 @@ class LLMExtractor:
             from assistant.schema import label
 
             names = ", ".join(label(f, state.lang).lower() for f in g.rejected)
-            notices.append(notice("llm.rejected", state.lang, fields=names))
+            notices.append(notice("llm.rejected", state.lang, self.prompts.directory, fields=names))
         return merge(offline, g.values, self.settings.llm_confidence)
 
     # -- question phrasing -----------------------------------------------------------------------
@@ -471,7 +474,7 @@ class LLMExtractor:
                 usage.budget_exceeded += 1
             if notices is not None:
                 usage.visible_failures += 1
-                notices.append(notice("llm.phrase_failed", lang, reason=exc.reason(lang)))
+                notices.append(notice("llm.phrase_failed", lang, self.prompts.directory, reason=exc.reason(lang)))
             else:
                 usage.silent_failures += 1
             return base
