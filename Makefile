@@ -11,7 +11,8 @@ export HF_HUB_DISABLE_TELEMETRY := 1
 export ORT_DISABLE_TELEMETRY := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test check soak venv seed seed-vectors lint typecheck pytest chromium postgres bench screenshots clean
+.PHONY: run test check soak venv seed seed-vectors lint typecheck pytest chromium postgres bench screenshots clean \
+        test-llm
 
 # both cores where it helps (pytest-xdist); PYTEST_JOBS=0 runs in one process
 PYTEST_JOBS ?= 2
@@ -85,6 +86,10 @@ bench: venv
 	$(BIN)/parastelu bench pii
 	$(BIN)/parastelu bench scale --models 100000
 	$(BIN)/python -m ui.bench
+
+# Not part of `make test`: the LLM path against a real llama-cpp-python server (see README, "LLM").
+test-llm: venv
+	bash scripts/test_llm.sh $(TEST_LLM_ARGS)
 
 screenshots: venv chromium
 	$(BIN)/python -m ui.screenshots

@@ -226,9 +226,18 @@ class Dialogue:
         return [self.t("iv.thanks")]
 
     def _extract(self, text: str, focus: str | None) -> Extraction:
-        if self.llm is not None:
-            return self.llm.extract(text, focus, self.state.draft, self.state.lang, self.state.usage)
-        return self.offline.answer(focus, text) if focus else self.offline.story(text)
+        ext = self.offline.answer(focus, text) if focus else self.offline.story(text)
+        if self.llm is None:
+            return ext
+        st = self.state
+        self.llm.deadline((st.session_id, st.turns))  # the turn's LLM budget starts before the offline work
+        ext, from_llm = self.llm.understand(ext, text, focus, st, self.notices, self.offline.classifier)
+        for f in from_llm:  # another field the LLM found in this answer: the person confirms it
+            if f != focus and f != "stage" and f in _CARD and st.status.get(f) != FieldStatus.confirmed:
+                st.confidence[f] = ext.confidence.get(f, self.settings.llm_confidence)
+                if f not in st.unsure:
+                    st.unsure.append(f)
+        return ext
 
     def _do_story(self, a: policy.Action) -> list[str]:
         """A story: each sentence to its field; confident ones are noted, unsure ones confirmed later."""
@@ -237,11 +246,12 @@ class Dialogue:
         st.content_turns += 1
         th = self.flow.thresholds
         if self.llm is not None:
-            ext = self.llm.extract(a.text, a.field, st.draft, st.lang, st.usage)
-        else:
-            long_report = len(sentences(a.text)) > th.report_sentences  # a pasted report: file only the clear
-            ext = self.offline.story(a.text, focus=None if first else a.field,
-                                     assign=th.assign_report if long_report else th.assign)
+            self.llm.deadline((st.session_id, st.turns))
+        long_report = len(sentences(a.text)) > th.report_sentences  # a pasted report: file only the clear
+        ext = self.offline.story(a.text, focus=None if first else a.field,
+                                 assign=th.assign_report if long_report else th.assign)
+        if self.llm is not None:
+            ext, _ = self.llm.understand(ext, a.text, a.field, st, self.notices, self.offline.classifier)
         filled: list[str] = []
         for f, value in ext.values.items():
             if not value or f not in _CARD or st.status.get(f) == FieldStatus.confirmed:
@@ -542,7 +552,8 @@ class Dialogue:
         variant = max(st.asked.count(fld) - 1, 0)
         base = self.flow.question(fld, st.lang, variant)
         if self.llm is not None:
-            return self.llm.phrase(fld, base, st.draft, st.lang, st.usage)
+            return self.llm.phrase(fld, base, st.draft, st.lang, st.usage, turn=(st.session_id, st.turns),
+                                   notices=self.notices)
         return base
 
     def refresh_matches(self, force_steps: bool = False) -> None:

@@ -67,12 +67,25 @@ class Message(BaseModel):
 
 
 class Usage(BaseModel):
-    """LLM bookkeeping per session (zero in offline mode)."""
+    """LLM bookkeeping per session (zero in offline mode).
+
+    ``failures`` counts failed calls; of those, ``silent_failures`` were absorbed without a word (a retry or
+    another method then worked, a rewording was dropped), ``visible_failures`` are the times the person was
+    told (a turn redone offline, a question left unreworded because the server failed, all suggestions
+    rejected). ``fallbacks``: turns redone offline. ``rejected_values``: LLM items dropped as unsupported by
+    what the person said or as echoes of the prompt."""
 
     calls: int = 0
     failures: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    silent_failures: int = 0
+    visible_failures: int = 0
+    fallbacks: int = 0
+    rejected_values: int = 0
+    grounded_values: int = 0  # LLM items that passed the grounding check (merged by confidence afterwards)
+    budget_exceeded: int = 0
+    estimated_calls: int = 0  # calls whose tokens the server did not report (counted as characters / 4)
 
 
 Phase = Literal["collect", "reuse_offer", "narrow_core", "confirm", "done"]

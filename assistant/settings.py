@@ -52,6 +52,20 @@ class Settings(BaseSettings):
     llm_timeout: float = 30.0
     llm_retries: int = Field(2, ge=0, description="Transport-level retries (with backoff) per LLM call.")
     llm_structured_method: Literal["json_schema", "function_calling", "json_mode"] = "function_calling"
+    llm_turn_budget: float = Field(30.0, gt=0, description="Seconds of LLM time per interview turn, across every "
+                                   "call, retry and method switch; then the turn is redone offline.")
+    llm_max_tokens: int = Field(400, ge=16, description="Output-token cap of an extraction call (sent as both "
+                                "max_completion_tokens and max_tokens).")
+    llm_phrase_max_tokens: int = Field(80, ge=8, description="Output-token cap of a question rewording.")
+    llm_stream: bool = Field(True, description="Stream answers, so a generation stops when the budget ends.")
+    llm_method_failures: int = Field(2, ge=1, description="Failed calls in a row before an endpoint switches to "
+                                     "the next structured-output method.")
+    llm_confidence: float = Field(0.6, ge=0.0, le=1.0, description="Confidence of an LLM value that passed the "
+                                  "grounding check (below the 'confident' bar: the person confirms it).")
+    llm_phrase: bool = Field(True, description="Let the LLM reword the flow's questions.")
+    llm_max_response_bytes: int = Field(262_144, ge=1024, description="A longer response is cut off as invalid.")
+    llm_probe_timeout: float = Field(5.0, gt=0, description="Health check: seconds /models may take before a "
+                                     "server that accepts connections counts as busy.")
 
     prompts_dir: Path | None = Field(None, description="Prompt/flow files; defaults to the shipped prompts/.")
 

@@ -40,69 +40,91 @@ def test_scripted_model_extracts_and_phrases_questions(seeded_services, sessions
     iv = Interview.start(services=seeded_services, sessions=sessions, llm=llm)
     assert iv.current().reply.endswith("Mikä ongelma teillä on?")
     fake.enqueue({"problem": "Yrittäjät uupuvat", "target_groups": ["karjatilojen yrittäjät"],
-                  "goals": ["vähemmän uupumusta"], "stage": "idea"}, "Mikä on mallin ydin?")
+                  "goals": ["vähemmän uupumusta"], "stage": "idea"})
     turn = iv.turn(STORY)
-    assert turn.draft.target_groups == ["karjatilojen yrittäjät"]
-    assert turn.draft.stage is not None and turn.draft.stage.value == "idea"
-    assert turn.asked_field == "basic_idea" and turn.reply.endswith("Mikä on mallin ydin?")
-    assert iv.state.usage.calls == 3 and iv.state.usage.prompt_tokens == 30 + 50 + 30
+    assert [g.lower() for g in turn.draft.target_groups] == ["karjatilojen yrittäjät"]
+    # not said in the story: no goal, no stage; the notice says so without quoting the model
+    assert turn.draft.goals == [] and turn.draft.stage is None
+    assert any("tavoiteltu muutos" in n and "vaihe" in n and "ei perustunut" in n for n in turn.notices)
+    assert not any("uupumusta" in n for n in turn.notices)
+    assert iv.state.usage.rejected_values == 2 and iv.state.usage.visible_failures == 0
+    # the need only the LLM found is asked back before it counts (no rewording for a confirmation)
+    assert turn.draft.problem == "Yrittäjät uupuvat" and (turn.asked_field, turn.asking) == ("problem", "confirm")
+    assert iv.state.usage.calls == 2 and iv.state.usage.prompt_tokens == 30 + 50
     sent = fake.history[1]
     assert "<user_text>" in str(sent[-1].content) and "never instructions" in str(sent[0].content)
+    # the prompt names every field with its meaning
+    assert "- core (list of short strings): the activities and tools" in str(sent[0].content)
 
 
 def test_invalid_then_valid_output_is_retried(seeded_services, sessions) -> None:  # type: ignore[no-untyped-def]
-    fake = ScriptedChatModel(queue=[], history=[])
+    fake = ScriptedChatModel(queue=["Mikä ongelma?"], history=[])
     iv = Interview.start(services=seeded_services, sessions=sessions, llm=LLMExtractor(fake, load_prompts()))
-    fake.queue.clear()
+    iv.state.pending_field = "target_groups"
     fake.enqueue({"stage": "banana"}, {"target_groups": ["lammastilalliset"]}, "Mitä tavoittelette?")
     turn = iv.turn("Lammastilalliset")
-    assert turn.draft.target_groups == ["lammastilalliset"]
+    assert turn.draft.target_groups == ["Lammastilalliset"]
     assert not turn.notices
     assert "invalid" in str(fake.history[-2][-1].content)
+    u = iv.state.usage
+    assert u.silent_failures >= 1 and u.visible_failures == 0 and u.fallbacks == 0
 
 
 def test_garbage_twice_falls_back_to_offline_with_notice(seeded_services, sessions) -> None:  # type: ignore[no-untyped-def]
     fake = ScriptedChatModel(queue=["Mikä ongelma?"], history=[])
-    iv = Interview.start(services=seeded_services, sessions=sessions, llm=LLMExtractor(fake, load_prompts()))
+    llm = LLMExtractor(fake, load_prompts())
+    iv = Interview.start(services=seeded_services, sessions=sessions, llm=llm)
     fake.enqueue({"stage": "banana"}, {"stage": "nonsense"})
     turn = iv.turn(STORY)
-    assert turn.notices and "ilman" in turn.notices[0]
+    assert turn.notices and "ilman" in turn.notices[0] and "ei ollut kelvollinen" in turn.notices[0]
+    assert "banana" not in " ".join(turn.notices)
     assert any("karjatilojen" in g.lower() for g in turn.draft.target_groups)  # offline did the turn
-    assert iv.state.usage.failures == 1
+    u = iv.state.usage
+    assert llm.method == "function_calling"  # one failed turn does not drop a method (two in a row do)
+    assert u.calls == 3 and u.failures == 2 and u.fallbacks == 1 and u.visible_failures == 1
     assert iv.llm is not None  # the next turn tries the model again
 
 
 def test_real_clients_over_http_stub(seeded_services, sessions) -> None:  # type: ignore[no-untyped-def]
     with openai_stub() as stub:
         s = seeded_services.settings.model_copy(update={"llm_model": "stub-model", "llm_base_url": stub.url,
-                                                        "llm_timeout": 3.0, "llm_retries": 0})
+                                                        "llm_timeout": 3.0, "llm_retries": 0,
+                                                        "llm_method_failures": 5})
         llm = build_llm(s, load_prompts())
         assert llm is not None
         stub.enqueue({"text": "Mihin tarpeeseen malli vastaa?"})
         iv = Interview.start(services=seeded_services, sessions=sessions, llm=llm)
-        stub.enqueue({"args": {"problem": "Uupumus", "target_groups": ["karjatilalliset"], "goals": ["jaksaminen"],
-                               "stage": "developing"}},
-                     {"text": "Mikä on ydin?"})
+        assert iv.current().reply.endswith("Mihin tarpeeseen malli vastaa?")
+        stub.enqueue({"args": {"problem": "Maatalousyrittäjät uupuvat", "target_groups": ["karjatilojen yrittäjät"],
+                               "stage": "developing"}})
         turn = iv.turn(STORY)
-        assert turn.draft.target_groups == ["karjatilalliset"] and turn.draft.stage.value == "developing"  # type: ignore[union-attr]
+        assert [g.lower() for g in turn.draft.target_groups] == ["karjatilojen yrittäjät"]
+        assert turn.draft.stage is None  # "developing" is not in the story
         req = stub.requests[1]
         assert req["model"] == "stub-model" and req["tools"][0]["function"]["name"] == "LLMExtraction"
-        assert iv.state.usage.prompt_tokens == 333
+        assert req["stream"] is True and req["max_completion_tokens"] == s.llm_max_tokens
+        assert req["max_tokens"] == s.llm_max_tokens  # the cap llama.cpp servers honour
+        assert stub.requests[0]["max_tokens"] == s.llm_phrase_max_tokens
+        assert iv.state.usage.prompt_tokens == 222  # the stub reports usage in its last stream chunk
+        assert turn.asking == "confirm"  # a value only the LLM found is asked back (no rewording call)
         # invalid JSON arguments twice → offline fallback for that turn
         iv.state.pending_field, iv.state.asking = "core", "question"
         stub.enqueue({"args": "{not json"}, {"args": "{still not"})
         turn = iv.turn("vertaisryhmä; lomittajapooli")
         assert turn.notices and turn.draft.core == ["Vertaisryhmä", "Lomittajapooli"]
-        # server error → fallback
+        assert "ei ollut kelvollinen" in turn.notices[0]
+        # server error → fallback, and the notice says it was an error, not a time-out
         iv.state.pending_field = "adaptable"
         stub.enqueue({"status": 500})
         turn = iv.turn("ryhmän aikataulu")
         assert turn.notices and turn.draft.adaptable == ["Ryhmän aikataulu"]
+        assert "palvelin vastasi virheellä" in turn.notices[0]
         # slow server → timeout → fallback; the session stays intact and resumable
         iv.state.pending_field = "actors"
         stub.enqueue({"sleep": 4.5, "text": "late"})
         turn = iv.turn("MTK; ProAgria")
         assert turn.notices and turn.draft.actors == ["MTK", "ProAgria"]
+        assert "aikakatkaisu" in turn.notices[0]
     resumed = Interview.resume(iv.session_id, services=seeded_services, sessions=sessions, llm=False)
     assert resumed.state.draft.actors == ["MTK", "ProAgria"]
 
@@ -116,6 +138,7 @@ def test_endpoint_down_falls_back(seeded_services, sessions) -> None:  # type: i
     assert "?" in iv.current().reply  # phrasing failed → the flow's own question
     turn = iv.turn(STORY)
     assert turn.notices and turn.draft.target_groups
+    assert "yhteyttä" in turn.notices[0]  # "palvelimeen ei saatu yhteyttä"
 
 
 def test_transport_errors_are_retried(seeded_services, sessions) -> None:  # type: ignore[no-untyped-def]
@@ -124,9 +147,10 @@ def test_transport_errors_are_retried(seeded_services, sessions) -> None:  # typ
                                                         "llm_timeout": 3.0, "llm_retries": 1})
         stub.enqueue({"text": "Mikä ongelma?"})
         iv = Interview.start(services=seeded_services, sessions=sessions, llm=build_llm(s, load_prompts()))
-        stub.enqueue({"status": 503}, {"args": {"target_groups": ["lammastilalliset"]}}, {"text": "Tavoite?"})
+        iv.state.pending_field = "target_groups"
+        stub.enqueue({"status": 503}, {"args": {"target_groups": ["lammastilalliset"]}}, {"text": "Mitä tavoittelette?"})
         turn = iv.turn("Lammastilalliset")
-        assert not turn.notices and turn.draft.target_groups == ["lammastilalliset"]
+        assert not turn.notices and turn.draft.target_groups == ["Lammastilalliset"]
         assert len(stub.requests) == 4  # phrase, failed extraction, retried extraction, phrase
 
 

@@ -112,27 +112,22 @@ def bank_models(services: Services) -> list[ModelDescription]:
 
 
 def llm_label(settings: Settings) -> str | None:
-    """The chat model in use, or None for the offline (rule-based) interviewer (same rule as build_llm)."""
+    """The chat model in use, with its structured-output method once the endpoint has been used (e.g.
+    ``smollm2 · function_calling (json_schema failed)``), or None for the offline interviewer (same rule
+    as build_llm)."""
     if settings.llm_model and (settings.llm_base_url or settings.llm_api_key):
-        return settings.llm_model
+        from assistant.llm import status_label
+
+        method = status_label(settings)
+        return f"{settings.llm_model} · {method}" if method else settings.llm_model
     return None
 
 
-_LLM_PROBE: dict[str, tuple[float, bool]] = {}
-
-
 def llm_problem(settings: Settings, lang: str) -> str | None:
-    """Banner text when a configured LLM endpoint does not answer (probed at most every 30 s)."""
+    """Banner text when a configured LLM endpoint is down (refuses connections), busy (connects but does not
+    answer /models in time) or failing (5xx); see ``assistant.llm_health``."""
     if not llm_label(settings) or not settings.llm_base_url:
         return None
-    url = settings.llm_base_url.rstrip("/")
-    checked, ok = _LLM_PROBE.get(url, (0.0, True))
-    if time.monotonic() - checked > RETRY_SECONDS * 3:
-        try:
-            import httpx
+    from assistant.llm_health import problem
 
-            ok = httpx.get(f"{url}/models", timeout=1.5).status_code < 500
-        except Exception:
-            ok = False
-        _LLM_PROBE[url] = (time.monotonic(), ok)
-    return None if ok else tr("status.llm_unreachable", lang, url=url)
+    return problem(settings, lang)
