@@ -141,6 +141,7 @@ def merge(offline: Extraction, llm: dict[str, Any], llm_confidence: float) -> tu
     out = Extraction(values=dict(offline.values), sources={k: list(v) for k, v in offline.sources.items()},
                      confidence=dict(offline.confidence), placed=list(offline.placed))
     from_llm: list[str] = []
+    _move_unsure(out, llm, llm_confidence)
     for fld, value in llm.items():
         have = out.values.get(fld)
         p_off = out.confidence.get(fld, 1.0)
@@ -160,6 +161,26 @@ def merge(offline: Extraction, llm: dict[str, Any], llm_confidence: float) -> tu
             out.sources.setdefault(fld, []).append("llm")
             from_llm.append(fld)
     return out, from_llm
+
+
+def _move_unsure(out: Extraction, llm: dict[str, Any], llm_confidence: float) -> None:
+    """A sentence the offline classifier filed unsurely in one field and the LLM in another: the LLM's
+    placement wins, so the sentence is not kept twice ("Maatalousyrittäjät uupuvat" as both need and group)."""
+    for fld in LIST_FIELDS:
+        have = out.values.get(fld)
+        if not have or out.confidence.get(fld, 1.0) >= llm_confidence:
+            continue
+        here = _items(llm.get(fld))
+        elsewhere = [v for f, value in llm.items() if f not in (fld, "stage", "name") for v in _items(value)]
+        keep = [h for h in have if any(_agree(h, v) for v in here) or not any(_agree(h, v) for v in elsewhere)]
+        if len(keep) < len(have):
+            out.values[fld] = keep
+
+
+def _items(value: Any) -> list[Any]:
+    if value in (None, "", []):
+        return []
+    return list(value) if isinstance(value, list) else [value]
 
 
 __all__ = ["Grounded", "Placer", "classifier_placer", "ground", "grounded_item", "merge"]

@@ -226,6 +226,19 @@ def test_merge_never_replaces_a_sure_offline_value_with_a_worse_one() -> None:
     assert agree.values["goals"] == ["jaksaminen paranee"] and agree.confidence["goals"] == 0.6
 
 
+def test_merge_moves_an_unsure_sentence_the_llm_filed_elsewhere() -> None:
+    off = Extraction(values={"target_groups": ["Karjatilojen yrittäjät", "Maatalousyrittäjät uupuvat"],
+                             "core": ["Vertaisryhmä kerran kuussa"]},
+                     confidence={"target_groups": 0.44, "core": 0.9})
+    llm = {"problem": "Maatalousyrittäjät uupuvat", "target_groups": ["karjatilojen yrittäjät"],
+           "goals": ["Vertaisryhmä kerran kuussa"]}
+    out, _ = merge(off, llm, 0.6)
+    assert out.values["target_groups"] == ["Karjatilojen yrittäjät"]
+    assert out.values["problem"] == "Maatalousyrittäjät uupuvat"
+    # a sure offline placement stays where it is, even when the LLM filed the sentence elsewhere too
+    assert out.values["core"] == ["Vertaisryhmä kerran kuussa"]
+
+
 def test_values_only_the_llm_found_in_an_answer_are_confirmed(seeded_services, sessions) -> None:  # type: ignore[no-untyped-def]
     fake = ScriptedChatModel(queue=["Mikä ongelma?"], history=[])
     iv = Interview.start(services=seeded_services, sessions=sessions, llm=LLMExtractor(fake, load_prompts()))
