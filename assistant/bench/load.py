@@ -43,6 +43,9 @@ TEXTS = ["Nuoret jäävät yksin koulupäivän jälkeen", "Yläkoululaiset ja he
          "Ohjaajien koulutus ja tilat", "Kysely alussa ja lopussa", "Iltapäiväkaverit"]
 
 
+RUN = uuid.uuid4().hex[:6]  # in every text, so no turn is served from an earlier run's embedding cache
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -124,7 +127,7 @@ def concurrency(data: Path, settings: Settings, users: int, turns: int, shared: 
             client = _client(url)
             pause = random.Random(f"{u}-{tab}")
             for n in range(turns):
-                text = f"{TEXTS[n % len(TEXTS)]} [u{u}t{tab}n{n}]"
+                text = f"{TEXTS[n % len(TEXTS)]} [{RUN}u{u}t{tab}n{n}]"
                 if think:
                     time.sleep(pause.uniform(0.5 * think, 1.5 * think))
                 t0 = time.perf_counter()
@@ -150,7 +153,7 @@ def concurrency(data: Path, settings: Settings, users: int, turns: int, shared: 
     for u, (sid, _secret) in enumerate(starts):
         said = [text for role, text in _saved(data, sid) if role == "user"]
         lost += sum(1 for text in results.get(sid, []) if text not in said)
-        crosstalk += sum(1 for text in said if f"[u{u}t" not in text)
+        crosstalk += sum(1 for text in said if f"[{RUN}u{u}t" not in text)
     return {"acknowledged": len(latencies), "lost": lost, "crosstalk": crosstalk, "errors": errors,
             "p50_ms": float(np.percentile(latencies, 50)) if latencies else float("nan"),
             "p95_ms": float(np.percentile(latencies, 95)) if latencies else float("nan"), "wall_s": wall}
@@ -170,8 +173,8 @@ def server_kills(data: Path, settings: Settings, rounds: int, rng: random.Random
                     sessions.append((start["session_id"], start["secret"]))
             else:  # the sessions continue on the restarted server
                 for sid, secret in sessions:
-                    _client(url).predict(sid, f"jatketaan kierros {r}", secret, api_name="/interview_turn")
-                    acked.setdefault(sid, []).append(f"jatketaan kierros {r}")
+                    _client(url).predict(sid, f"jatketaan kierros {RUN}{r}", secret, api_name="/interview_turn")
+                    acked.setdefault(sid, []).append(f"jatketaan kierros {RUN}{r}")
                     continued += 1
             stop = threading.Event()
 
@@ -179,7 +182,7 @@ def server_kills(data: Path, settings: Settings, rounds: int, rng: random.Random
                 client = _client(url)
                 n = 0
                 while not stop.is_set():
-                    text = f"{TEXTS[n % len(TEXTS)]} [r{r}n{n}]"
+                    text = f"{TEXTS[n % len(TEXTS)]} [{RUN}r{r}n{n}]"
                     try:
                         client.predict(sid, text, secret, api_name="/interview_turn")
                     except Exception:  # noqa: S112  (the kill cuts the request: not acknowledged)
@@ -243,7 +246,7 @@ def run(settings: Settings, users: int = 20, turns: int = 10, shared: int = 5, k
         data = tmp / "data"
         subprocess.run(_cli("ingest", str(ROOT / "knowledge" / "models")), env=_env(data, settings), check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=1800)
-        print(f"bank seeded in {data} (run {uuid.uuid4().hex[:6]})")
+        print(f"bank seeded in {data} (run {RUN})")
         c = concurrency(data, settings, users, turns, shared, think)
         pace = f"a pause of {think:g} s ± 50 % before each turn" if think else "turns back to back"
         print(f"concurrency: {users} users × {turns} turns ({pace}), {shared} sessions also from a second tab: "
