@@ -126,8 +126,8 @@ def test_read_only_data_dir_still_searches_and_refuses_writes_clearly(shared_cop
         for path in [shared_copy.parent, *shared_copy.rglob("*"), shared_copy]:
             path.chmod(0o755 if path.is_dir() else 0o644)
         prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-        # a checkout under a private folder (mktemp -d is 0700): let nobody pass through, not list, for the test
-        for folder in [*ROOT.parents, *shared_copy.parents]:
+        # a checkout in or under a private folder (mktemp -d is 0700): let nobody pass through, not list, for the test
+        for folder in [ROOT, *ROOT.parents, *shared_copy.parents]:
             mode = folder.stat().st_mode & 0o777
             if not mode & 0o001:
                 folder.chmod(mode | 0o001)
