@@ -17,7 +17,7 @@ from assistant.extract_offline import Extraction, OfflineExtractor
 from assistant.flow import Prompts
 from assistant.i18n import t
 from assistant.interview_types import FieldStatus, InterviewState
-from assistant.items import dedupe, sentences
+from assistant.items import dedupe, sentences, split_items
 from assistant.llm import LLMExtractor
 from assistant.render import numbered_summary, steps_markdown
 from assistant.schema import LIST_FIELDS, MAX_ITEM, MAX_ITEMS, MAX_TEXT, label
@@ -280,6 +280,15 @@ class Dialogue:
         c = a.correction
         assert c is not None
         st = self.state
+        if c.command and not c.text and not c.field:  # "poista se X-kohta": X goes wherever it is written
+            holders = self._holders(c.removed)
+            if holders:
+                for f in holders:
+                    self._apply_correction(f, "", c.removed, False)
+                if st.phase in ("confirm", "done"):
+                    st.phase = "collect"
+                return self.after_update([self.t("iv.corrected", label=", ".join(self.label(f) for f in holders))])
+            return [self.t("iv.not_on_card", words=md(short(", ".join(c.removed)))), self._repeat()]
         fld = c.field or self._correction_field(c.text, c.removed, c.weak, c.additive)
         by_content = not c.field and fld is not None and fld == self._found_by_content
         if fld is None:  # nothing to correct yet: it is an answer after all
@@ -319,6 +328,10 @@ class Dialogue:
                 self._found_by_content = elsewhere
                 return elsewhere
             return just
+        if text and additive:  # "also add hard of hearing elders": what the words are, before where they echo
+            guess = self.offline.classifier.predict([text])[0]
+            if guess.field in _CARD and guess.p >= 0.5:
+                return guess.field
         holder = self._holder([text], least=1) if text else None
         if holder:
             self._found_by_content = holder
@@ -348,6 +361,17 @@ class Dialogue:
         value = getattr(self.state.draft, fld)
         items = value if isinstance(value, list) else sentences(str(value)) if value else []
         return max((_shared(i, text, self.state.lang) for i in items), default=0)
+
+    def _holders(self, phrases: list[str]) -> list[str]:
+        """Every field with an item or sentence that holds one of these phrases."""
+        st = self.state
+        out = []
+        for fld in self.flow.order:
+            value = getattr(st.draft, fld)
+            items = value if isinstance(value, list) else sentences(str(value)) if value else []
+            if any(_overlaps(i, r, st.lang) for r in phrases for i in items):
+                out.append(fld)
+        return out
 
     def _holder(self, phrases: list[str], least: int = 0) -> str | None:
         """The field whose value holds these phrases best (with ``least``: at least that many shared
@@ -388,7 +412,7 @@ class Dialogue:
         elif fld in LIST_FIELDS:
             keep = [] if whole and value else list(current or [])
             if removed:
-                keep = [i for i in keep if not any(_overlaps(i, r, lang) for r in removed)]
+                keep = [part for i in keep for part in _without(i, removed, lang)]
             elif by_content and value:
                 keep = [i for i in keep if not any(_shared(i, v, lang) for v in value)]
             self.set(fld, dedupe(keep + list(value or [])), FieldStatus.confirmed, replace=True)
@@ -400,7 +424,9 @@ class Dialogue:
             hit = [s for s in old if any(_overlaps(s, r, lang) for r in removed)] if removed else []
             if by_content and value and not hit:
                 hit = [s for s in old if _shared(s, str(value), lang)][:1]
-            if value and hit:
+            if removed and not value and hit:  # "poista se X": only the clause that says X goes
+                new_text = " ".join(s if s not in hit else _clause_without(s, removed, lang) for s in old)
+            elif value and hit:
                 new_text = " ".join(value if s == hit[0] else s for s in old if s not in hit[1:])
             elif value and current and not whole:
                 new_text = f"{current} {value}"  # added, or the wrong part was not found: keep what is there
@@ -591,6 +617,40 @@ def _common(a: str, b: str) -> str:
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     return a[:n]
+
+
+def _without(item: str, removed: list[str], lang: str) -> list[str]:
+    """An item named wrong goes; when it is a whole answer kept as one item ("Oikeusaputoimisto,
+    kirjastot ja Martat, jotka …"), only its parts named wrong go."""
+    if not any(_overlaps(item, r, lang) for r in removed):
+        return [item]
+    parts = split_items(item)
+    if len(parts) < 2:
+        parts = _clauses(item)
+    if len(parts) < 2:
+        return []
+    return [p for p in parts if not any(_overlaps(p, r, lang) for r in removed)]
+
+
+def _clauses(text: str) -> list[str]:
+    """"A budget for mentor fees, social worker time, and families" → its parts; a relative clause
+    ("Martat, jotka pitää …") stays with what it describes."""
+    out: list[str] = []
+    for part in re.split(r"\s*,\s*(?:and\s+|ja\s+|och\s+)?|\s+(?:ja|och|and)\s+", text.strip().rstrip(".")):
+        first = part.split()[0].lower() if part.split() else ""
+        if out and first in ("jotka", "joka", "joilla", "jossa", "som", "who", "which", "that", "where"):
+            out[-1] = f"{out[-1]}, {part}"
+        elif part.strip():
+            out.append(part.strip())
+    return out
+
+
+def _clause_without(sentence: str, removed: list[str], lang: str) -> str:
+    kept = [p for p in _clauses(sentence) if not any(_overlaps(p, r, lang) for r in removed)]
+    if not kept:
+        return ""
+    text = ", ".join(kept)
+    return text[0].upper() + text[1:] + "."
 
 
 def _overlaps(item: str, removed: str, lang: str) -> bool:

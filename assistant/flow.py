@@ -112,6 +112,10 @@ class Cues(BaseModel):
     negation: LangTexts
     contest_words: LangTexts
     addition_words: LangTexts
+    removal_commands: LangTexts
+    addition_commands: LangTexts
+    addition_commands_need_field: list[str]
+    false_words: LangTexts
     but_words: LangTexts
     reuse: ReuseCues
     stage: dict[str, list[str]]

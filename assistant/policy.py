@@ -91,6 +91,8 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
         return Action("narrow_core", field="core", text=u.text)
     if state.phase in ("confirm", "done"):
         return closing(u, nlu, state)
+    if u.correction is not None and u.correction.command:  # "poista …", "lisää toimijoihin …"
+        return Action("correct", correction=u.correction, text=u.text)
     pending = state.pending_field
     confirming = bool(pending) and state.asking == "confirm"
     if u.correction is not None and confirming and u.correction.field in (None, pending):

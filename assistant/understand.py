@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Literal
 
+from assistant import edits
 from assistant.flow import Cues
 from assistant.items import sentences as _sentences
 
@@ -86,6 +87,7 @@ class Correction:
     additive: bool = False
     weak: bool = False  # only "sori"/"actually": a correction only if what it removes is on the card
     pairs: list[tuple[str, str]] = dc_field(default_factory=list)  # ("tiistaisin", "torstaisin"): right, wrong
+    command: bool = False  # "poista se Martat-kohta", "lisää toimijoihin X": an edit, never an answer
 
 
 @dataclass
@@ -221,6 +223,9 @@ class Understanding:
 
     def correction(self, text: str) -> Correction | None:
         """A correction as people type it; None when the message is not one."""
+        cmd = edits.command(self, text)
+        if cmd is not None:
+            return cmd
         lead_filler = re.match(r"^\s*(?:ok(?:ej|ei|ay)?|ah|oh|aa+h?|no|joo|jo|ja|niin|well)\b[,.!]?\s*", text,
                                re.IGNORECASE)
         if lead_filler and starts_with(text[lead_filler.end():], self.cues.correction_markers):
@@ -237,6 +242,7 @@ class Understanding:
         weak_markers = _phrases(self.cues.weak_correction_markers)
         weak = bool(leads) and all(lead in weak_markers for lead in leads)
         no_lead = starts_with(body, self.cues.no)
+        said = body
         if no_lead and marker is None and len(no_lead) <= 2:  # "ei, kohderyhmä on …" / "nej, målgruppen är …"
             body = cut_leading(body, no_lead)
         # a field named by a marker-less "ei, …" must be a real field word ("ei, kohderyhmä on …"), not an
@@ -244,6 +250,12 @@ class Understanding:
         fld = self.names_field(body, strict=marker is None)
         has_kin = re.search(r"\b\w+(?:kin)\b", body.lower()[:60]) is not None and fld is not None
         if marker is None and not has_kin and not (no_lead and fld):
+            # "Det ska vara Närpes och Korsnäs, inte Kristinestad och Kaskö", "Ei ne oo pelkästään X, vaan Y":
+            # a correction only if what it calls wrong is on the card (weak); else an answer
+            if (_NEGATED.match(said) or _SHOULD_BE.match(said)) and len(_sentences(said)) <= 2:
+                new, removed = self.clauses(_SHOULD_BE.sub("", said))
+                if removed and new:
+                    return Correction(field=fld, text=new, removed=removed, weak=True, pairs=self._pairs)
             return None
         body = re.sub(r"^(?:sanoa|säga|to say|mainita)\s*,?\s*(?:että|et|att|that)?\s*", "", body, flags=re.IGNORECASE)
         if fld:
@@ -254,6 +266,10 @@ class Understanding:
         new, removed = self.clauses(body)
         if weak and not fld and not removed:
             return None  # "Actually, mostly teachers." answers the question
+        if weak and len(_sentences(body)) > 2:
+            return None  # a story that starts with "sori" or "muuten", not a correction
+        if weak and contains(body, self.cues.contest_words) and not removed:
+            return None  # "ok muuten hyvä, mutta yhteyshenkilö puuttuu" contests the summary
         return Correction(field=fld, text=new, removed=removed, additive=additive and not removed, weak=weak,
                           pairs=self._pairs)
 
@@ -269,7 +285,13 @@ class Understanding:
 
     def _after_field(self, body: str, fld: str) -> str:
         """"kohderyhmä onkin yksinäiset miehet" → "yksinäiset miehet"."""
-        m = re.match(r"^(?:the\s+|our\s+|mallin\s+|meidän\s+)?[\wåäö -]{0,40}?"
+        m = re.match(r"^(?:the\s+|our\s+|mallin\s+|meidän\s+)?[\wåäö -]{0,40}?\b(ei oo|ei ole|ei ollut|eivät ole|"
+                     r"is not|isn't|are not|aren't|was not|är inte|var inte)\s+(.+)$", body.strip(),
+                     re.IGNORECASE | re.DOTALL)
+        if m:  # "tavoite ei oo X, vaan Y" → "ei X, vaan Y"
+            neg = {"isn't": "not", "aren't": "not"}.get(m.group(1).split()[0].lower(), m.group(1).split()[0])
+            return f"{neg} {m.group(2).strip()}"
+        m = re.match(r"^(?:the\s+|our\s+|mallin\s+|meidän\s+)?[\wåäö -]{0,40}?\b"
                      r"(?:onkin|ovatkin|on|ovat|oli|olivat|olisi|pitäisi olla|is|are|was|were|should be|"
                      r"är|var|ska vara|blir)\s*[:,]?\s+(?:siis\s+|että\s+|att\s+|that\s+)?(.+)$",
                      body.strip(), re.IGNORECASE | re.DOTALL)
@@ -291,13 +313,17 @@ class Understanding:
                 new, old = (m.group(1), m.group(2)) if new_first else (m.group(2), m.group(1))
                 self._pairs.append((_clean_new(new), _clean_removed(old, self.negations)))
                 return _clean_new(new), [_clean_removed(old, self.negations)]
-        m = re.match(r"^(?:ei|inte|not)\s+(.+?)\s*,?\s+(?:vaan|utan|but)\s+(.+)$", t, re.IGNORECASE | re.DOTALL)
-        if m:
-            return _clean_new(m.group(2)), [_clean_removed(m.group(1), self.negations)]
+        m = re.match(r"^(?:ei|inte|not)\s+(.+?)\s*[,.;]?\s+(?:vaan|utan|but)\s+(.+)$", t, re.IGNORECASE | re.DOTALL)
+        if m:  # "ei X, sitä me ei tehdä. Vaan Y": X ends at its clause
+            return _clean_new(m.group(2)), [_clean_removed(re.split(r"[,.;]", m.group(1))[0], self.negations)]
         positive: list[str] = []
         removed: list[str] = []
         multi = [p for p in _phrases(self.cues.negation) if len(p) > 1]
         for clause in _split_clauses(t):
+            wrong_one = edits.false_subject(self, clause)
+            if wrong_one:  # "Lieksa meni multa väärin"
+                removed.append(wrong_one)
+                continue
             toks = tokens(clause)
             neg = next((i for i, tok in enumerate(toks) if tok in self.negations or tok.endswith("n't")), None)
             if neg is None and not _remove(toks, multi)[1]:
@@ -336,6 +362,10 @@ class Understanding:
             "eivät", "en", "emme", "ette", "eikä", "ej", "isn't", "aren't", "doesn't", "don't", "never", "inga"}
 
 
+_NEGATED = re.compile(r"^\s*(?:ei|inte|int|not|nej|no\s*,)\s", re.IGNORECASE)
+_SHOULD_BE = re.compile(r"^\s*(?:det ska vara|det borde vara|det är|se on|sen pitää olla|sen pitäis olla|"
+                        r"sen pitäisi olla|pitää olla|pitäis olla|pitäisi olla|it should be|should be|it's|it is)\s+",
+                        re.IGNORECASE)
 # "fysioterapeutin tilalle tuli suuhygienisti", "suuhygienisti fysioterapeutin sijaan",
 # "employers instead of Kela", "medborgarinstitutet i stället för församlingen"
 _REPLACEMENTS: list[tuple[re.Pattern[str], bool]] = [

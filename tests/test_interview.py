@@ -189,6 +189,32 @@ def test_a_correction_without_a_field_name_finds_what_it_corrects(start) -> None
     assert turn.draft.conditions == "Seurakunnan tilat"
 
 
+def test_remove_and_add_commands_edit_the_card_wherever_the_words_are(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start()
+    iv.turn("Velkaneuvontaan on jonoa monta kuukautta.")
+    iv.edit("actors", "Oikeusaputoimiston talous- ja velkaneuvonta, kaupunginkirjastot ja Martat, jotka pitää "
+                      "kotitalousneuvontaa")
+    iv.edit("conditions", "Rahaa Marttojen palkkioihin, tila kirjastosta ja velkaneuvojan aikaa.")
+    iv.state.pending_field, iv.state.asking = "stage", "confirm"
+    turn = iv.turn("Poista se Martat-kohta, ei pidä paikkaansa.")
+    assert not any("Martat" in a for a in turn.draft.actors)
+    assert any("kaupunginkirjastot" in a.lower() for a in turn.draft.actors)
+    assert "Martt" not in (turn.draft.conditions or "") and "kirjasto" in (turn.draft.conditions or "")
+    assert turn.draft.stage is None  # the command was not taken as the stage
+    turn = iv.turn("Lisää vielä toimijoihin Y-Säätiö, sieltä tulee asunnot.")
+    assert turn.draft.actors[-1] == "Y-Säätiö" and any("kirjasto" in a for a in turn.draft.actors)
+    turn = iv.turn("Poista se Marjatta-kohta")
+    assert "Marjatta" in turn.reply.split("\n")[0]  # said that nothing was removed, not "corrected"
+
+
+def test_an_answer_that_starts_with_remove_is_still_an_answer(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("en")
+    iv.turn("Young people drop out of work because of long waits for support.")
+    iv.state.pending_field, iv.state.asking = "goals", "question"
+    turn = iv.turn("Remove barriers to work for young people")
+    assert any("barriers to work" in g for g in turn.draft.goals)
+
+
 def test_a_reply_to_the_reuse_offer_is_never_stored(start) -> None:  # type: ignore[no-untyped-def]
     iv = start()
     turn = iv.turn("Alle 30-vuotiaat nuoret eivät löydä oikeaa palvelua, koska palvelut ovat hajallaan. "

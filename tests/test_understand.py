@@ -67,6 +67,59 @@ def test_corrections_as_people_type_them(nlu: Understanding, text: str, field: s
         assert any(r.lower() in x.lower() for x in c.removed), c.removed
 
 
+@pytest.mark.parametrize("text,field,removed", [
+    ("Poista se Martat-kohta, ei pidä paikkaansa. Ne oli mukana vaan yhden kerran.", None, "Martat"),
+    ("Stryk det där om Folkhälsan, det stämmer inte.", None, "Folkhälsan"),
+    ("please take out the bit about mentor fees, that's not true anymore", None, "mentor fees"),
+    ("Poista toimijoista seurakunta", "actors", "seurakunta"),
+])
+def test_removal_commands_name_what_goes(nlu: Understanding, text: str, field: str | None, removed: str) -> None:
+    c = nlu.analyse(text).correction
+    assert c is not None and c.command and not c.weak
+    assert c.field == field and c.text == "" and c.removed == [removed]
+
+
+@pytest.mark.parametrize("text,field,new", [
+    ("Lisää vielä toimijoihin Y-Säätiö, sieltä tulee suurin osa niistä asunnoista.", "actors", "Y-Säätiö"),
+    ("Lägg också till de våldsutsatta föräldrarna i målgruppen, de får ju också stöd.", "target_groups",
+     "de våldsutsatta föräldrarna"),
+    ("oh and also add hard of hearing elders, some of them come too", None, "hard of hearing elders"),
+])
+def test_addition_commands_add_without_replacing(nlu: Understanding, text: str, field: str | None, new: str) -> None:
+    c = nlu.analyse(text).correction
+    assert c is not None and c.command and c.additive
+    assert c.field == field and c.text == new
+
+
+@pytest.mark.parametrize("text", ["Lisää rahaa ja aikaa tarvitaan.", "Add more staff to home care",
+                                  "Include everyone over 65 who lives alone.", "Nuoret, ei aikuiset."])
+def test_everyday_verbs_of_editing_inside_answers_are_not_commands(nlu: Understanding, text: str) -> None:
+    assert nlu.analyse(text).correction is None
+
+
+def test_a_remove_verb_that_may_be_an_answer_is_not_a_command(nlu: Understanding) -> None:
+    # no "se …-kohta", "the bit about" or field name: "what do you aim at?" → "Remove barriers …" answers
+    assert nlu.analyse("Remove barriers to work for young people").correction is None
+
+
+@pytest.mark.parametrize("text,new,removed", [
+    ("Korjaan: alueet on Joensuu, Kitee ja Nurmes. Lieksa meni multa väärin.", "Joensuu", "Lieksa"),
+    ("Hetkinen, tavoite ei oo ruokavalion muuttaminen, sitä me ei tehdä. Vaan se että ihmiset asioi itse.",
+     "ihmiset asioi itse", "ruokavalion muuttaminen"),
+    ("Det ska vara Närpes och Korsnäs, inte Kristinestad och Kaskö.", "Närpes och Korsnäs", "Kristinestad och Kaskö"),
+])
+def test_what_a_correction_calls_wrong(nlu: Understanding, text: str, new: str, removed: str) -> None:
+    c = nlu.analyse(text).correction
+    assert c is not None
+    assert new in c.text and c.removed == [removed]
+
+
+def test_a_story_that_starts_with_no_or_siis_is_not_a_correction(nlu: Understanding) -> None:
+    story = ("No tää lähti siitä että terveysasema supistu kahteen päivään, eikä sivukylistä pääse sinne. "
+             "Me kierretään pakettiautolla kylätaloilla. Kohderyhmä on ikäihmiset, ei lapset.")
+    assert nlu.analyse(story).correction is None
+
+
 @pytest.mark.parametrize("text,items", [
     ("Tapaamispaikka (koulu, koti tai verkko)", ["Tapaamispaikka (koulu, koti tai verkko)"]),
     ("seurakunta, kotihoito ja eläkeläisjärjestö", ["Seurakunta", "Kotihoito", "Eläkeläisjärjestö"]),

@@ -1,0 +1,115 @@
+"""Edit commands people type in the middle of an interview: "Poista se Martat-kohta", "Stryk det där om
+Folkhälsan", "please take out the bit about mentor fees"; "Lisää vielä toimijoihin Y-Säätiö", "Lägg också
+till föräldrarna i målgruppen", "oh and also add hard of hearing elders". And, inside a correction, a
+sentence that only says something was wrong ("Lieksa meni multa väärin", "Kristinestad var fel").
+
+Kept apart from ``understand.py`` because these are commands, not corrections of the last answer: they
+may name any field, or none, in which case the engine finds the field that holds (or fits) the words.
+Phrase lists live in ``prompts/cues.yaml`` (``removal_commands``, ``addition_commands``, ``false_words``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.understand import Correction, Understanding
+
+_LEAD = re.compile(r"^\s*(?:(?:ok(?:ej|ei|ay)?|ah|oh|aa+h?|no|joo|juu|ja|and|och|niin|well|hei|hey|ai niin)"
+                   r"\b[,.!]?\s*)+", re.IGNORECASE)
+# "Lisää toimijoihin Y-Säätiö, sieltä tulee …": the added thing ends where a clause about it begins
+_ASIDE = re.compile(r",\s+(?:se|ne|sieltä|siellä|koska|sillä|joten|de|det|den|dom|eftersom|för att|they|it|it's|"
+                    r"that's|some|since|because|as)\b.*$", re.IGNORECASE | re.DOTALL)
+# "se Martat-kohta", "det där om Folkhälsan", "the bit about mentor fees": the words before the thing itself
+_THE = re.compile(r"^(?:se|sen|ne|niiden|tuo|tuon|toi|ton|det där om|det där med|det om|det med|det där|den där|"
+                  r"biten om|delen om|raden om|the bit about|the part about|the bit with|the line about|"
+                  r"the part with|the bit|the part|the line|the|that|kohta jossa|kohdasta|kohta)\s+", re.IGNORECASE)
+_TAIL = re.compile(r"[\s-]*(?:-?kohta|-?kohdan|-?osa|-?juttu|-?jutun|-?maininta|-?lause|grejen|biten|delen|raden|"
+                   r"bit|part|line|mention)$", re.IGNORECASE)
+
+
+def _first_clause(text: str) -> str:
+    return re.split(r"\s*(?:[,;.!]\s+|[.;!]$|\s+(?:koska|because|eftersom|för att)\s+)", text.strip(), maxsplit=1)[0]
+
+
+def _strip_field_words(nlu: Understanding, text: str, fld: str) -> str:
+    """"toimijoihin Y-Säätiö" → "Y-Säätiö"; "föräldrarna i målgruppen" → "föräldrarna"."""
+    names = sorted((n for n in nlu.cues.field_names.get(fld, [])), key=len, reverse=True)
+    for name in names:
+        pat = re.compile(r"(?:\b(?:to|in|into|from|i|till|från|on|at)\s+)?(?:the\s+|our\s+)?"
+                         + re.escape(name) + r"\w{0,5}\b(?:\s+(?:list|listan|listaan))?", re.IGNORECASE)
+        out = pat.sub(" ", text, count=1)
+        if out != text:
+            return re.sub(r"\s{2,}", " ", out).strip(" ,.:;-")
+    return text.strip(" ,.:;-")
+
+
+def _field_anywhere(nlu: Understanding, text: str) -> str | None:
+    """A field name anywhere in a short command ("Lisää vielä toimijoihin …", "… i målgruppen")."""
+    words = text.split()
+    for i in range(len(words)):
+        fld = nlu.names_field(" ".join(words[i:]), window=2, strict=True)
+        if fld:
+            return fld
+    return None
+
+
+def command(nlu: Understanding, text: str) -> Correction | None:
+    """A removal or addition command, as a correction; None when the message is not one."""
+    from assistant.understand import Correction, cut_leading, starts_with, tokens
+
+    lead = _LEAD.match(text)
+    body = text[lead.end():] if lead else text
+    rm = starts_with(body, nlu.cues.removal_commands)
+    if rm:
+        rest = _first_clause(cut_leading(body, rm))
+        fld = _field_anywhere(nlu, rest)
+        if fld:
+            rest = _strip_field_words(nlu, rest, fld)
+        plain = rest.strip()
+        for _ in range(2):
+            rest = _THE.sub("", rest.strip())
+        phrase = _TAIL.sub("", rest).strip(" ,.:;-\"'”“")
+        if not phrase:
+            return None
+        # "Remove barriers to work" may answer "what do you aim at?": without "se …-kohta", "the bit about" or
+        # a field name it is an answer, never a removal (an answer is never eaten)
+        if not fld and phrase == plain.strip(" ,.:;-\"'”“"):
+            return None
+        return Correction(field=fld, text="", removed=[phrase], command=True)
+    add = starts_with(body, nlu.cues.addition_commands)
+    if add:
+        rest = cut_leading(body, add)
+        fld = _field_anywhere(nlu, rest)
+        if fld is None and add in [tokens(p) for p in nlu.cues.addition_commands_need_field]:
+            return None  # "Lisää rahaa ja aikaa" answers the question: "lisää" is also "more"
+            return None
+        if fld:
+            rest = _strip_field_words(nlu, rest, fld)
+        rest = re.sub(r"^(?:vielä|myös|också|även|also|that|että|att)\s+", "", rest.strip(), flags=re.IGNORECASE)
+        rest = _ASIDE.sub("", rest).strip(" ,.;")
+        if not rest:
+            return None
+        return Correction(field=fld, text=rest, additive=True, command=True)
+    return None
+
+
+def false_subject(nlu: Understanding, clause: str) -> str | None:
+    """"Lieksa meni multa väärin" → "Lieksa"; "Kristinestad var fel" → "Kristinestad"; else None."""
+    from assistant.understand import tokens
+
+    toks = tokens(clause)
+    for ps in nlu.cues.false_words.values():
+        for p in ps:
+            pt = tokens(p)
+            if len(toks) > len(pt) and toks[-len(pt):] == pt:
+                words = re.findall(r"[\w'’-]+", clause)[: len(toks) - len(pt)]
+                kept = [w for w in words if w.lower() not in _FALSE_NOISE]
+                return " ".join(kept) or None
+    return None
+
+
+_FALSE_NOISE = {"meni", "menikin", "multa", "minulta", "mulla", "oli", "on", "ovat", "olivat", "kirjoitin", "sanoin",
+                "was", "is", "are", "were", "i", "wrote", "said", "got", "that", "var", "är", "jag", "skrev", "sa",
+                "det", "se", "ne", "it", "the", "ihan", "aivan", "totally", "helt", "also", "myös", "också"}
