@@ -400,6 +400,8 @@ class Dialogue:
         matching item or sentence changes."""
         draft, lang = self.state.draft, self.state.lang
         current = getattr(draft, fld)
+        if fld == "name" and text:  # "nimi on Vauva edellä, se oli hankkeen nimi": the name, not the story
+            text = re.split(r"\s*[;,]\s+|\.\s+", text)[0]
         value = self.offline.value_for(fld, text) if text else None
         swapped = None
         for right, wrong in [] if named else pairs or []:  # "tiistaisin en torstaisin": swap where written

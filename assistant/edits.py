@@ -61,6 +61,10 @@ def command(nlu: Understanding, text: str) -> Correction | None:
 
     lead = _LEAD.match(text)
     body = text[lead.end():] if lead else text
+    marker = starts_with(body, nlu.cues.correction_markers)  # "Korjaan: poista se …", "Eikun lisää …"
+    if marker and (starts_with(cut_leading(body, marker), nlu.cues.removal_commands)
+                   or starts_with(cut_leading(body, marker), nlu.cues.addition_commands)):
+        body = cut_leading(body, marker)
     rm = starts_with(body, nlu.cues.removal_commands)
     if rm:
         rest = _first_clause(cut_leading(body, rm))

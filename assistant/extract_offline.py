@@ -24,7 +24,8 @@ _NAME = re.compile(r"(?<![\wåäö])(?:nimeltään|nimeltä|nimi on|nimi oli|nim
                    r"kutsutaan|called|named|heter|hette|kallas|kallades|name is|name was|we call it)\s+"
                    r"[\"“”']?([^\"“”'.,;!?\n]{2,80})", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”]([^\"“”\n]{2,80})[\"“”]")
-_NEGATED = re.compile(r"(?:\b(?:ei|eikä|not|no|inte|ej|never)\b\W+(?:\w+\W+)?|\bei mikään\W+)$")
+# "ei vielä mikään vakiintunut", "inte ännu etablerad"; "No kokeiluvaiheessa" is a Finnish filler, not "no"
+_NEGATED = re.compile(r"(?:\b(?:ei|eikä|not|inte|int|ej|never)\b\W+(?:\w+\W+){0,2}|\bei mikään\W+)$")
 _GOAL_CUES = ("tavoit", "jotta", "pyrimme", "haluamme", "aim", "goal", "målet", "syftet", "vill", "hope",
               "toivomme", "hoppas")
 
@@ -52,7 +53,7 @@ def detect_stage(text: str, prompts: Prompts, this_year: int | None = None) -> S
             for phrase in phrases:
                 for m in re.finditer(re.escape(phrase), low):
                     if (m.start() == 0 or not low[m.start() - 1].isalpha()) and not _NEGATED.search(
-                            low[max(0, m.start() - 14):m.start()]):
+                            low[max(0, m.start() - 26):m.start()]):
                         found.append((m.start(), len(phrase), Stage(stage_name)))
         if found:
             decided = max(found, key=lambda f: (f[0] + f[1], f[1]))[2]

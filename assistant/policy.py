@@ -172,6 +172,10 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
         if m and 1 <= int(m.group(1)) <= len(state.summary_fields):
             fld = state.summary_fields[int(m.group(1)) - 1]
     if fld is None:
+        missing = _missing_part(rest, nlu)
+        if missing:  # "nästan, men Pedersöre fattas": add it where it fits, or ask which item
+            return Action("correct", text=text, correction=Correction(field=None, text=missing, additive=True,
+                                                                      command=True))
         return Action("which", text=text)
     value = _value_part(rest)
     contested = value is None or _only_contest(value, nlu)
@@ -193,13 +197,36 @@ def _after_but(text: str, toks: list[str], nlu: Understanding) -> str | None:
     return None
 
 
+_MISSING = re.compile(r"\b(?:puuttuu|puuttu|fattas|saknas|is missing|are missing|missing|unohtui)\b", re.IGNORECASE)
+_MISSING_FILLER = re.compile(r"^(?:(?:det|he|se|siitä|että|et|att|that|the|vielä|myös|också|även|also|ju|kyllä)\b\W*)+",
+                             re.IGNORECASE)
+
+
+_SOMETHING = {"jotain", "jotakin", "jokin", "joku", "jotai", "yksi", "asia", "juttu", "kohta", "something", "thing",
+              "one", "item", "stuff", "nåt", "något", "någonting", "sak", "punkt", "grej"}
+
+
+def _missing_part(text: str, nlu: Understanding) -> str | None:
+    """"men Pedersöre fattas, vi åker dit också" → "Pedersöre"; "det fattas att det är gratis" → "det är
+    gratis"; only a contest word and nothing else ("joku puuttuu") → None."""
+    for clause in re.split(r"\s*[,;.]\s+", text.strip().rstrip(".!")):
+        m = _MISSING.search(clause)
+        if not m:
+            continue
+        before, after = clause[:m.start()].strip(), clause[m.end():].strip()
+        part = _MISSING_FILLER.sub("", after if len(after.split()) > len(before.split()) else before).strip()
+        words = [t for t in tokens(part) if t not in nlu.fillers and len(t) > 2 and t not in _SOMETHING]
+        return part if words and not _only_contest(part, nlu) else None
+    return None
+
+
 def _value_part(text: str) -> str | None:
     m = re.match(r"^[^:]{1,60}:\s*(.+)$", text.strip(), re.DOTALL)
     if m:
         return m.group(1).strip()
-    m = re.match(r"^(?:the\s+|our\s+)?[\wåäöÅÄÖ -]{1,40}?\s(?:on|ovat|onkin|pitäisi olla|should be|is|are|är|ska vara|"
-                 r"puuttuu|missing|saknas|lisäksi|also)\s*[,:]?\s+(?:että\s+|att\s+|that\s+)?(.+)$", text.strip(),
-                 re.IGNORECASE | re.DOTALL)
+    m = re.match(r"^(?:the\s+|our\s+)?[\wåäöÅÄÖ -]{1,40}?\s(?:on|ovat|onkin|pitäisi olla|should be|is|are|är|e|"
+                 r"ska vara|puuttuu|missing|saknas|lisäksi|also)\s*[,:]?\s+(?:että\s+|att\s+|that\s+)?(.+)$",
+                 text.strip(), re.IGNORECASE | re.DOTALL)
     return m.group(1).strip() if m else None
 
 

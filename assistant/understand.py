@@ -293,7 +293,7 @@ class Understanding:
             return f"{neg} {m.group(2).strip()}"
         m = re.match(r"^(?:the\s+|our\s+|mallin\s+|meidän\s+)?[\wåäö -]{0,40}?\b"
                      r"(?:onkin|ovatkin|on|ovat|oli|olivat|olisi|pitäisi olla|is|are|was|were|should be|"
-                     r"är|var|ska vara|blir)\s*[:,]?\s+(?:siis\s+|että\s+|att\s+|that\s+)?(.+)$",
+                     r"är|e|var|ska vara|blir)\s*[:,]?\s+(?:siis\s+|että\s+|att\s+|that\s+)?(.+)$",
                      body.strip(), re.IGNORECASE | re.DOTALL)
         if m:
             return m.group(1).strip()

@@ -114,6 +114,15 @@ def test_what_a_correction_calls_wrong(nlu: Understanding, text: str, new: str, 
     assert new in c.text and c.removed == [removed]
 
 
+def test_closing_contest_that_says_what_is_missing_adds_it(nlu: Understanding) -> None:
+    flow = load_prompts().flow
+    state = InterviewState(session_id="x", phase="confirm", summary_fields=["name", "regions"])
+    act = decide(state, nlu.analyse("Nästan, men Pedersöre fattas, vi åker ju dit också."), nlu, flow)
+    assert act.kind == "correct" and act.correction is not None
+    assert (act.correction.text, act.correction.additive, act.correction.field) == ("Pedersöre", True, None)
+    assert decide(state, nlu.analyse("hyvä, mutta jotain puuttuu"), nlu, flow).kind == "which"
+
+
 def test_a_story_that_starts_with_no_or_siis_is_not_a_correction(nlu: Understanding) -> None:
     story = ("No tää lähti siitä että terveysasema supistu kahteen päivään, eikä sivukylistä pääse sinne. "
              "Me kierretään pakettiautolla kylätaloilla. Kohderyhmä on ikäihmiset, ei lapset.")
@@ -186,3 +195,17 @@ def test_prompt_files_point_at_schemas_that_exist_and_are_current() -> None:
         expected = model.model_json_schema()
         expected["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         assert schema == expected, f"regenerate prompts/{pointer}"
+
+
+@pytest.mark.parametrize("text,stage", [
+    ("No kokeiluvaiheessa vielä, toinen talvi menossa.", "developing"),  # "No" is a Finnish filler
+    ("Kehittämisvaiheessa, laajennetaan parhaillaan.", "developing"),
+    ("Aloitettiin kokeiluna 2023. Eli ei vielä mikään vakiintunut juttu.", "developing"),
+    ("He e vår vanliga verksamhet sen 2021.", "established"),
+    ("Int ännu etablerad, vi pilotar fortfarande.", "developing"),
+    ("It is not a pilot anymore, it is established.", "established"),
+])
+def test_the_stage_people_state_including_negations(text: str, stage: str) -> None:
+    from assistant.extract_offline import detect_stage
+
+    assert detect_stage(text, load_prompts(), this_year=2026) == stage
