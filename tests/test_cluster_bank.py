@@ -155,6 +155,13 @@ def test_a_search_never_fails_when_chroma_knows_more_than_the_catalog(
     a.store.upsert([synth(i, rnd) for i in range(30)])
     b.catalog()
     a.store.upsert([ModelDescription(id="tuore", name="Tuore kirjastokoiramalli", language="fi")])
+    # the precondition, waited for: Chroma's own query already returns the new record (its index may lag the
+    # write by a moment under load), while B's catalog does not hold it
+    vec = fake_embedder.embed_query("tuore kirjastokoiramalli")
+    deadline = time.monotonic() + 10
+    while "tuore" not in a.store.collection.query(query_embeddings=[vec], n_results=50)["ids"][0]:
+        assert time.monotonic() < deadline, "Chroma never returned the new record"
+        time.sleep(0.05)
     hits = b.search("tuore kirjastokoiramalli", k=5)  # no refresh due for an hour: must not raise
     assert "tuore" not in [h.model.id for h in hits]
     # the hit Chroma had was scheduled: the next search fetches that record, not the whole bank
