@@ -17,7 +17,7 @@ from assistant.extract_offline import Extraction, OfflineExtractor
 from assistant.flow import Prompts
 from assistant.i18n import t
 from assistant.interview_types import FieldStatus, InterviewState
-from assistant.items import dedupe, sentences, split_items
+from assistant.items import clauses, dedupe, sentences, split_items
 from assistant.llm import LLMExtractor
 from assistant.render import numbered_summary, steps_markdown
 from assistant.schema import LIST_FIELDS, MAX_ITEM, MAX_ITEMS, MAX_TEXT, label
@@ -635,16 +635,8 @@ def _without(item: str, removed: list[str], lang: str) -> list[str]:
 
 
 def _clauses(text: str) -> list[str]:
-    """"A budget for mentor fees, social worker time, and families" → its parts; a relative clause
-    ("Martat, jotka pitää …") stays with what it describes."""
-    out: list[str] = []
-    for part in re.split(r"\s*,\s*(?:and\s+|ja\s+|och\s+)?|\s+(?:ja|och|and)\s+", text.strip().rstrip(".")):
-        first = part.split()[0].lower() if part.split() else ""
-        if out and first in ("jotka", "joka", "joilla", "jossa", "som", "who", "which", "that", "where"):
-            out[-1] = f"{out[-1]}, {part}"
-        elif part.strip():
-            out.append(part.strip())
-    return out
+    """"A budget for mentor fees, social worker time, and families" → its parts (at commas and "and")."""
+    return clauses(text.strip().rstrip("."), r"\s*,\s*(?:and\s+|ja\s+|och\s+)?|\s+(?:ja|och|and)\s+")
 
 
 def _clause_without(sentence: str, removed: list[str], lang: str) -> str:

@@ -127,6 +127,22 @@ def _is_content(item: str) -> bool:
     return bool(words) and not all(w in FILLER_ITEMS for w in words) and any(ch.isalnum() for ch in item)
 
 
+_RELATIVE = ("jotka", "joka", "joilla", "jossa", "som", "who", "which", "that", "where")
+
+
+def clauses(text: str, pattern: str = r"\s*[,;.]\s+") -> list[str]:
+    """``text`` split at ``pattern``; a relative clause ("Martat, jotka pitää …") stays with what it
+    describes."""
+    out: list[str] = []
+    for part in re.split(pattern, text):
+        first = part.split()[0].lower() if part.split() else ""
+        if out and first in _RELATIVE:
+            out[-1] = f"{out[-1]}, {part}"
+        elif part.strip():
+            out.append(part.strip())
+    return out
+
+
 def dedupe(items: list[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()

@@ -15,6 +15,7 @@ from typing import Literal
 
 from assistant import edits
 from assistant.flow import Cues
+from assistant.items import clauses
 from assistant.items import sentences as _sentences
 
 Intent = Literal["empty", "lang", "greeting", "yes", "no", "skip", "search", "clarify", "question", "mask"]
@@ -392,16 +393,7 @@ _REMOVED_NOISE = {"ole", "oo", "ollut", "olla", "enää", "mukana", "kuulu", "ku
 
 def _split_clauses(text: str) -> list[str]:
     """Clauses at , ; . and "vaan/but/utan"; a relative clause stays with the one before it."""
-    text = re.sub(r"^[^:,.]{1,25}:\s*", "", text.strip())  # "unohtui yksi: …", "till det om X: …"
-    parts = re.split(r"\s*[,;.]\s+", text)
-    out: list[str] = []
-    for part in parts:
-        first = part.split()[0].lower() if part.split() else ""
-        if out and first in ("jotka", "joka", "joilla", "jossa", "som", "who", "which", "that", "where"):
-            out[-1] = f"{out[-1]}, {part}"
-        elif part.strip():
-            out.append(part.strip())
-    return out
+    return clauses(re.sub(r"^[^:,.]{1,25}:\s*", "", text.strip()))  # "unohtui yksi: …", "till det om X: …"
 
 
 def _clean_new(text: str) -> str:
