@@ -37,6 +37,7 @@ T = TypeVar("T")
 SCHEMA_VERSION = 1
 _PAGE = 2000
 CHANGES_SUFFIX = "__changes"  # the change feed lives in its own collection next to the bank
+_NO_EMBEDDER = None  # the feed's embedding function: none at all (never Chroma's default)
 FEED_WINDOW_US = 30_000_000  # re-read feed entries this far behind the newest one seen (clock skew, slow writers)
 _FEED_IDS = 500  # ids per feed entry
 
@@ -218,9 +219,11 @@ class ModelStore:
                       "schema_version": SCHEMA_VERSION})
 
     def _open_changes(self) -> Collection:
-        """The change feed: entries carry ids, an operation and a stamp; their vectors are a dummy 0."""
+        """The change feed: entries carry ids, an operation and a stamp; their vectors are a dummy 0, so it
+        needs no embedder. An explicit ``None`` means Chroma never embeds here (only an omitted argument
+        would pick Chroma's own default embedder, which downloads a model)."""
         return self.client.get_or_create_collection(
-            self.settings.collection + CHANGES_SUFFIX, embedding_function=None,  # type: ignore[arg-type]
+            self.settings.collection + CHANGES_SUFFIX, embedding_function=_NO_EMBEDDER,  # type: ignore[arg-type]
             metadata={"feed_of": self.settings.collection})
 
     # -- bookkeeping -------------------------------------------------------------------------------

@@ -40,6 +40,8 @@ def test_collection_uses_our_embedding_function_never_chromas_default(
     assert res["ids"][0] == ["nuoret-1"]
     meta = store.collection.metadata or {}
     assert meta["embed_model"] == "fake/hash-32" and meta["embed_dim"] == 32
+    # the change feed carries dummy vectors and has no embedder at all, so Chroma never embeds there
+    assert store.changes._embedding_function is None
 
 
 def test_embedding_mismatch_gives_reindex_message_and_reindex_fixes_it(
