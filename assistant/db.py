@@ -248,18 +248,24 @@ class PostgresDatabase:
         conn.close()
 
     @contextmanager
-    def _conn(self) -> Iterator[Any]:
+    def _failing(self, conn: Any) -> Iterator[None]:
+        """On any error the connection goes back as broken; a database error becomes one clear message."""
         import psycopg
 
-        conn = self._get()
         try:
-            yield conn
+            yield
         except psycopg.OperationalError as exc:
             self._put(conn, broken=True)
             raise SessionDbError(f"The session database at {redact(self.url)} failed: {exc}") from exc
         except BaseException:
             self._put(conn, broken=True)
             raise
+
+    @contextmanager
+    def _conn(self) -> Iterator[Any]:
+        conn = self._get()
+        with self._failing(conn):
+            yield conn
         self._put(conn)
 
     @contextmanager
@@ -273,13 +279,11 @@ class PostgresDatabase:
 
     def acquire(self, session_id: str, deadline: float | None) -> Any:
         """Take the session's advisory lock on a connection of its own, held until ``release``."""
-        import psycopg
-
         from assistant.sessions import SessionBusy
 
         key = advisory_key(session_id)
         conn = self._get()
-        try:
+        with self._failing(conn):
             if deadline is None:
                 conn.execute("SELECT pg_advisory_lock(%s)", (key,))
                 return conn
@@ -290,12 +294,6 @@ class PostgresDatabase:
                 if time.monotonic() >= deadline:
                     raise SessionBusy(f"session {session_id} is busy with another turn (on another instance)")
                 time.sleep(0.02)
-        except psycopg.OperationalError as exc:
-            self._put(conn, broken=True)
-            raise SessionDbError(f"The session database at {redact(self.url)} failed: {exc}") from exc
-        except BaseException:
-            self._put(conn, broken=True)
-            raise
 
     def release(self, session_id: str, token: Any) -> None:
         if token is None:

@@ -20,6 +20,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -244,3 +245,12 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
         os.environ.update(saved)
         get_settings.cache_clear()
     return subprocess.CompletedProcess(["parastelu", *args], code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Debian Chromium per test module (Playwright; flags from shared/research/offline.md)."""
+    from tests.ui_support import browser_session
+
+    with browser_session() as b:
+        yield b

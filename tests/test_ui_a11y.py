@@ -20,7 +20,6 @@ from tests.ui_support import (
     Page,
     RunningApp,
     axe_source,
-    browser_session,
     running_app,
     seeded_services,
 )
@@ -64,12 +63,6 @@ def app(tmp_path_factory: pytest.TempPathFactory, seeded_dir: Path, real_embedde
     services = seeded_services(tmp_path_factory.mktemp("ui-a11y"), seeded_dir, real_embedder)
     with running_app(services) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with browser_session() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")

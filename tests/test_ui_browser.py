@@ -18,7 +18,6 @@ from tests.ui_support import (
     XSS_MODEL,
     Page,
     RunningApp,
-    browser_session,
     running_app,
     seeded_services,
 )
@@ -31,12 +30,6 @@ def app(tmp_path_factory: pytest.TempPathFactory, seeded_dir: Path, real_embedde
     services = seeded_services(tmp_path_factory.mktemp("ui-browser"), seeded_dir, real_embedder, extra=[XSS_MODEL])
     with running_app(services) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with browser_session() as b:
-        yield b
 
 
 @pytest.fixture

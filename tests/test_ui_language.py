@@ -15,7 +15,7 @@ import yaml
 
 from assistant.flow import load_prompts
 from assistant.i18n import t
-from tests.ui_support import ANSWERS_FI, STORY_FI, Page, RunningApp, browser_session, running_app, seeded_services
+from tests.ui_support import ANSWERS_FI, STORY_FI, Page, RunningApp, running_app, seeded_services
 from ui.texts import LANGS, tr, ui_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -73,12 +73,6 @@ def app(tmp_path_factory: pytest.TempPathFactory, seeded_dir: Path, real_embedde
     services = seeded_services(tmp_path_factory.mktemp("ui-lang"), seeded_dir, real_embedder)
     with running_app(services) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with browser_session() as b:
-        yield b
 
 
 def settled_foreign(p: Page, lang: str, timeout_s: float = 10.0) -> list[str]:

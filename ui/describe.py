@@ -68,6 +68,17 @@ def _reason(exc: Exception) -> str:
     return text[:300]
 
 
+def _confirm_box(name: str, keys: tuple[str, str, str]) -> tuple[Any, Any, Any, Any]:
+    """A hidden "are you sure?" box (#name-confirm) with its question and yes/no buttons (#name-yes/-no)."""
+    question, yes, no = keys
+    with gr.Group(visible=False, elem_id=f"{name}-confirm") as box:
+        q = gr.HTML(notice(tr(question), "warn"))
+        with gr.Row():
+            yes_b = gr.Button(tr(yes), variant="primary", size="sm", elem_id=f"{name}-yes")
+            no_b = gr.Button(tr(no), size="sm", elem_id=f"{name}-no")
+    return box, q, yes_b, no_b
+
+
 class DescribeTab:
     """Builds the tab inside the current Blocks context; ``wire`` attaches its events."""
 
@@ -100,18 +111,10 @@ class DescribeTab:
                 self.dl_json = gr.DownloadButton(tr("export.json"), value=None, size="sm", elem_id="download-json")
                 self.publish = gr.Button(tr("publish.button"), size="sm", elem_id="publish")
                 self.restart = gr.Button(tr("chat.restart"), size="sm", elem_id="restart")
-            with gr.Group(visible=False, elem_id="publish-confirm") as self.confirm_box:
-                self.confirm_q = gr.HTML(notice(tr("publish.question"), "warn"))
-                with gr.Row():
-                    self.confirm_yes = gr.Button(tr("publish.confirm"), variant="primary", size="sm",
-                                                 elem_id="publish-yes")
-                    self.confirm_no = gr.Button(tr("publish.cancel"), size="sm", elem_id="publish-no")
-            with gr.Group(visible=False, elem_id="restart-confirm") as self.restart_box:
-                self.restart_q = gr.HTML(notice(tr("chat.restart_question"), "warn"))
-                with gr.Row():
-                    self.restart_yes = gr.Button(tr("chat.restart_confirm"), variant="primary", size="sm",
-                                                 elem_id="restart-yes")
-                    self.restart_no = gr.Button(tr("chat.restart_cancel"), size="sm", elem_id="restart-no")
+            self.confirm_box, self.confirm_q, self.confirm_yes, self.confirm_no = _confirm_box(
+                "publish", ("publish.question", "publish.confirm", "publish.cancel"))
+            self.restart_box, self.restart_q, self.restart_yes, self.restart_no = _confirm_box(
+                "restart", ("chat.restart_question", "chat.restart_confirm", "chat.restart_cancel"))
             with gr.Accordion(tr("drafts.title"), open=False, elem_id="drafts-box") as self.drafts_box:
                 self.drafts_list = gr.HTML("", elem_id="drafts", js_on_load=DRAFTS_JS)
             with gr.Row(visible=False):  # ``/edit`` for scripts (the browser edits on the card itself)
