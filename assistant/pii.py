@@ -10,7 +10,6 @@ or social detail (a known first name within a few words of a condition word). Pu
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -18,16 +17,14 @@ from typing import Any
 
 import phonenumbers
 
+from assistant.pii_names import names_with_health
 from assistant.pii_words import (
     EN_STREET_WORDS,
     FI_STREET_ENDINGS,
-    FIRST_NAMES,
-    HEALTH_STEMS,
     HOME_CUES,
     LABELS,
     MASKS,
     PUBLIC_PLACE,
-    ROLE_PARTS,
     SERVICE_CUES,
     SV_STREET_ENDINGS,
 )
@@ -59,7 +56,8 @@ _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?
 _PHONE_CUE = re.compile(r"(?:puh|p\.|tel|tfn|telefon|mobil|gsm|numero|nummer|soita|ring|sms|tekstaa|whatsapp|"
                         r"phone|call|text)\W{0,3}\s*\S{0,12}\s*$", re.IGNORECASE)
 _NOT_PHONE_CUE = re.compile(r"(?:y-tunnus|fo-nummer|org\.?\s*nr|organisationsnummer|bankgiro|plusgiro|viite|"
-                            r"ISBN|ISSN|CN-koodi|tullinimike|IBAN|tilinumero|konto|kuntanumero|dnro|dnr)"
+                            r"ISBN|ISSN|CN-koodi|tullinimike|IBAN|tilinumero|konto|kuntanumero|dnro|dnr|tilausnumero|tilausnro|"
+                            r"asiakasnumero|laskunumero|ordernummer|kundnummer|fakturanummer|order number|invoice)"
                             r"\W{0,3}\s*\S{0,12}\s*$", re.IGNORECASE)
 
 
@@ -155,6 +153,14 @@ _CUED_NUMBER = re.compile(r"(?:puh(?:elin)?|p\.|tel|tfn|telefon|mobil|gsm|phone|
                           r"(?:\w+\W{1,3}){0,3}?(\+?\(?\d[\d ()/.-]{5,18}\d)(?![\d.,:/-]?\d)", re.IGNORECASE)
 
 
+# UK mobile and North American numbers in their written shapes ("07700 900 412", "202-555-0178"): the
+# library rejects the ranges kept for fiction, yet a number written like this is a phone number.
+_FOREIGN_SHAPE = re.compile(r"(?<![\w+/.-])(?:07\d{3}\s?\d{3}\s?\d{3}|\(?[2-9]\d{2}\)?[-. ]\d{3}[-.]\d{4})"
+                            r"(?![\w/]|[.,-]\d)|\+44\s?(?:\(0\)\s?)?7\d{3}\s?\d{3}\s?\d{3}(?![\w/]|[.,-]\d)|"
+                            r"\+1[-. ]?\(?[2-9]\d{2}\)?[-. ]\d{3}[-.]\d{4}"
+                            r"(?![\w/]|[.,-]\d)")
+
+
 def _phones(text: str) -> list[Finding]:
     if not _DIGITS6.search(text):
         return []
@@ -162,6 +168,8 @@ def _phones(text: str) -> list[Finding]:
     for region in ("FI", "SE"):
         for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
             spans[(m.start, m.end)] = m.raw_string
+    for shaped in _FOREIGN_SHAPE.finditer(text):
+        spans.setdefault((shaped.start(), shaped.end()), shaped.group(0))
     for cued in _CUED_NUMBER.finditer(text):
         number = cued.group(1)
         if sum(c.isdigit() for c in number) >= 7 and not re.search(r"\d[.:]\d\d?[.:-]", number):
@@ -188,12 +196,18 @@ _HIGHWAY = re.compile(r"^(?:valta|kanta|seutu|moottori|maan|yhdys)tie|^(?:riks|l
 _NORDIC = re.compile(
     rf"(?<![\w-])({_LEAD}(?:{_CAP}(?:{_alt(FI_STREET_ENDINGS + SV_STREET_ENDINGS)})))\s+"
     r"(\d{1,4}(?:\s?[a-zA-Z](?![\w]))?)"  # number, maybe with a letter: 12, 12a, 12 B
-    r"((?:\s?[A-Ka-k]?\s?\d{1,3}(?:\s?[a-zA-Z](?![\w]))?(?![\d.,:]\d))?"  # flat: A 5, b 23, C 41, 7 B
+    r"((?:\s(?:as\.?|asunto)\s?\d{1,3}|\s?[A-Ka-k]?\s?\d{1,3}(?:\s?[a-zA-Z](?![\w]))?(?![\d.,:]\d))?"  # A 5, as 2
     r"(?:,?\s(?:lgh\s?\d{3,4}|\d\s?tr\b|[A-K]\b(?:,\s\d\s?tr\b)?))*)"
     r"(?![\d%€$]|\s?[-–]\s?\d|\s?(?:euro|e\b|kr\b|km\b|m\b|vuo|år\b|%))")
 _EN = re.compile(
     rf"(?<![\w-])((?:(?:Flat|Apt\.?|Apartment|Unit)\s\w{{1,4}},\s)?\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?\s"
     rf"(?:[A-Z][a-z]+\s){{1,3}}(?:{_alt(EN_STREET_WORDS)})\b(?:,\s(?:Flat|Apt\.?|Apartment|Unit)\s\w{{1,4}})?)")
+# Typed all in lowercase ("myllytie 4 as 2"): a street only with a flat part or after an address word.
+_LOWER = re.compile(
+    rf"(?<![\w-])([a-zåäö][a-zåäö]{{2,}}(?:{_alt(FI_STREET_ENDINGS + SV_STREET_ENDINGS)}))\s+(\d{{1,4}}[a-z]?)"
+    r"((?:\s(?:as\.?|lgh|bst)\s?\d{1,4}|\s[a-k]\s?\d{1,3})?)(?![\d%€$]|\s?[-–]\s?\d)")
+_ADDRESS_WORD = re.compile(r"(?:osoite|osoitteeseen|osoitteessa|adress|address|bor på|asuu|asuvat|lives at)\W{0,3}"
+                           r"(?:\w+\W{1,3}){0,2}$", re.IGNORECASE)
 _PUBLIC = re.compile(_alt(PUBLIC_PLACE), re.IGNORECASE)
 _SERVICE = re.compile(rf"^\W{{0,3}}(?:\w+\W{{1,3}}){{0,3}}(?:{_alt(SERVICE_CUES)})", re.IGNORECASE)
 _HOME = re.compile(rf"\b(?:{_alt(HOME_CUES)})\b", re.IGNORECASE)
@@ -210,6 +224,10 @@ def _addresses(text: str) -> list[Finding]:
             continue
         out.append(Finding("address", m.start(), m.end(), m.group(0)))
     out += [Finding("address", m.start(), m.end(), m.group(0)) for m in _EN.finditer(text)]
+    for m in _LOWER.finditer(text):
+        cued = _ADDRESS_WORD.search(text[max(0, m.start() - 40):m.start()])
+        if (m.group(3).strip() or cued) and not _HIGHWAY.search(m.group(1)):
+            out.append(Finding("address", m.start(), m.end(), m.group(0)))
     kept: list[Finding] = []
     for f in out:
         before = text[max(0, f.start - 60):f.start]
@@ -222,89 +240,13 @@ def _addresses(text: str) -> list[Finding]:
     return kept
 
 
-# -- a name next to a health or social detail --------------------------------------------------------------
-_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
-_HEALTH = re.compile(r"(?<![\w-])(?:" + "|".join(
-    re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("!") else re.escape(s)
-    for s in sorted(HEALTH_STEMS, key=len, reverse=True)) + ")", re.IGNORECASE)
-_STEMS_BY3: dict[str, list[str]] = {}
-for _stem in HEALTH_STEMS:
-    _STEMS_BY3.setdefault(_stem[:3], []).append(_stem.split()[0].rstrip("!"))
-
-
-def _may_mention_health(text: str) -> bool:
-    """A cheap word-prefix check before the full condition-word pattern runs."""
-    for word in re.findall(r"[^\W\d_][\w-]*", text.lower()):
-        stems = _STEMS_BY3.get(word[:3])
-        if stems and any(word.startswith(s) for s in stems):
-            return True
-    return False
-
-
-_FI_CASE = re.compile(r"(?:lla|llä|lle|lta|ltä|ssa|ssä|sta|stä|lle|na|nä|ksi|n|a|ä)$")
-NAME_WINDOW = 15  # words between the name and the condition word, within one sentence
-# A sentence ends at . ! ? before a capital letter (so "p. 044 …" and "esim. masennus" do not end one).
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?!\s+[A-ZÅÄÖ\"”(]|\s*$))+(?:[.!?]+|\n|$)")
-
-
-_SURNAME = re.compile(r"(?:nen|s(?:en|elle|ella|ellä|elta|eltä|esta|estä|een|ena|enä)|sson|ström|berg|lund|"
-                      r"qvist|kvist|gren|dahl|holm|stedt|blad)$")
-_ROLE = re.compile(_alt(ROLE_PARTS))
-
-
-def _role_word(sentence: str, at: int) -> bool:
-    """The condition word at ``at`` is part of a job or service compound ("kuntoutusohjaaja")."""
-    word = _WORD.match(sentence, at)
-    return bool(word and _ROLE.search(word.group(0).lower(), 3))
-
-
-def _first_name(word: str) -> bool:
-    if not word[:1].isupper() or word.isupper() or "-" in word:
-        return False
-    low = word.lower().rstrip("'’")
-    if low in FIRST_NAMES:
-        return True
-    stem = _FI_CASE.sub("", low)
-    return stem in FIRST_NAMES or (stem + "a") in FIRST_NAMES or (stem + "i") in FIRST_NAMES
-
-
-def _names_with_health(text: str) -> list[Finding]:
-    if not _may_mention_health(text) or not _HEALTH.search(text):
-        return []
-    out: list[Finding] = []
-    for sent in _SENTENCE.finditer(text):
-        s_text, base = sent.group(0), sent.start()
-        words = list(_WORD.finditer(s_text))
-        starts = [w.start() for w in words]
-        health = [bisect.bisect_right(starts, h.start()) - 1 for h in _HEALTH.finditer(s_text)
-                  if not _role_word(s_text, h.start())]  # word indexes
-        if not health:
-            continue
-        i = 0
-        while i < len(words):
-            w = words[i].group(0)
-            nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
-            surname_shape = w[:1].isupper() and not w.isupper() and nxt[:1].isupper() and bool(_SURNAME.search(nxt))
-            if not (_first_name(w) or surname_shape):
-                i += 1
-                continue
-            end = i
-            if i + 1 < len(words) and words[i + 1].group(0)[:1].isupper() and not words[i + 1].group(0).isupper() \
-                    and s_text[words[i].end():words[i + 1].start()].strip() == "":
-                end = i + 1  # first name + surname
-            span = (base + words[i].start(), base + words[end].end())
-            if any(abs(h - i) <= NAME_WINDOW and h not in (i, end) for h in health):
-                out.append(Finding("name_health", span[0], span[1], text[span[0]:span[1]]))
-            i = end + 1
-    return out
-
-
 # -- public API ----------------------------------------------------------------------------------------------
 def find(text: str) -> list[Finding]:
     """Every piece of personal data in ``text``, in order; overlaps go to the more specific kind."""
     if not text:
         return []
-    found = _codes(text) + _emails(text) + _phones(text) + _addresses(text) + _names_with_health(text)
+    found = _codes(text) + _emails(text) + _phones(text) + _addresses(text) + [
+        Finding("name_health", s, e, t) for s, e, t in names_with_health(text)]
     found.sort(key=lambda f: (KINDS.index(f.kind), f.start))
     kept: list[Finding] = []
     for f in found:

@@ -57,6 +57,11 @@ HOME_CUES = ("asun", "asuu", "asuvat", "asunut", "kotiosoite", "kotikäynti", "k
 SERVICE_CUES = ("avoinna", "auki", "aukiolo", "palvelee", "öppet", "öppettider", "open", "opening hours")
 # A condition word inside a compound naming a job or a service is not about a person:
 # "kuntoutusohjaaja", "päihdetyö", "missbruksvården", "addiction worker".
+# A job title just before a name: the person is staff, not a client ("sosiaaliohjaaja Pekka Virtanen").
+TITLE_PARTS = ("ohjaaja", "hoitaja", "työntekijä", "lääkäri", "terapeutti", "kuraattori", "psykologi", "päällikkö",
+               "johtaja", "koordinaattori", "asiantuntija", "kurator", "sköterska", "läkare", "handläggare",
+               "terapeut", "psykolog", "samordnare", "chef", "doctor", "dr", "nurse", "counsellor", "counselor",
+               "manager", "coordinator", "worker", "therapist", "psychologist", "officer", "professor", "prof")
 ROLE_PARTS = ("ohjaaj", "työntekij", "hoitaj", "terapeut", "lääkär", "palvelu", "keskus", "yksikk", "asema",
               "seura", "liitto", "järjest", "työ", "handläggare", "mottagning", "enhet", "verksamhet", "vården",
               "arbetare", "team", "worker", "service", "unit")
@@ -74,18 +79,25 @@ HEALTH_STEMS = (
     "sairaalahoi", "vammai", "kehitysvamm", "sydänsairau", "vankila", "vankeus", "rikostausta",
     "perheväkival", "väkivallan uhri", "trauma", "ptsd!", "korvaushoi", "metadon", "buprenorf", "opioid",
     "peliriippu", "riippuvuu", "työtön", "työttömy", "eläkkeellä sairau", "keskenmeno", "abortt",
+    "retkahd", "retkahti", "retkahta", "repsahti", "repsahta", "katkolla!", "katkolle!", "katkolta!",
+    "joi taas", "juo taas", "juonut taas", "ryyppä", "juopum", "rattijuop", "käyttää taas", "käyttänyt taas",
+    "satuttami", "viiltel", "suljetulle osastolle", "suljetulla osastolla", "suljetulta osastolta", "ensisuoj",
+    "häätö", "häädet", "uupumu", "burnout", "loppuun palan", "syöpäleikk", "rintasyöp",
     # sv
     "missbruk", "beroende", "diagnos", "schizofren", "bipolär", "demens", "depression", "deprimer", "psykos",
     "psykiatri", "ångest", "ätstörning", "gravid", "graviditet", "cancer", "hepatit", "hemlös", "bostadslös",
     "försörjningsstöd", "socialbidrag", "ekonomiskt bistånd", "skuldsanering", "placerad", "omhändertag",
     "lvu!", "lvm!", "sjukskriv", "sjukdom", "sjuk", "vårdas", "avgiftning", "fängelse", "självmord",
-    "funktionsnedsätt", "utvecklingsstörn", "stroke", "hjärtinfarkt", "kräft", "traumabehandl",
+    "funktionsnedsätt", "utvecklingsstörn", "stroke", "hjärtinfarkt", "kräft", "traumabehandl", "återfall",
+    "dricka igen", "dricker igen", "börjat dricka", "sover i bilen", "utbränd", "utmattningssyndrom", "vräk",
     # en
     "depressed", "diagnosed", "diagnosis", "schizophren", "dementia", "addict", "addiction", "rehab",
     "psychiatric", "psychosis", "pregnan", "homeless", "overdos", "methadone", "cancer", "alcoholi",
     "substance", "suicid", "self-harm", "disabilit", "disabled", "bipolar", "anxiety", "eating disorder",
     "welfare benefit", "in care", "foster care", "taken into care", "prison", "convicted", "chemotherap",
-    "dialysis", "hiv-positive", "miscarriage", "sectioned",
+    "dialysis", "hiv-positive", "miscarriage", "sectioned", "relapse", "detox",
+    "using again", "drinking again", "lost custody", "sofa-surf", "sleeping rough", "rough sleep", "evicted",
+    "eviction", "burnt out", "burned out", "psychiatric ward",
 )
 
 # Common first names (fi, sv, en and frequent names of newer Finns and Swedes). Lowercase.
@@ -131,4 +143,10 @@ ahmed ahmad ali amina amir aya fatima farah hassan hussein ibrahim khalid layla 
 maryam mohamed mohammad mohammed muhammad mustafa nour omar rania sami sara yasmin yusuf zahra zainab
 abdi abdullahi hodan hamza ilhan ayan aleksandr aleksei anastasia dmitri irina ivan natalia olga
 sergei svetlana tatjana vladimir yulia kateryna oksana andrii olena
+aki joni jouni kimmo jarkko janne mikko miikka tuomas sauli veeti eelis nooa kristian rene
+emelie elvira tilda thea vera wilma freja selma mikaela micke pelle janne jocke kicki lasse nisse
+jamie shannon aisha kerry kevin gary dave john mike chris paul mark steve tom james jack harry charlie
+george jake ryan liam connor kyle dean wayne lee sean emily sophie chloe jessica megan lauren hannah
+amy rebecca rachel stacey kelly leanne gemma nicola tracy donna sharon karen michelle kayleigh priya
+tyler brandon jordan ashley brittany tiffany
 """.split())

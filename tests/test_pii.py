@@ -179,3 +179,30 @@ def test_seed_bank_has_no_personal_data() -> None:
     assert len(files) >= 60
     found = [(f.name, fld, x.text) for f in files for fld, x in draft_findings(yaml.safe_load(f.read_text("utf-8")))]
     assert found == []
+
+
+# -- as people type in chat (lowercase, everyday words, names around the detail) ------------------------------
+@pytest.mark.parametrize("text,kind,span", [
+    ("uus osoite on kalliotie 7 as 3 lahdessa", "address", "kalliotie 7 as 3"),
+    ("Asun nyt Koivukuja 12 as. 4, tule käymään", "address", "Koivukuja 12 as. 4"),
+    ("maija korhonen on taas katkolla", "name_health", "maija korhonen"),
+    ("muistatteko kun sanna m. kertoi retkahtaneensa?", "name_health", "sanna m"),
+    ("Korhosen Mikko joi taas koko viikon", "name_health", "Korhosen Mikko"),
+    ("Hon har placerats enligt LVU. Det gäller Ebba Lind, 14 år.", "name_health", "Ebba Lind"),
+    ("Call Kevin on 07700 900 123 if he relapses again.", "phone", "07700 900 123"),
+    ("her number is +44 (0)7700 900456.", "phone", "+44 (0)7700 900456"),
+    ("text me at 415-555-0134 tonight", "phone", "415-555-0134"),
+])
+def test_chat_typing_is_found(text: str, kind: str, span: str) -> None:
+    found = [(f.kind, f.text) for f in find(text)]
+    assert (kind, span) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Sosiaaliohjaaja Pekka Virtanen vetää päihdekuntoutujien ryhmää.",   # staff, named with a title
+    "Kuratorn Johan Berg leder gruppen för unga med ångest.",
+    "Tilausnumero 040123456 lähti eilen.",                                 # an order number, not a phone
+    "Rädda Barnen stöder barn. Många barn har ångest.",                   # an organisation beside a detail
+])
+def test_chat_typing_look_alikes_are_not_flagged(text: str) -> None:
+    assert find(text) == []

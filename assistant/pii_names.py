@@ -1,0 +1,118 @@
+"""Names of private persons written next to a health or social detail ("Liisa Virtasella on todettu
+diabetes", "Johan Lundgrens … sover i bilen"): the part of the personal-data guard that reads people, apart
+from the codes, numbers and addresses in ``pii.py``. Staff named with their title are not flagged."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from assistant.pii_words import FIRST_NAMES, HEALTH_STEMS, ROLE_PARTS, TITLE_PARTS
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+_HEALTH = re.compile(r"(?<![\w-])(?:" + "|".join(
+    re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("!") else re.escape(s)
+    for s in sorted(HEALTH_STEMS, key=len, reverse=True)) + ")", re.IGNORECASE)
+_STEMS_BY3: dict[str, list[str]] = {}
+for _stem in HEALTH_STEMS:
+    _STEMS_BY3.setdefault(_stem[:3], []).append(_stem.split()[0].rstrip("!"))
+
+
+def _may_mention_health(text: str) -> bool:
+    """A cheap word-prefix check before the full condition-word pattern runs."""
+    for word in re.findall(r"[^\W\d_][\w-]*", text.lower()):
+        stems = _STEMS_BY3.get(word[:3])
+        if stems and any(word.startswith(s) for s in stems):
+            return True
+    return False
+
+
+_FI_CASE = re.compile(r"(?:lla|llä|lle|lta|ltä|ssa|ssä|sta|stä|lle|na|nä|ksi|n|a|ä)$")
+NAME_WINDOW = 15  # words between the name and the condition word, within one sentence
+# A sentence ends at . ! ? before a capital letter (so "p. 044 …" and "esim. masennus" do not end one).
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?!\s+[A-ZÅÄÖ\"”(]|\s*$))+(?:[.!?]+|\n|$)")
+
+
+_SURNAME = re.compile(r"(?:nen|s(?:en|elle|ella|ellä|elta|eltä|esta|estä|een|ena|enä)|sson|ström|berg|lund|"
+                      r"qvist|kvist|gren|dahl|holm|stedt|blad)$")
+_ROLE = re.compile(_alt(ROLE_PARTS))
+# A name typed in lowercase counts only as a known first name + a word shaped like a surname ("liisa mäkelä").
+_LOWER_SURNAME = re.compile(r"(?:nen|s(?:en|elle|ella|ellä|elta|eltä|een)|l[äa](?:n|lle|llä|lla|lta|ltä)?|sson|"
+                            r"ström|berg|lund|qvist|kvist|gren|dahl|holm)$")
+
+
+def _lowercase_name(word: str, nxt: str) -> bool:
+    return word.islower() and nxt.islower() and len(word) > 3 and word in FIRST_NAMES \
+        and (bool(_LOWER_SURNAME.search(nxt)) or len(nxt) == 1)
+
+
+def _title(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    return any(low.endswith(t) for t in TITLE_PARTS) or _FI_CASE.sub("", low).endswith(TITLE_PARTS)
+
+
+def _role_word(sentence: str, at: int) -> bool:
+    """The condition word at ``at`` is part of a job or service compound ("kuntoutusohjaaja")."""
+    word = _WORD.match(sentence, at)
+    return bool(word and _ROLE.search(word.group(0).lower(), 3))
+
+
+def _first_name(word: str) -> bool:
+    if not word[:1].isupper() or word.isupper() or "-" in word:
+        return False
+    low = word.lower().rstrip("'’")
+    if low in FIRST_NAMES:
+        return True
+    stem = _FI_CASE.sub("", low)
+    return stem in FIRST_NAMES or (stem + "a") in FIRST_NAMES or (stem + "i") in FIRST_NAMES
+
+
+def names_with_health(text: str) -> list[tuple[int, int, str]]:
+    """Spans of private persons' names written next to a health or social detail."""
+    if not _may_mention_health(text) or not _HEALTH.search(text):
+        return []
+    out: list[tuple[int, int, str]] = []
+    sents = list(_SENTENCE.finditer(text))
+    healthy = [any(not _role_word(s.group(0), h.start()) for h in _HEALTH.finditer(s.group(0))) for s in sents]
+    for k, sent in enumerate(sents):
+        s_text, base = sent.group(0), sent.start()
+        words = list(_WORD.finditer(s_text))
+        starts = [w.start() for w in words]
+        health = [bisect.bisect_right(starts, h.start()) - 1 for h in _HEALTH.finditer(s_text)
+                  if not _role_word(s_text, h.start())]  # word indexes
+        # the detail in the sentence just before or after ("… placerad enligt LVU. Det gäller Emelie Strand.")
+        beside = (k and healthy[k - 1]) or (k + 1 < len(sents) and healthy[k + 1])
+        if not health and not beside:
+            continue
+        i = 0
+        while i < len(words):
+            w = words[i].group(0)
+            nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
+            surname_shape = w[:1].isupper() and not w.isupper() and nxt[:1].isupper() and bool(_SURNAME.search(nxt))
+            surname_first = w[:1].isupper() and not w.isupper() and bool(_SURNAME.search(w)) and _first_name(nxt)
+            known = _first_name(w) or _lowercase_name(w, nxt) or surname_first  # not only name-shaped
+            if _lowercase_name(w, nxt) or surname_first:  # "liisa mäkelä", "tommi r.", "Niemisen Jussi"
+                end = i + 1
+            elif not (_first_name(w) or surname_shape):
+                i += 1
+                continue
+            else:
+                end = i
+            after = words[i + 1].group(0) if i + 1 < len(words) else ""
+            if end == i and after[:1].isupper() and not after.isupper() \
+                    and s_text[words[i].end():words[i + 1].start()].strip() == "":
+                end = i + 1  # first name + surname
+            span = (base + words[i].start(), base + words[end].end())
+            if i and _title(words[i - 1].group(0)):  # "sosiaaliohjaaja Pekka Virtanen": staff, not a client
+                i = end + 1
+                continue
+            near = any(abs(h - i) <= NAME_WINDOW and h not in (i, end) for h in health)
+            if near or (not health and end > i and known):
+                out.append((span[0], span[1], text[span[0]:span[1]]))
+            i = end + 1
+    return out
