@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _NUM = r"(\d{1,3})"
 _DASH = r"\s*(?:–|-|—|to|till|ja|och|and)\s*"
@@ -82,6 +83,11 @@ class AgeRange:
 
 def ages(text: str) -> list[AgeRange]:
     """Age ranges stated in a text ("16–29-vuotiaat", "yli 75-vuotiaat", "aged 12–25", "3–6 år")."""
+    return list(_ages(text))
+
+
+@lru_cache(maxsize=8192)  # bank texts are parsed for every candidate of every turn
+def _ages(text: str) -> tuple[AgeRange, ...]:
     out: list[AgeRange] = []
     taken: list[tuple[int, int]] = []
 
@@ -108,7 +114,7 @@ def ages(text: str) -> list[AgeRange]:
         lo, hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         if int(lo) <= int(hi) <= 13:
             add(int(lo) + 6, int(hi) + 6, m.span())
-    return out
+    return tuple(out)
 
 
 def age_compatibility(a: list[AgeRange], b: list[AgeRange]) -> float:
@@ -119,15 +125,19 @@ def age_compatibility(a: list[AgeRange], b: list[AgeRange]) -> float:
     return best if best > 0 else -1.0
 
 
+_GROUP_RES = {cls: re.compile(r"(?<![\wåäö])(?:" + "|".join(re.escape(s) for s in stems) + ")")
+              for cls, stems in GROUP_STEMS.items()}
+
+
 def groups(text: str) -> set[str]:
     """Coarse target-group classes named in a text."""
+    return set(_groups(text))
+
+
+@lru_cache(maxsize=8192)
+def _groups(text: str) -> frozenset[str]:
     low = " " + text.lower()
-    found: set[str] = set()
-    for cls, stems in GROUP_STEMS.items():
-        for stem in stems:
-            if re.search(r"(?<![\wåäö])" + re.escape(stem), low):
-                found.add(cls)
-                break
+    found = {cls for cls, pattern in _GROUP_RES.items() if pattern.search(low)}
     for rng in ages(text):  # ages imply classes too
         if rng.low < 12:
             found.add("children")
@@ -137,7 +147,7 @@ def groups(text: str) -> set[str]:
             found.add("older")
         if rng.low >= 18 and rng.high >= 60 and rng.low < 60:
             found.add("adults")
-    return found
+    return frozenset(found)
 
 
 # classes that describe *who* (the person); the rest describe circumstances and combine freely

@@ -87,19 +87,28 @@ def detect_language(text: str, default: str = "fi", min_evidence: int = 0) -> st
 
 def stems(text: str, lang: str) -> list[str]:
     """Stems of the content words of a text written in ``lang`` (document side)."""
-    lang = lang if lang in LANGS else "fi"
+    return list(_stems(text, lang if lang in LANGS else "fi"))
+
+
+@lru_cache(maxsize=16384)  # the same bank texts are stemmed for every candidate of every turn
+def _stems(text: str, lang: str) -> tuple[str, ...]:
     toks = [t for t in words(text) if t not in _ALL_STOP and len(t) > 1]
-    return list(_stemmer(lang).stemWords(toks))
+    return tuple(_stemmer(lang).stemWords(toks))
 
 
 def query_stems(text: str) -> list[str]:
     """Stems of a query under all three languages, de-duplicated, order kept."""
+    return list(_query_stems(text))
+
+
+@lru_cache(maxsize=4096)
+def _query_stems(text: str) -> tuple[str, ...]:
     toks = [t for t in words(text) if t not in _ALL_STOP and len(t) > 1]
     seen: dict[str, None] = {}
     for lang in LANGS:
         for stem in _stemmer(lang).stemWords(toks):
             seen.setdefault(stem, None)
-    return list(seen)
+    return tuple(seen)
 
 
 def stem_map(text: str, lang: str) -> dict[str, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from functools import lru_cache
 from typing import Literal
 
 from assistant import edits
@@ -24,7 +25,12 @@ _LANG_CMD = re.compile(r"^\s*/(?:lang|kieli|språk)\s+(fi|sv|en)\b", re.IGNORECA
 
 
 def tokens(text: str) -> list[str]:
-    return [t.replace("’", "'") for t in _TOKEN.findall(text.lower())]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8192)  # the cue phrases are tokenised again for every message
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(t.replace("’", "'") for t in _TOKEN.findall(text.lower()))
 
 
 def _phrases(by_lang: dict[str, list[str]] | list[str]) -> list[list[str]]:
