@@ -56,9 +56,14 @@ _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?
 _PHONE_CUE = re.compile(r"(?:puh|p\.|tel|tfn|telefon|mobil|gsm|numero|nummer|soita|ring|sms|tekstaa|whatsapp|"
                         r"phone|call|text)\W{0,3}\s*\S{0,12}\s*$", re.IGNORECASE)
 _NOT_PHONE_CUE = re.compile(r"(?:y-tunnus|fo-nummer|org\.?\s*nr|organisationsnummer|bankgiro|plusgiro|viite|"
-                            r"ISBN|ISSN|CN-koodi|tullinimike|IBAN|tilinumero|konto|kuntanumero|dnro|dnr|tilausnumero|tilausnro|"
-                            r"asiakasnumero|laskunumero|ordernummer|kundnummer|fakturanummer|order number|invoice)"
-                            r"\W{0,3}\s*\S{0,12}\s*$", re.IGNORECASE)
+                            r"ISBN|ISSN|CN-koodi|tullinimike|IBAN|tilinumero|konto|kuntanumero|dnro|dnr|tilausnumero|"
+                            r"tilausnro|asiakasnumero|laskunumero|tuotenumero|tuotekoodi|artikkelinumero|ordernummer|"
+                            r"kundnummer|fakturanummer|artikelnummer|order number|invoice|product code|item number)"
+                            r"\w{0,6}\W{0,3}(?:\s*\S{1,12}){0,2}\s*$", re.IGNORECASE)
+# An organisation's own line ("Vasa stads växel, 06 …", "Kriisipuhelin päivystää numerossa …"): not a person's.
+_ORG_PHONE_CUE = re.compile(r"(?:vaihde|vaihteen|kriisipuhelin|auttava puhelin|neuvontapuhelin|palvelunumero|"
+                            r"asiakaspalvelu|päivystysnumero|växel|växeln|servicenummer|kundtjänst|stödlinje|jourtelefon|"
+                            r"hjälplinje|switchboard|helpline|hotline|customer service)\b", re.IGNORECASE)
 
 
 def _real_date(year: int, month: int, day: int) -> bool:
@@ -178,7 +183,11 @@ def _phones(text: str) -> list[Finding]:
     for (start, end), raw in sorted(spans.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
         if out and start < out[-1].end:
             continue
-        if _ytunnus_ok(raw) or _NOT_PHONE_CUE.search(text[max(0, start - 30):start]):
+        before = re.split(r"[.!?;\n]\s", text[max(0, start - 60):start])[-1]
+        if _ytunnus_ok(raw) or _NOT_PHONE_CUE.search(text[max(0, start - 40):start]) or _ORG_PHONE_CUE.search(before):
+            continue
+        digits = re.sub(r"\D", "", raw)
+        if len(set(digits[3:])) == 1:  # "040 000 0000": a form's placeholder
             continue
         out.append(Finding("phone", start, end, raw))
     return out

@@ -51,6 +51,24 @@ def _lowercase_name(word: str, nxt: str) -> bool:
         and (bool(_LOWER_SURNAME.search(nxt)) or len(nxt) == 1)
 
 
+# Words after a name that make it the name of a street, a building, a foundation or a prize.
+_NAMED = frozenset("""katu kadun kadulla kadulle tie tien tiellä kuja säätiö säätiön säätiöltä rahasto oy ab ry sr
+talo talon sairaala sairaalan koulu koulun lukio palkinto palkinnon instituutti gatan gata vägen väg stiftelse
+stiftelsen fond fonden sjukhus sjukhuset skola skolan priset pris street road avenue lane foundation trust fund
+hospital school wing centre center institute prize award college university""".split())
+
+
+def _named_after(words: list[re.Match[str]], end: int) -> bool:
+    """The name is followed (maybe after more names: "Signe ja Ane Gyllenbergin säätiö") by such a word."""
+    for j in range(end + 1, min(len(words), end + 5)):
+        w = words[j].group(0)
+        if w.lower() in _NAMED:
+            return True
+        if not (w[:1].isupper() or w.lower() in ("ja", "och", "and")):
+            return False
+    return False
+
+
 def _title(word: str) -> bool:
     low = word.lower().rstrip(".")
     return any(low.endswith(t) for t in TITLE_PARTS) or _FI_CASE.sub("", low).endswith(TITLE_PARTS)
@@ -108,8 +126,8 @@ def names_with_health(text: str) -> list[tuple[int, int, str]]:
                     and s_text[words[i].end():words[i + 1].start()].strip() == "":
                 end = i + 1  # first name + surname
             span = (base + words[i].start(), base + words[end].end())
-            if i and _title(words[i - 1].group(0)):  # "sosiaaliohjaaja Pekka Virtanen": staff, not a client
-                i = end + 1
+            if (i and _title(words[i - 1].group(0))) or _named_after(words, end):
+                i = end + 1  # "sosiaaliohjaaja Pekka Virtanen" is staff; "Minna Canthin katu" a street
                 continue
             near = any(abs(h - i) <= NAME_WINDOW and h not in (i, end) for h in health)
             if near or (not health and end > i and known):

@@ -82,7 +82,8 @@ HEALTH_STEMS = (
     "retkahd", "retkahti", "retkahta", "repsahti", "repsahta", "katkolla!", "katkolle!", "katkolta!",
     "joi taas", "juo taas", "juonut taas", "ryyppä", "juopum", "rattijuop", "käyttää taas", "käyttänyt taas",
     "satuttami", "viiltel", "suljetulle osastolle", "suljetulla osastolla", "suljetulta osastolta", "ensisuoj",
-    "häätö", "häädet", "uupumu", "burnout", "loppuun palan", "syöpäleikk", "rintasyöp",
+    "häätö", "häädet", "uupumu", "burnout", "loppuun palan", "syöpäleikk", "rintasyöp", "juonut putkeen",
+    "kännissä!", "humalassa!", "päissään!", "huoltajuu", "viilto", "kriisipäivy", "jaksa enää elää",
     # sv
     "missbruk", "beroende", "diagnos", "schizofren", "bipolär", "demens", "depression", "deprimer", "psykos",
     "psykiatri", "ångest", "ätstörning", "gravid", "graviditet", "cancer", "hepatit", "hemlös", "bostadslös",
@@ -90,6 +91,7 @@ HEALTH_STEMS = (
     "lvu!", "lvm!", "sjukskriv", "sjukdom", "sjuk", "vårdas", "avgiftning", "fängelse", "självmord",
     "funktionsnedsätt", "utvecklingsstörn", "stroke", "hjärtinfarkt", "kräft", "traumabehandl", "återfall",
     "dricka igen", "dricker igen", "börjat dricka", "sover i bilen", "utbränd", "utmattningssyndrom", "vräk",
+    "cytostatika", "utmät", "kronofogde", "skurit sig", "skär sig", "självskad", "bup-avdelning",
     # en
     "depressed", "diagnosed", "diagnosis", "schizophren", "dementia", "addict", "addiction", "rehab",
     "psychiatric", "psychosis", "pregnan", "homeless", "overdos", "methadone", "cancer", "alcoholi",
@@ -97,7 +99,7 @@ HEALTH_STEMS = (
     "welfare benefit", "in care", "foster care", "taken into care", "prison", "convicted", "chemotherap",
     "dialysis", "hiv-positive", "miscarriage", "sectioned", "relapse", "detox",
     "using again", "drinking again", "lost custody", "sofa-surf", "sleeping rough", "rough sleep", "evicted",
-    "eviction", "burnt out", "burned out", "psychiatric ward",
+    "eviction", "burnt out", "burned out", "psychiatric ward", "psych ward", "custody battle",
 )
 
 # Common first names (fi, sv, en and frequent names of newer Finns and Swedes). Lowercase.
@@ -148,5 +150,6 @@ emelie elvira tilda thea vera wilma freja selma mikaela micke pelle janne jocke 
 jamie shannon aisha kerry kevin gary dave john mike chris paul mark steve tom james jack harry charlie
 george jake ryan liam connor kyle dean wayne lee sean emily sophie chloe jessica megan lauren hannah
 amy rebecca rachel stacey kelly leanne gemma nicola tracy donna sharon karen michelle kayleigh priya
-tyler brandon jordan ashley brittany tiffany
+tyler brandon jordan ashley brittany tiffany yousef youssef kent stina khadra fadumo hibaaq ayaan asha
+abdirahman mohamud hamdi ifrah sahra ubah deeqa nimco nguyen tran pham minh thi linh
 """.split())

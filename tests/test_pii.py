@@ -206,3 +206,14 @@ def test_chat_typing_is_found(text: str, kind: str, span: str) -> None:
 ])
 def test_chat_typing_look_alikes_are_not_flagged(text: str) -> None:
     assert find(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Vasa stads växel, 06 123 4567, kopplar vidare till socialjouren.",      # an organisation's own line
+    "Lomakepohja: Nimi / puh. 040 000 0000 / lisätiedot",                    # a form's placeholder
+    "asiakasnumeromme on 044 123 4567 toimittajalla",                        # a customer number
+    "Minna Canthin katu 12:ssa toimii mielenterveyskuntoutujien klubitalo.",  # a street named after a person
+    "Signe ja Ane Gyllenbergin säätiö rahoittaa masennustutkimusta.",         # a foundation
+])
+def test_organisations_and_placeholders_are_not_personal(text: str) -> None:
+    assert find(text) == []
