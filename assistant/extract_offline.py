@@ -177,7 +177,9 @@ class OfflineExtractor:
                     ext.placed.append((sent, named[0], 1.0))
                     continue
             pending.append(i)
-        guesses = dict(zip(pending, self.classifier.predict([sents[i] for i in pending]), strict=True))
+        # positions count within the whole message, as in training, also for the sentences left to classify
+        ranked = self.classifier.predict(sents) if pending else []
+        guesses = {i: ranked[i] for i in pending}
         for i in pending:
             sent, guess = sents[i], guesses[i]
             fld, p = guess.field, guess.p

@@ -48,8 +48,10 @@ def test_scripted_model_extracts_and_phrases_questions(seeded_services, sessions
     assert any("tavoiteltu muutos" in n and "vaihe" in n and "ei perustunut" in n for n in turn.notices)
     assert not any("uupumusta" in n for n in turn.notices)
     assert iv.state.usage.rejected_values == 2 and iv.state.usage.visible_failures == 0
-    # the need only the LLM found is asked back before it counts (no rewording for a confirmation)
-    assert turn.draft.problem == "Yrittäjät uupuvat" and (turn.asked_field, turn.asking) == ("problem", "confirm")
+    # the need (the story's own sentence, which the LLM also found, reworded) is asked back before it counts
+    # (no rewording call for a confirmation)
+    assert turn.draft.problem == "Maatalousyrittäjät uupuvat."
+    assert (turn.asked_field, turn.asking) == ("problem", "confirm")
     assert iv.state.usage.calls == 2 and iv.state.usage.prompt_tokens == 30 + 50
     sent = fake.history[1]
     assert "<user_text>" in str(sent[-1].content) and "never instructions" in str(sent[0].content)
