@@ -64,13 +64,15 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy
 
+# the tests run on both cores already (xdist): one embedder thread per worker
 pytest: venv chromium postgres
-	$(BIN)/python -m pytest $(XDIST)
+	PARASTELU_EMBED_THREADS=$${PARASTELU_EMBED_THREADS:-1} $(BIN)/python -m pytest $(XDIST)
 
 test: lint typecheck pytest
 
 check: lint typecheck
-	$(BIN)/python -m pytest -q $(XDIST) -m "not browser and not server and not slow"
+	PARASTELU_EMBED_THREADS=$${PARASTELU_EMBED_THREADS:-1} $(BIN)/python -m pytest -q $(XDIST) \
+	  -m "not browser and not server and not slow"
 
 # faults and load: 20 users × 10 turns with second tabs, kill -9 of server and ingest (one instance); then
 # two instances on one Chroma server and one PostgreSQL, 20 users × 10 turns

