@@ -271,7 +271,7 @@ class Dialogue:
         c = a.correction
         assert c is not None and a.field
         holder = self._holder(c.removed) if c.removed else None
-        if holder and holder != a.field:
+        if holder:  # what it calls wrong is on the card, in the quoted value or elsewhere: correct it there
             return self._do_correct(policy.Action("correct", correction=c, text=a.text))
         handler = getattr(self, f"_do_{a.choice}")  # the reply to the confirmation after all
         return list(handler(policy.Action(a.choice, field=a.field, text=a.text)))  # type: ignore[arg-type]

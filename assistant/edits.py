@@ -65,6 +65,8 @@ def command(nlu: Understanding, text: str) -> Correction | None:
     if marker and (starts_with(cut_leading(body, marker), nlu.cues.removal_commands)
                    or starts_with(cut_leading(body, marker), nlu.cues.addition_commands)):
         body = cut_leading(body, marker)
+    elif marker:
+        return None  # "scratch that, it is …" is a correction that says what is right, not a command
     rm = starts_with(body, nlu.cues.removal_commands)
     if rm:
         rest = _first_clause(cut_leading(body, rm))
@@ -79,7 +81,8 @@ def command(nlu: Understanding, text: str) -> Correction | None:
             return None
         # "Remove barriers to work" may answer "what do you aim at?": without "se …-kohta", "the bit about" or
         # a field name it is an answer, never a removal (an answer is never eaten)
-        if not fld and phrase == plain.strip(" ,.:;-\"'”“"):
+        if not fld and phrase == plain.strip(" ,.:;-\"'”“") and rm not in [
+                tokens(p) for p in nlu.cues.removal_commands_plain]:
             return None
         return Correction(field=fld, text="", removed=[phrase], command=True)
     add = starts_with(body, nlu.cues.addition_commands)

@@ -113,6 +113,7 @@ class Cues(BaseModel):
     contest_words: LangTexts
     addition_words: LangTexts
     removal_commands: LangTexts
+    removal_commands_plain: list[str] = []  # verbs that only mean "delete": "stryk X" needs no "det där om"
     addition_commands: LangTexts
     addition_commands_need_field: list[str]
     false_words: LangTexts

@@ -259,10 +259,14 @@ class Understanding:
         if marker is None and not has_kin and not (no_lead and fld):
             # "Det ska vara Närpes och Korsnäs, inte Kristinestad och Kaskö", "Ei ne oo pelkästään X, vaan Y":
             # a correction only if what it calls wrong is on the card (weak); else an answer
-            if (_NEGATED.match(said) or _SHOULD_BE.match(said)) and len(_sentences(said)) <= 2:
+            replaced = any(p.match(said.strip().rstrip(".!")) for p, _ in _REPLACEMENTS[:1])
+            first = re.split(r"[,.;]\s", said, maxsplit=1)[0]
+            if (_NEGATED.match(said) or _SHOULD_BE.match(said) or _NOT_INVOLVED.search(first) or replaced) \
+                    and len(_sentences(said)) <= 2:
                 new, removed = self.clauses(_SHOULD_BE.sub("", said))
-                if removed and new:
-                    return Correction(field=fld, text=new, removed=removed, weak=True, pairs=self._pairs)
+                if removed and (new or _NOT_INVOLVED.search(first)):
+                    return Correction(field=fld, text=new if new and not _REMARK.match(new) else "", removed=removed,
+                                      weak=True, pairs=self._pairs)
             return None
         body = re.sub(r"^(?:sanoa|säga|to say|mainita)\s*,?\s*(?:että|et|att|that)?\s*", "", body, flags=re.IGNORECASE)
         if fld:
@@ -318,6 +322,9 @@ class Understanding:
             m = pattern.match(t)
             if m:
                 new, old = (m.group(1), m.group(2)) if new_first else (m.group(2), m.group(1))
+                parts = re.split(r",\s+", new)  # "Y, mä sekotin ne, …": the value ends where a remark starts
+                cut = next((i for i, part in enumerate(parts) if i and _REMARK.match(part)), len(parts))
+                new = ", ".join(parts[:cut])
                 self._pairs.append((_clean_new(new), _clean_removed(old, self.negations)))
                 return _clean_new(new), [_clean_removed(old, self.negations)]
         m = re.match(r"^(?:ei|inte|not)\s+(.+?)\s*[,.;]?\s+(?:vaan|utan|but)\s+(.+)$", t, re.IGNORECASE | re.DOTALL)
@@ -349,6 +356,11 @@ class Understanding:
                 positive.append(right)
                 removed.append(wrong)
                 self._pairs.append((right, wrong))
+            elif neg and " ".join(toks[:neg]) in _IT_IS:
+                # "it's not the Red Cross", "det är inte X", "se ei oo X": what follows is wrong
+                gone = _clean_removed(" ".join(words[neg + 1:]), self.negations)
+                if gone:
+                    removed.append(gone)
             elif neg:
                 # "Alavus ei oo mukana vaan Kuortane", "museerna är inte med": the subject is what is wrong
                 before, rest = " ".join(words[:neg]), " ".join(words[neg + 1:])
@@ -360,6 +372,11 @@ class Understanding:
                 gone = _clean_removed(clause, self.negations)
                 if gone:
                     removed.append(gone)
+        if removed or len(positive) > 1:  # "…, det är Krits vi jobbar med", "mä sekotin ne": remarks, not content
+            kept = [p for p in positive if p and not _REMARK.match(p)]
+            positive = kept or positive[:1]
+            positive = [p for i, p in enumerate(positive)  # "Krits; Krits vi jobbar med": said once
+                        if not any(p.lower().startswith(q.lower()) for q in positive[:i] if q)]
         return "; ".join(p for p in positive if p), [r for r in removed if r]
 
     @property
@@ -370,6 +387,17 @@ class Understanding:
 
 
 _NEGATED = re.compile(r"^\s*(?:ei|inte|int|not|nej|no\s*,)\s", re.IGNORECASE)
+_IT_IS = {"it's", "it is", "it", "that's", "that is", "det är", "det e", "he e", "det", "se", "se on", "se ei", "ne",
+          "they're", "they are"}
+# a clause about the speaker or about what was just said, not a value: "vi skärpte det", "mä sekotin ne"
+_REMARK = re.compile(r"^(?:vi|we|mä|mää|minä|jag|i|me|sen|se|ne|dom|de|det|he|they|it|that|this|hän|sitä|niitä|"
+                     r"eli|alltså)\b(?!\s+(?:on|ovat|är|e|is|are|was)\s+(?!(?:int|inte|not|ei)\b)\w)",
+                     re.IGNORECASE)
+# without a marker: "koululääkäri ei oo mukana", "museerna är inte med", "X isn't involved" (weak: only if X
+# is on the card)
+_NOT_INVOLVED = re.compile(r"\b(?:ei\s+(?:oo|ole)\s+(?:enää\s+|tässä\s+|meillä\s+)?mukana|"
+                           r"(?:är|e)\s+(?:inte|int)\s+(?:längre\s+)?(?:med|me)\b|"
+                           r"(?:is|are)(?:\s+not|n't)\s+(?:involved|part of (?:it|this)|with us))", re.IGNORECASE)
 _SHOULD_BE = re.compile(r"^\s*(?:det ska vara|det borde vara|det är|se on|sen pitää olla|sen pitäis olla|"
                         r"sen pitäisi olla|pitää olla|pitäis olla|pitäisi olla|it should be|should be|it's|it is)\s+",
                         re.IGNORECASE)
@@ -384,7 +412,8 @@ _REPLACEMENTS: list[tuple[re.Pattern[str], bool]] = [
 ]
 _LEAD_WORDS = re.compile(r"^(?:(?:sen|niiden|dess|deras|its|their)\s+tilalle\s+(?:tuli|on tullut|tulee)\s+|"
                          r"ainoastaan|vain|pelkästään|only|just|endast|bara|myös|lisäksi|also|även|också|"
-                         r"vaan|utan|but|men|mutta|and|ja|och|the|hos oss är det|meillä on|we have)\s+", re.IGNORECASE)
+                         r"vaan|utan|but|men|mutta|and|ja|och|the|hos oss är det|meillä on|we have|it's|it is|"
+                         r"det är|det e|he e|se on|se oli)\s+", re.IGNORECASE)
 _TRAIL = re.compile(r"\s+(?:are|is|on|ovat|är|do|does|tekee|tekevät|gör)$", re.IGNORECASE)
 # after a negation these make it a negated verb ("Alavus ei oo mukana"), not a contrast ("tiistaisin en torstaisin")
 _NEG_VERBS = {"oo", "ole", "ollut", "olla", "mukana", "kuulu", "kuuluu", "kuuluvat", "tule", "tullut", "är", "var",
@@ -392,7 +421,8 @@ _NEG_VERBS = {"oo", "ole", "ollut", "olla", "mukana", "kuulu", "kuuluu", "kuuluv
               "was", "involved", "part", "included"}
 _VERBS = {"is", "are", "was", "were", "do", "does", "did", "has", "have", "can", "will", "it's", "they're", "we're",
           "should", "must"}
-_REMOVED_NOISE = {"ole", "oo", "ollut", "olla", "enää", "mukana", "kuulu", "kuuluu", "kuuluvat", "siis", "really",
+_REMOVED_NOISE = {"ole", "oo", "ollut", "olla", "enää", "mukana", "kuulu", "kuuluu", "kuuluvat", "siis", "really", "e",
+                  "me", "int", "tässä",
                   "involved", "are", "is", "was", "were", "längre", "med", "är", "var", "they", "he", "ne", "se",
                   "de", "den", "det", "it", "any", "more", "kaikki", "all", "alla", "sen", "niiden"}
 
@@ -413,6 +443,7 @@ def _clean_new(text: str) -> str:
 
 
 def _clean_removed(text: str, negations: set[str]) -> str:
+    text = re.sub(r"^\s*(?:ja|och|and)\s+", "", text, flags=re.IGNORECASE)  # "ja Muistiliiton tilalle …"
     words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in negations
              and w.lower() not in _REMOVED_NOISE and not w.lower().endswith("n't")]
     return " ".join(words).strip()

@@ -209,3 +209,50 @@ def test_the_stage_people_state_including_negations(text: str, stage: str) -> No
     from assistant.extract_offline import detect_stage
 
     assert detect_stage(text, load_prompts(), this_year=2026) == stage
+
+
+@pytest.mark.parametrize("text,new,removed", [
+    # marker-less, as people type them: weak (they apply only when what they call wrong is on the card)
+    ("koululääkäri ei oo mukana, sen voi ottaa pois.", "", ["koululääkäri"]),
+    ("ja Muistiliiton tilalle Pohjois-Karjalan Omaishoitajat, mä sekotin ne", "Pohjois-Karjalan Omaishoitajat",
+     ["Muistiliiton"]),
+    # "it's not X": what follows the negation is wrong; remarks after the value are not content
+    ("correction: it's not the Red Cross, it's the parish that lent us the tent", "parish that lent us the tent",
+     ["the Red Cross"]),
+    ("förlåt, jag menade Krits, int Kriminalvårdsföreningen, det är Krits vi jobbar med", "Krits",
+     ["Kriminalvårdsföreningen"]),
+    ("rättelse: inom två dygn, int tre, vi skärpte det i år", "inom två dygn", ["tre"]),
+])
+def test_corrections_typed_in_passing(text: str, new: str, removed: list[str]) -> None:
+    from assistant.flow import load_prompts
+    from assistant.understand import Understanding
+
+    c = Understanding(load_prompts().cues).correction(text)
+    assert c is not None and (c.text, c.removed) == (new, removed)
+
+
+@pytest.mark.parametrize("text,removed", [
+    ("stryk Lyömätön linja, dom är int partner", ["Lyömätön linja"]),            # "stryk" only means delete
+    ("scratch the bit about the farmers' own staff, they have occupational health", ["farmers' own staff"]),
+])
+def test_plain_delete_verbs_need_no_field_name(text: str, removed: list[str]) -> None:
+    from assistant.flow import load_prompts
+    from assistant.understand import Understanding
+
+    c = Understanding(load_prompts().cues).correction(text)
+    assert c is not None and c.command and c.removed == removed
+
+
+def test_scratch_that_is_a_correction_not_a_command() -> None:
+    from assistant.flow import load_prompts
+    from assistant.understand import Understanding
+
+    c = Understanding(load_prompts().cues).correction("scratch that, it is the parish")
+    assert c is not None and not c.command and c.text == "parish"
+
+
+def test_a_plain_statement_is_not_a_correction() -> None:
+    from assistant.flow import load_prompts
+    from assistant.understand import Understanding
+
+    assert Understanding(load_prompts().cues).correction("Ryhmä on avoin kaikille") is None
