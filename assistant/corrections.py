@@ -1,0 +1,283 @@
+"""Corrections on the card: which field a correction means, what it calls wrong, and applying it so that
+only the words named wrong go ("poista se Martat-kohta", "X:n tilalle Y", "it's not X, it's Y").
+
+A mixin of ``Dialogue`` (it works on the same turn's state); kept apart because finding the right field
+and the right words is most of what makes a correction work for people who type them in passing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from assistant import policy
+from assistant.flow import Flow
+from assistant.interview_types import FieldStatus, InterviewState
+from assistant.items import clauses, dedupe, sentences, split_items
+from assistant.schema import LIST_FIELDS
+from assistant.textproc import stems
+from assistant.textsafe import md, short
+
+if TYPE_CHECKING:
+    from assistant.extract_offline import OfflineExtractor
+
+_CARD = frozenset({"name", "summary", "basic_idea", "core", "adaptable", "problem", "target_groups", "goals",
+                   "measurement", "actors", "environment", "conditions", "stage", "evidence", "themes",
+                   "regions", "organisation", "funders", "contact"})
+
+
+class Corrections:
+    """The correction half of a turn's ``Dialogue``."""
+
+    state: InterviewState
+    flow: Flow
+    offline: OfflineExtractor
+    _found_by_content: str | None
+
+    if TYPE_CHECKING:  # provided by Dialogue
+        def t(self, key: str, **fmt: Any) -> str: ...
+        def label(self, fld: str) -> str: ...
+        def set(self, fld: str, value: Any, status: FieldStatus, replace: bool, strict: bool = False) -> None: ...
+        def after_update(self, parts: list[str]) -> list[str]: ...
+        def summary(self) -> str: ...
+        def refresh_matches(self, force_steps: bool = False) -> None: ...
+        def _unsure_done(self, fld: str) -> None: ...
+        def _store_answer(self, fld: str, text: str) -> list[str]: ...
+        def _repeat(self) -> str: ...
+        def _do_story(self, a: policy.Action) -> list[str]: ...
+        def _do_replace_value(self, a: policy.Action) -> list[str]: ...
+
+    def _do_confirm_or_correct(self, a: policy.Action) -> list[str]:
+        c = a.correction
+        assert c is not None and a.field
+        holder = self._holder(c.removed) if c.removed else None
+        if holder:  # what it calls wrong is on the card, in the quoted value or elsewhere: correct it there
+            return self._do_correct(policy.Action("correct", correction=c, text=a.text))
+        handler = getattr(self, f"_do_{a.choice}")  # the reply to the confirmation after all
+        return list(handler(policy.Action(a.choice, field=a.field, text=a.text)))  # type: ignore[arg-type]
+
+    def _do_correct(self, a: policy.Action) -> list[str]:
+        c = a.correction
+        assert c is not None
+        st = self.state
+        if c.command and not c.text and not c.field:  # "poista se X-kohta": X goes wherever it is written
+            holders = self._holders(c.removed)
+            if holders:
+                for f in holders:
+                    self._apply_correction(f, "", c.removed, False)
+                if st.phase in ("confirm", "done"):
+                    st.phase = "collect"
+                return self.after_update([self.t("iv.corrected", label=", ".join(self.label(f) for f in holders))])
+            return [self.t("iv.not_on_card", words=md(short(", ".join(c.removed)))), self._repeat()]
+        fld = c.field or self._correction_field(c.text, c.removed, c.weak, c.additive)
+        by_content = not c.field and fld is not None and fld == self._found_by_content
+        if fld is None:  # nothing to correct yet: it is an answer after all
+            if st.phase in ("confirm", "done"):
+                return [self.t("iv.which_field"), self.summary()]
+            if st.pending_field and st.asking == "confirm":
+                return self._do_replace_value(policy.Action("replace_value", field=st.pending_field, text=a.text))
+            if st.pending_field:
+                return self.after_update(self._store_answer(st.pending_field, a.text))
+            return self._do_story(policy.Action("story", text=a.text))
+        self._apply_correction(fld, c.text, c.removed, c.additive, by_content=by_content, pairs=c.pairs,
+                               named=bool(c.field))
+        if st.phase in ("confirm", "done"):
+            st.phase = "collect"
+        if st.phase == "reuse_offer":  # corrected before answering the offer: the offer still stands
+            self.refresh_matches()
+            return [self.t("iv.corrected", label=self.label(fld)), self.t("iv.reuse_question")]
+        return self.after_update([self.t("iv.corrected", label=self.label(fld))])
+
+    def _correction_field(self, text: str, removed: list[str], weak: bool = False,
+                          additive: bool = False) -> str | None:
+        """Which field a correction without a field name means: the one holding what is called wrong; else
+        the answer just given; else the field holding the corrected words ("korjaan: kolme ohjaajaa"); else
+        the field the words describe. After only "sori" or "actually", only a value on the card counts."""
+        st = self.state
+        holder = self._holder(removed) if removed else None
+        if holder or weak:
+            return holder
+        just = st.last_field if st.last_field and st.last_field_turn == st.turns - 1 \
+            and st.phase in ("collect", "reuse_offer") else None
+        if just and not additive:
+            # "oho, tarkoitin yli 65-vuotiaat kotona asuvat" right after another answer still corrects the
+            # field that says nearly the same ("Yli 75-vuotiaat kotona asuvat")
+            elsewhere = self._holder([text], least=2) if text else None
+            closer = elsewhere and self._shared_with(elsewhere, text) > self._shared_with(just, text) + 1
+            if elsewhere and elsewhere != just and closer:
+                self._found_by_content = elsewhere
+                return elsewhere
+            return just
+        if text and additive:  # "also add hard of hearing elders": what the words are, before where they echo
+            guess = self.offline.classifier.predict([text])[0]
+            if guess.field in _CARD and guess.p >= 0.5:
+                return guess.field
+        holder = self._holder([text], least=1) if text else None
+        if holder:
+            self._found_by_content = holder
+            return holder
+        if text:
+            guess = self.offline.classifier.predict([text])[0]
+            if guess.field in _CARD and guess.p >= (0.4 if additive else 0.5):
+                return guess.field
+        return just or (st.last_field if st.phase == "collect" else None)
+
+    def _substitute(self, fld: str, new: str, removed: list[str]) -> Any:
+        """A short wrong phrase written out in the value, replaced by the short right one in place."""
+        if len(removed) != 1 or not new or len(new.split()) > 3 or len(removed[0].split()) > 3 \
+                or fld in ("stage", "name"):
+            return None
+        current = getattr(self.state.draft, fld)
+        pattern = re.compile(r"(?<![\wåäö])" + re.escape(removed[0]) + r"(?![\wåäö])", re.IGNORECASE)
+        if isinstance(current, list):
+            if not any(pattern.search(i) for i in current):
+                return None
+            return [pattern.sub(new, i) for i in current]
+        if isinstance(current, str) and pattern.search(current):
+            return pattern.sub(new, current)
+        return None
+
+    def _shared_with(self, fld: str, text: str) -> int:
+        value = getattr(self.state.draft, fld)
+        items = value if isinstance(value, list) else sentences(str(value)) if value else []
+        return max((_shared(i, text, self.state.lang) for i in items), default=0)
+
+    def _holders(self, phrases: list[str]) -> list[str]:
+        """Every field with an item or sentence that holds one of these phrases."""
+        st = self.state
+        out = []
+        for fld in self.flow.order:
+            value = getattr(st.draft, fld)
+            items = value if isinstance(value, list) else sentences(str(value)) if value else []
+            if any(_overlaps(i, r, st.lang) for r in phrases for i in items):
+                out.append(fld)
+        return out
+
+    def _holder(self, phrases: list[str], least: int = 0) -> str | None:
+        """The field whose value holds these phrases best (with ``least``: at least that many shared
+        content stems, numbers aside, rather than half of the phrase); the closest spelling wins, so
+        "Satakuntaan" finds "Satakunnan hyvinvointialue", not "pari sataa metriä"."""
+        st = self.state
+        best: tuple[float, str] | None = None
+        for fld in self.flow.order:
+            value = getattr(st.draft, fld)
+            items = value if isinstance(value, list) else sentences(str(value)) if value else []
+            def holds(i: str, r: str) -> bool:
+                return _shared(i, r, st.lang) >= least if least else _overlaps(i, r, st.lang)
+
+            score = sum(_closeness(i, r, st.lang) for r in phrases for i in items if holds(i, r))
+            if score and (best is None or score > best[0]):
+                best = (score, fld)
+        return best[1] if best else None
+
+    def _apply_correction(self, fld: str, text: str, removed: list[str], additive: bool,
+                          by_content: bool = False, pairs: list[tuple[str, str]] | None = None,
+                          named: bool = False) -> None:
+        """Change as little as the correction says. A short wrong phrase is swapped in place; lists lose
+        the items named wrong and gain the new ones; a text loses the sentence named wrong. Only a
+        correction of the field as a whole ("oho, väärin meni: …" right after answering, or naming the
+        field) replaces all of it. ``by_content``: the field was found by the corrected words, so only the
+        matching item or sentence changes."""
+        draft, lang = self.state.draft, self.state.lang
+        current = getattr(draft, fld)
+        if fld == "name" and text:  # "nimi on Vauva edellä, se oli hankkeen nimi": the name, not the story
+            text = re.split(r"\s*[;,]\s+|\.\s+", text)[0]
+        value = self.offline.value_for(fld, text) if text else None
+        swapped = None
+        for right, wrong in [] if named else pairs or []:  # "tiistaisin en torstaisin": swap where written
+            swapped = self._substitute(fld, right, [wrong]) if swapped is None else swapped
+        if swapped is None and not named:  # naming the field gives its whole value: no word swapping
+            swapped = self._substitute(fld, text, removed)
+        whole = not removed and not additive and not by_content
+        if swapped is not None:  # "Tuesdays not Thursdays": the word changes, the rest stays
+            self.set(fld, swapped, FieldStatus.confirmed, replace=True)
+        elif fld in LIST_FIELDS:
+            keep = [] if whole and value else list(current or [])
+            if removed:
+                keep = [part for i in keep for part in _without(i, removed, lang)]
+            elif by_content and value:
+                keep = [i for i in keep if not any(_shared(i, v, lang) for v in value)]
+            self.set(fld, dedupe(keep + list(value or [])), FieldStatus.confirmed, replace=True)
+        elif fld in ("stage", "name"):
+            if value:
+                self.set(fld, value, FieldStatus.confirmed, replace=True)
+        else:
+            old = sentences(str(current or ""))
+            hit = [s for s in old if any(_overlaps(s, r, lang) for r in removed)] if removed else []
+            if by_content and value and not hit:
+                hit = [s for s in old if _shared(s, str(value), lang)][:1]
+            if removed and not value and hit:  # "poista se X": only the clause that says X goes
+                new_text = " ".join(s if s not in hit else _clause_without(s, removed, lang) for s in old)
+            elif value and hit:
+                new_text = " ".join(value if s == hit[0] else s for s in old if s not in hit[1:])
+            elif value and current and not whole:
+                new_text = f"{current} {value}"  # added, or the wrong part was not found: keep what is there
+            elif value:
+                new_text = value
+            else:
+                new_text = " ".join(s for s in old if s not in hit)
+            self.set(fld, new_text or None, FieldStatus.confirmed, replace=True)
+        self.state.status[fld] = FieldStatus.confirmed
+        self._unsure_done(fld)
+        self.state.last_field = fld
+
+    # -- the closing summary ---------------------------------------------------------------------
+
+
+def _shared(item: str, phrase: str, lang: str) -> int:
+    """Content stems two texts share (numbers and generic words aside)."""
+    from assistant.why import content_words
+
+    a = {s[:5] for w in content_words(phrase) for s in stems(w, lang)}
+    b = {s[:5] for w in content_words(item) for s in stems(w, lang)}
+    return len(a & b)
+
+
+def _closeness(item: str, phrase: str, lang: str) -> float:
+    """How closely an item spells the phrase's words: the longest shared stem prefix per word."""
+    words = stems(item, lang)
+    total = 0.0
+    for s in stems(phrase, lang):
+        total += max((len(_common(s, w)) for w in words), default=0)
+    return total
+
+
+def _common(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def _without(item: str, removed: list[str], lang: str) -> list[str]:
+    """An item named wrong goes; when it is a whole answer kept as one item ("Oikeusaputoimisto,
+    kirjastot ja Martat, jotka …"), only its parts named wrong go."""
+    if not any(_overlaps(item, r, lang) for r in removed):
+        return [item]
+    parts = split_items(item)
+    if len(parts) < 2:
+        parts = _clauses(item)
+    if len(parts) < 2:
+        return []
+    return [p for p in parts if not any(_overlaps(p, r, lang) for r in removed)]
+
+
+def _clauses(text: str) -> list[str]:
+    """"A budget for mentor fees, social worker time, and families" → its parts (at commas and "and")."""
+    return clauses(text.strip().rstrip("."), r"\s*,\s*(?:and\s+|ja\s+|och\s+)?|\s+(?:ja|och|and)\s+")
+
+
+def _clause_without(sentence: str, removed: list[str], lang: str) -> str:
+    kept = [p for p in _clauses(sentence) if not any(_overlaps(p, r, lang) for r in removed)]
+    if not kept:
+        return ""
+    text = ", ".join(kept)
+    return text[0].upper() + text[1:] + "."
+
+
+def _overlaps(item: str, removed: str, lang: str) -> bool:
+    """An item goes when it shares at least half of the removed phrase's content words (compared by their
+    first four letters of the stem, so "museerna" finds "museer" and "fysioterapeutin" "fysioterapeutti")."""
+    r = {s[:4] for s in stems(removed, lang) if len(s) >= 3}
+    i = {s[:4] for s in stems(item, lang) if len(s) >= 3}
+    return bool(r) and len(r & i) * 2 >= len(r)
