@@ -346,6 +346,14 @@ class Understanding:
                 continue
             words = re.findall(r"[\w'’-]+", clause)
             after = {w.lower() for w in words[neg + 1:]} if neg is not None else set()
+            if neg is not None and (neg and words[neg - 1].lower() in _SUBORDINATORS
+                                    or any(w.lower() in _SUBORDINATORS for w in words[:2])):
+                # "… jos ei tullut", "vaikka ei olis X": a condition told with the value, not a removal
+                if positive:
+                    positive[-1] = f"{positive[-1]}, {clause.strip(' ,.;')}"
+                elif _clean_new(clause):
+                    positive.append(_clean_new(clause))
+                continue
             contrast = neg is not None and (
                 words[neg].lower() in ("eikä", "not") and not set(toks[:neg]) & _VERBS
                 or words[neg].lower() in ("en", "ei", "inte", "int") and len(after) <= 3 and not after & _NEG_VERBS)
@@ -387,6 +395,8 @@ class Understanding:
 
 
 _NEGATED = re.compile(r"^\s*(?:ei|inte|int|not|nej|no\s*,)\s", re.IGNORECASE)
+_SUBORDINATORS = {"jos", "vaikka", "kun", "koska", "jollei", "if", "though", "although", "unless", "om", "fast",
+                  "även", "eftersom", "när"}
 _IT_IS = {"it's", "it is", "it", "that's", "that is", "det är", "det e", "he e", "det", "se", "se on", "se ei", "ne",
           "they're", "they are"}
 # a clause about the speaker or about what was just said, not a value: "vi skärpte det", "mä sekotin ne"
@@ -413,6 +423,7 @@ _REPLACEMENTS: list[tuple[re.Pattern[str], bool]] = [
 _LEAD_WORDS = re.compile(r"^(?:(?:sen|niiden|dess|deras|its|their)\s+tilalle\s+(?:tuli|on tullut|tulee)\s+|"
                          r"ainoastaan|vain|pelkästään|only|just|endast|bara|myös|lisäksi|also|även|också|"
                          r"vaan|utan|but|men|mutta|and|ja|och|the|hos oss är det|meillä on|we have|it's|it is|"
+                         r"että|et|att|we also have|meillä on myös|vi har också|vi har även|"
                          r"det är|det e|he e|se on|se oli)\s+", re.IGNORECASE)
 _TRAIL = re.compile(r"\s+(?:are|is|on|ovat|är|do|does|tekee|tekevät|gör)$", re.IGNORECASE)
 # after a negation these make it a negated verb ("Alavus ei oo mukana"), not a contrast ("tiistaisin en torstaisin")
@@ -444,6 +455,8 @@ def _clean_new(text: str) -> str:
 
 def _clean_removed(text: str, negations: set[str]) -> str:
     text = re.sub(r"^\s*(?:ja|och|and)\s+", "", text, flags=re.IGNORECASE)  # "ja Muistiliiton tilalle …"
+    # "not people who need a deposit, that usually goes through …": the remark after the comma is not the thing
+    text = re.split(r",\s*(?:that|which|joka|jotka|mikä|mitkä|som|vilket)\b", text, maxsplit=1, flags=re.IGNORECASE)[0]
     words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in negations
              and w.lower() not in _REMOVED_NOISE and not w.lower().endswith("n't")]
     return " ".join(words).strip()

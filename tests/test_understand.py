@@ -222,6 +222,12 @@ def test_the_stage_people_state_including_negations(text: str, stage: str) -> No
     ("förlåt, jag menade Krits, int Kriminalvårdsföreningen, det är Krits vi jobbar med", "Krits",
      ["Kriminalvårdsföreningen"]),
     ("rättelse: inom två dygn, int tre, vi skärpte det i år", "inom två dygn", ["tre"]),
+    # a condition told with the value ("vaikka ei olis …", "jos ei …") is part of it, not a removal
+    ("korjaus: myös alle 30v työttömät, vaikka ei olis pitkäaikaistyötön",
+     "alle 30v työttömät, vaikka ei olis pitkäaikaistyötön", []),
+    # a remark after a comma is not part of what is called wrong
+    ("Correction: just low-income households, not people who need a rental deposit, that goes through Kela",
+     "low-income households", ["people who need a rental deposit"]),
 ])
 def test_corrections_typed_in_passing(text: str, new: str, removed: list[str]) -> None:
     from assistant.flow import load_prompts
