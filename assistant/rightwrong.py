@@ -1,0 +1,155 @@
+"""What a correction says is right and what it calls wrong, clause by clause, as people type them:
+"young carers, not parents", "ei X vaan Y", "X:n tilalle Y", "it's not X", "X ei oo mukana", "tiistaisin en
+torstaisin", with conditions ("vaikka ei olis …") and remarks ("mä sekotin ne") told around the value.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant import edits
+from assistant.items import clauses
+
+if TYPE_CHECKING:
+    from assistant.understand import Understanding
+
+
+_SUBORDINATORS = {"jos", "vaikka", "kun", "koska", "jollei", "if", "though", "although", "unless", "om", "fast",
+                  "även", "eftersom", "när"}
+_IT_IS = {"it's", "it is", "it", "that's", "that is", "det är", "det e", "he e", "det", "se", "se on", "se ei", "ne",
+          "they're", "they are"}
+# a clause about the speaker or about what was just said, not a value: "vi skärpte det", "mä sekotin ne"
+_REMARK = re.compile(r"^(?:vi|we|mä|mää|minä|jag|i|me|sen|se|ne|dom|de|det|he|they|it|that|this|hän|sitä|niitä|"
+                     r"eli|alltså)\b(?!\s+(?:on|ovat|är|e|is|are|was)\s+(?!(?:int|inte|not|ei)\b)\w)",
+                     re.IGNORECASE)
+# "fysioterapeutin tilalle tuli suuhygienisti", "suuhygienisti fysioterapeutin sijaan",
+# "employers instead of Kela", "medborgarinstitutet i stället för församlingen"
+_REPLACEMENTS: list[tuple[re.Pattern[str], bool]] = [
+    (re.compile(r"^(?:ei vaan\s+)?(.+?)\s+tilalle\s+(?:tuli\s+|on tullut\s+|tulee\s+|otettiin\s+)?(.+)$",
+                re.IGNORECASE | re.DOTALL), False),
+    (re.compile(r"^(.+?)\s+(.+?)(?::n|n)?\s+sijaan$", re.IGNORECASE | re.DOTALL), True),
+    (re.compile(r"^(.+?)\s+(?:instead of|rather than|in place of|i stället för|istället för)\s+(.+)$",
+                re.IGNORECASE | re.DOTALL), True),
+]
+_LEAD_WORDS = re.compile(r"^(?:(?:sen|niiden|dess|deras|its|their)\s+tilalle\s+(?:tuli|on tullut|tulee)\s+|"
+                         r"ainoastaan|vain|pelkästään|only|just|endast|bara|myös|lisäksi|also|även|också|"
+                         r"vaan|utan|but|men|mutta|and|ja|och|the|hos oss är det|meillä on|we have|it's|it is|"
+                         r"että|et|att|we also have|meillä on myös|vi har också|vi har även|"
+                         r"det är|det e|he e|se on|se oli)\s+", re.IGNORECASE)
+_TRAIL = re.compile(r"\s+(?:are|is|on|ovat|är|do|does|tekee|tekevät|gör)$", re.IGNORECASE)
+# after a negation these make it a negated verb ("Alavus ei oo mukana"), not a contrast ("tiistaisin en torstaisin")
+_NEG_VERBS = {"oo", "ole", "ollut", "olla", "mukana", "kuulu", "kuuluu", "kuuluvat", "tule", "tullut", "är", "var",
+              "med", "längre", "ingår", "deltar", "tehdä", "toimi", "maksa", "konsultoi", "enää", "is", "are",
+              "was", "involved", "part", "included"}
+_VERBS = {"is", "are", "was", "were", "do", "does", "did", "has", "have", "can", "will", "it's", "they're", "we're",
+          "should", "must"}
+_REMOVED_NOISE = {"ole", "oo", "ollut", "olla", "enää", "mukana", "kuulu", "kuuluu", "kuuluvat", "siis", "really", "e",
+                  "me", "int", "tässä",
+                  "involved", "are", "is", "was", "were", "längre", "med", "är", "var", "they", "he", "ne", "se",
+                  "de", "den", "det", "it", "any", "more", "kaikki", "all", "alla", "sen", "niiden"}
+
+
+def _split_clauses(text: str) -> list[str]:
+    """Clauses at , ; . and "vaan/but/utan"; a relative clause stays with the one before it."""
+    return clauses(re.sub(r"^[^:,.]{1,25}:\s*", "", text.strip()))  # "unohtui yksi: …", "till det om X: …"
+
+
+def _clean_new(text: str) -> str:
+    t = text.strip(" ,.;:")
+    for _ in range(3):
+        t2 = _LEAD_WORDS.sub("", t).strip()
+        if t2 == t:
+            break
+        t = t2
+    return _TRAIL.sub("", t).strip(" ,.;:")
+
+
+def _clean_removed(text: str, negations: set[str]) -> str:
+    text = re.sub(r"^\s*(?:ja|och|and)\s+", "", text, flags=re.IGNORECASE)  # "ja Muistiliiton tilalle …"
+    # "not people who need a deposit, that usually goes through …": the remark after the comma is not the thing
+    text = re.split(r",\s*(?:that|which|joka|jotka|mikä|mitkä|som|vilket)\b", text, maxsplit=1, flags=re.IGNORECASE)[0]
+    words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in negations
+             and w.lower() not in _REMOVED_NOISE and not w.lower().endswith("n't")]
+    return " ".join(words).strip()
+
+
+def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """What a correction says is right and what it says is wrong.
+
+    "young carers, not parents" → ("young carers", ["parents"]); "ei X vaan Y" → ("Y", ["X"]);
+    "X:n tilalle tuli Y" / "Y instead of X" / "Y i stället för X" → ("Y", ["X"]). Also the (right, wrong)
+    pairs said side by side, so a wrong item can be swapped in place."""
+    from assistant.understand import _phrases, _remove, tokens
+
+    negations = nlu.negations
+    pairs: list[tuple[str, str]] = []
+    t = text.strip().rstrip(".!")
+    for pattern, new_first in _REPLACEMENTS:
+        m = pattern.match(t)
+        if m:
+            new, old = (m.group(1), m.group(2)) if new_first else (m.group(2), m.group(1))
+            parts = re.split(r",\s+", new)  # "Y, mä sekotin ne, …": the value ends where a remark starts
+            cut = next((i for i, part in enumerate(parts) if i and _REMARK.match(part)), len(parts))
+            new = ", ".join(parts[:cut])
+            pairs.append((_clean_new(new), _clean_removed(old, negations)))
+            return _clean_new(new), [_clean_removed(old, negations)], pairs
+    m = re.match(r"^(?:ei|inte|not)\s+(.+?)\s*[,.;]?\s+(?:vaan|utan|but)\s+(.+)$", t, re.IGNORECASE | re.DOTALL)
+    if m:  # "ei X, sitä me ei tehdä. Vaan Y": X ends at its clause
+        return _clean_new(m.group(2)), [_clean_removed(re.split(r"[,.;]", m.group(1))[0], negations)], pairs
+    positive: list[str] = []
+    removed: list[str] = []
+    multi = [p for p in _phrases(nlu.cues.negation) if len(p) > 1]
+    for clause in _split_clauses(t):
+        wrong_one = edits.false_subject(nlu, clause)
+        if wrong_one:  # "Lieksa meni multa väärin"
+            removed.append(wrong_one)
+            continue
+        toks = tokens(clause)
+        neg = next((i for i, tok in enumerate(toks) if tok in negations or tok.endswith("n't")), None)
+        if neg is None and not _remove(toks, multi)[1]:
+            if _clean_new(clause):
+                positive.append(_clean_new(clause))
+            continue
+        words = re.findall(r"[\w'’-]+", clause)
+        after = {w.lower() for w in words[neg + 1:]} if neg is not None else set()
+        if neg is not None and (neg and words[neg - 1].lower() in _SUBORDINATORS
+                                or any(w.lower() in _SUBORDINATORS for w in words[:2])):
+            # "… jos ei tullut", "vaikka ei olis X": a condition told with the value, not a removal
+            if positive:
+                positive[-1] = f"{positive[-1]}, {clause.strip(' ,.;')}"
+            elif _clean_new(clause):
+                positive.append(_clean_new(clause))
+            continue
+        contrast = neg is not None and (
+            words[neg].lower() in ("eikä", "not") and not set(toks[:neg]) & _VERBS
+            or words[neg].lower() in ("en", "ei", "inte", "int") and len(after) <= 3 and not after & _NEG_VERBS)
+        if neg and contrast:
+            # "Tuesdays not Thursdays": the first is right, the second wrong
+            right, wrong = _clean_new(" ".join(words[:neg])), _clean_removed(" ".join(words[neg + 1:]),
+                                                                             negations)
+            positive.append(right)
+            removed.append(wrong)
+            pairs.append((right, wrong))
+        elif neg and " ".join(toks[:neg]) in _IT_IS:
+            # "it's not the Red Cross", "det är inte X", "se ei oo X": what follows is wrong
+            gone = _clean_removed(" ".join(words[neg + 1:]), negations)
+            if gone:
+                removed.append(gone)
+        elif neg:
+            # "Alavus ei oo mukana vaan Kuortane", "museerna är inte med": the subject is what is wrong
+            before, rest = " ".join(words[:neg]), " ".join(words[neg + 1:])
+            tail = re.split(r"\s+(?:vaan|utan|but)\s+", rest, maxsplit=1)
+            removed.append(_clean_removed(before, negations))
+            if len(tail) == 2 and _clean_new(tail[1]):
+                positive.append(_clean_new(tail[1]))
+        else:
+            gone = _clean_removed(clause, negations)
+            if gone:
+                removed.append(gone)
+    if removed or len(positive) > 1:  # "…, det är Krits vi jobbar med", "mä sekotin ne": remarks, not content
+        kept = [p for p in positive if p and not _REMARK.match(p)]
+        positive = kept or positive[:1]
+        positive = [p for i, p in enumerate(positive)  # "Krits; Krits vi jobbar med": said once
+                    if not any(p.lower().startswith(q.lower()) for q in positive[:i] if q)]
+    return "; ".join(p for p in positive if p), [r for r in removed if r], pairs
