@@ -55,7 +55,8 @@ def _lowercase_name(word: str, nxt: str) -> bool:
 _NAMED = frozenset("""katu kadun kadulla kadulle tie tien tiellä kuja säätiö säätiön säätiöltä rahasto oy ab ry sr
 talo talon sairaala sairaalan koulu koulun lukio palkinto palkinnon instituutti gatan gata vägen väg stiftelse
 stiftelsen fond fonden sjukhus sjukhuset skola skolan priset pris street road avenue lane foundation trust fund
-hospital school wing centre center institute prize award college university""".split())
+hospital school wing centre center institute prize award college university opas opasta oppaan kirja kirjaa
+kirjan teos bok boken book guide menetelmä metodi""".split())
 
 
 def _named_after(words: list[re.Match[str]], end: int) -> bool:
@@ -81,13 +82,18 @@ def _role_word(sentence: str, at: int) -> bool:
 
 
 def _first_name(word: str) -> bool:
-    if not word[:1].isupper() or word.isupper() or "-" in word:
+    if not word[:1].isupper() or word.isupper():
         return False
     low = word.lower().rstrip("'’")
+    if "-" in low:  # "Per-Anders", "Marja-Liisan": a double name, not "Etelä-Karjala"
+        head, _, tail = low.partition("-")
+        return low in FIRST_NAMES or (head in FIRST_NAMES and _first_name(tail.capitalize()))
     if low in FIRST_NAMES:
         return True
     stem = _FI_CASE.sub("", low)
-    return stem in FIRST_NAMES or (stem + "a") in FIRST_NAMES or (stem + "i") in FIRST_NAMES
+    # "Ahmedilta", "Ahmedille": a name ending in a consonant takes an -i- before the case ending
+    return stem in FIRST_NAMES or (stem + "a") in FIRST_NAMES or (stem + "i") in FIRST_NAMES \
+        or (stem.endswith("i") and stem[:-1] in FIRST_NAMES)
 
 
 def names_with_health(text: str) -> list[tuple[int, int, str]]:

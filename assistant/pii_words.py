@@ -84,6 +84,11 @@ HEALTH_STEMS = (
     "satuttami", "viiltel", "suljetulle osastolle", "suljetulla osastolla", "suljetulta osastolta", "ensisuoj",
     "häätö", "häädet", "uupumu", "burnout", "loppuun palan", "syöpäleikk", "rintasyöp", "juonut putkeen",
     "kännissä!", "humalassa!", "päissään!", "huoltajuu", "viilto", "kriisipäivy", "jaksa enää elää",
+    "velat kasva", "velkaa", "velkoj", "pikavip", "rästissä", "raittiina", "raitistu", "odottaa lasta",
+    "saanut potkut", "sai potkut", "asuu autossa", "muistin takia", "pyörätuoli", "happirikast",
+    "huonossa hapessa", "paniikki", "ahdistu", "turvakoti", "lyönyt", "haava", "verensokeri", "insuliini",
+    "oikeudenkäyn", "pahoinpitel", "linnaan", "linnassa", "leikkaukse", "sairaalassa", "a-klinika",
+    "kotihoidon asiakas", "mielenterveysongelm",
     # sv
     "missbruk", "beroende", "diagnos", "schizofren", "bipolär", "demens", "depression", "deprimer", "psykos",
     "psykiatri", "ångest", "ätstörning", "gravid", "graviditet", "cancer", "hepatit", "hemlös", "bostadslös",
@@ -92,6 +97,8 @@ HEALTH_STEMS = (
     "funktionsnedsätt", "utvecklingsstörn", "stroke", "hjärtinfarkt", "kräft", "traumabehandl", "återfall",
     "dricka igen", "dricker igen", "börjat dricka", "sover i bilen", "utbränd", "utmattningssyndrom", "vräk",
     "cytostatika", "utmät", "kronofogde", "skurit sig", "skär sig", "självskad", "bup-avdelning",
+    "spriten", "berusad", "full igen", "metadon", "ryggoperation", "operation", "avslag på", "nödbistånd",
+    "inlagd", "härbärge", "fått diagnosen", "panikångest",
     # en
     "depressed", "diagnosed", "diagnosis", "schizophren", "dementia", "addict", "addiction", "rehab",
     "psychiatric", "psychosis", "pregnan", "homeless", "overdos", "methadone", "cancer", "alcoholi",
@@ -100,6 +107,8 @@ HEALTH_STEMS = (
     "dialysis", "hiv-positive", "miscarriage", "sectioned", "relapse", "detox",
     "using again", "drinking again", "lost custody", "sofa-surf", "sleeping rough", "rough sleep", "evicted",
     "eviction", "burnt out", "burned out", "psychiatric ward", "psych ward", "custody battle",
+    "back on the gear", "needles", "a&e", "dv situation", "domestic violence", "her meds", "his meds",
+    "ran out of", "cut off", "missed appointments", "panic attack",
 )
 
 # Common first names (fi, sv, en and frequent names of newer Finns and Swedes). Lowercase.
@@ -152,4 +161,5 @@ george jake ryan liam connor kyle dean wayne lee sean emily sophie chloe jessica
 amy rebecca rachel stacey kelly leanne gemma nicola tracy donna sharon karen michelle kayleigh priya
 tyler brandon jordan ashley brittany tiffany yousef youssef kent stina khadra fadumo hibaaq ayaan asha
 abdirahman mohamud hamdi ifrah sahra ubah deeqa nimco nguyen tran pham minh thi linh
+daryna bosse nova siriporn tommy becky lamai graham tiit jonte ploy per-anders
 """.split())
