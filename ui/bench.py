@@ -210,9 +210,10 @@ def load(url: str, users: int, turns: int) -> list[str]:
 def run(turns: int, users: int, load_turns: int, fresh: bool) -> int:
     from playwright.sync_api import sync_playwright
 
+    from assistant.settings import Settings
     from ui.screenshots import CACHE, seeded_services
 
-    lines = [f"parastelu UI benchmark  (embedder threads: {os.environ.get('OMP_NUM_THREADS', '?')}, "
+    lines = [f"parastelu UI benchmark  (embedder threads: {Settings().embed_threads}, "
              f"cores: {os.cpu_count()})"]
     with sync_playwright() as p:
         browser = launch(p)
