@@ -11,7 +11,10 @@ Phrase lists live in ``prompts/cues.yaml`` (``removal_commands``, ``addition_com
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from assistant.resources import shipped
 
 if TYPE_CHECKING:
     from assistant.understand import Correction, Understanding
@@ -19,14 +22,15 @@ if TYPE_CHECKING:
 _LEAD = re.compile(r"^\s*(?:(?:ok(?:ej|ei|ay)?|ah|oh|aa+h?|no|joo|juu|ja|and|och|niin|well|hei|hey|ai niin)"
                    r"\b[,.!]?\s*)+", re.IGNORECASE)
 # "Lisää toimijoihin Y-Säätiö, sieltä tulee …": the added thing ends where a clause about it begins
-_ASIDE = re.compile(r",\s+(?:se|ne|sieltä|siellä|koska|sillä|joten|de|det|den|dom|eftersom|för att|they|it|it's|"
+_ASIDE = re.compile(r",\s+(?:se|ne|sieltä|siellä|sinne|me|koska|sillä|joten|de|det|den|dom|vi|dit|där|därifrån|"
+                    r"eftersom|för att|we|there|they|it|it's|"
                     r"that's|some|since|because|as)\b.*$", re.IGNORECASE | re.DOTALL)
 # "se Martat-kohta", "det där om Folkhälsan", "the bit about mentor fees": the words before the thing itself
 _THE = re.compile(r"^(?:se|sen|ne|niiden|tuo|tuon|toi|ton|det där om|det där med|det om|det med|det där|den där|"
                   r"biten om|delen om|raden om|the bit about|the part about|the bit with|the line about|"
                   r"the part with|the bit|the part|the line|the|that|kohta jossa|kohdasta|kohta)\s+", re.IGNORECASE)
 _TAIL = re.compile(r"[\s-]*(?:-?kohta|-?kohdan|-?osa|-?juttu|-?jutun|-?maininta|-?lause|grejen|biten|delen|raden|"
-                   r"bit|part|line|mention)$", re.IGNORECASE)
+                   r"bit|part|line|mention|pois)$", re.IGNORECASE)
 
 
 def _first_clause(text: str) -> str:
@@ -46,13 +50,31 @@ def _strip_field_words(nlu: Understanding, text: str, fld: str) -> str:
 
 
 def _field_anywhere(nlu: Understanding, text: str) -> str | None:
-    """A field name anywhere in a short command ("Lisää vielä toimijoihin …", "… i målgruppen")."""
+    """A field name anywhere in a short command ("Lisää vielä toimijoihin …", "… i målgruppen"); a
+    translative names its field even when the word is also an everyday noun ("lisää alueeksi …")."""
     words = text.split()
     for i in range(len(words)):
         fld = nlu.names_field(" ".join(words[i:]), window=2, strict=True)
+        if fld is None and words[i].lower().endswith("ksi"):
+            fld = nlu.names_field(words[i], window=1)
         if fld:
             return fld
     return None
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    lines = shipped("knowledge", "places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _places_in(text: str) -> list[str]:
+    """The places a command adds, when what it adds (up to the first comma) is nothing but known places."""
+    head = re.split(r"[,.;!?]", text.strip(), maxsplit=1)[0]
+    head = re.sub(r"^(?:vielä|myös|också|även|also)\s+", "", head.strip(), flags=re.IGNORECASE)
+    parts = [p.strip() for p in re.split(r"\s+(?:ja|och|and)\s+|\s*&\s*", head) if p.strip()]
+    known = _place_names()
+    return parts if parts and all(p.lower() in known for p in parts) else []
 
 
 def command(nlu: Understanding, text: str) -> Correction | None:
@@ -76,7 +98,7 @@ def command(nlu: Understanding, text: str) -> Correction | None:
         plain = rest.strip()
         for _ in range(2):
             rest = _THE.sub("", rest.strip())
-        phrase = _TAIL.sub("", rest).strip(" ,.:;-\"'”“")
+        phrase = _TAIL.sub("", _TAIL.sub("", rest.strip())).strip(" ,.:;-\"'”“")  # "Martat-kohta pois"
         if not phrase:
             return None
         # "Remove barriers to work" may answer "what do you aim at?": without "se …-kohta", "the bit about" or
@@ -89,9 +111,11 @@ def command(nlu: Understanding, text: str) -> Correction | None:
     if add:
         rest = cut_leading(body, add)
         fld = _field_anywhere(nlu, rest)
+        places = _places_in(rest)
+        if fld is None and places:  # "lisää Keminmaa, sinne avataan …", "add Laukaa and Muurame, kids …"
+            return Correction(field="regions", text="; ".join(places), additive=True, command=True)
         if fld is None and add in [tokens(p) for p in nlu.cues.addition_commands_need_field]:
             return None  # "Lisää rahaa ja aikaa" answers the question: "lisää" is also "more"
-            return None
         if fld:
             rest = _strip_field_words(nlu, rest, fld)
         rest = re.sub(r"^(?:vielä|myös|också|även|also|that|että|att)\s+", "", rest.strip(), flags=re.IGNORECASE)

@@ -21,6 +21,7 @@ _IT_IS = {"it's", "it is", "it", "that's", "that is", "det är", "det e", "he e"
           "they're", "they are"}
 # a clause about the speaker or about what was just said, not a value: "vi skärpte det", "mä sekotin ne"
 _REMARK = re.compile(r"^(?:vi|we|mä|mää|minä|jag|i|me|sen|se|ne|dom|de|det|he|they|it|that|this|hän|sitä|niitä|"
+                     r"you|du|sä|sinä|voit|kan du|please|"
                      r"eli|alltså)\b(?!\s+(?:on|ovat|är|e|is|are|was)\s+(?!(?:int|inte|not|ei)\b)\w)",
                      re.IGNORECASE)
 # "fysioterapeutin tilalle tuli suuhygienisti", "suuhygienisti fysioterapeutin sijaan",
@@ -149,7 +150,7 @@ def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list
                 removed.append(gone)
     if removed or len(positive) > 1:  # "…, det är Krits vi jobbar med", "mä sekotin ne": remarks, not content
         kept = [p for p in positive if p and not _REMARK.match(p)]
-        positive = kept or positive[:1]
+        positive = kept if removed else (kept or positive[:1])
         positive = [p for i, p in enumerate(positive)  # "Krits; Krits vi jobbar med": said once
                     if not any(p.lower().startswith(q.lower()) for q in positive[:i] if q)]
     return "; ".join(p for p in positive if p), [r for r in removed if r], pairs

@@ -262,3 +262,33 @@ def test_a_plain_statement_is_not_a_correction() -> None:
     from assistant.understand import Understanding
 
     assert Understanding(load_prompts().cues).correction("Ryhmä on avoin kaikille") is None
+
+
+@pytest.mark.parametrize("text,places", [
+    ("lisää Keminmaa, sinne avataan kolmas piste tammikuussa", "Keminmaa"),       # a known place: the region
+    ("Lägg till Korsholm, därifrån kommer nästan hälften av föräldrarna.", "Korsholm"),
+    ("add Laukaa and Muurame, kids from there come too", "Laukaa; Muurame"),
+    ("lisää alueeksi myös Siilinjärvi, me hoidetaan senkin nuoret", "Siilinjärvi"),  # translative names the field
+])
+def test_adding_a_place_adds_a_region(text: str, places: str) -> None:
+    from assistant.flow import load_prompts
+    from assistant.understand import Understanding
+
+    c = Understanding(load_prompts().cues).correction(text)
+    assert c is not None and c.command and (c.field, c.text) == ("regions", places)
+
+
+@pytest.mark.parametrize("text", ["Lisää rahaa ja aikaa", "lisää Kela", "Ota mukaan myös vanhemmat"])
+def test_more_of_something_is_an_answer(text: str) -> None:
+    from assistant.flow import load_prompts
+    from assistant.understand import Understanding
+
+    assert Understanding(load_prompts().cues).correction(text) is None
+
+
+def test_polite_removal_with_a_field() -> None:
+    from assistant.flow import load_prompts
+    from assistant.understand import Understanding
+
+    c = Understanding(load_prompts().cues).correction("Ottaisitko omaiset pois kohderyhmästä, ei ne ole mukana")
+    assert c is not None and c.command and (c.field, c.removed) == ("target_groups", ["omaiset"])
