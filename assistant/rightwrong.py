@@ -21,7 +21,7 @@ _IT_IS = {"it's", "it is", "it", "that's", "that is", "det är", "det e", "he e"
           "they're", "they are"}
 # a clause about the speaker or about what was just said, not a value: "vi skärpte det", "mä sekotin ne"
 _REMARK = re.compile(r"^(?:vi|we|mä|mää|minä|jag|i|me|sen|se|ne|dom|de|det|he|they|it|that|this|hän|sitä|niitä|"
-                     r"you|du|sä|sinä|voit|kan du|please|"
+                     r"you|du|sä|sinä|voit|kan du|please|vaiha|vaihda|muuta|korjaa|change|byt|ändra|"
                      r"eli|alltså)\b(?!\s+(?:on|ovat|är|e|is|are|was)\s+(?!(?:int|inte|not|ei)\b)\w)",
                      re.IGNORECASE)
 # "fysioterapeutin tilalle tuli suuhygienisti", "suuhygienisti fysioterapeutin sijaan",

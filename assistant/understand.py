@@ -260,11 +260,15 @@ class Understanding:
             # "Det ska vara Närpes och Korsnäs, inte Kristinestad och Kaskö", "Ei ne oo pelkästään X, vaan Y":
             # a correction only if what it calls wrong is on the card (weak); else an answer
             replaced = any(p.match(said.strip().rstrip(".!")) for p, _ in _REPLACEMENTS[:1])
+            trailing = _TRAILING_REMOVE.search(said)  # "X is not really a partner, … please remove them"
+            if trailing:
+                said = said[:trailing.start()]
             first = re.split(r"[,.;]\s", said, maxsplit=1)[0]
-            if (_NEGATED.match(said) or _SHOULD_BE.match(said) or _NOT_INVOLVED.search(first) or replaced) \
+            if (_NEGATED.match(said) or _SHOULD_BE.match(said) or _NOT_INVOLVED.search(first) or replaced
+                    or trailing) \
                     and len(_sentences(said)) <= 2:
                 new, removed = self.clauses(_SHOULD_BE.sub("", said))
-                if removed and (new or _NOT_INVOLVED.search(first)):
+                if removed and (new or _NOT_INVOLVED.search(first) or trailing):
                     return Correction(field=fld, text=new if new and not _REMARK.match(new) else "", removed=removed,
                                       weak=True, pairs=self._pairs)
             return None
@@ -325,9 +329,12 @@ class Understanding:
 
 
 _NEGATED = re.compile(r"^\s*(?:ei|inte|int|not|nej|no\s*,)\s", re.IGNORECASE)
-_NOT_INVOLVED = re.compile(r"\b(?:ei\s+(?:oo|ole)\s+(?:enää\s+|tässä\s+|meillä\s+)?mukana|"
+_NOT_INVOLVED = re.compile(r"\b(?:ei\s+(?:oo|ole)\s+(?:enää\s+|tässä\s+|meillä\s+)?mukana|ei\s+(?:oo|ole)\s+enää$|"
                            r"(?:är|e)\s+(?:inte|int)\s+(?:längre\s+)?(?:med|me)\b|"
                            r"(?:is|are)(?:\s+not|n't)\s+(?:involved|part of (?:it|this)|with us))", re.IGNORECASE)
+_TRAILING_REMOVE = re.compile(r"[,.;]\s*(?:so\s+|eli\s+|joten\s+|så\s+)?(?:please\s+|you can\s+|voit\s+|voisitko\s+|"
+                              r"kan du\s+)?(?:remove|delete|take out|poista|poistaa|ota|ottaa|stryk|ta bort)\s+"
+                              r"(?:them|it|ne|se|sen|niitä|dem|den|det)(?:\s+pois|\s+out)?\s*[.!]?\s*$", re.IGNORECASE)
 _SHOULD_BE = re.compile(r"^\s*(?:det ska vara|det borde vara|det är|se on|sen pitää olla|sen pitäis olla|"
                         r"sen pitäisi olla|pitää olla|pitäis olla|pitäisi olla|it should be|should be|it's|it is)\s+",
                         re.IGNORECASE)
