@@ -96,3 +96,15 @@ def test_cli_unreachable_server_exit_code_names_url(tmp_path: Path) -> None:
     assert proc.returncode == 3
     assert f"Cannot reach the Chroma server at {url}" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_an_unreadable_vector_cache_never_fails_a_search(tmp_path: Path) -> None:
+    """A damaged cache file (or one caught mid-write by another process) falls back to memory."""
+    import numpy as np
+
+    from assistant.vcache import VectorCache
+
+    (tmp_path / "vectors.sqlite").write_bytes(b"this is not a database" * 100)
+    cache = VectorCache(tmp_path)
+    cache.put_many({"k": np.ones(3, dtype=np.float32)})
+    assert list(cache.get_many(["k"])) == ["k"]
