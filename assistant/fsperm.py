@@ -41,10 +41,17 @@ def private_dir(path: Path) -> Path:
 
 
 def private_file(path: Path) -> Path:
-    """Make sure ``path`` exists as a regular 0600 file (created without following a symlink)."""
+    """Make sure ``path`` exists as a regular 0600 file (created without following a symlink).
+
+    An existing file is never opened here, only tightened: closing any descriptor of a SQLite database (or
+    its -wal/-shm) drops every POSIX lock this process holds on it, under a connection that is still open,
+    and another process's write then corrupts the database ("database disk image is malformed")."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | _NOFOLLOW | _CLOEXEC, FILE_MODE)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, FILE_MODE)
         os.close(fd)
+    except FileExistsError:
+        if os.path.islink(path):
+            raise OSError(errno.ELOOP, "a symbolic link where a private file belongs", str(path)) from None
     except OSError as exc:
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) and path.is_file():
             return path

@@ -108,3 +108,26 @@ def test_an_unreadable_vector_cache_never_fails_a_search(tmp_path: Path) -> None
     cache = VectorCache(tmp_path)
     cache.put_many({"k": np.ones(3, dtype=np.float32)})
     assert list(cache.get_many(["k"])) == ["k"]
+
+
+def test_private_file_never_opens_an_existing_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing any descriptor of a SQLite file drops this process's POSIX locks under its open connections,
+    and another process's write then corrupts the database: an existing file is only chmodded."""
+    import os
+    import sqlite3
+
+    from assistant import fsperm
+
+    db = tmp_path / "vectors.sqlite"
+    sqlite3.connect(db).execute("CREATE TABLE t (x)").connection.commit()
+    db.chmod(0o644)
+    opened: list[str] = []
+    real_open = os.open
+    monkeypatch.setattr(fsperm.os, "open", lambda p, *a, **k: opened.append(str(p)) or real_open(p, *a, **k))
+    fsperm.private_file(db)
+    assert opened == [str(db)]  # one attempt, refused by O_EXCL: the file is never opened for writing
+    assert (db.stat().st_mode & 0o777) == 0o600
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(db)
+    with pytest.raises(OSError):
+        fsperm.private_file(link)
