@@ -60,6 +60,19 @@ _NOT_PHONE_CUE = re.compile(r"(?:y-tunnus|fo-nummer|org\.?\s*nr|organisationsnum
                             r"tilausnro|asiakasnumero|laskunumero|tuotenumero|tuotekoodi|artikkelinumero|ordernummer|"
                             r"kundnummer|fakturanummer|artikelnummer|order number|invoice|product code|item number)"
                             r"\w{0,6}\W{0,3}(?:\s*\S{1,12}){0,2}\s*$", re.IGNORECASE)
+# A sentence about invoices, orders or products, with no phone word anywhere in it: its numbers are theirs.
+_NUMBER_CONTEXT = re.compile(r"\b(?:lasku|laskut|laskun|laskuja|tilaus|tilauks|tuotenumer|tuotekood|korvaava|"
+                             r"faktura|fakturor|beställning|artikel|invoice|order|product|item)\w*", re.IGNORECASE)
+_ANY_PHONE_WORD = re.compile(r"\b(?:puh|puhelin|soita|soitt|numero(?:on|ssa|sta)?\s+\d|tel|tfn|telefon|mobil|ring|"
+                             r"sms|tekstaa|whatsapp|phone|call|text|gsm)\b", re.IGNORECASE)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "! ", "? "))
+    right = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return text[left + 1:right]
+
+
 # An organisation's own line ("Vasa stads växel, 06 …", "Kriisipuhelin päivystää numerossa …"): not a person's.
 _ORG_PHONE_CUE = re.compile(r"(?:vaihde|vaihteen|kriisipuhelin|auttava puhelin|neuvontapuhelin|palvelunumero|"
                             r"asiakaspalvelu|päivystysnumero|växel|växeln|servicenummer|kundtjänst|stödlinje|jourtelefon|"
@@ -189,6 +202,9 @@ def _phones(text: str) -> list[Finding]:
         digits = re.sub(r"\D", "", raw)
         if len(set(digits[3:])) == 1:  # "040 000 0000": a form's placeholder
             continue
+        sentence = _sentence_around(text, start, end)
+        if _NUMBER_CONTEXT.search(sentence) and not _ANY_PHONE_WORD.search(sentence):
+            continue  # "Laskut … on maksettu, mutta 050 112 378 on vielä auki": an invoice's number, no phone word
         out.append(Finding("phone", start, end, raw))
     return out
 

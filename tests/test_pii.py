@@ -217,3 +217,8 @@ def test_chat_typing_look_alikes_are_not_flagged(text: str) -> None:
 ])
 def test_organisations_and_placeholders_are_not_personal(text: str) -> None:
     assert find(text) == []
+
+
+def test_an_invoice_number_is_not_a_phone_but_a_number_to_call_is() -> None:
+    assert find("Laskut 2024-11 ja 2024-12 on maksettu, mutta 050 112 378 on vielä auki.") == []
+    assert kinds("Lasku tuli perille, soita Matille 040 123 4567 jos on kysyttävää.") == ["phone"]
