@@ -20,7 +20,7 @@ _HEALTH = re.compile(r"(?<![\w-])(?:" + "|".join(
     for s in sorted(HEALTH_STEMS, key=len, reverse=True)) + ")", re.IGNORECASE)
 _STEMS_BY3: dict[str, list[str]] = {}
 for _stem in HEALTH_STEMS:
-    _STEMS_BY3.setdefault(_stem[:3], []).append(_stem.split()[0].rstrip("!"))
+    _STEMS_BY3.setdefault(_stem.split()[0].rstrip("!")[:3], []).append(_stem.split()[0].rstrip("!"))
 
 
 def _may_mention_health(text: str) -> bool:
@@ -68,6 +68,16 @@ def _named_after(words: list[re.Match[str]], end: int) -> bool:
         if not (w[:1].isupper() or w.lower() in ("ja", "och", "and")):
             return False
     return False
+
+
+# Between a name and the detail: the detail is about a group the person speaks of ("Pirjo kertoi, että yhä
+# useampi asiakkaista on …", "Anna says many of our clients have …"), not about the person.
+_OTHERS = frozenset("""moni monella monet useampi useat osa asiakkaista asiakkaat asiakkailla heidän many most
+several some clients customers residents families people flera många de flesta klienterna kunderna""".split())
+
+
+def _about_others(words: list[re.Match[str]], end: int, h: int) -> bool:
+    return h > end and any(w.group(0).lower() in _OTHERS for w in words[end + 1:h])
 
 
 def _title(word: str) -> bool:
@@ -135,7 +145,8 @@ def names_with_health(text: str) -> list[tuple[int, int, str]]:
             if (i and _title(words[i - 1].group(0))) or _named_after(words, end):
                 i = end + 1  # "sosiaaliohjaaja Pekka Virtanen" is staff; "Minna Canthin katu" a street
                 continue
-            near = any(abs(h - i) <= NAME_WINDOW and h not in (i, end) for h in health)
+            near = any(abs(h - i) <= NAME_WINDOW and h not in (i, end) and not _about_others(words, end, h)
+                       for h in health)
             if near or (not health and end > i and known):
                 out.append((span[0], span[1], text[span[0]:span[1]]))
             i = end + 1

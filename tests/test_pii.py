@@ -222,3 +222,9 @@ def test_organisations_and_placeholders_are_not_personal(text: str) -> None:
 def test_an_invoice_number_is_not_a_phone_but_a_number_to_call_is() -> None:
     assert find("Laskut 2024-11 ja 2024-12 on maksettu, mutta 050 112 378 on vielä auki.") == []
     assert kinds("Lasku tuli perille, soita Matille 040 123 4567 jos on kysyttävää.") == ["phone"]
+
+
+def test_a_detail_about_a_group_the_person_speaks_of_is_not_theirs() -> None:
+    assert find("Pirjo Kärkkäinen kertoi, että yhä useampi asiakkaista on menettänyt asuntonsa velkojen takia.") == []
+    # a detail whose first word is short ("DV situation", "A&E") is still found
+    assert kinds("Heads up re Ayaan Farah: there's a DV situation at home.") == ["name_health"]
