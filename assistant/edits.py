@@ -19,8 +19,9 @@ from assistant.resources import shipped
 if TYPE_CHECKING:
     from assistant.understand import Correction, Understanding
 
-_LEAD = re.compile(r"^\s*(?:(?:ok(?:ej|ei|ay)?|ah|oh|aa+h?|no|joo|juu|ja|and|och|niin|well|hei|hey|ai niin)"
-                   r"\b[,.!]?\s*)+", re.IGNORECASE)
+# fillers before a command or a correction marker: "ok, poista …", "ah förlåt, …", "no joo, lisää …"
+LEAD_FILLER = re.compile(r"^\s*(?:(?:ok(?:ej|ei|ay)?|ah|oh|aa+h?|no|joo|jo|juu|ja|and|och|niin|well|hei|hey|ai niin)"
+                         r"\b[,.!]?\s*)+", re.IGNORECASE)
 # "Lisää toimijoihin Y-Säätiö, sieltä tulee …": the added thing ends where a clause about it begins
 _ASIDE = re.compile(r",\s+(?:se|ne|sieltä|siellä|sinne|me|koska|sillä|joten|de|det|den|dom|vi|dit|där|därifrån|"
                     r"eftersom|för att|we|there|they|it|it's|"
@@ -81,7 +82,7 @@ def command(nlu: Understanding, text: str) -> Correction | None:
     """A removal or addition command, as a correction; None when the message is not one."""
     from assistant.understand import Correction, cut_leading, starts_with, tokens
 
-    lead = _LEAD.match(text)
+    lead = LEAD_FILLER.match(text)
     body = text[lead.end():] if lead else text
     marker = starts_with(body, nlu.cues.correction_markers)  # "Korjaan: poista se …", "Eikun lisää …"
     if marker and (starts_with(cut_leading(body, marker), nlu.cues.removal_commands)

@@ -27,6 +27,7 @@ from assistant.pii_words import (
     PUBLIC_PLACE,
     SERVICE_CUES,
     SV_STREET_ENDINGS,
+    alternation,
 )
 
 KINDS = ("hetu", "personnummer", "email", "phone", "address", "name_health")  # also the overlap priority
@@ -65,6 +66,11 @@ _NUMBER_CONTEXT = re.compile(r"\b(?:lasku|laskut|laskun|laskuja|tilaus|tilauks|t
                              r"faktura|fakturor|beställning|artikel|invoice|order|product|item)\w*", re.IGNORECASE)
 _ANY_PHONE_WORD = re.compile(r"\b(?:puh|puhelin|soita|soitt|numero(?:on|ssa|sta)?\s+\d|tel|tfn|telefon|mobil|ring|"
                              r"sms|tekstaa|whatsapp|phone|call|text|gsm)\b", re.IGNORECASE)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """Up to 60 characters before ``start``, from where its sentence or clause begins."""
+    return re.split(r"[.!?;\n]\s", text[max(0, start - 60):start])[-1]
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -196,7 +202,7 @@ def _phones(text: str) -> list[Finding]:
     for (start, end), raw in sorted(spans.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
         if out and start < out[-1].end:
             continue
-        before = re.split(r"[.!?;\n]\s", text[max(0, start - 60):start])[-1]
+        before = _clause_before(text, start)
         if _ytunnus_ok(raw) or _NOT_PHONE_CUE.search(text[max(0, start - 40):start]) or _ORG_PHONE_CUE.search(before):
             continue
         digits = re.sub(r"\D", "", raw)
@@ -210,32 +216,28 @@ def _phones(text: str) -> list[Finding]:
 
 
 # -- street addresses ---------------------------------------------------------------------------------------
-def _alt(words: tuple[str, ...]) -> str:
-    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
-
-
 _CAP = r"[A-ZÅÄÖÜ][a-zåäöüéA-ZÅÄÖ-]*"
 _LEAD = r"(?:(?:Pohjoinen|Eteläinen|Läntinen|Itäinen|Iso|Pieni|Vanha|Uusi|Toinen|Kolmas|Norra|Södra|Östra|" \
         r"Västra|Stora|Lilla|Gamla|Nya)\s)?"
 _HIGHWAY = re.compile(r"^(?:valta|kanta|seutu|moottori|maan|yhdys)tie|^(?:riks|läns|motor)väg", re.IGNORECASE)
 _NORDIC = re.compile(
-    rf"(?<![\w-])({_LEAD}(?:{_CAP}(?:{_alt(FI_STREET_ENDINGS + SV_STREET_ENDINGS)})))\s+"
+    rf"(?<![\w-])({_LEAD}(?:{_CAP}(?:{alternation(FI_STREET_ENDINGS + SV_STREET_ENDINGS)})))\s+"
     r"(\d{1,4}(?:\s?[a-zA-Z](?![\w]))?)"  # number, maybe with a letter: 12, 12a, 12 B
     r"((?:\s(?:as\.?|asunto)\s?\d{1,3}|\s?[A-Ka-k]?\s?\d{1,3}(?:\s?[a-zA-Z](?![\w]))?(?![\d.,:]\d))?"  # A 5, as 2
     r"(?:,?\s(?:lgh\s?\d{3,4}|\d\s?tr\b|[A-K]\b(?:,\s\d\s?tr\b)?))*)"
     r"(?![\d%€$]|\s?[-–]\s?\d|\s?(?:euro|e\b|kr\b|km\b|m\b|vuo|år\b|%))")
 _EN = re.compile(
     rf"(?<![\w-])((?:(?:Flat|Apt\.?|Apartment|Unit)\s\w{{1,4}},\s)?\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?\s"
-    rf"(?:[A-Z][a-z]+\s){{1,3}}(?:{_alt(EN_STREET_WORDS)})\b(?:,\s(?:Flat|Apt\.?|Apartment|Unit)\s\w{{1,4}})?)")
+    rf"(?:[A-Z][a-z]+\s){{1,3}}(?:{alternation(EN_STREET_WORDS)})\b(?:,\s(?:Flat|Apt\.?|Apartment|Unit)\s\w{{1,4}})?)")
 # Typed all in lowercase ("myllytie 4 as 2"): a street only with a flat part or after an address word.
 _LOWER = re.compile(
-    rf"(?<![\w-])([a-zåäö][a-zåäö]{{2,}}(?:{_alt(FI_STREET_ENDINGS + SV_STREET_ENDINGS)}))\s+(\d{{1,4}}[a-z]?)"
+    rf"(?<![\w-])([a-zåäö][a-zåäö]{{2,}}(?:{alternation(FI_STREET_ENDINGS + SV_STREET_ENDINGS)}))\s+(\d{{1,4}}[a-z]?)"
     r"((?:\s(?:as\.?|lgh|bst)\s?\d{1,4}|\s[a-k]\s?\d{1,3})?)(?![\d%€$]|\s?[-–]\s?\d)")
 _ADDRESS_WORD = re.compile(r"(?:osoite|osoitteeseen|osoitteessa|adress|address|bor på|asuu|asuvat|lives at)\W{0,3}"
                            r"(?:\w+\W{1,3}){0,2}$", re.IGNORECASE)
-_PUBLIC = re.compile(_alt(PUBLIC_PLACE), re.IGNORECASE)
-_SERVICE = re.compile(rf"^\W{{0,3}}(?:\w+\W{{1,3}}){{0,3}}(?:{_alt(SERVICE_CUES)})", re.IGNORECASE)
-_HOME = re.compile(rf"\b(?:{_alt(HOME_CUES)})\b", re.IGNORECASE)
+_PUBLIC = re.compile(alternation(PUBLIC_PLACE), re.IGNORECASE)
+_SERVICE = re.compile(rf"^\W{{0,3}}(?:\w+\W{{1,3}}){{0,3}}(?:{alternation(SERVICE_CUES)})", re.IGNORECASE)
+_HOME = re.compile(rf"\b(?:{alternation(HOME_CUES)})\b", re.IGNORECASE)
 
 
 def _addresses(text: str) -> list[Finding]:
@@ -255,8 +257,7 @@ def _addresses(text: str) -> list[Finding]:
             out.append(Finding("address", m.start(), m.end(), m.group(0)))
     kept: list[Finding] = []
     for f in out:
-        before = text[max(0, f.start - 60):f.start]
-        before = re.split(r"[.!?;\n]\s", before)[-1]
+        before = _clause_before(text, f.start)
         residential = bool(re.search(r"\s[A-Ka-k]\s?\d|lgh|\dtr|\d\str|Flat|Apt|Apartment|Unit|/", f.text))
         public = _PUBLIC.search(before) or _SERVICE.search(text[f.end:f.end + 60])
         if not residential and public and not _HOME.search(before):

@@ -7,12 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from assistant.pii_words import FIRST_NAMES, HEALTH_STEMS, ROLE_PARTS, TITLE_PARTS
-
-
-def _alt(words: tuple[str, ...]) -> str:
-    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
-
+from assistant.pii_words import FIRST_NAMES, HEALTH_STEMS, ROLE_PARTS, TITLE_PARTS, alternation
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 _HEALTH = re.compile(r"(?<![\w-])(?:" + "|".join(
@@ -20,7 +15,8 @@ _HEALTH = re.compile(r"(?<![\w-])(?:" + "|".join(
     for s in sorted(HEALTH_STEMS, key=len, reverse=True)) + ")", re.IGNORECASE)
 _STEMS_BY3: dict[str, list[str]] = {}
 for _stem in HEALTH_STEMS:
-    _STEMS_BY3.setdefault(_stem.split()[0].rstrip("!")[:3], []).append(_stem.split()[0].rstrip("!"))
+    _first = _stem.split()[0].rstrip("!")  # multi-word stems are checked by their first word
+    _STEMS_BY3.setdefault(_first[:3], []).append(_first)
 
 
 def _may_mention_health(text: str) -> bool:
@@ -40,7 +36,7 @@ _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?!\s+[A-ZÅÄÖ\"”(]|\s*$))+(?:[.!
 
 _SURNAME = re.compile(r"(?:nen|s(?:en|elle|ella|ellä|elta|eltä|esta|estä|een|ena|enä)|sson|ström|berg|lund|"
                       r"qvist|kvist|gren|dahl|holm|stedt|blad)$")
-_ROLE = re.compile(_alt(ROLE_PARTS))
+_ROLE = re.compile(alternation(ROLE_PARTS))
 # A name typed in lowercase counts only as a known first name + a word shaped like a surname ("liisa mäkelä").
 _LOWER_SURNAME = re.compile(r"(?:nen|s(?:en|elle|ella|ellä|elta|eltä|een)|l[äa](?:n|lle|llä|lla|lta|ltä)?|sson|"
                             r"ström|berg|lund|qvist|kvist|gren|dahl|holm)$")

@@ -6,6 +6,8 @@ Health and social-condition words are matched as lowercase stems at the start of
 
 from __future__ import annotations
 
+import re
+
 # Each kind in words (fi, sv, en) for messages, and as the bracketed mask token.
 LABELS = {
     "hetu": ("henkilötunnus", "finsk personbeteckning", "Finnish personal identity code"),
@@ -163,3 +165,8 @@ tyler brandon jordan ashley brittany tiffany yousef youssef kent stina khadra fa
 abdirahman mohamud hamdi ifrah sahra ubah deeqa nimco nguyen tran pham minh thi linh
 daryna bosse nova siriporn tommy becky lamai graham tiit jonte ploy per-anders
 """.split())
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, longest first (so "kadulla" wins over "katu")."""
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))

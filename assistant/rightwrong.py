@@ -20,13 +20,13 @@ _SUBORDINATORS = {"jos", "vaikka", "kun", "koska", "jollei", "if", "though", "al
 _IT_IS = {"it's", "it is", "it", "that's", "that is", "det är", "det e", "he e", "det", "se", "se on", "se ei", "ne",
           "they're", "they are"}
 # a clause about the speaker or about what was just said, not a value: "vi skärpte det", "mä sekotin ne"
-_REMARK = re.compile(r"^(?:vi|we|mä|mää|minä|jag|i|me|sen|se|ne|dom|de|det|he|they|it|that|this|hän|sitä|niitä|"
+REMARK = re.compile(r"^(?:vi|we|mä|mää|minä|jag|i|me|sen|se|ne|dom|de|det|he|they|it|that|this|hän|sitä|niitä|"
                      r"you|du|sä|sinä|voit|kan du|please|vaiha|vaihda|muuta|korjaa|change|byt|ändra|"
                      r"eli|alltså)\b(?!\s+(?:on|ovat|är|e|is|are|was)\s+(?!(?:int|inte|not|ei)\b)\w)",
                      re.IGNORECASE)
 # "fysioterapeutin tilalle tuli suuhygienisti", "suuhygienisti fysioterapeutin sijaan",
 # "employers instead of Kela", "medborgarinstitutet i stället för församlingen"
-_REPLACEMENTS: list[tuple[re.Pattern[str], bool]] = [
+REPLACEMENTS: list[tuple[re.Pattern[str], bool]] = [
     (re.compile(r"^(?:ei vaan\s+)?(.+?)\s+tilalle\s+(?:tuli\s+|on tullut\s+|tulee\s+|otettiin\s+)?(.+)$",
                 re.IGNORECASE | re.DOTALL), False),
     (re.compile(r"^(.+?)\s+(.+?)(?::n|n)?\s+sijaan$", re.IGNORECASE | re.DOTALL), True),
@@ -86,12 +86,12 @@ def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list
     negations = nlu.negations
     pairs: list[tuple[str, str]] = []
     t = text.strip().rstrip(".!")
-    for pattern, new_first in _REPLACEMENTS:
+    for pattern, new_first in REPLACEMENTS:
         m = pattern.match(t)
         if m:
             new, old = (m.group(1), m.group(2)) if new_first else (m.group(2), m.group(1))
             parts = re.split(r",\s+", new)  # "Y, mä sekotin ne, …": the value ends where a remark starts
-            cut = next((i for i, part in enumerate(parts) if i and _REMARK.match(part)), len(parts))
+            cut = next((i for i, part in enumerate(parts) if i and REMARK.match(part)), len(parts))
             new = ", ".join(parts[:cut])
             pairs.append((_clean_new(new), _clean_removed(old, negations)))
             return _clean_new(new), [_clean_removed(old, negations)], pairs
@@ -149,7 +149,7 @@ def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list
             if gone:
                 removed.append(gone)
     if removed or len(positive) > 1:  # "…, det är Krits vi jobbar med", "mä sekotin ne": remarks, not content
-        kept = [p for p in positive if p and not _REMARK.match(p)]
+        kept = [p for p in positive if p and not REMARK.match(p)]
         positive = kept if removed else (kept or positive[:1])
         positive = [p for i, p in enumerate(positive)  # "Krits; Krits vi jobbar med": said once
                     if not any(p.lower().startswith(q.lower()) for q in positive[:i] if q)]

@@ -17,7 +17,7 @@ from typing import Literal
 from assistant import edits
 from assistant.flow import Cues
 from assistant.items import sentences as _sentences
-from assistant.rightwrong import _REMARK, _REPLACEMENTS, right_and_wrong
+from assistant.rightwrong import REMARK, REPLACEMENTS, right_and_wrong
 
 Intent = Literal["empty", "lang", "greeting", "yes", "no", "skip", "search", "clarify", "question", "mask"]
 _TOKEN = re.compile(r"[0-9a-zåäöéüæø]+(?:['’-][0-9a-zåäöéüæø]+)*", re.IGNORECASE)
@@ -233,8 +233,7 @@ class Understanding:
         cmd = edits.command(self, text)
         if cmd is not None:
             return cmd
-        lead_filler = re.match(r"^\s*(?:ok(?:ej|ei|ay)?|ah|oh|aa+h?|no|joo|jo|ja|niin|well)\b[,.!]?\s*", text,
-                               re.IGNORECASE)
+        lead_filler = edits.LEAD_FILLER.match(text)
         if lead_filler and starts_with(text[lead_filler.end():], self.cues.correction_markers):
             text = text[lead_filler.end():]  # "ok jag glömde …", "ah förlåt, …"
         marker = starts_with(text, self.cues.correction_markers)
@@ -259,7 +258,7 @@ class Understanding:
         if marker is None and not has_kin and not (no_lead and fld):
             # "Det ska vara Närpes och Korsnäs, inte Kristinestad och Kaskö", "Ei ne oo pelkästään X, vaan Y":
             # a correction only if what it calls wrong is on the card (weak); else an answer
-            replaced = any(p.match(said.strip().rstrip(".!")) for p, _ in _REPLACEMENTS[:1])
+            replaced = any(p.match(said.strip().rstrip(".!")) for p, _ in REPLACEMENTS[:1])
             trailing = _TRAILING_REMOVE.search(said)  # "X is not really a partner, … please remove them"
             if trailing:
                 said = said[:trailing.start()]
@@ -269,7 +268,7 @@ class Understanding:
                     and len(_sentences(said)) <= 2:
                 new, removed = self.clauses(_SHOULD_BE.sub("", said))
                 if removed and (new or _NOT_INVOLVED.search(first) or trailing):
-                    return Correction(field=fld, text=new if new and not _REMARK.match(new) else "", removed=removed,
+                    return Correction(field=fld, text=new if new and not REMARK.match(new) else "", removed=removed,
                                       weak=True, pairs=self._pairs)
             return None
         body = re.sub(r"^(?:sanoa|säga|to say|mainita)\s*,?\s*(?:että|et|att|that)?\s*", "", body, flags=re.IGNORECASE)

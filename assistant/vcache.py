@@ -10,7 +10,6 @@ import hashlib
 import logging
 import sqlite3
 import threading
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,6 +18,13 @@ import numpy as np
 from assistant.fsperm import private_dir, private_file
 
 log = logging.getLogger(__name__)
+_TABLE = "CREATE TABLE vec (key TEXT PRIMARY KEY, dim INTEGER, data BLOB)"
+
+
+def _in_memory() -> sqlite3.Connection:
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    db.execute(_TABLE)
+    return db
 
 
 def text_key(model_id: str, kind: str, text: str) -> str:
@@ -38,26 +44,20 @@ class VectorCache:
         self.hits = 0
         self.misses = 0
         self.read_only = False
-        for attempt in range(2):
-            try:
-                private_dir(directory)
-                private_file(self.path)
-                self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
-                self._db.execute("PRAGMA journal_mode=WAL")
-                self._db.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, dim INTEGER, data BLOB)")
-                self._db.commit()
-            except (OSError, sqlite3.OperationalError):
-                self._db = self._open_read_only()
-                self.read_only = True
-            except sqlite3.DatabaseError as exc:  # "file is not a database": caught mid-write, or damaged
-                if attempt == 0:
-                    time.sleep(0.2)
-                    continue
-                # a cache is never worth failing a search for: work from memory, and say where the file is
-                log.warning("vector cache %s unreadable (%s); using an in-memory cache", self.path, exc)
-                self._db = sqlite3.connect(":memory:", check_same_thread=False)
-                self._db.execute("CREATE TABLE vec (key TEXT PRIMARY KEY, dim INTEGER, data BLOB)")
-            break
+        try:
+            private_dir(directory)
+            private_file(self.path)
+            self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(_TABLE.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS"))
+            self._db.commit()
+        except (OSError, sqlite3.OperationalError):
+            self._db = self._open_read_only()
+            self.read_only = True
+        except sqlite3.DatabaseError as exc:  # "file is not a database": a damaged cache
+            # a cache is never worth failing a search for: work from memory, and say where the file is
+            log.warning("vector cache %s unreadable (%s); using an in-memory cache", self.path, exc)
+            self._db = _in_memory()
 
     def _open_read_only(self) -> sqlite3.Connection:
         for query in ("mode=ro", "immutable=1"):
@@ -67,9 +67,7 @@ class VectorCache:
                 return db
             except (OSError, sqlite3.Error):
                 continue
-        db = sqlite3.connect(":memory:", check_same_thread=False)
-        db.execute("CREATE TABLE vec (key TEXT PRIMARY KEY, dim INTEGER, data BLOB)")
-        return db
+        return _in_memory()
 
     def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
