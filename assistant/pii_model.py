@@ -1,0 +1,209 @@
+"""A learned reader for names next to health or social details, on top of the word lists of ``pii_names``.
+
+Word lists alone did not carry over: on a fresh batch of cases written by someone who never saw them they
+found a quarter of the names (dev part 0.267). So every word that could be a person's name becomes a
+candidate, described by name-shape features (first-name list, surname shape, title before it, a street or
+foundation after it, a known place, a common word, case ending), whether the word-list rule fired, and
+the meaning of its sentence (the bundled multilingual-e5 embedding). A logistic regression fitted on the
+*dev* cases of ``evals/pii/cases.yaml`` (``parastelu train pii``; weights in ``knowledge/classifier/pii.json``)
+gives each candidate a probability. The guard always uses the bundled embedder, whatever retrieval is
+configured with, so the weights always fit the vectors; without weights it keeps to the word-list rule.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.pii_names import (
+    _FI_CASE,
+    _HEALTH,
+    _OTHERS,
+    _SENTENCE,
+    _SURNAME,
+    _WORD,
+    _first_name,
+    _lowercase_name,
+    _named_after,
+    _role_word,
+    _title,
+    names_with_health,
+)
+from assistant.pii_words import FIRST_NAMES
+from assistant.resources import shipped
+
+WEIGHTS = shipped("knowledge", "classifier", "pii.json")
+NAME_FEATURES = ("first_name", "any_first_name", "surname_shape", "multi", "initial", "title_before",
+                 "named_after", "rule", "health_here", "health_beside", "others", "place", "common",
+                 "case_ending", "lowercase", "fiction", "citation", "unknown_single")
+_FICTION = re.compile(r"\b(?:kuvitteelli|keksitty|esimerkki|fiktiivi|påhittad|fiktiv|exempel|fictional|"
+                      r"made-up|invented|example|persona)", re.IGNORECASE)
+_CITATION = re.compile(r"^\s*(?:ym\.|et al\.|ja muut|m\.fl\.|\(\d{4}\)|,?\s*\d{4}\b)")
+_GENITIVE = re.compile(r"(?:'s|’s|s)$")
+
+
+@dataclass
+class Candidate:
+    """A word or run of capitalised words that may be a person's name, with its sentence."""
+
+    start: int
+    end: int
+    sentence: str
+    features: list[float]
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    lines = shipped("knowledge", "places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _stem(word: str) -> str:
+    return _FI_CASE.sub("", word.lower().rstrip("'’"))
+
+
+def _is_place(word: str) -> bool:
+    low, places = word.lower(), _places()
+    return low in places or _stem(word) in places or (_stem(word) + "a") in places \
+        or (_stem(word) + "i") in places
+
+
+def _common(word: str, common: frozenset[str]) -> bool:
+    """A common word of the bank's texts, and not a first name ("Asiakkaamme", "Kotihoito")."""
+    low = word.lower()
+    known = low in common or _stem(word) in common or (len(low) >= 7 and _has_prefix(low[:6], common))
+    return known and not (_first_name(word) or low in FIRST_NAMES)
+
+
+@lru_cache(maxsize=4)
+def _sorted(common: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(common))
+
+
+def _has_prefix(prefix: str, common: frozenset[str]) -> bool:
+    """Some common word starts with ``prefix`` ("asiakk…" for "Asiakkaamme", a possessive form)."""
+    words = _sorted(common)
+    at = bisect.bisect_left(words, prefix)
+    return at < len(words) and words[at].startswith(prefix)
+
+
+def _is_first_name(word: str, common: frozenset[str]) -> bool:
+    """A first name, but not a common word that only looks like an inflected one ("The" → Thea, "Sama")."""
+    low = word.lower()
+    return low in FIRST_NAMES or (_first_name(word) and low not in common)
+
+
+def _name_like(words: list[re.Match[str]], i: int) -> bool:
+    w = words[i].group(0)
+    nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
+    if _lowercase_name(w, nxt) or (w.islower() and len(w) > 3 and w in FIRST_NAMES):
+        return True
+    return w[:1].isupper() and not w.isupper() and len(w) > 1
+
+
+def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Every name-like word (or run of them) with its features, sentence by sentence."""
+    sents = list(_SENTENCE.finditer(text))
+    health = [[h for h in _HEALTH.finditer(s.group(0)) if not _role_word(s.group(0), h.start())] for s in sents]
+    rule = names_with_health(text)
+    fiction = 1.0 if _FICTION.search(text) else 0.0
+    out: list[Candidate] = []
+    for k, sent in enumerate(sents):
+        s_text, base = sent.group(0), sent.start()
+        words = list(_WORD.finditer(s_text))
+        i = 0
+        while i < len(words):
+            if not _name_like(words, i):
+                i += 1
+                continue
+            end = i
+            while end + 1 < len(words) and end - i < 2 and words[end + 1].group(0)[:1].isupper() \
+                    and not words[end + 1].group(0).isupper() \
+                    and s_text[words[end].end():words[end + 1].start()].strip() in ("", "-"):
+                end += 1
+            if end == i and i + 1 < len(words) and _lowercase_name(words[i].group(0), words[i + 1].group(0)):
+                end = i + 1
+            while end > i and _common(words[i].group(0), common):  # "Asiakkaamme Reino Salminen"
+                i += 1
+            span_words = [w.group(0) for w in words[i:end + 1]]
+            first = span_words[0]
+            start, stop = base + words[i].start(), base + words[end].end()
+            others = any(w.group(0).lower() in _OTHERS for w in words)
+            low = first.lower()
+            feats = [
+                1.0 if _is_first_name(first, common) else 0.0,
+                1.0 if any(_is_first_name(w, common) for w in span_words) else 0.0,
+                1.0 if any(_SURNAME.search(w) for w in span_words) else 0.0,
+                1.0 if len(span_words) > 1 else 0.0,
+                1.0 if i == 0 else 0.0,
+                1.0 if i and _title(words[i - 1].group(0)) else 0.0,
+                1.0 if _named_after(words, end) else 0.0,
+                1.0 if any(s < stop and start < e for s, e, _ in rule) else 0.0,
+                1.0 if health[k] else 0.0,
+                1.0 if (k and health[k - 1]) or (k + 1 < len(sents) and health[k + 1]) else 0.0,
+                1.0 if others else 0.0,
+                1.0 if any(_is_place(w) for w in span_words) else 0.0,
+                1.0 if _common(first, common) else 0.0,
+                1.0 if _FI_CASE.search(low) and _stem(first) != low or _GENITIVE.search(low) else 0.0,
+                1.0 if first.islower() else 0.0,
+                fiction,
+                1.0 if _CITATION.search(s_text[words[end].end():]) else 0.0,
+                1.0 if len(span_words) == 1 and not _is_first_name(first, common) else 0.0,
+            ]
+            opener = feats[4] and feats[12] and feats[17] and not feats[7]  # "Kotihoito …": a common word opens
+            staff_or_place = feats[5] or feats[6] or feats[16]  # "sairaanhoitaja Pekka", "Minna Canthin katu", "ym."
+            public = all(w.lower() in bank_names or _stem(w) in bank_names for w in span_words)  # "Kelan"
+            if not (opener or staff_or_place or public):
+                out.append(Candidate(start, stop, s_text.strip(), feats))
+            i = end + 1
+    return out
+
+
+class NameHealthModel:
+    """Candidate → probability that it is a private person's name tied to a health or social detail."""
+
+    def __init__(self, data: dict[str, Any], embedder: Any) -> None:
+        self.embedder = embedder
+        self.coef = np.asarray(data["coef"], dtype=np.float32)
+        self.intercept = float(data["intercept"])
+        self.threshold = float(data["threshold"])
+        self.common = frozenset(data.get("common", []))
+        self.bank_names = frozenset(data.get("bank_names", []))
+        self.cv: dict[str, float] = dict(data.get("cv", {}))
+
+    def rows(self, cands: Sequence[Candidate]) -> np.ndarray:
+        vecs = self.embedder.embed_queries([c.sentence for c in cands])
+        return np.hstack([np.asarray([c.features for c in cands], dtype=np.float32), vecs])
+
+    def probabilities(self, text: str) -> list[tuple[Candidate, float]]:
+        cands = candidates(text, self.common, self.bank_names)
+        if not cands:
+            return []
+        z = self.rows(cands) @ self.coef + self.intercept
+        return list(zip(cands, (1.0 / (1.0 + np.exp(-z))).tolist(), strict=True))
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        return [(c.start, c.end, text[c.start:c.end]) for c, p in self.probabilities(text) if p >= self.threshold]
+
+
+@lru_cache(maxsize=1)
+def model(weights: Path = WEIGHTS) -> NameHealthModel | None:
+    """The shipped model with the bundled embedder, or None (no weights): the word-list rule alone."""
+    if not weights.exists():
+        return None
+    from assistant.embeddings import bundled_embedder
+    from assistant.settings import Settings
+
+    data = json.loads(weights.read_text(encoding="utf-8"))
+    embedder = bundled_embedder(Settings())
+    if data.get("model_id") != embedder.model_id:
+        return None
+    return NameHealthModel(data, embedder)

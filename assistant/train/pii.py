@@ -1,0 +1,117 @@
+"""Fit the name + health-detail reader of the personal-data guard (``knowledge/classifier/pii.json``).
+
+Every name-like word in the *dev* cases of ``evals/pii/cases.yaml`` is a candidate, labelled by whether it
+is inside a labelled ``name_health`` span. The regularisation and the decision threshold are chosen by
+cross-validation grouped by case, on case-level F1 (the way ``parastelu bench pii`` scores): a leak and
+a false alarm that blocks publishing until the person masks it weigh the same. The held-out
+cases are never read. "Common words" are the lowercase words of the seed bank's records.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from assistant.embeddings import bundled_embedder
+from assistant.pii_model import NAME_FEATURES, WEIGHTS, candidates
+from assistant.settings import Settings
+from assistant.train.vectors import seed_models
+
+CASES = Path(__file__).resolve().parents[2] / "evals" / "pii" / "cases.yaml"
+GRID_C = (0.01, 0.03, 0.1, 0.3)
+GRID_T = tuple(round(t, 2) for t in np.arange(0.3, 0.91, 0.05))
+
+
+def common_words() -> frozenset[str]:
+    """Lowercase words of the project's own texts: the seed bank, the prompts, the stop words and the
+    interview cases' stories and answers (not the personal-data cases). A capitalised word found here
+    opens a sentence; it is not a name."""
+    from assistant.textproc import STOPWORDS
+
+    root = CASES.parents[2]
+    texts = [str(v) for m in seed_models() for v in m.model_dump().values()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "prompts").rglob("*.yaml"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "evals" / "interview").rglob("*.yaml"))]
+    words = {w for t in texts for w in re.findall(r"[^\W\d_]+", t) if w.islower() and len(w) > 2}
+    words |= {w for lang in STOPWORDS.values() for w in lang}
+    from assistant.pii_words import FIRST_NAMES
+
+    return frozenset(words - FIRST_NAMES)
+
+
+def bank_names() -> frozenset[str]:
+    """Capitalised words of the seed bank's records (Kela, Rädda Barnen, Ohjaamo): organisations, places
+    and models that the bank names in public, never a private person there; first names left out."""
+    from assistant.pii_words import FIRST_NAMES
+
+    texts = [str(v) for m in seed_models() for v in m.model_dump().values()]
+    words = {w.lower() for t in texts for w in re.findall(r"[^\W\d_]+", t) if w[:1].isupper() and len(w) > 2}
+    return frozenset(words - FIRST_NAMES)
+
+
+def _case_f1(prob: np.ndarray, case_of: np.ndarray, wants: list[bool], t: float) -> tuple[float, float, float]:
+    got = np.zeros(len(wants), dtype=bool)
+    np.logical_or.at(got, case_of, prob >= t)
+    want = np.asarray(wants)
+    tp, fp, fn = int((got & want).sum()), int((got & ~want).sum()), int((~got & want).sum())
+    r, p = tp / max(1, tp + fn), tp / max(1, tp + fp)
+    return (2 * r * p / (r + p) if r + p else 0.0), r, p
+
+
+def train(settings: Settings, out: Path = WEIGHTS) -> int:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    embedder = bundled_embedder(settings)
+    common = common_words()
+    names = bank_names()
+    dev = [c for c in yaml.safe_load(CASES.read_text(encoding="utf-8")) if c.get("split") == "dev"]
+    rows: list[np.ndarray] = []
+    labels: list[bool] = []
+    case_of: list[int] = []
+    for ci, case in enumerate(dev):
+        text = str(case["text"])
+        spans = []
+        if "name_health" in (case.get("kinds") or []):
+            spans = [(text.find(s), text.find(s) + len(s)) for s in case.get("spans") or [] if s in text]
+        cands = candidates(text, common, names)
+        if not cands:
+            continue
+        vecs = embedder.embed_queries([c.sentence for c in cands])
+        for cand, vec in zip(cands, vecs, strict=True):
+            rows.append(np.concatenate([np.asarray(cand.features, dtype=np.float32), vec]))
+            labels.append(any(cand.start < e and s < cand.end for s, e in spans))
+            case_of.append(ci)
+    x, y, groups = np.stack(rows), np.asarray(labels), np.asarray(case_of)
+    wants = ["name_health" in (c.get("kinds") or []) for c in dev]
+    print(f"{len(dev)} dev cases, {len(y)} candidates, {int(y.sum())} inside a labelled name")
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    xs = (x - mean) / scale
+    best: tuple[float, float, float, float, float] | None = None  # f1, C, t, r, p
+    for c in GRID_C:
+        prob = np.zeros(len(y))
+        for tr, te in GroupKFold(n_splits=5).split(xs, y, groups):
+            clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(xs[tr], y[tr])
+            prob[te] = clf.predict_proba(xs[te])[:, 1]
+        for t in GRID_T:
+            f1, r, p = _case_f1(prob, groups, wants, t)
+            if best is None or f1 > best[0] + 1e-9:
+                best = (f1, c, t, r, p)
+        print(f"C={c}: " + " ".join("t{}:{:.2f}/{:.2f}".format(t, *_case_f1(prob, groups, wants, t)[1:])
+                                     for t in GRID_T[::2]))
+    assert best is not None
+    f1, c, t, r, p = best
+    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(xs, y)
+    coef = clf.coef_[0] / scale
+    data = {"model_id": embedder.model_id, "features": list(NAME_FEATURES) + [f"e{i}" for i in range(embedder.dim)],
+            "coef": np.round(coef, 6).tolist(), "intercept": round(float(clf.intercept_[0] - coef @ mean), 6),
+            "threshold": t, "C": c, "cv": {"f1": round(f1, 3), "recall": round(r, 3), "precision": round(p, 3)},
+            "common": sorted(common), "bank_names": sorted(names), "trained_on": "evals/pii/cases.yaml split=dev"}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"C={c} threshold={t}: cross-validated case recall {r:.3f} precision {p:.3f} → {out}")
+    return 0

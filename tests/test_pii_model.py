@@ -1,0 +1,55 @@
+"""The learned reader of names next to health details (``pii_model``), with the shipped weights."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import pii_model
+from assistant.pii import find
+from assistant.pii_model import NAME_FEATURES, candidates
+
+
+def _feature(cand: pii_model.Candidate, name: str) -> float:
+    return cand.features[NAME_FEATURES.index(name)]
+
+
+def test_every_name_like_word_is_a_candidate_with_its_sentence() -> None:
+    text = "Ryhmä alkoi syksyllä. Abdirahman Warsame ei pääse enää sängystä ylös."
+    cands = candidates(text, frozenset({"ryhmä"}))
+    assert [text[c.start:c.end] for c in cands] == ["Abdirahman Warsame"]
+    assert cands[0].sentence == "Abdirahman Warsame ei pääse enää sängystä ylös."
+    assert _feature(cands[0], "multi") == 1.0
+
+
+def test_staff_with_a_title_and_names_the_bank_uses_are_never_candidates() -> None:
+    text = "Sairaanhoitaja Pekka Virtanen kertoi, että Kelan tuki loppui."
+    assert candidates(text, frozenset({"sairaanhoitaja"}), frozenset({"kela"})) == []
+
+
+def test_a_common_word_opening_a_run_is_not_part_of_the_name() -> None:
+    cands = candidates("Asiakkaamme Reino Salminen on muistisairas.", frozenset({"asiakkaat"}))
+    assert [(c.start, c.end) for c in cands] == [(12, 26)]
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Mehmet Yilmazilla todettiin keväällä vakava masennus.", "Mehmet Yilmazilla"),
+    ("Sofia Lindholm har slutat äta och väger nu 40 kilo.", "Sofia Lindholm"),
+    ("Grace Okafor was admitted to the psychiatric ward again on Friday.", "Grace Okafor"),
+])
+def test_a_name_with_a_health_detail_is_found(text: str, span: str) -> None:
+    assert [(f.kind, f.text) for f in find(text)] == [("name_health", span)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ryhmää vetää Leena tiistaisin kirjaston alakerrassa.",
+    "Yhdellä asiakkaistamme on diabetes, ja monella osallistujalla on masennusta.",
+    "Projektipäällikkö Anna Korhonen esitteli tulokset hallitukselle.",
+])
+def test_names_without_a_detail_or_details_without_a_name_are_not_found(text: str) -> None:
+    assert find(text) == []
+
+
+def test_without_weights_the_word_list_rule_decides(tmp_path: Path) -> None:
+    assert pii_model.model(tmp_path / "missing.json") is None
