@@ -106,7 +106,11 @@ def command(nlu: Understanding, text: str) -> Correction | None:
         # a field name it is an answer, never a removal (an answer is never eaten)
         if not fld and phrase == plain.strip(" ,.:;-\"'”“") and rm not in [
                 tokens(p) for p in nlu.cues.removal_commands_plain]:
-            return None
+            # "ta bort Borgå, där har de en egen modell" removes what is on the card, and only that (weak)
+            # ("Ota mukaan myös vanhemmat" takes in: a bare "ota" removes only with "pois")
+            takes_in = rm == ["ota"] and "pois" not in body.lower()
+            return Correction(field=None, text="", removed=[phrase], weak=True) \
+                if len(phrase.split()) <= 4 and not takes_in else None
         return Correction(field=fld, text="", removed=[phrase], command=True)
     add = starts_with(body, nlu.cues.addition_commands)
     if add:

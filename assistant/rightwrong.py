@@ -48,7 +48,7 @@ _VERBS = {"is", "are", "was", "were", "do", "does", "did", "has", "have", "can",
 _REMOVED_NOISE = {"ole", "oo", "ollut", "olla", "enää", "mukana", "kuulu", "kuuluu", "kuuluvat", "siis", "really", "e",
                   "me", "int", "tässä",
                   "involved", "are", "is", "was", "were", "längre", "med", "är", "var", "they", "he", "ne", "se",
-                  "de", "den", "det", "it", "any", "more", "kaikki", "all", "alla", "sen", "niiden"}
+                  "de", "den", "det", "it", "any", "more", "anymore", "kaikki", "all", "alla", "sen", "niiden"}
 
 
 def _split_clauses(text: str) -> list[str]:

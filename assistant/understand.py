@@ -267,11 +267,15 @@ class Understanding:
                     or trailing) \
                     and len(_sentences(said)) <= 2:
                 new, removed = self.clauses(_SHOULD_BE.sub("", said))
-                if removed and (new or _NOT_INVOLVED.search(first) or trailing):
+                gone = _NO_LONGER.search(first) and _NEGATED.match(said)  # "not the university anymore, …"
+                if removed and (new or _NOT_INVOLVED.search(first) or trailing or gone):
                     return Correction(field=fld, text=new if new and not REMARK.match(new) else "", removed=removed,
                                       weak=True, pairs=self._pairs)
-            return None
+            return self.removed_after(said)
         body = re.sub(r"^(?:sanoa|säga|to say|mainita)\s*,?\s*(?:että|et|att|that)?\s*", "", body, flags=re.IGNORECASE)
+        after = self.removed_after(body)  # "korjaus: perheneuvolan psykologi ei tarvi toimijoihin, …"
+        if after is not None:
+            return after
         if fld:
             body = self._after_field(body, fld)
         else:
@@ -286,6 +290,25 @@ class Understanding:
             return None  # "ok muuten hyvä, mutta yhteyshenkilö puuttuu" contests the summary
         return Correction(field=fld, text=new, removed=removed, additive=additive and not removed, weak=weak,
                           pairs=self._pairs)
+
+    def removed_after(self, text: str) -> Correction | None:
+        """What goes, then the word that removes it: "Juva pois, sinne ei enää ajeta", "Kriisikeskus poistetaan
+        toimijoista", "vuxna barn ska bort". Weak: it applies only when the words are on the card."""
+        first = re.split(r"[,.;:!?]\s|\s[–—-]\s", text.strip(), maxsplit=1)[0].strip().rstrip(".!")
+        toks = first.split()
+        low = [t.lower() for t in toks]
+        for phrase in sorted((tokens(p) for ps in self.cues.removal_after.values() for p in ps), key=len, reverse=True):
+            for tail in (0, 1):  # "… poistetaan toimijoista", "… ei oo kohderyhmä oikeestaan" has its own path
+                cut = len(toks) - tail - len(phrase)
+                if cut < 1 or low[cut:len(toks) - tail] != phrase:
+                    continue
+                fld = self.names_field(toks[-1], window=1) if tail else None
+                if tail and fld is None:
+                    continue
+                what = " ".join(toks[:cut]).strip(" ,.:;\"'”“")
+                if 0 < len(what.split()) <= 6 and not REMARK.match(what):
+                    return Correction(field=fld, text="", removed=[what], weak=True)
+        return None
 
     def _field_at_end(self, body: str) -> tuple[str | None, str]:
         """"myös nuoret asunnottomat kuuluvat kohderyhmään" → (target_groups, "myös nuoret asunnottomat")."""
@@ -330,10 +353,14 @@ class Understanding:
 _NEGATED = re.compile(r"^\s*(?:ei|inte|int|not|nej|no\s*,)\s", re.IGNORECASE)
 _NOT_INVOLVED = re.compile(r"\b(?:ei\s+(?:oo|ole)\s+(?:enää\s+|tässä\s+|meillä\s+)?mukana|ei\s+(?:oo|ole)\s+enää$|"
                            r"(?:är|e)\s+(?:inte|int)\s+(?:längre\s+)?(?:med|me)\b|"
-                           r"(?:is|are)(?:\s+not|n't)\s+(?:involved|part of (?:it|this)|with us))", re.IGNORECASE)
+                           r"(?:is|are)(?:\s+not|n't)\s+(?:really\s+|actually\s+)?"
+                           r"(?:involved|part of (?:it|this)|with us))",
+                           re.IGNORECASE)
 _TRAILING_REMOVE = re.compile(r"[,.;]\s*(?:so\s+|eli\s+|joten\s+|så\s+)?(?:please\s+|you can\s+|voit\s+|voisitko\s+|"
-                              r"kan du\s+)?(?:remove|delete|take out|poista|poistaa|ota|ottaa|stryk|ta bort)\s+"
-                              r"(?:them|it|ne|se|sen|niitä|dem|den|det)(?:\s+pois|\s+out)?\s*[.!]?\s*$", re.IGNORECASE)
+                              r"kan du\s+)?(?:(?:remove|delete|take out|poista|poistaa|ota|ottaa|stryk|ta bort)\s+"
+                              r"(?:them|it|ne|se|sen|niitä|dem|den|det)(?:\s+pois|\s+out)?|take (?:it|them) out|"
+                              r"pois|stryk|bort)\s*[.!]?\s*$", re.IGNORECASE)
+_NO_LONGER = re.compile(r"\b(?:anymore|any more|enää|längre|inte mer|int mer)\b", re.IGNORECASE)
 _SHOULD_BE = re.compile(r"^\s*(?:det ska vara|det borde vara|det är|se on|sen pitää olla|sen pitäis olla|"
                         r"sen pitäisi olla|pitää olla|pitäis olla|pitäisi olla|it should be|should be|it's|it is)\s+",
                         re.IGNORECASE)

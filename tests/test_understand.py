@@ -296,3 +296,25 @@ def test_polite_removal_with_a_field() -> None:
 
     c = Understanding(load_prompts().cues).correction("Ottaisitko omaiset pois kohderyhmästä, ei ne ole mukana")
     assert c is not None and c.command and (c.field, c.removed) == ("target_groups", ["omaiset"])
+
+
+@pytest.mark.parametrize("text,field,removed", [
+    ("Sipoo pois, siellä ei oo vielä aloitettu", None, ["Sipoo"]),
+    ("Nuorisoseura poistetaan toimijoista, ne lopetti", "actors", ["Nuorisoseura"]),
+    ("Porvoo ei kuulu tähän, niillä on oma malli", None, ["Porvoo"]),
+    ("ta bort Vörå, där har de en egen grupp", None, ["Vörå"]),
+    ("församlingen stryk, dom har int varit med", None, ["församlingen"]),
+    ("the scouts are not really involved, take them out", None, ["the scouts"]),
+    ("not the city library anymore, they closed it", None, ["the city library"]),
+])
+def test_a_removal_said_after_what_goes_is_a_weak_correction(text: str, field: str | None,
+                                                              removed: list[str]) -> None:
+    """Weak: it changes the card only when those words are on it; otherwise the message is an answer."""
+    c = Understanding(load_prompts().cues).correction(text)
+    assert c is not None
+    assert (c.field, c.removed, c.weak, c.text) == (field, removed, True, "")
+
+
+@pytest.mark.parametrize("text", ["Yksinäisyys vähenee ja arki helpottuu", "Rahaa ja aikaa, enemmän kuin nyt"])
+def test_an_answer_is_not_read_as_a_removal(text: str) -> None:
+    assert Understanding(load_prompts().cues).correction(text) is None
