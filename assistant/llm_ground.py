@@ -107,7 +107,7 @@ def ground(values: dict[str, Any], text: str, prompt_keys: set[str], prompts: Pr
             items = [str(v) for v in value]
             keep = [i.strip() for i in items if grounded_item(i, text, prompt_keys)]
             if keep and check is not None:
-                keep = _placed(keep, fld, text, check)
+                keep = _placed(keep, fld, text, check, prompts)
             if len(keep) < len(items):
                 out.drop(fld, len(items) - len(keep))
             if keep:
@@ -116,7 +116,7 @@ def ground(values: dict[str, Any], text: str, prompt_keys: set[str], prompts: Pr
         parts = sentences(str(value)) or [str(value)]
         keep = [s for s in parts if grounded_item(s, text, prompt_keys)]
         if keep and check is not None:
-            keep = _placed(keep, fld, text, check)
+            keep = _placed(keep, fld, text, check, prompts)
         if len(keep) < len(parts):
             out.drop(fld, len(parts) - len(keep))
         if keep:
@@ -124,13 +124,18 @@ def ground(values: dict[str, Any], text: str, prompt_keys: set[str], prompts: Pr
     return out
 
 
-def _placed(items: list[str], fld: str, text: str, check: Placer) -> list[str]:
-    """Items that read like ``fld``, alone or in the sentence they came from ("karjatilojen yrittäjät" is
-    a target group because the person said "Kohderyhmänä ovat karjatilojen yrittäjät")."""
+def _placed(items: list[str], fld: str, text: str, check: Placer, prompts: Prompts) -> list[str]:
+    """Items that read like ``fld``, alone or in the sentence they came from, or whose sentence names the
+    field ("karjatilojen yrittäjät" is a target group because the person said "Kohderyhmänä ovat
+    karjatilojen yrittäjät", whatever the classifier makes of farmers)."""
+    from assistant.understand import Understanding
+
     said = sentences(text) or [text]
     sources = [max(said, key=lambda s, i=i: len(keys(i) & keys(s))) for i in items]  # type: ignore[misc]
     alone, in_context = check(items, fld), check(sources, fld)
-    return [i for i, a, b in zip(items, alone, in_context, strict=True) if a or b]
+    nlu = Understanding(prompts.cues)
+    named = [nlu.names_field(s, strict=True) == fld for s in sources]
+    return [i for i, a, b, n in zip(items, alone, in_context, named, strict=True) if a or b or n]
 
 
 def _agree(a: Any, b: Any) -> bool:
