@@ -94,7 +94,7 @@ class Corrections:
         the answer just given; else the field holding the corrected words ("korjaan: kolme ohjaajaa"); else
         the field the words describe. After only "sori" or "actually", only a value on the card counts."""
         st = self.state
-        holder = self._holder(removed) if removed else None
+        holder = self._holder(removed, context=text) if removed else None
         if holder or weak:
             return holder
         just = st.last_field if st.last_field and st.last_field_turn == st.turns - 1 \
@@ -129,12 +129,21 @@ class Corrections:
             return None
         current = getattr(self.state.draft, fld)
         pattern = re.compile(r"(?<![\wåäö])" + re.escape(removed[0]) + r"(?![\wåäö])", re.IGNORECASE)
+        number = re.fullmatch(r"(\d+)\s+(\w+).*", new) if removed[0].isdigit() else None
+
+        def swap(item: str) -> str:
+            def one(m: re.Match[str]) -> str:  # "70 prosentilla" + "60 prosenttia" → "60 prosentilla"
+                after = re.match(r"\s+(\w+)", item[m.end():])
+                same_unit = number and after and after.group(1).lower()[:5] == number.group(2).lower()[:5]
+                return number.group(1) if number and same_unit else new
+            return pattern.sub(one, item)
+
         if isinstance(current, list):
             if not any(pattern.search(i) for i in current):
                 return None
-            return [pattern.sub(new, i) for i in current]
+            return [swap(i) for i in current]
         if isinstance(current, str) and pattern.search(current):
-            return pattern.sub(new, current)
+            return swap(current)
         return None
 
     def _shared_with(self, fld: str, text: str) -> int:
@@ -153,7 +162,7 @@ class Corrections:
                 out.append(fld)
         return out
 
-    def _holder(self, phrases: list[str], least: int = 0) -> str | None:
+    def _holder(self, phrases: list[str], least: int = 0, context: str = "") -> str | None:
         """The field whose value holds these phrases best (with ``least``: at least that many shared
         content stems, numbers aside, rather than half of the phrase); the closest spelling wins, so
         "Satakuntaan" finds "Satakunnan hyvinvointialue", not "pari sataa metriä"."""
@@ -165,7 +174,9 @@ class Corrections:
             def holds(i: str, r: str) -> bool:
                 return _shared(i, r, st.lang) >= least if least else _overlaps(i, r, st.lang)
 
-            score = sum(_closeness(i, r, st.lang) for r in phrases for i in items if holds(i, r))
+            # a number names no field: "60 prosenttia eikä 70" goes where 70 stands next to the same words
+            score = sum(_closeness(i, r, st.lang) + (len(re.findall(r"\d+", r)) and 1 + _closeness(i, context, st.lang))
+                        for r in phrases for i in items if holds(i, r))
             if score and (best is None or score > best[0]):
                 best = (score, fld)
         return best[1] if best else None
@@ -278,6 +289,6 @@ def _clause_without(sentence: str, removed: list[str], lang: str) -> str:
 def _overlaps(item: str, removed: str, lang: str) -> bool:
     """An item goes when it shares at least half of the removed phrase's content words (compared by their
     first four letters of the stem, so "museerna" finds "museer" and "fysioterapeutin" "fysioterapeutti")."""
-    r = {s[:4] for s in stems(removed, lang) if len(s) >= 3}
-    i = {s[:4] for s in stems(item, lang) if len(s) >= 3}
+    r = {s[:4] for s in stems(removed, lang) if len(s) >= 3} | set(re.findall(r"\d+", removed))
+    i = {s[:4] for s in stems(item, lang) if len(s) >= 3} | set(re.findall(r"\d+", item))  # "70", "19"
     return bool(r) and len(r & i) * 2 >= len(r)

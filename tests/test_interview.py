@@ -189,6 +189,27 @@ def test_a_correction_without_a_field_name_finds_what_it_corrects(start) -> None
     assert turn.draft.conditions == "Seurakunnan tilat"
 
 
+def test_a_number_is_corrected_where_it_stands_next_to_the_same_words(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start()
+    iv.turn("Syrjäkylien vanhukset eivät pääse liikuntaryhmiin.")
+    iv.edit("target_groups", "Yli 70-vuotiaat kotona asuvat")
+    iv.edit("measurement", "Puolen vuoden jälkeen tuolilta nousu -testi parani 70 prosentilla.")
+    turn = iv.turn("sori, se oli 60 prosenttia eikä 70, katoin väärästä sarakkeesta")
+    assert turn.draft.measurement == "Puolen vuoden jälkeen tuolilta nousu -testi parani 60 prosentilla."
+    assert turn.draft.target_groups == ["Yli 70-vuotiaat kotona asuvat"]
+
+
+def test_a_removal_said_after_the_words_changes_only_a_card_that_holds_them(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start()
+    iv.turn("Kotona asuvat ikäihmiset ovat yksinäisiä.")
+    iv.edit("regions", "Mikkeli; Pieksämäki; Juva")
+    turn = iv.turn("Juva pois, sinne ei enää ajeta")
+    assert turn.draft.regions == ["Mikkeli", "Pieksämäki"]
+    iv.state.pending_field, iv.state.asking = "conditions", "question"
+    turn = iv.turn("Auto pois käytöstä ei käy, se on ehto")  # not on the card: an answer, kept whole
+    assert turn.draft.conditions == "Auto pois käytöstä ei käy, se on ehto"
+
+
 def test_remove_and_add_commands_edit_the_card_wherever_the_words_are(start) -> None:  # type: ignore[no-untyped-def]
     iv = start()
     iv.turn("Velkaneuvontaan on jonoa monta kuukautta.")

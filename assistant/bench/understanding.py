@@ -8,6 +8,7 @@ Independent of the engine's cue lists: only the stop words of ``textproc`` are s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -149,10 +150,18 @@ def answer_kept(draft: Any, fld: str, text: str) -> bool:
     return coverage(text, card_text(draft, fld)) >= 0.5
 
 
+def _ckeys(text: str) -> set[str]:
+    """Content words, or for a phrase with a number the number alone: "70 prosentilla" is wrong because
+    of the 70, and the unit stays when "60 prosenttia eikä 70" is put right."""
+    digits = set(re.findall(r"\d+", text))
+    return digits or keys(text)
+
+
 def correction_passed(draft: Any, fld: str, new: list[str], removed: list[str]) -> bool:
-    have = keys(card_text(draft, fld))
-    new_keys = set().union(*(keys(n) for n in new)) if new else set()
+    card = card_text(draft, fld)
+    have = keys(card) | set(re.findall(r"\d+", card))
+    new_keys = set().union(*(_ckeys(n) for n in new)) if new else set()
     ok_new = not new_keys or len(new_keys & have) * 2 >= len(new_keys)
-    gone = set().union(*(keys(r) for r in removed)) - new_keys if removed else set()
+    gone = set().union(*(_ckeys(r) for r in removed)) - new_keys if removed else set()
     ok_removed = not gone or len(gone & have) * 2 < len(gone)
     return ok_new and ok_removed
