@@ -13,8 +13,9 @@ from typing import Any, Literal
 
 import numpy as np
 
+from assistant.catalog_keeper import CatalogKeeper
 from assistant.glossary import Glossary
-from assistant.lexical import Catalog, CatalogKeeper
+from assistant.lexical import Catalog
 from assistant.schema import ModelDescription
 from assistant.store import ModelStore
 from assistant.textproc import detect_language, query_stems

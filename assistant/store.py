@@ -146,7 +146,7 @@ class ModelStore:
     one entry per batch, holding the ids written and a microsecond stamp. The feed's size is the bank's
     revision, read fresh from the server, and an entry is never lost to a concurrent writer (each is a
     record of its own, unlike a counter in collection metadata). Other instances read the entries newer than
-    what they have seen and refresh only those records (see ``lexical.CatalogKeeper``)."""
+    what they have seen and refresh only those records (see ``catalog_keeper.CatalogKeeper``)."""
 
     def __init__(self, settings: Settings, embedder: CachedEmbedder, client: ClientAPI | None = None) -> None:
         self.settings = settings

@@ -11,8 +11,9 @@ import bm25s
 import numpy as np
 import pytest
 
+from assistant.catalog_builder import Builder
 from assistant.embeddings import CachedEmbedder
-from assistant.lexical import Builder, Catalog, doc_tokens
+from assistant.lexical import Catalog, doc_tokens
 from assistant.retrieval import Filters, Retriever
 from assistant.schema import ModelDescription
 from assistant.settings import Settings
