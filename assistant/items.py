@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"“”'(]?[A-ZÅÄÖÉ0-9])|\n+")
+_SENT_LOWER = re.compile(r"(?<=[.!?])\s+(?=[\"“”'(]?[a-zåäöé])")
+_ABBREV = frozenset("""esim mm ym jne yms ns ks vrt puh klo noin ca eng ruots lyh tms jne ks vs etc approx
+tel nr tfn bl dvs osv resp mfl kl st inkl exkl jfr ang inc dept fig min max""".split())
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 # a sentence that only introduces a list or the answer ("Se on:", "Eli:")
 _LEAD = re.compile(
@@ -34,8 +37,23 @@ _CONJ = re.compile(r"\s+(?:ja|sekä|tai|och|samt|eller|and|or)\s+", re.IGNORECAS
 
 
 def sentences(text: str) -> list[str]:
-    """Sentences and lines of a text, empties dropped."""
-    return [s.strip() for s in _SENT.split(text) if s and s.strip()]
+    """Sentences and lines of a text, empties dropped. People who type in lowercase end sentences too
+    ("… and that was it. now the ER nurse asks …"); an abbreviation or a number before the stop does not
+    ("esim. masennus", "klo 9. sitten", "e.g. walks")."""
+    out: list[str] = []
+    for part in _SENT.split(text):
+        if not part or not part.strip():
+            continue
+        start = 0
+        for m in _SENT_LOWER.finditer(part):
+            before = part[start:m.start()].rsplit(None, 1)[-1].lower() if part[start:m.start()].strip() else ""
+            word = before.rstrip(".!?")
+            if before.endswith((".", )) and (word in _ABBREV or len(word) <= 2 or word.isdigit() or "." in word):
+                continue
+            out.append(part[start:m.start()].strip())
+            start = m.end()
+        out.append(part[start:].strip())
+    return [s for s in out if s]
 
 
 def strip_lead(text: str) -> str:

@@ -318,3 +318,13 @@ def test_a_removal_said_after_what_goes_is_a_weak_correction(text: str, field: s
 @pytest.mark.parametrize("text", ["Yksinäisyys vähenee ja arki helpottuu", "Rahaa ja aikaa, enemmän kuin nyt"])
 def test_an_answer_is_not_read_as_a_removal(text: str) -> None:
     assert Understanding(load_prompts().cues).correction(text) is None
+
+
+def test_a_story_typed_in_lowercase_is_still_split_into_sentences() -> None:
+    from assistant.items import sentences
+
+    story = ("before, they were sent home in the morning. now the nurse asks if a youth worker can call. "
+             "esim. masennus ja mm. uupumus ovat yleisiä. klo 9. aloitetaan")
+    assert sentences(story) == ["before, they were sent home in the morning.",
+                                "now the nurse asks if a youth worker can call.",
+                                "esim. masennus ja mm. uupumus ovat yleisiä.", "klo 9. aloitetaan"]
