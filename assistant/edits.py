@@ -78,12 +78,21 @@ def _places_in(text: str) -> list[str]:
     return parts if parts and all(p.lower() in known for p in parts) else []
 
 
+_TRAILING_ADD = re.compile(r"[,.;!]\s*(?:so\s+|eli\s+|så\s+)?(?:please\s+|voisitko\s+|kan du\s+)?"
+                           r"(?:add|lisää|lisätä|lägg till|ta med)\s+(?:it|them|that|se|ne|sekin|den|dem|det)"
+                           r"(?:\s+(?:too|also|as well|myös|kans|också|med))?\s*[.!]?\s*$", re.IGNORECASE)
+
+
 def command(nlu: Understanding, text: str) -> Correction | None:
     """A removal or addition command, as a correction; None when the message is not one."""
     from assistant.understand import Correction, cut_leading, starts_with, tokens
 
     lead = LEAD_FILLER.match(text)
     body = text[lead.end():] if lead else text
+    if _TRAILING_ADD.search(body):  # "oh and Kauniainen! families from there come too, please add it"
+        places = _places_in(re.sub(r"^(?:and|ja|och|also|myös|också)\s+", "", body.strip(), flags=re.IGNORECASE))
+        if places:
+            return Correction(field="regions", text="; ".join(places), additive=True, command=True)
     marker = starts_with(body, nlu.cues.correction_markers)  # "Korjaan: poista se …", "Eikun lisää …"
     if marker and (starts_with(cut_leading(body, marker), nlu.cues.removal_commands)
                    or starts_with(cut_leading(body, marker), nlu.cues.addition_commands)):

@@ -328,3 +328,15 @@ def test_a_story_typed_in_lowercase_is_still_split_into_sentences() -> None:
     assert sentences(story) == ["before, they were sent home in the morning.",
                                 "now the nurse asks if a youth worker can call.",
                                 "esim. masennus ja mm. uupumus ovat yleisiä.", "klo 9. aloitetaan"]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("oh and Kauniainen! families from there come too, please add it", "Kauniainen"),
+    ("ja Kangasala, sieltäkin tulee perheitä, lisää sekin", "Kangasala"),
+    ("och Korsholm, dom är också med, lägg till det", "Korsholm"),
+])
+def test_a_place_named_first_and_added_at_the_end_adds_a_region(text: str, place: str) -> None:
+    c = Understanding(load_prompts().cues).correction(text)
+    assert c is not None
+    assert (c.field, c.text, c.additive) == ("regions", place, True)
+    assert Understanding(load_prompts().cues).correction(f"{place} on hyvä paikka") is None
