@@ -50,6 +50,15 @@ _CITATION = re.compile(r"^\s*(?:ym\.|et al\.|ja muut|m\.fl\.|\(\d{4}\)|,?\s*\d{4
 _GENITIVE = re.compile(r"(?:'s|’s|s)$")
 
 
+_CODES = re.compile(r"\S*[\d@]\S*")  # identity codes, phone numbers, e-mail addresses, dates
+
+
+def _meaning(sentence: str) -> str:
+    """The sentence as its embedding should read it: what is said about the person, without the codes and
+    numbers written next to the name (those are found by their own patterns)."""
+    return re.sub(r"\s+", " ", _CODES.sub(" ", sentence)).strip(" ,;()")
+
+
 @dataclass
 class Candidate:
     """A word or run of capitalised words that may be a person's name, with its sentence."""
@@ -161,8 +170,12 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
             opener = feats[4] and feats[12] and feats[17] and not feats[7]  # "Kotihoito …": a common word opens
             staff_or_place = feats[5] or feats[6] or feats[16]  # "sairaanhoitaja Pekka", "Minna Canthin katu", "ym."
             public = all(w.lower() in bank_names or _stem(w) in bank_names for w in span_words)  # "Kelan"
-            if not (opener or staff_or_place or public):
-                out.append(Candidate(start, stop, s_text.strip(), feats))
+            # "Pirjo kertoi, että yhä useampi asiakkaista on …": the detail is about a group she speaks of
+            told_of = next((w.start() for w in words[end + 1:] if w.group(0).lower() in _OTHERS), None)
+            others_first = told_of is not None and not any(
+                words[end].end() <= h.start() < told_of for h in health[k])
+            if not (opener or staff_or_place or public or others_first):
+                out.append(Candidate(start, stop, _meaning(s_text), feats))
             i = end + 1
     return out
 
