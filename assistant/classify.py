@@ -20,6 +20,7 @@ import numpy as np
 from assistant.embeddings import CachedEmbedder
 from assistant.flow import Prompts
 from assistant.resources import shipped
+from assistant.sequence import marginals
 
 WEIGHTS = shipped("knowledge", "classifier", "fields.json")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -84,7 +85,9 @@ class FieldClassifier:
                                       i == 0 and n > 1, i == n - 1 and n > 1) for i, s in enumerate(sents)])
         return np.hstack([vecs, cues])
 
-    def predict(self, sents: Sequence[str]) -> list[Guess]:
+    def predict(self, sents: Sequence[str], sequence: bool = False, known: dict[int, str] | None = None) -> list[Guess]:
+        """Field probabilities per sentence; with ``sequence`` (the sentences of one story, in order) given
+        the whole story (``sequence.marginals``), ``known`` being the fields the person named."""
         if not sents:
             return []
         x = self.features(sents)
@@ -96,6 +99,10 @@ class FieldClassifier:
         logits = logits - logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
         probs /= probs.sum(axis=1, keepdims=True)
+        if sequence and self.model is not None and self.model.get("transitions") and len(sents) > 1:
+            index = {c: i for i, c in enumerate(self.classes)}
+            probs = marginals(probs, np.asarray(self.model["transitions"]), float(self.model["transition_weight"]),  # type: ignore[arg-type]
+                              {i: index[f] for i, f in (known or {}).items() if f in index})
         out: list[Guess] = []
         for row in probs:
             order = np.argsort(-row)

@@ -168,6 +168,7 @@ class OfflineExtractor:
         text = without_logs(text)
         sents = sentences(text)
         pending: list[int] = []
+        known: dict[int, str] = {}
         for i, sent in enumerate(sents):
             named = self.named(sent)
             if named and (named[0] in STORY_FIELDS or named[0] in ("name", "stage")):
@@ -175,10 +176,12 @@ class OfflineExtractor:
                 if value:
                     ext.add(named[0], value, sent)
                     ext.placed.append((sent, named[0], 1.0))
+                    known[i] = named[0]
                     continue
             pending.append(i)
-        # positions count within the whole message, as in training, also for the sentences left to classify
-        ranked = self.classifier.predict(sents) if pending else []
+        # positions count within the whole message, as in training, also for the sentences left to classify;
+        # each sentence is read in its story (its neighbours' fields, the ones the person named among them)
+        ranked = self.classifier.predict(sents, sequence=True, known=known) if pending else []
         guesses = {i: ranked[i] for i in pending}
         for i in pending:
             sent, guess = sents[i], guesses[i]

@@ -270,7 +270,8 @@ def _folds(svc: Any, cases: list[Any], k: int) -> dict[str, FieldClassifier]:
     out: dict[str, FieldClassifier] = {}
     for i in range(k):
         held = frozenset(dev[i::k])
-        data = fit(svc.embedder, held, float(shipped["C"]), float(shipped["temperature"]))
+        data = fit(svc.embedder, held, float(shipped["C"]), float(shipped["temperature"]),
+                   float(shipped.get("transition_weight", 0.0)))
         clf = FieldClassifier(svc.embedder, load_prompts(), data=data)
         out.update({cid: clf for cid in held})
     return out
