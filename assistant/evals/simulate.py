@@ -15,6 +15,7 @@ from assistant.schema import LIST_FIELDS, ModelDescription, Stage
 DONT_KNOW = {"fi": "En tiedä.", "sv": "Vet inte.", "en": "I don't know."}
 YES = {"fi": "Kyllä, näin on.", "sv": "Ja, det stämmer.", "en": "Yes, that's right."}
 YES_SHORT = {"fi": "kyllä", "sv": "ja", "en": "yes"}
+NO_IT_IS = {"fi": "Ei, oikein on: {value}", "sv": "Nej, det rätta är: {value}", "en": "No, it is: {value}"}
 CONTINUE = {"fi": "Jatketaan omaa kuvausta.", "sv": "Fortsätt med vår egen.", "en": "Let's continue with our own."}
 STAGE_PHRASE = {
     "fi": {"idea": "Tämä on vasta idea.", "developing": "Pilotoimme mallia parhaillaan.",
@@ -79,6 +80,22 @@ def answer_for(truth: ModelDescription, fld: str, lang: str) -> str:
     return str(value)
 
 
+def confirm_reply(truth: ModelDescription, turn: Turn, lang: str) -> str:
+    """A persona reads the quoted value: "yes" when its truth for the field says the same, otherwise it
+    says what is right (a person does not confirm a need quoted as the core)."""
+    from assistant.bench.understanding import supported
+
+    fld = turn.asked_field or ""
+    value, right = getattr(turn.draft, fld, None), getattr(truth, fld, None)
+    if not value or not right or fld == "stage":
+        return YES_SHORT[lang]
+    quoted = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    said = [str(v) for v in right] if isinstance(right, list) else [str(right)]
+    if all(supported(q, said) for q in quoted):
+        return YES_SHORT[lang]
+    return NO_IT_IS[lang].format(value=answer_for(truth, fld, lang))
+
+
 def _step(iv: Interview, tr: Transcript, text: str) -> Turn:
     t0 = time.perf_counter()
     turn = iv.turn(text)
@@ -129,7 +146,7 @@ def run_persona(case: Case, iv: Interview) -> Transcript:
         elif turn.phase == "confirm":
             text = YES[lang]
         elif turn.asked_field and turn.asking == "confirm":
-            text = YES_SHORT[lang]
+            text = confirm_reply(truth, turn, lang)
         elif turn.asked_field:
             fld = turn.asked_field
             if case.correction and case.correction.field == fld and not corrected:
