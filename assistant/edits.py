@@ -40,14 +40,25 @@ def _first_clause(text: str) -> str:
 
 def _strip_field_words(nlu: Understanding, text: str, fld: str) -> str:
     """"toimijoihin Y-Säätiö" → "Y-Säätiö"; "föräldrarna i målgruppen" → "föräldrarna"."""
+    from assistant.understand import _inflected
+
     names = sorted((n for n in nlu.cues.field_names.get(fld, [])), key=len, reverse=True)
     for name in names:
         pat = re.compile(r"(?:\b(?:to|in|into|from|i|till|från|on|at)\s+)?(?:the\s+|our\s+)?"
                          + re.escape(name) + r"\w{0,5}\b(?:\s+(?:list|listan|listaan))?", re.IGNORECASE)
         out = pat.sub(" ", text, count=1)
         if out != text:
-            return re.sub(r"\s{2,}", " ", out).strip(" ,.:;-")
+            return _after_field_word(out)
+    for word in text.split():  # "mittareihin" (mittari), "toimijoihin" (toimijat)
+        if any(_inflected(word.lower().strip(",.:;"), n.lower()) for n in names if " " not in n):
+            return _after_field_word(text.replace(word, " ", 1))
     return text.strip(" ,.:;-")
+
+
+def _after_field_word(text: str) -> str:
+    """What is added, without the glue left where the field word was ("vielä että …", "myös …")."""
+    text = re.sub(r"\s{2,}", " ", text).strip(" ,.:;-")
+    return re.sub(r"^(?:vielä\s+|myös\s+)*(?:että|et|att|that)\s+", "", text, flags=re.IGNORECASE)
 
 
 def _field_anywhere(nlu: Understanding, text: str) -> str | None:

@@ -189,9 +189,8 @@ class Understanding:
                 nt = tokens(name)
                 for i in range(min(3, len(head) - len(nt) + 1)):
                     words = head[i:i + len(nt)]
-                    if all(w.startswith(n) if j == len(nt) - 1 else w == n
-                           for j, (w, n) in enumerate(zip(words, nt, strict=True))) \
-                            and len(words[-1]) <= len(nt[-1]) + 4:
+                    if all(_inflected(w, n) if j == len(nt) - 1 else w == n
+                           for j, (w, n) in enumerate(zip(words, nt, strict=True))):
                         cand = (-len(" ".join(nt)), i, fld)
                         if best is None or cand < best:
                             best = cand
@@ -348,6 +347,15 @@ class Understanding:
         """Single negation words (multi-word ones like "rather than" are matched as phrases)."""
         return {tokens(p)[0] for ps in self.cues.negation.values() for p in ps if len(tokens(p)) == 1} | {
             "eivät", "en", "emme", "ette", "eikä", "ej", "isn't", "aren't", "doesn't", "don't", "never", "inga"}
+
+
+def _inflected(word: str, name: str) -> bool:
+    """``word`` is ``name`` in some case form: "kohderyhmään", and with the stem change of a Finnish plural
+    ("mittareihin" for mittari, "toimijoihin" for toimijat, "tavoitteisiin" for tavoitteet)."""
+    if word.startswith(name):
+        return len(word) <= len(name) + 4
+    stem = name[:-2] if name.endswith("t") else name[:-1] if name[-1:] in ("a", "ä", "e", "i", "o", "u") else ""
+    return len(stem) >= 6 and word.startswith(stem) and len(word) <= len(stem) + 7
 
 
 _NEGATED = re.compile(r"^\s*(?:ei|inte|int|not|nej|no\s*,)\s", re.IGNORECASE)

@@ -340,3 +340,20 @@ def test_a_place_named_first_and_added_at_the_end_adds_a_region(text: str, place
     assert c is not None
     assert (c.field, c.text, c.additive) == ("regions", place, True)
     assert Understanding(load_prompts().cues).correction(f"{place} on hyvä paikka") is None
+
+
+@pytest.mark.parametrize("text,field,added", [
+    ("lisää vielä mittareihin että seurataan kaatumisten määrää", "measurement", "seurataan kaatumisten määrää"),
+    ("lisää toimijoihin myös seurakunnan diakoni", "actors", "seurakunnan diakoni"),
+])
+def test_a_field_named_in_a_plural_case_form_is_found_and_left_out_of_the_value(text: str, field: str,
+                                                                                added: str) -> None:
+    c = Understanding(load_prompts().cues).correction(text)
+    assert c is not None
+    assert (c.field, c.text, c.additive) == (field, added, True)
+
+
+def test_words_that_only_begin_like_a_field_name_do_not_name_it() -> None:
+    nlu = Understanding(load_prompts().cues)
+    assert nlu.names_field("Toimintaa on paljon iltaisin") is None
+    assert nlu.names_field("tavoitteisiin vielä yksi") == "goals"
