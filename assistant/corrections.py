@@ -129,7 +129,9 @@ class Corrections:
             return None
         current = getattr(self.state.draft, fld)
         pattern = re.compile(r"(?<![\wåäö])" + re.escape(removed[0]) + r"(?![\wåäö])", re.IGNORECASE)
-        number = re.fullmatch(r"(\d+)\s+(\w+).*", new) if removed[0].isdigit() else None
+        # "tolv lektioner" for "tio", "60 prosenttia" for "70": a one-word wrong value followed by the same unit
+        number = re.fullmatch(r"(\S+)\s+(\w+).*", new) if _number_like(removed[0]) else None
+        number = number if number and _number_like(number.group(1)) else None
 
         def swap(item: str) -> str:
             def one(m: re.Match[str]) -> str:  # "70 prosentilla" + "60 prosenttia" → "60 prosentilla"
@@ -233,6 +235,15 @@ class Corrections:
         self.state.last_field = fld
 
     # -- the closing summary ---------------------------------------------------------------------
+
+
+_NUMBER_WORDS = frozenset("""yksi kaksi kolme neljä viisi viis kuusi kuus seitsemän kahdeksan yhdeksän kymmenen
+två tre fyra fem sex sju åtta nio tio elva tolv two three four five six seven eight nine ten eleven
+twelve""".split())  # not "en", "ett", "one": articles too
+
+
+def _number_like(word: str) -> bool:
+    return word.isdigit() or word.lower() in _NUMBER_WORDS
 
 
 def _shared(item: str, phrase: str, lang: str) -> int:

@@ -53,7 +53,8 @@ _REMOVED_NOISE = {"ole", "oo", "ollut", "olla", "enää", "mukana", "kuulu", "ku
 
 def _split_clauses(text: str) -> list[str]:
     """Clauses at , ; . and "vaan/but/utan"; a relative clause stays with the one before it."""
-    return clauses(re.sub(r"^[^:,.]{1,25}:\s*", "", text.strip()))  # "unohtui yksi: …", "till det om X: …"
+    text = re.sub(r"^[^:,.]{1,25}:\s*", "", text.strip())  # "unohtui yksi: …", "till det om X: …"
+    return clauses(re.sub(r"\s+[–—]\s+", ", ", text))  # "tolv, inte tio – vi lade till två": a dash ends one
 
 
 def _clean_new(text: str) -> str:

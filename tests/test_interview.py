@@ -199,6 +199,14 @@ def test_a_number_is_corrected_where_it_stands_next_to_the_same_words(start) -> 
     assert turn.draft.target_groups == ["Yli 70-vuotiaat kotona asuvat"]
 
 
+def test_a_number_word_is_corrected_in_place_and_a_remark_after_a_dash_is_not_part_of_it(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("sv")
+    iv.turn("Eleverna vet inte vad de ska göra när någon blir utsatt.")
+    iv.edit("core", "Alla åttor får tio lektioner om våld; Filmer och vardagliga situationer")
+    turn = iv.turn("Förlåt, det är tolv lektioner, inte tio – vi lade till två om nätet i höstas.")
+    assert turn.draft.core == ["Alla åttor får tolv lektioner om våld", "Filmer och vardagliga situationer"]
+
+
 def test_a_removal_said_after_the_words_changes_only_a_card_that_holds_them(start) -> None:  # type: ignore[no-untyped-def]
     iv = start()
     iv.turn("Kotona asuvat ikäihmiset ovat yksinäisiä.")

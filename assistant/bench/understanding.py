@@ -150,17 +150,26 @@ def answer_kept(draft: Any, fld: str, text: str) -> bool:
     return coverage(text, card_text(draft, fld)) >= 0.5
 
 
+_NUMBER_WORDS = frozenset("""yksi kaksi kolme neljä viisi viis kuusi kuus seitsemän seittemän kahdeksan kaheksan
+yhdeksän kymmenen kaksitoista två tre fyra fem sex sju åtta nio tio elva tolv two three four five six
+seven eight nine ten eleven twelve""".split())  # not "en", "ett", "one": articles too
+
+
+def _numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d+", text)) | {w for w in re.findall(r"\w+", text.lower()) if w in _NUMBER_WORDS}
+
+
 def _ckeys(text: str) -> set[str]:
-    """Content words, or for a phrase with a number the number alone: "70 prosentilla" is wrong because
-    of the 70, and the unit stays when "60 prosenttia eikä 70" is put right."""
-    digits = set(re.findall(r"\d+", text))
-    return digits or keys(text)
+    """Content words, or for a phrase with a number the number alone: "70 prosentilla" and "tio
+    lektioner" are wrong because of the number, and the unit stays when the number is put right."""
+    return _numbers(text) or keys(text)
 
 
 def correction_passed(draft: Any, fld: str, new: list[str], removed: list[str]) -> bool:
     card = card_text(draft, fld)
-    have = keys(card) | set(re.findall(r"\d+", card))
-    new_keys = set().union(*(_ckeys(n) for n in new)) if new else set()
+    have = keys(card) | _numbers(card)
+    # the right words as content words and digits ("kaksi alakoulua" may be written "kahdessa alakoulussa")
+    new_keys = set().union(*(keys(n) | set(re.findall(r"\d+", n)) for n in new)) if new else set()
     ok_new = not new_keys or len(new_keys & have) * 2 >= len(new_keys)
     gone = set().union(*(_ckeys(r) for r in removed)) - new_keys if removed else set()
     ok_removed = not gone or len(gone & have) * 2 < len(gone)
