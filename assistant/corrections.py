@@ -124,20 +124,28 @@ class Corrections:
 
     def _substitute(self, fld: str, new: str, removed: list[str]) -> Any:
         """A short wrong phrase written out in the value, replaced by the short right one in place."""
-        if len(removed) != 1 or not new or len(new.split()) > 3 or len(removed[0].split()) > 3 \
-                or fld in ("stage", "name"):
+        if len(removed) != 1 or not new or len(removed[0].split()) > 3 or fld in ("stage", "name"):
+            return None
+        # "tolv lektioner" for "tio", "maximum four families" for "five": a wrong number followed by the unit
+        # the right one has; only the number changes
+        # ("16 to 25, not 29": the last one; "it was 380 people" for 410: the only one)
+        numbers = [m for m in re.finditer(r"[\w-]+", new) if _number_like(m.group(0))] \
+            if _number_like(removed[0]) else []
+        if len(new.split()) > 3 and not numbers:
             return None
         current = getattr(self.state.draft, fld)
         pattern = re.compile(r"(?<![\wåäö])" + re.escape(removed[0]) + r"(?![\wåäö])", re.IGNORECASE)
-        # "tolv lektioner" for "tio", "60 prosenttia" for "70": a one-word wrong value followed by the same unit
-        number = re.fullmatch(r"(\S+)\s+(\w+).*", new) if _number_like(removed[0]) else None
-        number = number if number and _number_like(number.group(1)) else None
 
         def swap(item: str) -> str:
             def one(m: re.Match[str]) -> str:  # "70 prosentilla" + "60 prosenttia" → "60 prosentilla"
+                if not numbers:
+                    return new
                 after = re.match(r"\s+(\w+)", item[m.end():])
-                same_unit = number and after and after.group(1).lower()[:5] == number.group(2).lower()[:5]
-                return number.group(1) if number and same_unit else new
+                for n in numbers:
+                    unit = re.match(r"\s+(\w+)", new[n.end():])
+                    if after and unit and after.group(1).lower()[:5] == unit.group(1).lower()[:5]:
+                        return n.group(0)
+                return numbers[-1].group(0)
             return pattern.sub(one, item)
 
         if isinstance(current, list):

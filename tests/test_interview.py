@@ -207,6 +207,21 @@ def test_a_number_word_is_corrected_in_place_and_a_remark_after_a_dash_is_not_pa
     assert turn.draft.core == ["Alla åttor får tolv lektioner om våld", "Filmer och vardagliga situationer"]
 
 
+@pytest.mark.parametrize("value,correction,fixed", [
+    ("Each therapist has five families at most", "Sorry, I meant maximum four families per therapist, not five.",
+     "Each therapist has four families at most"),
+    ("Young people 16–29 who are homeless", "wait, I got that wrong, its 16 to 25, not 29. Over 25 we guide them on.",
+     "Young people 16–25 who are homeless"),
+])
+def test_only_the_wrong_number_changes_when_the_right_one_comes_in_a_longer_phrase(  # type: ignore[no-untyped-def]
+        start, value: str, correction: str, fixed: str) -> None:
+    iv = start("en")
+    iv.turn("Young people sleep on friends' sofas.")
+    iv.edit("conditions", value)
+    turn = iv.turn(correction)
+    assert turn.draft.conditions == fixed
+
+
 def test_a_removal_said_after_the_words_changes_only_a_card_that_holds_them(start) -> None:  # type: ignore[no-untyped-def]
     iv = start()
     iv.turn("Kotona asuvat ikäihmiset ovat yksinäisiä.")
