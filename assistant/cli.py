@@ -203,6 +203,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from assistant.bench.pii import run as run_pii
 
         return run_pii(Path(args.cases or "evals/pii/cases.yaml"), show_errors=args.errors)
+    if args.what == "corrections":
+        from assistant.bench.corrections import run as run_corrections
+
+        return run_corrections(_settings(args), Path(args.cases or "evals/corrections/cases.yaml"),
+                               verbose=args.verbose, only=args.only)
     if args.what == "interview":
         from assistant.bench.interview import run as run_interview
 
@@ -310,7 +315,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=cmd_stats)
 
     s = sub.add_parser("bench", help="benchmarks that print their figures")
-    s.add_argument("what", choices=["retrieval", "scale", "cluster", "interview", "match", "pii", "load"])
+    s.add_argument("what", choices=["retrieval", "scale", "cluster", "interview", "corrections", "match", "pii",
+                                    "load"])
     s.add_argument("--queries", default="evals/retrieval", help="retrieval: query files (dir or file)")
     s.add_argument("--knowledge", default="knowledge/models", help="retrieval: records to index")
     s.add_argument("--weights", default="0.5,1,1/0,2/0.1,2/0.25,3/0",

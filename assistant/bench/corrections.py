@@ -1,0 +1,92 @@
+"""`parastelu bench corrections`: one typed correction against a card, judged on the card afterwards.
+
+Cases (``evals/corrections/cases.yaml``, written by people who had not read the engine): the card before,
+the field just asked, the message as typed, and what the changed field must and must not hold afterwards,
+with every other field unchanged. Some cases are ordinary answers that only look like corrections; they must
+be stored as given. Every third case per language is held out. Scored offline, no LLM.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.interview import CARD_FIELDS, Interview
+from assistant.sessions import SessionStore
+from assistant.settings import Settings
+
+OPENING = {"fi": "Kuvaan toimintamallia.", "sv": "Jag beskriver en verksamhetsmodell.", "en": "I describe a practice."}
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " \n ".join(str(v) for v in value)
+    return str(getattr(value, "value", value))
+
+
+def run_case(case: dict[str, Any], iv: Interview) -> tuple[bool, str]:
+    """(passed, why not) for one case on a fresh interview."""
+    iv.turn(OPENING[case["lang"]])
+    for fld in CARD_FIELDS:  # only the case's card: the opening turn may have guessed something
+        if fld in ("stage", "name", "summary", "contact", "organisation"):
+            continue
+        if getattr(iv.state.draft, fld, None):
+            setattr(iv.state.draft, fld, [] if isinstance(getattr(iv.state.draft, fld), list) else None)
+    for fld, value in (case.get("card") or {}).items():
+        iv.edit(fld, value if isinstance(value, list) else str(value))
+    before = {f: _text(getattr(iv.state.draft, f, None)) for f in CARD_FIELDS}
+    asked = case.get("asked")
+    iv.state.phase = "collect"
+    iv.state.pending_field, iv.state.asking = (asked, "question") if asked else (None, "question")
+    turn = iv.turn(str(case["text"]))
+    exp = case["expect"]
+    fld = exp["field"]
+    after = {f: _text(getattr(turn.draft, f, None)) for f in CARD_FIELDS}
+    got = after.get(fld, "").lower()
+    missing = [w for w in exp.get("has") or [] if str(w).lower() not in got]
+    left = [w for w in exp.get("not") or [] if str(w).lower() in got]
+    changed = [f for f in CARD_FIELDS if f != fld and exp.get("others_unchanged", True)
+               and before[f] and after[f] != before[f]]
+    ok = not missing and not left and not changed
+    why = "" if ok else f"{fld}={after.get(fld, '')[:120]!r} missing {missing} left {left} changed {changed}"
+    return ok, why
+
+
+def run(settings: Settings, cases_path: Path, verbose: bool = False, only: str | None = None) -> int:
+    if not cases_path.exists():
+        print(f"error: no correction cases at {cases_path}")
+        return 2
+    from assistant.bench.interview import _services
+
+    cases = yaml.safe_load(cases_path.read_text(encoding="utf-8")) or []
+    if only:
+        cases = [c for c in cases if only in str(c.get("id")) or c.get("split") == only]
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    with tempfile.TemporaryDirectory(prefix="parastelu-bench-corr-") as tmp:
+        svc = _services(settings, Path(tmp))
+        sessions = SessionStore(Path(tmp) / "sessions.db")
+        for case in cases:
+            iv = Interview.start(lang=case["lang"], services=svc, sessions=sessions, llm=False)
+            try:
+                ok, why = run_case(case, iv)
+            except Exception as exc:  # a crash is a failed case, reported
+                ok, why = False, f"CRASH {type(exc).__name__}: {exc}"
+            kind = "answer" if case["expect"].get("answer") else "correction"
+            for key in (f"{case['lang']}/{case['split']}", f"all/{case['split']}", f"{kind}s/{case['split']}"):
+                tally[key][0] += ok
+                tally[key][1] += 1
+            if verbose and not ok and case.get("split") == "dev":
+                print(f"{case['id']}: {case['text']!r} → {why}")
+    print(f"{'group':<18}{'n':>4}{'passed':>9}")
+    for key in sorted(tally, key=lambda k: (k.split("/")[1], k)):
+        passed, n = tally[key]
+        print(f"{key:<18}{n:>4}{passed / n:>9.2f}")
+    print("passed: the changed field holds the right words and not the wrong ones, every other field unchanged; "
+          "answers: stored in the asked field")
+    return 0

@@ -1,0 +1,32 @@
+"""The correction benchmark's judge: right words in, wrong words out, every other field as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.bench.corrections import run_case
+from assistant.interview import Interview
+from assistant.sessions import SessionStore
+
+
+def _iv(seeded_services, tmp_path: Path) -> Interview:  # type: ignore[no-untyped-def]
+    return Interview.start(lang="fi", services=seeded_services, sessions=SessionStore(tmp_path / "s.db"), llm=False)
+
+
+def test_a_removal_passes_and_a_wrong_expectation_fails(seeded_services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    case = {"id": "fi-001", "lang": "fi", "split": "dev", "asked": "actors",
+            "card": {"regions": ["Mikkeli", "Juva"], "problem": "Vanhukset ovat yksinäisiä."},
+            "text": "Juva pois, sinne ei enää ajeta",
+            "expect": {"field": "regions", "has": ["Mikkeli"], "not": ["Juva"], "others_unchanged": True}}
+    assert run_case(case, _iv(seeded_services, tmp_path)) == (True, "")
+    wrong = dict(case, expect={"field": "regions", "has": ["Juva"], "not": [], "others_unchanged": True})
+    ok, why = run_case(wrong, _iv(seeded_services, tmp_path))
+    assert not ok and "missing ['Juva']" in why
+
+
+def test_an_answer_that_looks_like_a_correction_is_stored_as_given(seeded_services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    case = {"id": "fi-002", "lang": "fi", "split": "dev", "asked": "conditions",
+            "card": {"problem": "Vanhukset ovat yksinäisiä."},
+            "text": "Ei tarvita lähetettä, ja tilat saadaan seurakunnalta",
+            "expect": {"field": "conditions", "has": ["seurakunnalta"], "not": [], "answer": True}}
+    assert run_case(case, _iv(seeded_services, tmp_path)) == (True, "")
