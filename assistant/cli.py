@@ -345,7 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=cmd_bench)
 
     s = sub.add_parser("train", help="fit the sentence, match or personal-data models on dev data")
-    s.add_argument("what", choices=["fields", "match", "pii", "seed-vectors"])
+    s.add_argument("what", choices=["fields", "match", "pii", "stage", "seed-vectors"])
     s.set_defaults(fn=cmd_train)
 
     s = sub.add_parser("chat", help="the interview in a terminal (or --script FILE for a JSON transcript)")

@@ -200,17 +200,22 @@ class Dialogue(Corrections):
             stage = self.offline.value_for("stage", text)
             if stage is None:
                 if st.asked.count("stage") >= self.flow.thresholds.max_stage_asks:
-                    st.status["stage"] = FieldStatus.skipped
-                    return [self.t("iv.stage_unclear")]
-                st.asked.append("stage")
-                return [self.t("iv.stage_options")]
+                    # asked twice without a stage phrase: the stage reader's guess rather than nothing
+                    guess = self.offline.stage_of(text)
+                    if guess is None:
+                        st.status["stage"] = FieldStatus.skipped
+                        return [self.t("iv.stage_unclear")]
+                    stage = guess[0]
+                else:
+                    st.asked.append("stage")
+                    return [self.t("iv.stage_options")]
         ext = self._extract(text, fld)
         if fld != "stage" and fld not in ext.values:
             value = self.offline.value_for(fld, text)
             if value:
                 ext.values[fld] = value
         if fld == "stage" and "stage" not in ext.values:
-            ext.values["stage"] = self.offline.value_for("stage", text)
+            ext.values["stage"] = stage
         other: list[str] = []
         for f, value in ext.values.items():
             if not value or f not in _CARD:

@@ -14,8 +14,10 @@ from assistant.embeddings import CachedEmbedder
 from assistant.flow import Prompts
 from assistant.items import sentences, split_items, strip_lead, text_value
 from assistant.schema import LIST_FIELDS, Stage
+from assistant.stage_model import StageGuesser
 from assistant.understand import Understanding
 
+STAGE_GUESS = 0.5  # the stage reader's least probability to offer a stage (then confirmed with the person)
 __all__ = ["Extraction", "OfflineExtractor", "detect_stage", "find_name", "sentences"]
 
 STORY_FIELDS = ("problem", "basic_idea", "target_groups", "goals", "core", "adaptable", "actors", "environment",
@@ -118,6 +120,16 @@ class OfflineExtractor:
         self.prompts = prompts
         self.nlu = Understanding(prompts.cues)
         self.classifier = FieldClassifier(embedder, prompts)
+        self.stages = StageGuesser(embedder)
+
+    def stage_of(self, text: str) -> tuple[Stage, float] | None:
+        """The stage a text states: its phrases when it has any, else the stage reader's guess when it is
+        at least STAGE_GUESS sure ("Second year now, the county decides in autumn")."""
+        said = detect_stage(text, self.prompts)
+        if said is not None:
+            return said, 1.0
+        guess = self.stages.guess(text)
+        return guess if guess is not None and guess[1] >= STAGE_GUESS else None
 
     def value_for(self, fld: str, text: str) -> Any:
         """Parse an answer for one field; ``None`` when nothing usable is in it."""
@@ -206,10 +218,16 @@ class OfflineExtractor:
                 ext.add(fld, value, sent, p)
             ext.placed.append((sent, fld if value else None, p))
         stage = detect_stage(text, self.prompts)
+        told = " ".join(s for s, f, _p in ext.placed if f == "stage")
+        hint = self.stages.guess(told) if stage is None and told else None  # a stage told without a phrase
         if stage:
             ext.values["stage"] = stage
             ext.sources["stage"] = [text[:200]]
             ext.confidence["stage"] = 1.0
+        elif hint is not None and hint[1] >= STAGE_GUESS:
+            ext.values["stage"] = hint[0]
+            ext.sources["stage"] = [told[:200]]
+            ext.confidence["stage"] = min(hint[1], 0.79)  # below "confident": the interview asks it back
         name = ext.values.get("name") or find_name(text)
         if name:
             ext.values["name"] = name

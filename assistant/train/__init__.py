@@ -3,6 +3,7 @@
 - ``fields``: the sentence → field classifier (``knowledge/classifier/fields.json``)
 - ``match``: the calibrated match model (``knowledge/classifier/match.json``)
 - ``pii``: the name + health-detail reader of the personal-data guard (``knowledge/classifier/pii.json``)
+- ``stage``: the stage reader used when no stage phrase is found (``knowledge/classifier/stage.json``)
 - ``seed-vectors``: the vectors of the seed bank shipped with the code (``knowledge/vectors/seed.npz``)
 
 Held-out cases and pairs are never read here. Needs the ``train`` extra (scikit-learn).
@@ -22,6 +23,10 @@ def run(settings: Settings, what: str) -> int:
         from assistant.train.match import train as train_match
 
         return train_match(settings)
+    if what == "stage":
+        from assistant.train.stage import train as train_stage
+
+        return train_stage(settings)
     if what == "pii":
         from assistant.train.pii import train as train_pii
 
