@@ -61,7 +61,7 @@ class Corrections:
         assert c is not None
         st = self.state
         if c.command and not c.text and not c.field:  # "poista se X-kohta": X goes wherever it is written
-            holders = self._holders(c.removed)
+            holders = self._holders(c.removed, whole=True) or self._holders(c.removed)[:1]
             if holders:
                 for f in holders:
                     self._apply_correction(f, "", c.removed, False)
@@ -70,6 +70,13 @@ class Corrections:
                 return self.after_update([self.t("iv.corrected", label=", ".join(self.label(f) for f in holders))])
             return [self.t("iv.not_on_card", words=md(short(", ".join(c.removed)))), self._repeat()]
         fld = c.field or self._correction_field(c.text, c.removed, c.weak, c.additive)
+        pending = st.pending_field
+        if c.bare and c.text and not c.field and pending and pending != fld and not getattr(st.draft, pending) \
+                and not self._holders(c.removed, whole=True):
+            # "Ei koko Pirkanmaa, vaan Tampere ja Nokia" to "which regions?": nothing on the card says "koko
+            # Pirkanmaa", so it answers the question with what it says is right (the card's "Pirkanmaan
+            # hyvinvointialue" stays)
+            return self.after_update(self._store_answer(pending, c.text))
         by_content = not c.field and fld is not None and fld == self._found_by_content
         if fld is None:  # nothing to correct yet: it is an answer after all
             if st.phase in ("confirm", "done"):
@@ -161,14 +168,15 @@ class Corrections:
         items = value if isinstance(value, list) else sentences(str(value)) if value else []
         return max((_shared(i, text, self.state.lang) for i in items), default=0)
 
-    def _holders(self, phrases: list[str]) -> list[str]:
-        """Every field with an item or sentence that holds one of these phrases."""
+    def _holders(self, phrases: list[str], whole: bool = False) -> list[str]:
+        """Every field with an item or sentence that holds one of these phrases (``whole``: all of its
+        content words, so "vanhempien ryhmä" is not found in "Vanhempien jaksaminen paranee")."""
         st = self.state
         out = []
         for fld in self.flow.order:
             value = getattr(st.draft, fld)
             items = value if isinstance(value, list) else sentences(str(value)) if value else []
-            if any(_overlaps(i, r, st.lang) for r in phrases for i in items):
+            if any(_overlaps(i, r, st.lang, whole) for r in phrases for i in items):
                 out.append(fld)
         return out
 
@@ -305,9 +313,13 @@ def _clause_without(sentence: str, removed: list[str], lang: str) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def _overlaps(item: str, removed: str, lang: str) -> bool:
+def _overlaps(item: str, removed: str, lang: str, whole: bool = False) -> bool:
     """An item goes when it shares at least half of the removed phrase's content words (compared by their
     first four letters of the stem, so "museerna" finds "museer" and "fysioterapeutin" "fysioterapeutti")."""
+    if whole:  # each word of the phrase spelled out in the item: "föräldragruppen" is not "föräldrarnas"
+        words = stems(item, lang) + re.findall(r"\d+", item)
+        phrase = [s for s in stems(removed, lang) if len(s) >= 3] + re.findall(r"\d+", removed)
+        return bool(phrase) and all(any(len(_common(s, w)) >= max(3, 0.75 * len(s)) for w in words) for s in phrase)
     r = {s[:4] for s in stems(removed, lang) if len(s) >= 3} | set(re.findall(r"\d+", removed))
     i = {s[:4] for s in stems(item, lang) if len(s) >= 3} | set(re.findall(r"\d+", item))  # "70", "19"
     return bool(r) and len(r & i) * 2 >= len(r)

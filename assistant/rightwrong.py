@@ -29,6 +29,9 @@ REMARK = re.compile(r"^(?:vi|we|mä|mää|minä|jag|i|me|sen|se|ne|dom|de|det|he
 REPLACEMENTS: list[tuple[re.Pattern[str], bool]] = [
     (re.compile(r"^(?:ei vaan\s+)?(.+?)\s+tilalle\s+(?:tuli\s+|on tullut\s+|tulee\s+|otettiin\s+)?(.+)$",
                 re.IGNORECASE | re.DOTALL), False),
+    # "Liperin sijaan Polvijärvi", "Pieksämäen sijasta Savonlinna": what was wrong first
+    (re.compile(r"^(?:ja\s+\w+\s+vielä,?\s+)?(\S+?)(?::n|n)?\s+(?:sijaan|sijasta|asemesta)\s+(.+)$",
+                re.IGNORECASE | re.DOTALL), False),
     (re.compile(r"^(.+?)\s+(.+?)(?::n|n)?\s+sijaan$", re.IGNORECASE | re.DOTALL), True),
     (re.compile(r"^(.+?)\s+(?:instead of|rather than|in place of|i stället för|istället för)\s+(.+)$",
                 re.IGNORECASE | re.DOTALL), True),

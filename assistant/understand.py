@@ -95,6 +95,7 @@ class Correction:
     weak: bool = False  # only "sori"/"actually": a correction only if what it removes is on the card
     pairs: list[tuple[str, str]] = dc_field(default_factory=list)  # ("tiistaisin", "torstaisin"): right, wrong
     command: bool = False  # "poista se Martat-kohta", "lisää toimijoihin X": an edit, never an answer
+    bare: bool = False  # no marker at all ("Ei koko Pirkanmaa, vaan Tampere ja Nokia"): may answer the question
 
 
 @dataclass
@@ -257,7 +258,7 @@ class Understanding:
         if marker is None and not has_kin and not (no_lead and fld):
             # "Det ska vara Närpes och Korsnäs, inte Kristinestad och Kaskö", "Ei ne oo pelkästään X, vaan Y":
             # a correction only if what it calls wrong is on the card (weak); else an answer
-            replaced = any(p.match(said.strip().rstrip(".!")) for p, _ in REPLACEMENTS[:1])
+            replaced = any(p.match(said.strip().rstrip(".!")) for p, _ in REPLACEMENTS[:2])
             trailing = _TRAILING_REMOVE.search(said)  # "X is not really a partner, … please remove them"
             if trailing:
                 said = said[:trailing.start()]
@@ -269,7 +270,7 @@ class Understanding:
                 gone = _NO_LONGER.search(first) and _NEGATED.match(said)  # "not the university anymore, …"
                 if removed and (new or _NOT_INVOLVED.search(first) or trailing or gone):
                     return Correction(field=fld, text=new if new and not REMARK.match(new) else "", removed=removed,
-                                      weak=True, pairs=self._pairs)
+                                      weak=True, pairs=self._pairs, bare=True)
             return self.removed_after(said)
         body = re.sub(r"^(?:sanoa|säga|to say|mainita)\s*,?\s*(?:että|et|att|that)?\s*", "", body, flags=re.IGNORECASE)
         after = self.removed_after(body)  # "korjaus: perheneuvolan psykologi ei tarvi toimijoihin, …"
@@ -294,6 +295,7 @@ class Understanding:
         """What goes, then the word that removes it: "Juva pois, sinne ei enää ajeta", "Kriisikeskus poistetaan
         toimijoista", "vuxna barn ska bort". Weak: it applies only when the words are on the card."""
         first = re.split(r"[,.;:!?]\s|\s[–—-]\s", text.strip(), maxsplit=1)[0].strip().rstrip(".!")
+        first = _AFTERTHOUGHT.sub("", first)  # "Föglö kan bort förresten"
         toks = first.split()
         low = [t.lower() for t in toks]
         for phrase in sorted((tokens(p) for ps in self.cues.removal_after.values() for p in ps), key=len, reverse=True):
@@ -368,6 +370,8 @@ _TRAILING_REMOVE = re.compile(r"[,.;]\s*(?:so\s+|eli\s+|joten\s+|så\s+)?(?:plea
                               r"kan du\s+)?(?:(?:remove|delete|take out|poista|poistaa|ota|ottaa|stryk|ta bort)\s+"
                               r"(?:them|it|ne|se|sen|niitä|dem|den|det)(?:\s+pois|\s+out)?|take (?:it|them) out|"
                               r"pois|stryk|bort)\s*[.!]?\s*$", re.IGNORECASE)
+_AFTERTHOUGHT = re.compile(r"\s+(?:förresten|för resten|muuten|btw|by the way|siis|nyt|now|då|alltså)$",
+                           re.IGNORECASE)
 _NO_LONGER = re.compile(r"\b(?:anymore|any more|enää|längre|inte mer|int mer)\b", re.IGNORECASE)
 _SHOULD_BE = re.compile(r"^\s*(?:det ska vara|det borde vara|det är|se on|sen pitää olla|sen pitäis olla|"
                         r"sen pitäisi olla|pitää olla|pitäis olla|pitäisi olla|it should be|should be|it's|it is)\s+",

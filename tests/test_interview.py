@@ -222,6 +222,30 @@ def test_only_the_wrong_number_changes_when_the_right_one_comes_in_a_longer_phra
     assert turn.draft.conditions == fixed
 
 
+def test_removals_and_replacements_typed_loosely(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("sv")
+    iv.turn("Anhöriga till spelare har ingen att prata med.")
+    iv.edit("regions", "Åland; Mariehamn; Föglö")
+    iv.edit("goals", "Föräldrarnas ork förbättras")
+    iv.edit("core", "Hembesök; Föräldragrupp varje vecka; Slututvärdering")
+    assert iv.turn("Föglö kan bort förresten, där har vi ingen verksamhet").draft.regions == ["Åland", "Mariehamn"]
+    turn = iv.turn("Mariehamns sijaan Jomala")  # Finnish in a Swedish interview: "instead of"
+    assert turn.draft.regions == ["Åland", "Jomala"]
+    turn = iv.turn("stryk föräldragruppen, den kom aldrig igång")  # only the item that holds all its words
+    assert turn.draft.core == ["Hembesök", "Slututvärdering"]
+    assert turn.draft.goals == ["Föräldrarnas ork förbättras"]
+
+
+def test_not_x_but_y_to_an_open_question_answers_it(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start()
+    iv.turn("Päihteitä käyttävät nuoret eivät hakeudu palveluihin.")
+    iv.edit("actors", "Pirkanmaan hyvinvointialue; A-klinikka Oy")
+    iv.state.pending_field, iv.state.asking = "regions", "question"
+    turn = iv.turn("Ei koko Pirkanmaa, vaan Tampere ja Nokia")
+    assert turn.draft.regions == ["Tampere", "Nokia"]
+    assert turn.draft.actors == ["Pirkanmaan hyvinvointialue", "A-klinikka Oy"]
+
+
 def test_a_removal_said_after_the_words_changes_only_a_card_that_holds_them(start) -> None:  # type: ignore[no-untyped-def]
     iv = start()
     iv.turn("Kotona asuvat ikäihmiset ovat yksinäisiä.")
