@@ -71,6 +71,11 @@ class Corrections:
             return [self.t("iv.not_on_card", words=md(short(", ".join(c.removed)))), self._repeat()]
         fld = c.field or self._correction_field(c.text, c.removed, c.weak, c.additive)
         pending = st.pending_field
+        if c.narrow and fld is not None and not all(_number_like(r) for r in c.removed):
+            # "only tenants over 65, not all residents": a correction of the field asked or just answered,
+            # when that field spells out what is called wrong; otherwise an answer ("Nuoret, ei aikuiset")
+            near = [f for f in (pending, st.last_field) if f]
+            fld = next((f for f in near if self._holds(f, c.removed)), None)
         if c.bare and c.text and not c.field and pending and pending != fld and not getattr(st.draft, pending) \
                 and not self._holders(c.removed, whole=True):
             # "Ei koko Pirkanmaa, vaan Tampere ja Nokia" to "which regions?": nothing on the card says "koko
@@ -167,6 +172,11 @@ class Corrections:
         value = getattr(self.state.draft, fld)
         items = value if isinstance(value, list) else sentences(str(value)) if value else []
         return max((_shared(i, text, self.state.lang) for i in items), default=0)
+
+    def _holds(self, fld: str, phrases: list[str]) -> bool:
+        value = getattr(self.state.draft, fld, None)
+        items = value if isinstance(value, list) else sentences(str(value)) if value else []
+        return any(_overlaps(i, r, self.state.lang, whole=True) for r in phrases for i in items)
 
     def _holders(self, phrases: list[str], whole: bool = False) -> list[str]:
         """Every field with an item or sentence that holds one of these phrases (``whole``: all of its

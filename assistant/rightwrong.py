@@ -79,6 +79,11 @@ def _clean_removed(text: str, negations: set[str]) -> str:
     return " ".join(words).strip()
 
 
+def _number_for_number(clause: str, removed: list[str]) -> bool:
+    """A clause with a number, said where a number is called wrong ("se oli 2016, ei 2018")."""
+    return bool(re.search(r"\d", clause)) and any(re.fullmatch(r"\d+", r.strip()) for r in removed)
+
+
 def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list[tuple[str, str]]]:
     """What a correction says is right and what it says is wrong.
 
@@ -153,7 +158,8 @@ def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list
             if gone:
                 removed.append(gone)
     if removed or len(positive) > 1:  # "…, det är Krits vi jobbar med", "mä sekotin ne": remarks, not content
-        kept = [p for p in positive if p and not REMARK.match(p)]
+        # ("se kysely oli 2023, ei 2022" says a number is right: that stays, whatever else the clause is)
+        kept = [p for p in positive if p and (not REMARK.match(p) or _number_for_number(p, removed))]
         positive = kept if removed else (kept or positive[:1])
         positive = [p for i, p in enumerate(positive)  # "Krits; Krits vi jobbar med": said once
                     if not any(p.lower().startswith(q.lower()) for q in positive[:i] if q)]

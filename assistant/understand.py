@@ -96,6 +96,7 @@ class Correction:
     pairs: list[tuple[str, str]] = dc_field(default_factory=list)  # ("tiistaisin", "torstaisin"): right, wrong
     command: bool = False  # "poista se Martat-kohta", "lisää toimijoihin X": an edit, never an answer
     bare: bool = False  # no marker at all ("Ei koko Pirkanmaa, vaan Tampere ja Nokia"): may answer the question
+    narrow: bool = False  # "Y, not X": X only in the field asked or just answered (a number anywhere)
 
 
 @dataclass
@@ -271,6 +272,18 @@ class Understanding:
                 if removed and (new or _NOT_INVOLVED.search(first) or trailing or gone):
                     return Correction(field=fld, text=new if new and not REMARK.match(new) else "", removed=removed,
                                       weak=True, pairs=self._pairs, bare=True)
+            wrong = _X_IS_WRONG.match(said.strip())
+            if wrong and (_ITEM_NUMBER.match(wrong.group("x")) or self.names_field(wrong.group("x"))):
+                wrong = None  # "kohta 3 on väärin", "nimi on väärä": the summary item or field, not a value
+            if wrong:  # "150 on väärin, oikea luku on 120 perhettä", "sorry 410 is wrong, it was 380 people"
+                right = _clean_right(wrong.group("rest") or "")
+                return Correction(field=fld, text=right, removed=[wrong.group("x").strip()], weak=True,
+                                  pairs=[(right, wrong.group("x").strip())] if right else [], bare=True)
+            if _Y_NOT_X.match(first_sentence(said)):  # "58 familjer, inte 85", "only tenants over 65, not all …"
+                new, removed = self.clauses(first_sentence(said))
+                if new and removed:
+                    return Correction(field=fld, text=new, removed=removed, weak=True, pairs=self._pairs, bare=True,
+                                      narrow=True)
             return self.removed_after(said)
         body = re.sub(r"^(?:sanoa|säga|to say|mainita)\s*,?\s*(?:että|et|att|that)?\s*", "", body, flags=re.IGNORECASE)
         after = self.removed_after(body)  # "korjaus: perheneuvolan psykologi ei tarvi toimijoihin, …"
@@ -370,6 +383,30 @@ _TRAILING_REMOVE = re.compile(r"[,.;]\s*(?:so\s+|eli\s+|joten\s+|så\s+)?(?:plea
                               r"kan du\s+)?(?:(?:remove|delete|take out|poista|poistaa|ota|ottaa|stryk|ta bort)\s+"
                               r"(?:them|it|ne|se|sen|niitä|dem|den|det)(?:\s+pois|\s+out)?|take (?:it|them) out|"
                               r"pois|stryk|bort)\s*[.!]?\s*$", re.IGNORECASE)
+_X_IS_WRONG = re.compile(r"^(?:(?:sorry|sori|oho|oops|förlåt|hups),?\s+)?(?P<x>[^\s,.;]+(?:\s+[^\s,.;]+){0,3}?)\s+"
+                         r"(?:on|oli|is|was|är|var|e)\s+(?:väärin|väärä|väärä luku|wrong|fel|incorrect)\b"
+                         r"(?:\s*[,.;:!]\s*(?P<rest>.*)|\s*)$", re.IGNORECASE | re.DOTALL)
+# "kohta 3", "3." (the numbered summary has under twenty items; "150 on väärin" is a value)
+_ITEM_NUMBER = re.compile(r"^(?:(?:kohta|kohdat|item|point|punkt|punkten|nummer|number|nro|no\.?)\s*\d+|\d{1,2})\.?$",
+                          re.IGNORECASE)
+_RIGHT_LEAD = re.compile(r"^(?:(?:oikea|oikee|the right|the correct|rätt|det rätta)\s+(?:luku|määrä|number|figure|"
+                         r"antal|siffra)\s+(?:on|oli|is|was|är|var|e)\s+|(?:it|that|se|det|he)\s+(?:was|is|oli|on|"
+                         r"var|är|e)\s+|(?:should be|pitäisi olla|ska vara)\s+)", re.IGNORECASE)
+
+
+def _clean_right(text: str) -> str:
+    first = re.split(r"(?<=[.!?])\s+|,\s+", text.strip(), maxsplit=1)[0].strip(" .!")
+    return _RIGHT_LEAD.sub("", first).strip()
+
+
+_Y_NOT_X = re.compile(r"^[^,.;]{1,60},\s*(?:not|inte|int|ei|eikä|och inte|and not)\s+[^,.;]{1,40}(?:[.,;]|$)",
+                      re.IGNORECASE)
+
+
+def first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
+
+
 _AFTERTHOUGHT = re.compile(r"\s+(?:förresten|för resten|muuten|btw|by the way|siis|nyt|now|då|alltså)$",
                            re.IGNORECASE)
 _NO_LONGER = re.compile(r"\b(?:anymore|any more|enää|längre|inte mer|int mer)\b", re.IGNORECASE)

@@ -246,6 +246,31 @@ def test_not_x_but_y_to_an_open_question_answers_it(start) -> None:  # type: ign
     assert turn.draft.actors == ["Pirkanmaan hyvinvointialue", "A-klinikka Oy"]
 
 
+def test_y_not_x_corrects_the_field_being_talked_about_and_x_is_wrong_names_a_value(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("en")
+    iv.turn("Lonely older tenants do not ask for help.")
+    iv.edit("target_groups", "all residents of the building; property managers")
+    iv.edit("actors", "Tenant association; the adult residents' council")
+    iv.state.pending_field, iv.state.asking = "target_groups", "question"
+    turn = iv.turn("only tenants over 65, not all residents")
+    assert "all residents of the building" not in turn.draft.target_groups
+    assert any("65" in g for g in turn.draft.target_groups)
+    assert turn.draft.actors == ["Tenant association", "the adult residents' council"]
+    iv.edit("measurement", "Last year 150 families took part.")
+    turn = iv.turn("150 is wrong, the right number is 120")
+    assert turn.draft.measurement == "Last year 120 families took part."
+
+
+def test_an_answer_shaped_like_y_not_x_is_kept_when_the_card_does_not_say_x(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start()
+    iv.turn("Nuoret eivät löydä harrastuksia.")
+    iv.edit("actors", "Aikuissosiaalityö; Nuorisopalvelut")
+    iv.state.pending_field, iv.state.asking = "target_groups", "question"
+    turn = iv.turn("Nuoret, ei aikuiset")
+    assert turn.draft.actors == ["Aikuissosiaalityö", "Nuorisopalvelut"]
+    assert turn.draft.target_groups and "Nuoret" in turn.draft.target_groups[0]
+
+
 def test_a_removal_said_after_the_words_changes_only_a_card_that_holds_them(start) -> None:  # type: ignore[no-untyped-def]
     iv = start()
     iv.turn("Kotona asuvat ikäihmiset ovat yksinäisiä.")
