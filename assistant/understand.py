@@ -279,7 +279,7 @@ class Understanding:
                 right = _clean_right(wrong.group("rest") or "")
                 return Correction(field=fld, text=right, removed=[wrong.group("x").strip()], weak=True,
                                   pairs=[(right, wrong.group("x").strip())] if right else [], bare=True)
-            if _Y_NOT_X.match(first_sentence(said)):  # "58 familjer, inte 85", "only tenants over 65, not all …"
+            if _Y_NOT_X.match(first_sentence(said)) and len(_sentences(said)) <= 2:  # "58 familjer, inte 85"
                 new, removed = self.clauses(first_sentence(said))
                 if new and removed:
                     return Correction(field=fld, text=new, removed=removed, weak=True, pairs=self._pairs, bare=True,
@@ -399,8 +399,8 @@ def _clean_right(text: str) -> str:
     return _RIGHT_LEAD.sub("", first).strip()
 
 
-_Y_NOT_X = re.compile(r"^[^,.;]{1,60},\s*(?:not|inte|int|ei|eikä|och inte|and not)\s+[^,.;]{1,40}(?:[.,;]|$)",
-                      re.IGNORECASE)
+_Y_NOT_X = re.compile(r"^[^,.;]{1,60},\s*(?:not|inte|int|ei|och inte|and not)\s+[^,.;]{1,40}(?:[.,;]|$)",
+                      re.IGNORECASE)  # not "eikä": "…, eikä sivukylistä pääse sinne" tells on
 
 
 def first_sentence(text: str) -> str:

@@ -92,9 +92,17 @@ def test_addition_commands_add_without_replacing(nlu: Understanding, text: str, 
 
 
 @pytest.mark.parametrize("text", ["Lisää rahaa ja aikaa tarvitaan.", "Add more staff to home care",
-                                  "Include everyone over 65 who lives alone.", "Nuoret, ei aikuiset."])
+                                  "Include everyone over 65 who lives alone."])
 def test_everyday_verbs_of_editing_inside_answers_are_not_commands(nlu: Understanding, text: str) -> None:
     assert nlu.analyse(text).correction is None
+
+
+def test_y_not_x_is_only_a_possible_correction_that_the_card_decides(nlu: Understanding) -> None:
+    """"Nuoret, ei aikuiset." answers "who is it for?" unless the field being talked about says "aikuiset";
+    the dialogue decides that against the card (tests/test_interview.py)."""
+    c = nlu.analyse("Nuoret, ei aikuiset.").correction
+    assert c is not None
+    assert (c.command, c.weak, c.narrow, c.text, c.removed) == (False, True, True, "Nuoret", ["aikuiset"])
 
 
 def test_a_remove_verb_that_may_be_an_answer_is_not_a_command(nlu: Understanding) -> None:
