@@ -279,6 +279,9 @@ class Understanding:
                 right = _clean_right(wrong.group("rest") or "")
                 return Correction(field=fld, text=right, removed=[wrong.group("x").strip()], weak=True,
                                   pairs=[(right, wrong.group("x").strip())] if right else [], bare=True)
+            after = self.removed_after(said)  # "veteraanien lesket pois, ei niitä oo ollu moneen vuoteen"
+            if after is not None:
+                return after
             if _Y_NOT_X.match(first_sentence(said)) and len(_sentences(said)) <= 2:  # "58 familjer, inte 85"
                 new, removed = self.clauses(first_sentence(said))
                 if new and removed:
@@ -399,7 +402,7 @@ def _clean_right(text: str) -> str:
     return _RIGHT_LEAD.sub("", first).strip()
 
 
-_Y_NOT_X = re.compile(r"^[^,.;]{1,60},\s*(?:not|inte|int|ei|och inte|and not)\s+[^,.;]{1,40}(?:[.,;]|$)",
+_Y_NOT_X = re.compile(r"^[^,.;]{1,60},\s*(?:not|inte|int|ei|och inte|and not)\s+[^,.;–—]{1,40}(?:[.,;–—]|$)",
                       re.IGNORECASE)  # not "eikä": "…, eikä sivukylistä pääse sinne" tells on
 
 

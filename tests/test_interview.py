@@ -271,6 +271,17 @@ def test_an_answer_shaped_like_y_not_x_is_kept_when_the_card_does_not_say_x(star
     assert turn.draft.target_groups and "Nuoret" in turn.draft.target_groups[0]
 
 
+def test_a_wrong_number_repeated_in_a_remark_or_before_a_dash_is_still_replaced(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("sv")
+    iv.turn("Ensamstående föräldrar orkar inte.")
+    iv.edit("basic_idea", "Gruppen träffas åtta gånger under en termin.")
+    turn = iv.turn("rättelse: sex träffar, inte åtta. åtta blev för mycket för familjerna")
+    assert turn.draft.basic_idea == "Gruppen träffas sex gånger under en termin."
+    iv.edit("environment", "Verksamheten började 2018 i Vasa.")
+    turn = iv.turn("det var 2016, inte 2018 – jag kollade i verksamhetsberättelsen")
+    assert turn.draft.environment == "Verksamheten började 2016 i Vasa."
+
+
 def test_a_removal_said_after_the_words_changes_only_a_card_that_holds_them(start) -> None:  # type: ignore[no-untyped-def]
     iv = start()
     iv.turn("Kotona asuvat ikäihmiset ovat yksinäisiä.")
