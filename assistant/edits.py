@@ -84,11 +84,16 @@ def _places_in(text: str) -> list[str]:
     """The places a command adds, when what it adds (up to the first comma) is nothing but known places."""
     head = re.split(r"[,.;!?]", text.strip(), maxsplit=1)[0]
     head = re.sub(r"^(?:vielä|myös|också|även|also)\s+", "", head.strip(), flags=re.IGNORECASE)
+    head = re.sub(r"\s+(?:too|also|as well|myös|kans|också|med)$", "", head, flags=re.IGNORECASE)  # "add Iitti too"
     parts = [p.strip() for p in re.split(r"\s+(?:ja|och|and)\s+|\s*&\s*", head) if p.strip()]
     known = _place_names()
     return parts if parts and all(p.lower() in known for p in parts) else []
 
 
+_ADD_LATER = re.compile(r"^(?P<head>.{3,60}?)\s*,?\s*(?:vois|voisi|voi|voitte|pitäis|pitäisi|kannattaa|could|can|"
+                        r"should|kan|kunde|borde|bör|ska)\s+(?:myös\s+|also\s+|också\s+)?(?:lisätä|lisää|add|"
+                        r"lägga till|lägg till|ta med)(?:\s+(?:myös|also|också|vielä))?(?P<rest>.*?)\s*[,:]?\s+"
+                        r"(?:että|et|that|att)\s+(?P<what>.+)$", re.IGNORECASE | re.DOTALL)
 _TRAILING_ADD = re.compile(r"[,.;!]\s*(?:so\s+|eli\s+|så\s+)?(?:please\s+|voisitko\s+|kan du\s+)?"
                            r"(?:add|lisää|lisätä|lägg till|ta med)\s+(?:it|them|that|se|ne|sekin|den|dem|det)"
                            r"(?:\s+(?:too|also|as well|myös|kans|också|med))?\s*[.!]?\s*$", re.IGNORECASE)
@@ -132,6 +137,12 @@ def command(nlu: Understanding, text: str) -> Correction | None:
             return Correction(field=None, text="", removed=[phrase], weak=True) \
                 if len(phrase.split()) <= 4 and not takes_in else None
         return Correction(field=fld, text="", removed=[phrase], command=True)
+    later = _ADD_LATER.match(body)  # "mittaamiseen vois lisätä, et …", "you can add to the adaptable parts that …"
+    if later:
+        fld = _field_anywhere(nlu, later.group("head")) or _field_anywhere(nlu, later.group("rest"))
+        what = later.group("what").strip(" ,.;")
+        if fld and what:
+            return Correction(field=fld, text=what, additive=True, command=True)
     add = starts_with(body, nlu.cues.addition_commands)
     if add:
         rest = cut_leading(body, add)

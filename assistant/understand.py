@@ -372,7 +372,8 @@ def _inflected(word: str, name: str) -> bool:
     ("mittareihin" for mittari, "toimijoihin" for toimijat, "tavoitteisiin" for tavoitteet)."""
     if word.startswith(name):
         return len(word) <= len(name) + 4
-    stem = name[:-2] if name.endswith("t") else name[:-1] if name[-1:] in ("a", "ä", "e", "i", "o", "u") else ""
+    stem = name[:-2] if name.endswith("t") else name[:-1] if name[-1:] in ("a", "ä", "e", "i", "o", "u") else \
+        name[:-3] + "s" if name.endswith("nen") else ""  # "mittaamiseen" for mittaaminen
     return len(stem) >= 6 and word.startswith(stem) and len(word) <= len(stem) + 7
 
 

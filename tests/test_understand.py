@@ -365,3 +365,16 @@ def test_words_that_only_begin_like_a_field_name_do_not_name_it() -> None:
     nlu = Understanding(load_prompts().cues)
     assert nlu.names_field("Toimintaa on paljon iltaisin") is None
     assert nlu.names_field("tavoitteisiin vielä yksi") == "goals"
+
+
+@pytest.mark.parametrize("text,field,added", [
+    ("mittaamiseen vois lisätä, et katotaan montako on vielä mukana puolen vuoden päästä", "measurement",
+     "katotaan montako on vielä mukana puolen vuoden päästä"),
+    ("you can add to the adaptable parts that the language of the group can vary", "adaptable",
+     "the language of the group can vary"),
+    ("add Iitti too, they joined this year", "regions", "Iitti"),
+])
+def test_an_addition_said_with_could_or_too_names_its_field(text: str, field: str, added: str) -> None:
+    c = Understanding(load_prompts().cues).correction(text)
+    assert c is not None
+    assert (c.field, c.text, c.additive) == (field, added, True)
