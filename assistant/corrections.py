@@ -60,6 +60,8 @@ class Corrections:
         c = a.correction
         assert c is not None
         st = self.state
+        if c.move_to and c.field:  # "X ei oo toimija vaan kohderyhmää": X leaves one field for the other
+            return self._move(c.field, c.move_to, c.removed)
         if c.command and not c.text and not c.field:  # "poista se X-kohta": X goes wherever it is written
             holders = self._holders(c.removed, whole=True) or self._holders(c.removed)[:1]
             if holders:
@@ -173,6 +175,20 @@ class Corrections:
         value = getattr(self.state.draft, fld)
         items = value if isinstance(value, list) else sentences(str(value)) if value else []
         return max((_shared(i, text, self.state.lang) for i in items), default=0)
+
+    def _move(self, wrong: str, right: str, phrases: list[str]) -> list[str]:
+        """The items of ``wrong`` that spell out the phrase move to ``right``; nothing moves when none does."""
+        st = self.state
+        value = getattr(st.draft, wrong)
+        items = value if isinstance(value, list) else sentences(str(value)) if value else []
+        moving = [i for i in items if any(_overlaps(i, r, st.lang, whole=True) for r in phrases)]
+        if not moving:
+            return [self.t("iv.not_on_card", words=md(short(", ".join(phrases)))), self._repeat()]
+        self._apply_correction(wrong, "", phrases, False)
+        self._apply_correction(right, "; ".join(moving), [], True)
+        if st.phase in ("confirm", "done"):
+            st.phase = "collect"
+        return self.after_update([self.t("iv.corrected", label=f"{self.label(wrong)}, {self.label(right)}")])
 
     def _holds(self, fld: str, phrases: list[str]) -> bool:
         value = getattr(self.state.draft, fld, None)

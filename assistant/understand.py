@@ -97,6 +97,7 @@ class Correction:
     command: bool = False  # "poista se Martat-kohta", "lisää toimijoihin X": an edit, never an answer
     bare: bool = False  # no marker at all ("Ei koko Pirkanmaa, vaan Tampere ja Nokia"): may answer the question
     narrow: bool = False  # "Y, not X": X only in the field asked or just answered (a number anywhere)
+    move_to: str | None = None  # "X ei oo toimija vaan kohderyhmää": X leaves ``field`` for this one
 
 
 @dataclass
@@ -234,6 +235,9 @@ class Understanding:
         cmd = edits.command(self, text)
         if cmd is not None:
             return cmd
+        moved = self.move(text)
+        if moved is not None:
+            return moved
         lead_filler = edits.LEAD_FILLER.match(text)
         if lead_filler and starts_with(text[lead_filler.end():], self.cues.correction_markers):
             text = text[lead_filler.end():]  # "ok jag glömde …", "ah förlåt, …"
@@ -306,6 +310,24 @@ class Understanding:
             return None  # "ok muuten hyvä, mutta yhteyshenkilö puuttuu" contests the summary
         return Correction(field=fld, text=new, removed=removed, additive=additive and not removed, weak=weak,
                           pairs=self._pairs)
+
+    def move(self, text: str) -> Correction | None:
+        """"kotona lapsiaan hoitavat äidit ei oo toimija vaan kohderyhmää", "career coaches are actors, not
+        target group", "utbildade handledare är väl en förutsättning och inte ett mål": X in the wrong field."""
+        lead = edits.LEAD_FILLER.match(text)
+        body = cut_leading(text[lead.end():] if lead else text, starts_with(
+            text[lead.end():] if lead else text, self.cues.correction_markers) or [])
+        m = _MOVE.match(first_sentence(body).strip().rstrip(".!"))
+        if not m:
+            return None
+        a, b = self.names_field(m.group("a"), window=3), self.names_field(m.group("b"), window=3)
+        if not a or not b or a == b:
+            return None
+        negated = bool(re.search(r"\b(?:ei|not|inte|int|isn't|aren't)\b", m.group("verb"), re.IGNORECASE))
+        right, wrong = (b, a) if negated else (a, b)
+        what = re.sub(r"^(?:toi|tuo|se|ne|nää|nämä|the|that|those|det|den|de|dom)\s+", "", m.group("x").strip(),
+                      flags=re.IGNORECASE)
+        return Correction(field=wrong, text="", removed=[what], command=True, move_to=right)
 
     def removed_after(self, text: str) -> Correction | None:
         """What goes, then the word that removes it: "Juva pois, sinne ei enää ajeta", "Kriisikeskus poistetaan
@@ -391,6 +413,10 @@ _X_IS_WRONG = re.compile(r"^(?:(?:sorry|sori|oho|oops|förlåt|hups),?\s+)?(?P<x
                          r"(?:on|oli|is|was|är|var|e)\s+(?:väärin|väärä|väärä luku|wrong|fel|incorrect)\b"
                          r"(?:\s*[,.;:!]\s*(?P<rest>.*)|\s*)$", re.IGNORECASE | re.DOTALL)
 # "kohta 3", "3." (the numbered summary has under twenty items; "150 on väärin" is a value)
+_MOVE = re.compile(r"^(?P<x>[^,.;]{2,60}?)\s+(?P<verb>ei\s+(?:oo|ole)|eivät\s+(?:oo|ole)|on|ovat|är|e|is not|isn't|"
+                   r"are not|aren't|is|are)\s+(?:ju\s+|väl\s+|kyllä\s+|oikeestaan\s+|oikeastaan\s+|really\s+)?"
+                   r"(?P<a>[\wåäö ]{2,30}?)\s*,?\s*(?:eikä|vaan|och inte|ja ei|inte|int|not|but)\s+"
+                   r"(?P<b>[\wåäö ]{2,30}?)\s*(?:[,.:;].*)?$", re.IGNORECASE | re.DOTALL)
 _ITEM_NUMBER = re.compile(r"^(?:(?:kohta|kohdat|item|point|punkt|punkten|nummer|number|nro|no\.?)\s*\d+|\d{1,2})\.?$",
                           re.IGNORECASE)
 _RIGHT_LEAD = re.compile(r"^(?:(?:oikea|oikee|the right|the correct|rätt|det rätta)\s+(?:luku|määrä|number|figure|"

@@ -282,6 +282,20 @@ def test_a_wrong_number_repeated_in_a_remark_or_before_a_dash_is_still_replaced(
     assert turn.draft.environment == "Verksamheten började 2016 i Vasa."
 
 
+def test_a_value_said_to_be_in_the_wrong_field_moves(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start()
+    iv.turn("Pienten lasten äidit ovat yksinäisiä.")
+    iv.edit("actors", "Seurakunta; Kotona lapsiaan hoitavat äidit")
+    iv.edit("target_groups", "Alle kouluikäisten perheet")
+    turn = iv.turn("kotona lapsiaan hoitavat äidit ei oo toimija vaan kohderyhmää, laita se sinne")
+    assert turn.draft.actors == ["Seurakunta"]
+    assert turn.draft.target_groups == ["Alle kouluikäisten perheet", "Kotona lapsiaan hoitavat äidit"]
+    iv.edit("goals", "Utbildade handledare; Bättre välmående")
+    turn = iv.turn("utbildade handledare är väl en förutsättning och inte ett mål")
+    assert turn.draft.goals == ["Bättre välmående"]
+    assert turn.draft.conditions == "Utbildade handledare"
+
+
 def test_a_removal_said_after_the_words_changes_only_a_card_that_holds_them(start) -> None:  # type: ignore[no-untyped-def]
     iv = start()
     iv.turn("Kotona asuvat ikäihmiset ovat yksinäisiä.")
