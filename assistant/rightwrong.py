@@ -132,7 +132,7 @@ def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list
                 positive.append(_clean_new(clause))
             continue
         contrast = neg is not None and (
-            words[neg].lower() in ("eikä", "not") and not set(toks[:neg]) & _VERBS
+            words[neg].lower() in ("eikä", "enkä", "not") and not set(toks[:neg]) & _VERBS
             or words[neg].lower() in ("en", "ei", "inte", "int") and len(after) <= 3 and not after & _NEG_VERBS)
         if neg and contrast:
             # "Tuesdays not Thursdays": the first is right, the second wrong

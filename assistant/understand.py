@@ -386,7 +386,7 @@ class Understanding:
     def negations(self) -> set[str]:
         """Single negation words (multi-word ones like "rather than" are matched as phrases)."""
         return {tokens(p)[0] for ps in self.cues.negation.values() for p in ps if len(tokens(p)) == 1} | {
-            "eivät", "en", "emme", "ette", "eikä", "ej", "isn't", "aren't", "doesn't", "don't", "never", "inga"}
+            "eivät", "en", "emme", "ette", "eikä", "enkä", "ej", "isn't", "aren't", "doesn't", "don't", "never", "inga"}
 
 
 def _inflected(word: str, name: str) -> bool:

@@ -378,3 +378,9 @@ def test_an_addition_said_with_could_or_too_names_its_field(text: str, field: st
     c = Understanding(load_prompts().cues).correction(text)
     assert c is not None
     assert (c.field, c.text, c.additive) == (field, added, True)
+
+
+def test_enka_says_which_one_was_wrong() -> None:
+    c = Understanding(load_prompts().cues).correction("tarkoitin Sininauhaliittoa enkä Mielenterveysseuraa")
+    assert c is not None
+    assert (c.text, c.removed) == ("Sininauhaliittoa", ["Mielenterveysseuraa"])
