@@ -64,6 +64,12 @@ _NOT_PHONE_CUE = re.compile(r"(?:y-tunnus|fo-nummer|org\.?\s*nr|organisationsnum
 # A sentence about invoices, orders or products, with no phone word anywhere in it: its numbers are theirs.
 _NUMBER_CONTEXT = re.compile(r"\b(?:lasku|laskut|laskun|laskuja|tilaus|tilauks|tuotenumer|tuotekood|korvaava|"
                              r"faktura|fakturor|beställning|artikel|invoice|order|product|item)\w*", re.IGNORECASE)
+# a compound "…numero"/"…nummer" ("reklamaationumero", "ärendenummer") names a number of something; a bare
+# "numero"/"nummer" ("hänen numeronsa on …") is a phone number
+_NUMBER_LABEL = re.compile(r"\w{3,}(?:numero|numeron|nummer|nummret)\W{0,3}$", re.IGNORECASE)
+_PHONE_LABEL = re.compile(r"(?:puhelin|matkapuhelin|gsm|kännykkä|känny|yhteys|telefon|mobil|phone|mobile|contact|"
+                          r"kontakt|direct|suora|koti|työ|hem|arbets|jobb|work|home|oma|privat|yksityis)\w*[\s-]*"
+                          r"(?:numero|nummer|number)", re.IGNORECASE)
 _ANY_PHONE_WORD = re.compile(r"\b(?:puh|puhelin|soita|soitt|numero(?:on|ssa|sta)?\s+\d|tel|tfn|telefon|mobil|ring|"
                              r"sms|tekstaa|whatsapp|phone|call|text|gsm)\b", re.IGNORECASE)
 
@@ -205,6 +211,9 @@ def _phones(text: str) -> list[Finding]:
         before = _clause_before(text, start)
         if _ytunnus_ok(raw) or _NOT_PHONE_CUE.search(text[max(0, start - 40):start]) or _ORG_PHONE_CUE.search(before):
             continue
+        label = text[max(0, start - 30):start]
+        if _NUMBER_LABEL.search(label) and not _ANY_PHONE_WORD.search(label) and not _PHONE_LABEL.search(label):
+            continue  # "Reklamaationumero 040 1746 2291", "ärendenummer …": a number of something else
         digits = re.sub(r"\D", "", raw)
         if len(set(digits[3:])) == 1:  # "040 000 0000": a form's placeholder
             continue

@@ -228,3 +228,9 @@ def test_a_detail_about_a_group_the_person_speaks_of_is_not_theirs() -> None:
     assert find("Pirjo Kärkkäinen kertoi, että yhä useampi asiakkaista on menettänyt asuntonsa velkojen takia.") == []
     # a detail whose first word is short ("DV situation", "A&E") is still found
     assert kinds("Heads up re Ayaan Farah: there's a DV situation at home.") == ["name_health"]
+
+
+def test_a_number_labelled_as_a_number_of_something_else_is_not_a_phone() -> None:
+    assert find("Ärendenummer 070-123 45 67 gäller den trasiga rollatorn.") == []
+    assert find("Takuunumero 040 555 0123 löytyy kuitista.") == []
+    assert [f.kind for f in find("Työnumero 040 555 0123, soita arkisin.")] == ["phone"]
