@@ -75,7 +75,7 @@ def _field_anywhere(nlu: Understanding, text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
+def place_names() -> frozenset[str]:
     lines = shipped("knowledge", "places.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
@@ -86,7 +86,7 @@ def _places_in(text: str) -> list[str]:
     head = re.sub(r"^(?:vielä|myös|också|även|also)\s+", "", head.strip(), flags=re.IGNORECASE)
     head = re.sub(r"\s+(?:too|also|as well|myös|kans|också|med)$", "", head, flags=re.IGNORECASE)  # "add Iitti too"
     parts = [p.strip() for p in re.split(r"\s+(?:ja|och|and)\s+|\s*&\s*", head) if p.strip()]
-    known = _place_names()
+    known = place_names()
     return parts if parts and all(p.lower() in known for p in parts) else []
 
 

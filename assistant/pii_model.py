@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.edits import place_names
 from assistant.pii_names import (
     _FI_CASE,
     _HEALTH,
@@ -69,18 +70,12 @@ class Candidate:
     features: list[float]
 
 
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    lines = shipped("knowledge", "places.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
-
-
 def _stem(word: str) -> str:
     return _FI_CASE.sub("", word.lower().rstrip("'’"))
 
 
 def _is_place(word: str) -> bool:
-    low, places = word.lower(), _places()
+    low, places = word.lower(), place_names()
     return low in places or _stem(word) in places or (_stem(word) + "a") in places \
         or (_stem(word) + "i") in places
 

@@ -28,14 +28,15 @@ GRID_T = tuple(round(t, 2) for t in np.arange(0.3, 0.91, 0.05))
 
 def common_words() -> frozenset[str]:
     """Lowercase words of the project's own texts: the seed bank, the prompts, the stop words and the
-    interview cases' stories and answers (not the personal-data cases). A capitalised word found here
+    dev interview cases' stories and answers (not the personal-data cases). A capitalised word found here
     opens a sentence; it is not a name."""
     from assistant.textproc import STOPWORDS
 
     root = CASES.parents[2]
     texts = [str(v) for m in seed_models() for v in m.model_dump().values()]
     texts += [p.read_text(encoding="utf-8") for p in sorted((root / "prompts").rglob("*.yaml"))]
-    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "evals" / "interview").rglob("*.yaml"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "evals" / "interview").rglob("*.yaml"))
+              if "split: heldout" not in p.read_text(encoding="utf-8")]  # held-out interviews are never read
     words = {w for t in texts for w in re.findall(r"[^\W\d_]+", t) if w.islower() and len(w) > 2}
     words |= {w for lang in STOPWORDS.values() for w in lang}
     from assistant.pii_words import FIRST_NAMES
