@@ -14,6 +14,7 @@ from assistant import policy
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import clauses, dedupe, sentences, split_items
+from assistant.rightwrong import NUMBER_SPELLINGS, NUMBER_WORDS
 from assistant.schema import LIST_FIELDS
 from assistant.textproc import stems
 from assistant.textsafe import md, short
@@ -78,6 +79,9 @@ class Corrections:
             # when that field spells out what is called wrong; otherwise an answer ("Nuoret, ei aikuiset")
             near = [f for f in (pending, st.last_field) if f]
             fld = next((f for f in near if self._holds(f, c.removed)), None)
+            elsewhere = self._holders([re.sub(r"^(?:the|a|an)\s+", "", r, flags=re.I) for r in c.removed], whole=True)
+            if fld is None and len(elsewhere) == 1 and len(c.text.split()) >= 3:
+                fld = elsewhere[0]  # "the money comes from the municipality, not the ministry": a sentence
         if c.bare and c.text and not c.field and pending and pending != fld and not getattr(st.draft, pending) \
                 and not self._holders(c.removed, whole=True):
             # "Ei koko Pirkanmaa, vaan Tampere ja Nokia" to "which regions?": nothing on the card says "koko
@@ -149,7 +153,9 @@ class Corrections:
         if len(new.split()) > 3 and not numbers:
             return None
         current = getattr(self.state.draft, fld)
-        pattern = re.compile(r"(?<![\wåäö])" + re.escape(removed[0]) + r"(?![\wåäö])", re.IGNORECASE)
+        spelled = [removed[0]] + [NUMBER_SPELLINGS[w] for w in [removed[0].lower()] if w in NUMBER_SPELLINGS]
+        pattern = re.compile(r"(?<![\wåäö])(?:" + "|".join(re.escape(w) for w in spelled) + r")(?![\wåäö])",
+                             re.IGNORECASE)
 
         def swap(item: str) -> str:
             def one(m: re.Match[str]) -> str:  # "70 prosentilla" + "60 prosenttia" → "60 prosentilla"
@@ -163,6 +169,11 @@ class Corrections:
                 return numbers[-1].group(0)
             return pattern.sub(one, item)
 
+        if not any(pattern.search(i) for i in (current if isinstance(current, list) else [str(current or "")])):
+            inflected = _inflected_match(current, removed[0], new)
+            if inflected is None:
+                return None
+            pattern, new = inflected
         if isinstance(current, list):
             if not any(pattern.search(i) for i in current):
                 return None
@@ -280,13 +291,25 @@ class Corrections:
     # -- the closing summary ---------------------------------------------------------------------
 
 
-_NUMBER_WORDS = frozenset("""yksi kaksi kolme neljä viisi viis kuusi kuus seitsemän kahdeksan yhdeksän kymmenen
-två tre fyra fem sex sju åtta nio tio elva tolv two three four five six seven eight nine ten eleven
-twelve""".split())  # not "en", "ett", "one": articles too
+def _inflected_match(current: Any, wrong: str, right: str) -> tuple[re.Pattern[str], str] | None:
+    """"Kelalta" said for the card's "Kelan": the card's word, and the right one in its case ("STEAlta" →
+    "STEAn"). Only for one word against one word, sharing all but a case ending."""
+    if " " in wrong or " " in right.strip() or len(wrong) < 4:
+        return None
+    text = " ".join(current) if isinstance(current, list) else str(current or "")
+    for word in dict.fromkeys(re.findall(r"[\wåäöÅÄÖ-]+", text)):
+        stem = _common(word.lower(), wrong.lower())
+        if len(stem) < 3 or len(stem) < len(wrong) - 4 or len(stem) < len(word) - 4 or word.lower() == wrong.lower():
+            continue
+        said_end, card_end = wrong[len(stem):], word[len(stem):]
+        same_case = said_end and right.lower().endswith(said_end.lower())
+        new = right[:-len(said_end)] + card_end if same_case else right  # another case said: the word as said
+        return re.compile(r"(?<![\wåäö])" + re.escape(word) + r"(?![\wåäö])"), new
+    return None
 
 
 def _number_like(word: str) -> bool:
-    return word.isdigit() or word.lower() in _NUMBER_WORDS
+    return word.isdigit() or word.lower() in NUMBER_WORDS
 
 
 def _shared(item: str, phrase: str, lang: str) -> int:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.resources import shipped
+from assistant.schema import LIST_FIELDS
 
 if TYPE_CHECKING:
     from assistant.understand import Correction, Understanding
@@ -44,7 +45,7 @@ def _strip_field_words(nlu: Understanding, text: str, fld: str) -> str:
 
     names = sorted((n for n in nlu.cues.field_names.get(fld, [])), key=len, reverse=True)
     for name in names:
-        pat = re.compile(r"(?:\b(?:to|in|into|from|i|till|från|on|at)\s+)?(?:the\s+|our\s+)?"
+        pat = re.compile(r"(?:\b(?:to|in|into|from|i|till|från|on|at|på)\s+)?(?:the\s+|our\s+)?"
                          + re.escape(name) + r"\w{0,5}\b(?:\s+(?:list|listan|listaan))?", re.IGNORECASE)
         out = pat.sub(" ", text, count=1)
         if out != text:
@@ -109,6 +110,9 @@ def command(nlu: Understanding, text: str) -> Correction | None:
         places = _places_in(re.sub(r"^(?:and|ja|och|also|myös|också)\s+", "", body.strip(), flags=re.IGNORECASE))
         if places:
             return Correction(field="regions", text="; ".join(places), additive=True, command=True)
+    named = named_addition(nlu, body)
+    if named is not None:
+        return named
     marker = starts_with(body, nlu.cues.correction_markers)  # "Korjaan: poista se …", "Eikun lisää …"
     if marker and (starts_with(cut_leading(body, marker), nlu.cues.removal_commands)
                    or starts_with(cut_leading(body, marker), nlu.cues.addition_commands)):
@@ -160,6 +164,42 @@ def command(nlu: Understanding, text: str) -> Correction | None:
             return None
         return Correction(field=fld, text=rest, additive=True, command=True)
     return None
+
+
+_ADDING = re.compile(r"\b(?:myös|kans|lisäksi|också|även|also|too|as well|(?:me|med)\s+på)\b", re.IGNORECASE)
+_ADD_GLUE = re.compile(r"^(?:å\s+så|och\s+så|ja|and|oh\s+and|ska|skall|borde|bör|kuuluu|kuuluvat|kuulu|pitäis|pitäisi|"
+                       r"pitää|tulee|tulis|tulisi|on|ovat|olla|vara|be|should|must|include|includes|ta\s+med|me|med|"
+                       r"myös|kans|lisäksi|också|även|also|vielä|että|et|att|that)\s+", re.IGNORECASE)
+_ADD_TAIL = re.compile(r"\s+(?:me|med|too|also|as well|myös|kans|också|även)$", re.IGNORECASE)
+
+
+def named_addition(nlu: Understanding, text: str) -> Correction | None:
+    """"toimijoihin kuuluu myös X", "ytimeen kuuluu kans X", "förresten borde uppföljningen också ta med X",
+    "å så ska församlingen me på aktörerna": a field named at the start (or after "med på") with an
+    adding word is an addition to that field, whatever was asked."""
+    from assistant.understand import Correction, cut_leading, starts_with
+
+    marker = starts_with(text, nlu.cues.correction_markers)
+    body = cut_leading(text, marker) if marker else text
+    if starts_with(body, nlu.cues.addition_commands) or starts_with(body, nlu.cues.removal_commands):
+        return None  # "lisää toimijoihin myös X": the command's own reading
+    first = _first_clause(body)
+    if not _ADDING.search(first):
+        return None
+    fld = nlu.names_field(first, window=3, strict=True)
+    tail = re.search(r"\b(?:me|med)\s+på\s+(.+)$", first, re.IGNORECASE)
+    if fld is None and tail:
+        fld = nlu.names_field(tail.group(1), window=2, strict=True)
+    if fld is None:
+        return None
+    what = _strip_field_words(nlu, first if fld in LIST_FIELDS else body, fld)
+    what = re.sub(r"\s+(?:på|me|med)$", "", what.strip(" ,.;"), flags=re.IGNORECASE)
+    for _ in range(4):
+        what = _ADD_TAIL.sub("", _ADD_GLUE.sub("", what.strip(" ,.;:")))
+    what = what.strip(" ,.;:")
+    if len(what) < 3:
+        return None
+    return Correction(field=fld, text=what, additive=True, command=True)
 
 
 def false_subject(nlu: Understanding, clause: str) -> str | None:

@@ -27,7 +27,8 @@ REMARK = re.compile(r"^(?:vi|we|mä|mää|minä|jag|i|me|sen|se|ne|dom|de|det|he
 # "fysioterapeutin tilalle tuli suuhygienisti", "suuhygienisti fysioterapeutin sijaan",
 # "employers instead of Kela", "medborgarinstitutet i stället för församlingen"
 REPLACEMENTS: list[tuple[re.Pattern[str], bool]] = [
-    (re.compile(r"^(?:ei vaan\s+)?(.+?)\s+tilalle\s+(?:tuli\s+|on tullut\s+|tulee\s+|otettiin\s+)?(.+)$",
+    (re.compile(r"^(?:ei vaan\s+)?(.+?)\s+(?:tilalle|paikalle|paikalla)\s+(?:tuli\s+|on tullut\s+|tulee\s+|otettiin\s+|"
+                r"pitäis\s+olla\s+|pitäisi\s+olla\s+|pitää\s+olla\s+|kuuluu\s+|on\s+)?(.+)$",
                 re.IGNORECASE | re.DOTALL), False),
     # "Liperin sijaan Polvijärvi", "Pieksämäen sijasta Savonlinna": what was wrong first
     (re.compile(r"^(?:ja\s+\w+\s+vielä,?\s+)?(\S+?)(?::n|n)?\s+(?:sijaan|sijasta|asemesta)\s+(.+)$",
@@ -36,6 +37,7 @@ REPLACEMENTS: list[tuple[re.Pattern[str], bool]] = [
     (re.compile(r"^(.+?)\s+(?:instead of|rather than|in place of|i stället för|istället för)\s+(.+)$",
                 re.IGNORECASE | re.DOTALL), True),
 ]
+_REASON = re.compile(r"\b(?:ei|eikä|inte|int|not|doesn't|don't|isn't|aren't|didn't)\b", re.IGNORECASE)
 _LEAD_WORDS = re.compile(r"^(?:(?:sen|niiden|dess|deras|its|their)\s+tilalle\s+(?:tuli|on tullut|tulee)\s+|"
                          r"ainoastaan|vain|pelkästään|only|just|endast|bara|myös|lisäksi|also|även|också|"
                          r"vaan|utan|but|men|mutta|and|ja|och|the|hos oss är det|meillä on|we have|it's|it is|"
@@ -52,6 +54,46 @@ _REMOVED_NOISE = {"ole", "oo", "ollut", "olla", "enää", "mukana", "kuulu", "ku
                   "me", "int", "tässä",
                   "involved", "are", "is", "was", "were", "längre", "med", "är", "var", "they", "he", "ne", "se",
                   "de", "den", "det", "it", "any", "more", "anymore", "kaikki", "all", "alla", "sen", "niiden"}
+
+
+NUMBER_WORDS = frozenset("""yksi kaksi kaks kolme neljä viisi viis kuusi kuus seitsemän seittemän kahdeksan kaheksan
+yhdeksän yheksän kymmenen kymmene två tre fyra fem sex sju åtta nio tio elva tolv two three four five six seven
+eight nine ten eleven twelve""".split())  # not "en", "ett", "one": articles too
+# spoken Finnish number words and the written ones a card holds
+NUMBER_SPELLINGS = {"kaks": "kaksi", "viis": "viisi", "kuus": "kuusi", "seittemän": "seitsemän",
+                    "kaheksan": "kahdeksan", "yheksän": "yhdeksän", "kymmene": "kymmenen"}
+_NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# "se on 40 prosenttia eikä 20", "58 familjer, inte 85": the first number is right, the second wrong
+_NUM_NOT_NUM = re.compile(rf"(?<![\w-])(?P<right>{_NUM}(?:\s+[\wåäö%-]+)?)\s*,?\s*(?:eikä|ei|not|inte|int|"
+                          rf"och inte|and not)\s+(?P<wrong>{_NUM})(?![\w-])", re.IGNORECASE)
+# "kahdeksan lasta, kuus oli vaan alussa", "within two weeks, three was last year's target"
+_NUM_THEN_WAS = re.compile(rf"(?<![\w-])(?P<right>{_NUM}\s+[\wåäö%-]+)[^,.;]*[,;–—]\s*(?P<wrong>{_NUM})\s+"
+                           r"(?:oli|olikin|was|var|were|olivat)\b", re.IGNORECASE)
+
+
+# "rahotus ei tuu Kelalta vaan STEAlta", "the money doesn't come from X but from Y": a short wrong value
+# negated inside a sentence, the right one after "vaan/utan/but"
+_NOT_A_BUT_B = re.compile(r"^(?P<subj>[^,.;]{1,40}?)\s+(?:ei|inte|int|isn't|doesn't|don't|is not|does not)\s+"
+                          r"(?P<verb>[\wåäö]+)\s+(?P<wrong>[^\s,.;]+(?:\s+[^\s,.;]+){0,2}?)\s*,?\s+"
+                          r"(?:vaan|utan|but)\s+(?:(?:from|frå|från)\s+)?(?P<right>[^\s,.;]+(?:\s+[^\s,.;]+){0,2})\s*"
+                          r"(?:[,.;!].*)?$", re.IGNORECASE | re.DOTALL)
+
+
+def not_a_but_b(text: str) -> tuple[str, str] | None:
+    m = _NOT_A_BUT_B.match(text.strip())
+    if not m:
+        return None
+    wrong = re.sub(r"^(?:from|från|the)\s+", "", m.group("wrong"), flags=re.IGNORECASE)
+    return m.group("right"), wrong
+
+
+def number_swap(text: str) -> tuple[str, str] | None:
+    """(right, wrong) when a short message puts one number against another, else None."""
+    for pattern in (_NUM_NOT_NUM, _NUM_THEN_WAS):
+        m = pattern.search(text)
+        if m and m.group("right").split()[0].lower() != m.group("wrong").lower():
+            return m.group("right"), m.group("wrong")
+    return None
 
 
 def _split_clauses(text: str) -> list[str]:
@@ -100,7 +142,8 @@ def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list
         if m:
             new, old = (m.group(1), m.group(2)) if new_first else (m.group(2), m.group(1))
             parts = re.split(r",\s+", new)  # "Y, mä sekotin ne, …": the value ends where a remark starts
-            cut = next((i for i, part in enumerate(parts) if i and REMARK.match(part)), len(parts))
+            cut = next((i for i, part in enumerate(parts) if i and (REMARK.match(part) or _REASON.search(part))),
+                       len(parts))  # "Y, erkka ei osallistu palavereihin": a reason told after the value
             new = ", ".join(parts[:cut])
             pairs.append((_clean_new(new), _clean_removed(old, negations)))
             return _clean_new(new), [_clean_removed(old, negations)], pairs
@@ -131,12 +174,14 @@ def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list
             elif _clean_new(clause):
                 positive.append(_clean_new(clause))
             continue
+        lead = next((n for n in (2, 1) if neg is not None and neg > n and " ".join(toks[:n]) in _IT_IS), 0)
         contrast = neg is not None and (
-            words[neg].lower() in ("eikä", "enkä", "not") and not set(toks[:neg]) & _VERBS
+            words[neg].lower() in ("eikä", "enkä", "not") and not set(toks[lead:neg]) & _VERBS
             or words[neg].lower() in ("en", "ei", "inte", "int") and len(after) <= 3 and not after & _NEG_VERBS)
         if neg and contrast:
             # "Tuesdays not Thursdays": the first is right, the second wrong
-            right, wrong = _clean_new(" ".join(words[:neg])), _clean_removed(" ".join(words[neg + 1:]),
+            # ("it's eight sessions not six": what follows "it's" is right)
+            right, wrong = _clean_new(" ".join(words[lead:neg])), _clean_removed(" ".join(words[neg + 1:]),
                                                                              negations)
             positive.append(right)
             removed.append(wrong)

@@ -17,7 +17,7 @@ from typing import Literal
 from assistant import edits
 from assistant.flow import Cues
 from assistant.items import sentences as _sentences
-from assistant.rightwrong import REMARK, REPLACEMENTS, right_and_wrong
+from assistant.rightwrong import REMARK, REPLACEMENTS, not_a_but_b, number_swap, right_and_wrong
 
 Intent = Literal["empty", "lang", "greeting", "yes", "no", "skip", "search", "clarify", "question", "mask"]
 _TOKEN = re.compile(r"[0-9a-zåäöéüæø]+(?:['’-][0-9a-zåäöéüæø]+)*", re.IGNORECASE)
@@ -283,6 +283,9 @@ class Understanding:
                 right = _clean_right(wrong.group("rest") or "")
                 return Correction(field=fld, text=right, removed=[wrong.group("x").strip()], weak=True,
                                   pairs=[(right, wrong.group("x").strip())] if right else [], bare=True)
+            swap = (number_swap(said) or not_a_but_b(said)) if len(_sentences(said)) <= 2 else None
+            if swap:  # "se on 40 prosenttia eikä 20": a number on the card is wrong (weak: only if it is there)
+                return Correction(field=fld, text=swap[0], removed=[swap[1]], weak=True, pairs=[swap], bare=True)
             after = self.removed_after(said)  # "veteraanien lesket pois, ei niitä oo ollu moneen vuoteen"
             if after is not None:
                 return after
