@@ -14,7 +14,7 @@ from assistant import policy
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import clauses, dedupe, sentences, split_items
-from assistant.rightwrong import NUMBER_SPELLINGS, NUMBER_WORDS
+from assistant.rightwrong import NUMBER_SPELLINGS, NUMBER_WORDS, unit_number
 from assistant.schema import LIST_FIELDS
 from assistant.textproc import stems
 from assistant.textsafe import md, short
@@ -61,6 +61,20 @@ class Corrections:
         c = a.correction
         assert c is not None
         st = self.state
+        if c.number:  # "sorry, 77 percent": the one number on the card with that unit changes
+            found = self._unit_swap(c.text)
+            if found:
+                self._apply_correction(found[0], found[1], [found[2]], False, pairs=[(found[1], found[2])])
+                if st.phase in ("confirm", "done"):
+                    st.phase = "collect"
+                return self.after_update([self.t("iv.corrected", label=self.label(found[0]))])
+            c = None
+        if c is None:  # no such number: an answer after all
+            if st.pending_field:
+                return self.after_update(self._store_answer(st.pending_field, a.text))
+            if st.phase in ("confirm", "done"):
+                return [self.t("iv.which_field"), self.summary()]
+            return self._do_story(policy.Action("story", text=a.text))
         if c.move_to and c.field:  # "X ei oo toimija vaan kohderyhmää": X leaves one field for the other
             return self._move(c.field, c.move_to, c.removed)
         if c.command and not c.text and not c.field:  # "poista se X-kohta": X goes wherever it is written
@@ -181,6 +195,25 @@ class Corrections:
         if isinstance(current, str) and pattern.search(current):
             return swap(current)
         return None
+
+    def _unit_swap(self, text: str) -> tuple[str, str, str] | None:
+        """(field, right number, wrong number) when exactly one number on the card has the unit said."""
+        said = unit_number(text)
+        if len(said) != 1:
+            return None
+        number, unit = said[0]
+        hits = set()
+        for fld in self.flow.order:
+            value = getattr(self.state.draft, fld, None)
+            if not value or fld in ("stage", "name"):
+                continue
+            for n, u in unit_number(" ".join(value) if isinstance(value, list) else str(value)):
+                if u == unit and n.lower() != number.lower():
+                    hits.add((fld, n))
+        if len(hits) != 1:
+            return None
+        fld, wrong = hits.pop()
+        return fld, number, wrong
 
     def _shared_with(self, fld: str, text: str) -> int:
         value = getattr(self.state.draft, fld)

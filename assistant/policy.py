@@ -178,13 +178,22 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
                                                                       command=True))
         return Action("which", text=text)
     value = _value_part(rest)
-    contested = value is None or _only_contest(value, nlu)
+    contested = value is None or _only_contest(value, nlu) or _contest_then_not(value, nlu)
     if contested:
         return Action("reopen", field=fld)
     assert value is not None
     additive = _has(rest, nlu.cues.addition_words)
     value = _strip_contest(value, nlu)
+    again = [m for m in _FIELD_IS.finditer(value) if nlu.names_field(m.group(1), window=2) == fld]
+    if again:  # "nimi on väärin, tila nimettiin Kotipesäksi, eli nimi on Kotipesä-tapaamiset": the last one said
+        value = value[again[-1].end():].strip(" ,.;")
+    if fld == "name":  # "nimi on väärä, se on Kotipesä"
+        value = _IT_IS.sub("", value)
     return Action("add" if additive else "set", field=fld, text=value)
+
+
+_FIELD_IS = re.compile(r"\b(?:eli|so|alltså|siis)?\s*([\wåäö]+(?:\s+[\wåäö]+)?)\s+(?:on|is|är|e)\s+", re.IGNORECASE)
+_IT_IS = re.compile(r"^(?:eli\s+|so\s+)?(?:se|it|det|den)\s+(?:on|is|är|e|should be)\s+", re.IGNORECASE)
 
 
 def _after_but(text: str, toks: list[str], nlu: Understanding) -> str | None:
@@ -235,6 +244,13 @@ def _only_contest(value: str, nlu: Understanding) -> bool:
     contest = {t for ps in nlu.cues.contest_words.values() for p in ps for t in tokens(p)}
     return all(w in contest or w in ("ei", "inte", "not", "is", "on", "är", "yksi", "one", "en", "ett")
                for w in words)
+
+
+def _contest_then_not(value: str, nlu: Understanding) -> bool:
+    """"väärin. Ei pelkästään yli 50-vuotiaat": what is wrong, not what is right: the field opens."""
+    toks = tokens(value)
+    contest = {t for ps in nlu.cues.contest_words.values() for p in ps for t in tokens(p)}
+    return len(toks) > 1 and toks[0] in contest and toks[1] in ("ei", "inte", "int", "not")
 
 
 def _strip_contest(value: str, nlu: Understanding) -> str:

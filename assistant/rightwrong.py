@@ -87,6 +87,25 @@ def not_a_but_b(text: str) -> tuple[str, str] | None:
     return m.group("right"), wrong
 
 
+_UNIT_NUMBER = re.compile(rf"(?<![\w-])(?P<n>{_NUM})(?![\wåäö])\s*(?P<unit>%|[^\W\d_]{{2,}})", re.IGNORECASE)
+_PERCENT = ("%", "prose", "perce", "proce")
+
+
+def unit_of(word: str) -> str:
+    """A unit compared by its start: "prosenttia", "percent" and "%" are one unit."""
+    w = word.lower()
+    return "%" if w.startswith(_PERCENT) else w[:4]
+
+
+def unit_number(text: str) -> list[tuple[str, str]]:
+    """The (number, unit) pairs a text says: "77 percent" → [("77", "%")]."""
+    return [(m.group("n"), unit_of(m.group("unit"))) for m in _UNIT_NUMBER.finditer(text)
+            if m.group("unit").lower() not in _NOT_UNITS]
+
+
+_NOT_UNITS = {"ja", "and", "och", "tai", "or", "eller", "of", "to", "on", "is", "av", "är", "oli", "was", "vuotta"}
+
+
 def number_swap(text: str) -> tuple[str, str] | None:
     """(right, wrong) when a short message puts one number against another, else None."""
     for pattern in (_NUM_NOT_NUM, _NUM_THEN_WAS):
@@ -149,7 +168,15 @@ def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list
             return _clean_new(new), [_clean_removed(old, negations)], pairs
     m = re.match(r"^(?:ei|inte|not)\s+(.+?)\s*[,.;]?\s+(?:vaan|utan|but)\s+(.+)$", t, re.IGNORECASE | re.DOTALL)
     if m:  # "ei X, sitä me ei tehdä. Vaan Y": X ends at its clause
-        return _clean_new(m.group(2)), [_clean_removed(re.split(r"[,.;]", m.group(1))[0], negations)], pairs
+        wrong = _clean_removed(re.split(r"[,.;]", m.group(1))[0], negations)
+        right = _clean_new(m.group(2))
+        said = re.match(rf"{_NUM}\b", right, re.IGNORECASE)
+        old = re.search(rf"(?<![\w-]){_NUM}(?![\w-])", wrong, re.IGNORECASE)
+        if said and old:  # "ei se oo kolme tuntia vaan kaksi, kolme oli liian pitkä": number for number
+            right = re.split(r",\s*", right, maxsplit=1)[0]
+            pairs.append((right, old.group(0)))
+            return right, [wrong], pairs
+        return right, [wrong], pairs
     positive: list[str] = []
     removed: list[str] = []
     multi = [p for p in _phrases(nlu.cues.negation) if len(p) > 1]

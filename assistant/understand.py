@@ -17,7 +17,7 @@ from typing import Literal
 from assistant import edits
 from assistant.flow import Cues
 from assistant.items import sentences as _sentences
-from assistant.rightwrong import REMARK, REPLACEMENTS, not_a_but_b, number_swap, right_and_wrong
+from assistant.rightwrong import REMARK, REPLACEMENTS, not_a_but_b, number_swap, right_and_wrong, unit_number
 
 Intent = Literal["empty", "lang", "greeting", "yes", "no", "skip", "search", "clarify", "question", "mask"]
 _TOKEN = re.compile(r"[0-9a-zåäöéüæø]+(?:['’-][0-9a-zåäöéüæø]+)*", re.IGNORECASE)
@@ -98,6 +98,7 @@ class Correction:
     bare: bool = False  # no marker at all ("Ei koko Pirkanmaa, vaan Tampere ja Nokia"): may answer the question
     narrow: bool = False  # "Y, not X": X only in the field asked or just answered (a number anywhere)
     move_to: str | None = None  # "X ei oo toimija vaan kohderyhmää": X leaves ``field`` for this one
+    number: bool = False  # "sorry, 77 percent": a number with its unit, for the card's number with that unit
 
 
 @dataclass
@@ -277,12 +278,13 @@ class Understanding:
                     return Correction(field=fld, text=new if new and not REMARK.match(new) else "", removed=removed,
                                       weak=True, pairs=self._pairs, bare=True)
             wrong = _X_IS_WRONG.match(said.strip())
-            if wrong and (_ITEM_NUMBER.match(wrong.group("x")) or self.names_field(wrong.group("x"))):
+            subject = re.split(r"\b(?:mut|mutta|but|men)\b", wrong.group("x"))[-1].strip() if wrong else ""
+            if wrong and (not subject or _ITEM_NUMBER.match(subject) or self.names_field(subject)):
                 wrong = None  # "kohta 3 on väärin", "nimi on väärä": the summary item or field, not a value
             if wrong:  # "150 on väärin, oikea luku on 120 perhettä", "sorry 410 is wrong, it was 380 people"
                 right = _clean_right(wrong.group("rest") or "")
-                return Correction(field=fld, text=right, removed=[wrong.group("x").strip()], weak=True,
-                                  pairs=[(right, wrong.group("x").strip())] if right else [], bare=True)
+                return Correction(field=fld, text=right, removed=[subject], weak=True,
+                                  pairs=[(right, subject)] if right else [], bare=True)
             swap = (number_swap(said) or not_a_but_b(said)) if len(_sentences(said)) <= 2 else None
             if swap:  # "se on 40 prosenttia eikä 20": a number on the card is wrong (weak: only if it is there)
                 return Correction(field=fld, text=swap[0], removed=[swap[1]], weak=True, pairs=[swap], bare=True)
@@ -306,6 +308,9 @@ class Understanding:
         additive = contains(" ".join(tokens(body)[:4]), self.cues.addition_words)
         new, removed = self.clauses(body)
         if weak and not fld and not removed:
+            if not additive and len(unit_number(body)) == 1 and len(re.findall(r"\d+", body)) <= 1 \
+                    and len(tokens(body)) <= 12:  # "sorry it is four afternoons now": the card's number, if any
+                return Correction(field=None, text=body, weak=True, number=True)
             return None  # "Actually, mostly teachers." answers the question
         if weak and len(_sentences(body)) > 2:
             return None  # a story that starts with "sori" or "muuten", not a correction
