@@ -206,7 +206,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.what == "corrections":
         from assistant.bench.corrections import run as run_corrections
 
-        return run_corrections(_settings(args), Path(args.cases or "evals/corrections/cases.yaml"),
+        return run_corrections(_settings(args), Path(args.cases or "evals/corrections"),
                                verbose=args.verbose, only=args.only)
     if args.what == "interview":
         from assistant.bench.interview import run as run_interview

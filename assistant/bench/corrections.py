@@ -1,6 +1,6 @@
 """`parastelu bench corrections`: one typed correction against a card, judged on the card afterwards.
 
-Cases (``evals/corrections/cases.yaml``, written by people who had not read the engine): the card before,
+Cases (``evals/corrections/cases*.yaml``, written by people who had not read the engine): the card before,
 the field just asked, the message as typed, and what the changed field must and must not hold afterwards,
 with every other field unchanged. Some cases are ordinary answers that only look like corrections; they must
 be stored as given. Every third case per language is held out. Scored offline, no LLM.
@@ -64,7 +64,8 @@ def run(settings: Settings, cases_path: Path, verbose: bool = False, only: str |
         return 2
     from assistant.bench.interview import _services
 
-    cases = yaml.safe_load(cases_path.read_text(encoding="utf-8")) or []
+    files = sorted(cases_path.glob("cases*.yaml")) if cases_path.is_dir() else [cases_path]
+    cases = [c for f in files for c in yaml.safe_load(f.read_text(encoding="utf-8")) or []]
     if only:
         cases = [c for c in cases if only in str(c.get("id")) or c.get("split") == only]
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -78,7 +79,9 @@ def run(settings: Settings, cases_path: Path, verbose: bool = False, only: str |
             except Exception as exc:  # a crash is a failed case, reported
                 ok, why = False, f"CRASH {type(exc).__name__}: {exc}"
             kind = "answer" if case["expect"].get("answer") else "correction"
-            for key in (f"{case['lang']}/{case['split']}", f"all/{case['split']}", f"{kind}s/{case['split']}"):
+            batch = "b2" if int(str(case["id"]).split("-")[-1]) > (60 if case["lang"] == "fi" else 30) else "b1"
+            for key in (f"{case['lang']}/{case['split']}", f"all/{case['split']}", f"{kind}s/{case['split']}",
+                        f"{batch}/{case['split']}"):
                 tally[key][0] += ok
                 tally[key][1] += 1
             if verbose and not ok and case.get("split") == "dev":
