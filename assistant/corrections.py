@@ -61,7 +61,12 @@ class Corrections:
         c = a.correction
         assert c is not None
         st = self.state
-        if c.number:  # "sorry, 77 percent": the one number on the card with that unit changes
+        if c.move_to and not c.command:  # where an item belongs: which item is read against the card
+            item = self._moved_item(c)
+            if item:
+                return self._move(item[0], c.move_to, [item[1]])
+            c = None
+        elif c.number:  # "sorry, 77 percent": the one number on the card with that unit changes
             found = self._unit_swap(c.text)
             if found:
                 self._apply_correction(found[0], found[1], [found[2]], False, pairs=[(found[1], found[2])])
@@ -69,7 +74,7 @@ class Corrections:
                     st.phase = "collect"
                 return self.after_update([self.t("iv.corrected", label=self.label(found[0]))])
             c = None
-        if c is None:  # no such number: an answer after all
+        if c is None:  # no such number or item: an answer after all
             if st.pending_field:
                 return self.after_update(self._store_answer(st.pending_field, a.text))
             if st.phase in ("confirm", "done"):
@@ -195,6 +200,30 @@ class Corrections:
         if isinstance(current, str) and pattern.search(current):
             return swap(current)
         return None
+
+    def _moved_item(self, c: Any) -> tuple[str, str] | None:
+        """(field, item) the message means: the one card item sharing the most words with it, outside the field
+        it should go to; None when no item or two equally; a hint about the question asked is an answer."""
+        st = self.state
+        if c.move_to == st.pending_field and not c.field and not _MOVE_IT.search(c.text):
+            return None
+        from assistant.edits import _strip_field_words
+
+        text = c.text
+        for fld in (c.move_to, c.field):
+            if fld:
+                text = _strip_field_words(self.offline.nlu, text, fld)
+        scored = []
+        for fld in [c.field] if c.field else self.flow.order:
+            value = getattr(st.draft, fld, None)
+            if fld == c.move_to or not value or fld in ("name", "stage"):
+                continue
+            for item in value if isinstance(value, list) else sentences(str(value)):
+                scored.append((_shared(item, text, st.lang), fld, item))
+        scored.sort(key=lambda x: -x[0])
+        if not scored or scored[0][0] < 1 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return None
+        return scored[0][1], scored[0][2]
 
     def _unit_swap(self, text: str) -> tuple[str, str, str] | None:
         """(field, right number, wrong number) when exactly one number on the card has the unit said."""
@@ -322,6 +351,10 @@ class Corrections:
         self.state.last_field = fld
 
     # -- the closing summary ---------------------------------------------------------------------
+
+
+_MOVE_IT = re.compile(r"\b(?:sätt|flytta|put|move|siirrä|siirtäisitkö|siirtäisit|laita)\s+"
+                      r"(?:det|den|dem|it|them|se|sen|ne|niitä)\b", re.IGNORECASE)
 
 
 def _inflected_match(current: Any, wrong: str, right: str) -> tuple[re.Pattern[str], str] | None:

@@ -17,6 +17,8 @@ from typing import Literal
 from assistant import edits
 from assistant.flow import Cues
 from assistant.items import sentences as _sentences
+from assistant.moves import move_hint
+from assistant.restate import restated
 from assistant.rightwrong import REMARK, REPLACEMENTS, not_a_but_b, number_swap, right_and_wrong, unit_number
 
 Intent = Literal["empty", "lang", "greeting", "yes", "no", "skip", "search", "clarify", "question", "mask"]
@@ -239,6 +241,12 @@ class Understanding:
         moved = self.move(text)
         if moved is not None:
             return moved
+        hint = move_hint(self, text)  # "toi kysely on kyl mittaamista eikä tavote": the card says which item
+        if hint is not None:
+            return hint
+        again = restated(self, text)  # "nimi meni väärin, meillä se on Kylätupa"
+        if again is not None:
+            return again
         lead_filler = edits.LEAD_FILLER.match(text)
         if lead_filler and starts_with(text[lead_filler.end():], self.cues.correction_markers):
             text = text[lead_filler.end():]  # "ok jag glömde …", "ah förlåt, …"

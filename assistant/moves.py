@@ -1,0 +1,68 @@
+"""An item said to be in the wrong field, in the words people use: "toi kouluterveyskysely-juttu on kyl
+mittaamista eikä tavote", "kaveriohjaajat tekee sitä työtä, ei ne oo kohderyhmää. ne kuuluu toimijoihin",
+"enkäten är ju hur vi mäter, inte ett mål. flytta den dit", "weekly group sessions is what we DO, not a goal,
+put it in the core pls".
+
+This reads only where the item should go (a field named without a negation before it) and where it should
+not be (a field named after one); which item is meant is decided against the card by the engine, so a
+message that names a field but no card item stays an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.items import sentences
+
+if TYPE_CHECKING:
+    from assistant.understand import Correction, Understanding
+
+# a cue that the message is about where something belongs, not a value
+_MOVE_CUE = re.compile(r"\b(?:siirrä|siirtäisitkö|siirtäisit|siirtää|siirretään|kuuluu|kuuluis|kuuluisi|kuulu|laita|"
+                       r"laittaisitko|paikka|kohtaan|flytta|flyttas|sätt|hör|hör till|put|move|belongs?|goes|"
+                       r"should be (?:in|under)|is what we|are the|is how we|mäter|mittaamista|"
+                       r"eikä|ei\s+(?:mikään|oo|ole|se)|not\s+(?:a|an|the|part)|inte\s+(?:ett|en|nåt|något|del))\b",
+                       re.IGNORECASE)
+_NEG_BEFORE = re.compile(r"(?:\b(?:ei|eikä|not|inte|int|no)\b(?:\s+[\wåäö]+){0,3}|\b(?:mikään|mitään|någon|något|nåt|"
+                         r"any))\s*$", re.IGNORECASE)
+_REMOVE = re.compile(r"\b(?:pois|poista|remove|delete|take (?:it|them) out|ta bort|stryk)\b", re.IGNORECASE)
+
+
+def move_hint(nlu: Understanding, text: str) -> Correction | None:
+    """A Correction with ``move_to`` (and ``field`` when the wrong field is named too), or None."""
+    from assistant.understand import Correction
+
+    if not _MOVE_CUE.search(text) or _REMOVE.search(text):
+        return None
+    named: list[tuple[int, str, bool]] = []  # (position, field, negated)
+    words = list(re.finditer(r"[\wåäöÅÄÖ'-]+", text))
+    for i, w in enumerate(words):
+        fld = nlu.names_field(" ".join(x.group(0) for x in words[i:i + 5]), window=5, strict=True)
+        later = nlu.names_field(" ".join(x.group(0) for x in words[i + 1:i + 6]), window=5, strict=True)
+        if fld is None or later == fld or (named and named[-1][1] == fld and named[-1][0] >= i - 4):
+            continue  # the field word starts later in the window: found there
+        negated = bool(_NEG_BEFORE.search(text[:w.start()][-30:]))
+        named.append((i, fld, negated))
+    if not named or len(sentences(text)) > 2 or len(words) > 35:
+        return None  # a story that names fields, not a remark about one item
+    if named[0][0] <= _lead_words(words):
+        return None  # "tavoite ei oo X, vaan Y": a field said first is the subject of a correction, not a move
+    to = [f for _, f, neg in named if not neg]
+    away = [f for _, f, neg in named if neg]
+    if len(set(to)) != 1:
+        return None
+    return Correction(field=away[0] if away and away[0] != to[0] else None, text=text, move_to=to[0], weak=True)
+
+
+_LEADS = {"hetkinen", "sori", "sorry", "oho", "hups", "eikun", "ei", "vaan", "ja", "and", "och", "oh", "ok", "no",
+          "nej", "vänta", "wait", "actually", "förresten", "muuten", "korjaus", "korjaan", "in", "the", "our", "i",
+          "toi", "se"}
+
+
+def _lead_words(words: list[re.Match[str]]) -> int:
+    """Index of the first word after the opening fillers and markers."""
+    n = 0
+    while n < len(words) and words[n].group(0).lower() in _LEADS:
+        n += 1
+    return n

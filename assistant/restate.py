@@ -1,0 +1,78 @@
+"""A field called wrong and said again in one breath: "nimi meni väärin, meillä se on Kylätupa", "namnet blev
+fel, det heter Familjecafé", "wrong name, sorry - its Memory Café", "toi nimi.. se on Mummolakahvila",
+"the organisation is the City of Helsinki, HUS was only a partner".
+
+Kept apart from ``understand`` because it reads one shape only: the field is named (so nothing is guessed),
+and what follows the contest is the field's new value, without the remark told after it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.edits import LEAD_FILLER
+
+if TYPE_CHECKING:
+    from assistant.understand import Correction, Understanding
+
+_WRONG = r"(?:väärin|väärä|väärää|virheellinen|wrong|incorrect|fel|felaktigt?)"
+# "nimi meni väärin, …", "kontaktpersonen är fel, …", "organisaatio on väärin: …"
+_FIELD_WRONG = re.compile(rf"^(?P<f>[^,.;:]{{1,40}}?)\s+(?:on|oli|meni|is|was|är|blev|var|e)\s+"
+                          rf"(?:ihan\s+|nyt\s+|vähän\s+|all\s+|lite\s+)?{_WRONG}(?![\wåäö])\s*[,.:;!–—-]*\s*"
+                          r"(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+# "wrong name, sorry - its Memory Café", "väärä nimi: …", "fel namn, …"
+_WRONG_FIELD = re.compile(rf"^{_WRONG}\s+(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s*[,.:;!–—-]+\s*(?P<rest>.*)$",
+                          re.IGNORECASE | re.DOTALL)
+# "toi nimi.. se on Mummolakahvila", "namnet – det heter …"
+_FIELD_THEN = re.compile(r"^(?:toi|tuo|se|the|och|ja|and)?\s*(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s*(?:\.\.+|…|–|—)\s*"
+                         r"(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
+# "the organisation is the City of Helsinki, HUS was only a partner" (one-value fields only)
+_FIELD_IS = re.compile(r"^(?:the\s+|our\s+)?(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s+(?:is|är|heter)\s+(?P<rest>.+)$",
+                       re.IGNORECASE | re.DOTALL)
+_LEAD = re.compile(r"^(?:(?:sorry|sori|sorki|förlåt|oops|hups|oho|eli|so|alltså|siis|vaan|but|men|mut|mutta|ja|and|"
+                   r"och|nu)\b[\s,.–—-]*)+", re.IGNORECASE)
+_IT_IS = re.compile(r"^(?:(?:meillä|hos oss|for us)\s+)?(?:(?:se|sen nimi|nimi|ne|det|den|it|that|oikea|rätt|the right "
+                    r"one)\s+(?:on|ovat|onkin|heter|ska vara|borde vara|should be|is|är|e|pitäis olla|pitää olla|"
+                    r"pitäisi olla)|its|it's|it is|that's|that is|we're|we are|me ollaan|vi är|heter|on|is|är)\s+",
+                    re.IGNORECASE)
+_REMARK = re.compile(r",\s*(?:ei|eikä|not|inte|int|koska|because|eftersom|för att|sillä|mutta|but|men|mut)\b.*$"
+                     r"|\s+(?:koska|because|eftersom|sillä|since)\b.*$"
+                     r"|,\s*[\wåäö-]+(?:\s+[\wåäö-]+){0,3}\s+(?:oli|on vaan|was|var|were|har|on|is)\b.*$",
+                     re.IGNORECASE | re.DOTALL)
+_ONE_VALUE = ("name", "organisation", "contact", "summary")
+
+
+def restated(nlu: Understanding, text: str) -> Correction | None:
+    """The field called wrong and its new value, or None when the message is not that shape."""
+    from assistant.understand import Correction, cut_leading, starts_with, tokens
+
+    t = text.strip()
+    lead = LEAD_FILLER.match(t)
+    t = t[lead.end():] if lead else t
+    marker = starts_with(t, nlu.cues.correction_markers)
+    t = cut_leading(t, marker).strip(" ,.:;-") if marker else t
+    for pattern, one_value_only in ((_FIELD_WRONG, False), (_WRONG_FIELD, False), (_FIELD_THEN, False),
+                                    (_FIELD_IS, True)):
+        m = pattern.match(t)
+        if not m:
+            continue
+        subject = re.split(r"\b(?:mut|mutta|but|men)\b", m.group("f"))[-1].strip()
+        fld = nlu.names_field(subject, window=3)
+        if fld is None or len(tokens(subject)) > 3 or (one_value_only and fld not in _ONE_VALUE):
+            continue
+        value = _value(m.group("rest"), fld)
+        if not value:
+            return None
+        return Correction(field=fld, text=value, command=True)
+    return None
+
+
+def _value(rest: str, fld: str) -> str:
+    """What follows the contest, without the lead ("se on", "det heter", "its") and the remark after it."""
+    value = _IT_IS.sub("", _LEAD.sub("", rest.strip())).strip()
+    value = re.split(r"(?<=[.!?])\s+", value, maxsplit=1)[0].strip(" .!")
+    if fld in _ONE_VALUE:
+        value = _REMARK.sub("", value).strip(" ,.;")
+        value = re.sub(r"\s+(?:nu|nyt|now)$", "", value, flags=re.IGNORECASE)
+    return value
