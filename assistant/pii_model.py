@@ -164,7 +164,9 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
             ]
             opener = feats[4] and feats[12] and feats[17] and not feats[7]  # "Kotihoito …": a common word opens
             staff_or_place = feats[5] or feats[6] or feats[16]  # "sairaanhoitaja Pekka", "Minna Canthin katu", "ym."
-            public = all(w.lower() in bank_names or _stem(w) in bank_names for w in span_words)  # "Kelan"
+            # "Kelan", "Tulostähti-muutokset": a word the bank names in public, alone or as the head of a compound
+            public = all(w.lower() in bank_names or _stem(w) in bank_names or w.split("-")[0].lower() in bank_names
+                         for w in span_words)
             # "Pirjo kertoi, että yhä useampi asiakkaista on …": the detail is about a group she speaks of
             told_of = next((w.start() for w in words[end + 1:] if w.group(0).lower() in _OTHERS), None)
             others_first = told_of is not None and not any(
