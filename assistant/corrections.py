@@ -176,7 +176,14 @@ class Corrections:
         pattern = re.compile(r"(?<![\wåäö])(?:" + "|".join(re.escape(w) for w in spelled) + r")(?![\wåäö])",
                              re.IGNORECASE)
 
+        said_range = re.search(r"\d+\s*[–-]\s*\d+", new) if _number_like(removed[0]) else None
+
         def swap(item: str) -> str:
+            if said_range:  # "16–29, inte 15": the card's range with the wrong end becomes the one said
+                for m in re.finditer(r"(\d+)\s*([–-])\s*(\d+)", item):
+                    if removed[0] in (m.group(1), m.group(3)):
+                        return item[:m.start()] + said_range.group(0) + item[m.end():]
+
             def one(m: re.Match[str]) -> str:  # "70 prosentilla" + "60 prosenttia" → "60 prosentilla"
                 if not numbers:
                     return new
@@ -433,9 +440,11 @@ def _overlaps(item: str, removed: str, lang: str, whole: bool = False) -> bool:
     """An item goes when it shares at least half of the removed phrase's content words (compared by their
     first four letters of the stem, so "museerna" finds "museer" and "fysioterapeutin" "fysioterapeutti")."""
     if whole:  # each word of the phrase spelled out in the item: "föräldragruppen" is not "föräldrarnas"
-        words = stems(item, lang) + re.findall(r"\d+", item)
-        phrase = [s for s in stems(removed, lang) if len(s) >= 3] + re.findall(r"\d+", removed)
-        return bool(phrase) and all(any(len(_common(s, w)) >= max(3, 0.75 * len(s)) for w in words) for s in phrase)
+        words = stems(item, lang)
+        digits = re.findall(r"\d+", removed)
+        phrase = [s for s in stems(removed, lang) if len(s) >= 3 and not s.isdigit()]
+        return bool(phrase or digits) and set(digits) <= set(re.findall(r"\d+", item)) and all(
+            any(len(_common(s, w)) >= max(3, 0.75 * len(s)) for w in words) for s in phrase)
     r = {s[:4] for s in stems(removed, lang) if len(s) >= 3} | set(re.findall(r"\d+", removed))
     i = {s[:4] for s in stems(item, lang) if len(s) >= 3} | set(re.findall(r"\d+", item))  # "70", "19"
     return bool(r) and len(r & i) * 2 >= len(r)

@@ -64,7 +64,8 @@ NUMBER_SPELLINGS = {"kaks": "kaksi", "viis": "viisi", "kuus": "kuusi", "seittem�
                     "kaheksan": "kahdeksan", "yheksän": "yhdeksän", "kymmene": "kymmenen"}
 _NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # "se on 40 prosenttia eikä 20", "58 familjer, inte 85": the first number is right, the second wrong
-_NUM_NOT_NUM = re.compile(rf"(?<![\w-])(?P<right>{_NUM}(?:\s+[\wåäö%-]+)?)\s*,?\s*(?:eikä|ei|not|inte|int|"
+_NUM_NOT_NUM = re.compile(rf"(?<![\w-])(?P<right>(?:{_NUM}\s*[–-]\s*)?{_NUM}%?(?:\s+[\wåäö%-]+)?)\s*,?\s*(?:eikä|ei|"
+                          rf"not|inte|int|"
                           rf"och inte|and not)\s+(?P<wrong>{_NUM})(?![\w-])", re.IGNORECASE)
 # "kahdeksan lasta, kuus oli vaan alussa", "within two weeks, three was last year's target"
 _NUM_THEN_WAS = re.compile(rf"(?<![\w-])(?P<right>{_NUM}\s+[\wåäö%-]+)[^,.;]*[,;–—]\s*(?P<wrong>{_NUM})\s+"
@@ -106,12 +107,15 @@ def unit_number(text: str) -> list[tuple[str, str]]:
 _NOT_UNITS = {"ja", "and", "och", "tai", "or", "eller", "of", "to", "on", "is", "av", "är", "oli", "was", "vuotta"}
 
 
-def number_swap(text: str) -> tuple[str, str] | None:
-    """(right, wrong) when a short message puts one number against another, else None."""
+def number_swap(text: str) -> tuple[str, str, str] | None:
+    """(right, wrong, the clause that says the right one) when a short message puts one number against
+    another ("inom två dygn, inte tre" → ("två dygn", "tre", "inom två dygn")), else None."""
     for pattern in (_NUM_NOT_NUM, _NUM_THEN_WAS):
         m = pattern.search(text)
         if m and m.group("right").split()[0].lower() != m.group("wrong").lower():
-            return m.group("right"), m.group("wrong")
+            start = max(text.rfind(p, 0, m.start("right")) for p in ",.;:") + 1
+            clause = _clean_new(text[start:m.end("right")])
+            return m.group("right"), m.group("wrong"), clause or m.group("right")
     return None
 
 

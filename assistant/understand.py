@@ -247,6 +247,9 @@ class Understanding:
         again = restated(self, text)  # "nimi meni väärin, meillä se on Kylätupa"
         if again is not None:
             return again
+        swap = number_swap(text) if len(_sentences(text)) <= 2 else None
+        if swap:  # "sorry the number is about 2000 not 1200": a number on the card is wrong (weak: if it is there)
+            return Correction(field=None, text=swap[2], removed=[swap[1]], weak=True, pairs=[swap[:2]], bare=True)
         lead_filler = edits.LEAD_FILLER.match(text)
         if lead_filler and starts_with(text[lead_filler.end():], self.cues.correction_markers):
             text = text[lead_filler.end():]  # "ok jag glömde …", "ah förlåt, …"
@@ -293,9 +296,9 @@ class Understanding:
                 right = _clean_right(wrong.group("rest") or "")
                 return Correction(field=fld, text=right, removed=[subject], weak=True,
                                   pairs=[(right, subject)] if right else [], bare=True)
-            swap = (number_swap(said) or not_a_but_b(said)) if len(_sentences(said)) <= 2 else None
-            if swap:  # "se on 40 prosenttia eikä 20": a number on the card is wrong (weak: only if it is there)
-                return Correction(field=fld, text=swap[0], removed=[swap[1]], weak=True, pairs=[swap], bare=True)
+            pair = not_a_but_b(said) if len(_sentences(said)) <= 2 else None
+            if pair:  # "rahotus ei tuu Kelalta vaan STEAlta": a value on the card is wrong (weak: if it is there)
+                return Correction(field=fld, text=pair[0], removed=[pair[1]], weak=True, pairs=[pair], bare=True)
             after = self.removed_after(said)  # "veteraanien lesket pois, ei niitä oo ollu moneen vuoteen"
             if after is not None:
                 return after
