@@ -302,6 +302,8 @@ class Corrections:
             # a number names no field: "60 prosenttia eikä 70" goes where 70 stands next to the same words
             score = sum(_closeness(i, r, st.lang) + (len(re.findall(r"\d+", r)) and 1 + _closeness(i, context, st.lang))
                         for r in phrases for i in items if holds(i, r))
+            if score and fld == st.pending_field:
+                score += 0.5  # "kerava is wrong" to "which regions?": of two equal holders, the one asked
             if score and (best is None or score > best[0]):
                 best = (score, fld)
         return best[1] if best else None

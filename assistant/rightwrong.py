@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant import edits
+from assistant.edits import LEAD_FILLER
 from assistant.items import clauses
 
 if TYPE_CHECKING:
@@ -240,3 +241,28 @@ def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list
         positive = [p for i, p in enumerate(positive)  # "Krits; Krits vi jobbar med": said once
                     if not any(p.lower().startswith(q.lower()) for q in positive[:i] if q)]
     return "; ".join(p for p in positive if p), [r for r in removed if r], pairs
+
+
+_LEFT = re.compile(r"^(?P<x>[^,.;]{2,50}?)\s+(?:har inget med (?:det här|oss|saken|detta|det) att göra|hoppade av|"
+                   r"har hoppat av|dropped out|pulled out|left the project|jäi pois|jättäytyi pois|vetäytyi|vetäyty|"
+                   r"ei kannata laittaa|ei kuulu enää)\b", re.IGNORECASE)
+
+
+def left_out(text: str) -> str | None:
+    """Who a clause says has left ("seurakuntaa ei kannata laittaa toimijoihin" → "seurakuntaa")."""
+    for clause in re.split(r"\s*[,.;:]\s+", text.strip()):
+        m = _LEFT.match(clause)
+        if m:
+            lead = LEAD_FILLER.match(m.group("x"))
+            x = m.group("x")[lead.end():] if lead else m.group("x")
+            x = re.sub(r"^(?:nej vänta|vänta|sorry|sori|oho|the|se|ne|den|det)\s+", "", x.strip(), flags=re.IGNORECASE)
+            return None if x.lower() in _PRONOUNS else x or None  # "ne vetäyty": who, the clause before says
+    return None
+
+
+_PRONOUNS = {"ne", "he", "se", "hän", "they", "it", "she", "de", "dom", "den", "det", "han", "hon", "them", "ni"}
+
+
+BARE_Y_NOT_X = re.compile(r"^(?P<y>[\wåäö-]+(?:\s+[\wåäö-]+)?)\s+(?:not|inte|int|eikä)\s+"
+                           r"(?P<x>[\wåäö-]+(?:\s+[\wåäö-]+)?)$",
+                           re.IGNORECASE)

@@ -19,7 +19,16 @@ from assistant.flow import Cues
 from assistant.items import sentences as _sentences
 from assistant.moves import move_hint
 from assistant.restate import restated
-from assistant.rightwrong import REMARK, REPLACEMENTS, not_a_but_b, number_swap, right_and_wrong, unit_number
+from assistant.rightwrong import (
+    BARE_Y_NOT_X,
+    REMARK,
+    REPLACEMENTS,
+    left_out,
+    not_a_but_b,
+    number_swap,
+    right_and_wrong,
+    unit_number,
+)
 
 Intent = Literal["empty", "lang", "greeting", "yes", "no", "skip", "search", "clarify", "question", "mask"]
 _TOKEN = re.compile(r"[0-9a-zåäöéüæø]+(?:['’-][0-9a-zåäöéüæø]+)*", re.IGNORECASE)
@@ -247,6 +256,9 @@ class Understanding:
         again = restated(self, text)  # "nimi meni väärin, meillä se on Kylätupa"
         if again is not None:
             return again
+        left = left_out(text) if len(_sentences(text)) <= 2 else None
+        if left:  # "församlingen har inget med det här att göra längre", "the church people dropped out"
+            return Correction(field=None, text="", removed=[left], weak=True, bare=True)
         swap = number_swap(text) if len(_sentences(text)) <= 2 else None
         if swap:  # "sorry the number is about 2000 not 1200": a number on the card is wrong (weak: if it is there)
             return Correction(field=None, text=swap[2], removed=[swap[1]], weak=True, pairs=[swap[:2]], bare=True)
@@ -296,6 +308,10 @@ class Understanding:
                 right = _clean_right(wrong.group("rest") or "")
                 return Correction(field=fld, text=right, removed=[subject], weak=True,
                                   pairs=[(right, subject)] if right else [], bare=True)
+            short = BARE_Y_NOT_X.match(said.strip().rstrip(".!"))
+            if short:  # "wednesdays not tuesdays"
+                return Correction(field=fld, text=short.group("y"), removed=[short.group("x")], weak=True,
+                                  pairs=[(short.group("y"), short.group("x"))], bare=True, narrow=True)
             pair = not_a_but_b(said) if len(_sentences(said)) <= 2 else None
             if pair:  # "rahotus ei tuu Kelalta vaan STEAlta": a value on the card is wrong (weak: if it is there)
                 return Correction(field=fld, text=pair[0], removed=[pair[1]], weak=True, pairs=[pair], bare=True)
