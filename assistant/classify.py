@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.charngrams import CharModel
 from assistant.embeddings import CachedEmbedder
 from assistant.flow import Prompts
 from assistant.resources import shipped
@@ -67,6 +68,8 @@ class FieldClassifier:
             self.intercept = np.asarray(self.model["intercept"], dtype=np.float32)
             self.cue_fields: list[str] = list(self.model["cue_fields"])  # type: ignore[call-overload]
             self.temperature = float(self.model.get("temperature", 1.0))  # type: ignore[arg-type]
+            char = (weights or WEIGHTS).with_name("fields_char.npz")
+            self.char = CharModel(char) if self.model.get("char_blend") and char.exists() else None
         else:
             self.classes = [f for f, ex in prompts.prototypes.items() if ex]
             self._protos = {f: np.stack([embedder.embed_query(s) for s in ex])
@@ -92,7 +95,12 @@ class FieldClassifier:
             return []
         x = self.features(sents)
         if self.model is not None:
-            logits = (x @ self.coef.T + self.intercept) / self.temperature
+            logits = x @ self.coef.T + self.intercept
+            if self.char is not None:  # the spelled view, blended in log-probabilities (``charngrams``)
+                logits = logits - logits.max(axis=1, keepdims=True)
+                logp = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+                logits = (1 - self.char.blend) * logp + self.char.blend * self.char.log_probs(sents, self.classes)
+            logits = logits / self.temperature
         else:  # nearest prototypes, softened into pseudo-probabilities
             emb = x[:, : self.embedder.dim]
             logits = np.stack([np.max(self._protos[f] @ emb.T, axis=0) for f in self.classes], axis=1) * 40.0

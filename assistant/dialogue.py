@@ -264,7 +264,7 @@ class Dialogue(Corrections):
             p = ext.confidence.get(f, 1.0) if f != "stage" else 0.0  # a stage told in passing is confirmed
             self.set(f, value, FieldStatus.partial, replace=f == "stage")
             st.confidence[f] = round(min(p, st.confidence.get(f, 1.0)), 3)
-            if p < th.confident and f not in st.unsure:
+            if (p < th.confident or f in self.flow.always_confirm) and f not in st.unsure:
                 st.unsure.append(f)
             filled.append(f)
         if a.field and a.field in filled:

@@ -30,7 +30,7 @@ class Thresholds(BaseModel):
     assign: float = Field(0.45, description="Classifier probability needed to file a story sentence at all.")
     report_sentences: int = Field(15, description="A message longer than this is a pasted report.")
     assign_report: float = Field(0.6, description="In a pasted report (logs, appendices), file only clear sentences.")
-    confident: float = Field(0.8, description="At or above: filed without a confirmation question.")
+    confident: float = Field(0.85, description="At or above: filed without a confirmation question.")
     max_stage_asks: int = Field(2, description="Ask the stage this many times before leaving it open.")
     offer: float = Field(0.6, description="Calibrated match probability at which the interview stops to offer reuse "
                                           "(search's 'close' band is the match model's own).")
@@ -47,6 +47,8 @@ class Flow(BaseModel):
     publish_required: list[str] = Field(default_factory=lambda: ["name", "problem", "target_groups", "core"])
     reuse_check_after: list[str] = Field(default_factory=list)
     core_max_items: int = 6
+    always_confirm: list[str] = Field(default_factory=lambda: ["core"],
+                                      description="Fields a story never fills without the person confirming them.")
     thresholds: Thresholds = Field(default_factory=Thresholds)
     questions: dict[str, LangTexts]
     confirm: dict[str, str]

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from assistant import charngrams
 from assistant.bench.realcases import load
 from assistant.classify import WEIGHTS, FieldClassifier
 from assistant.embeddings import build_embedder
@@ -21,6 +22,7 @@ from assistant.flow import load_prompts
 from assistant.items import sentences, split_items
 from assistant.sequence import marginals, transitions
 from assistant.settings import Settings
+from assistant.train import fields_char
 from assistant.train.vectors import seed_models
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +34,8 @@ SEED_MAP = {"problem": "problem", "basic_idea": "basic_idea",
             "regions": "regions"}
 MIN_PER_CLASS = 6
 MAX_ECE = 0.03  # the story-order weight may not make the confidence worse calibrated than this
+BLENDS = (0.0, 0.3, 0.5)  # shares of the character n-gram view tried (``charngrams``)
+_ABOVE: dict[float, dict[float, tuple[float, float]]] = {}
 
 
 def examples(exclude: frozenset[str] = frozenset()) -> tuple[list[list[str]], list[list[str]], list[float], list[str]]:
@@ -94,6 +98,7 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
     probe = FieldClassifier(embedder, prompts, weights=None)
     msgs, labels, weights, groups = examples()
     rows: list[np.ndarray] = []
+    said: list[str] = []
     y: list[str] = []
     w: list[float] = []
     g: list[str] = []
@@ -101,6 +106,7 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
         feats = probe.features(sents)
         for i, lab in enumerate(labs):
             rows.append(feats[i])
+            said.append(sents[i])
             y.append(lab)
             w.append(weight)
             g.append(group)
@@ -110,6 +116,7 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
     yy = np.asarray([y[i] for i in keep])
     ww = np.asarray([w[i] for i in keep])
     gg = np.asarray([g[i] for i in keep])
+    texts = [said[i] for i in keep]
     classes = sorted(set(yy))
     print(f"{len(yy)} examples, {len(classes)} classes: " + ", ".join(f"{c} {counts[c]}" for c in classes))
     case_rows = np.asarray([gr.startswith("story:") for gr in gg])
@@ -135,15 +142,32 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
     assert best is not None
     # C and the story-order weight are chosen together, by how many dev story sentences the whole reading
     # (classifier, then story order) places right out of fold: the sentence-level best C is not always it
-    chosen: tuple[float, float, float, float] | None = None  # (sequence accuracy, C, temperature, weight)
+    # and the character n-gram view's share of the log-probabilities (``charngrams``) with them
+    char_oof = np.log(np.clip(fields_char.oof(texts, yy, ww, folds, classes), 1e-9, 1))
+    print(f"character n-grams alone: cross-validated accuracy on dev story sentences "
+          f"{float(np.mean(np.asarray(classes)[char_oof[case_rows].argmax(1)] == yy[case_rows])):.3f}")
+    chosen: tuple[float, float, float, float, float] | None = None  # (accuracy, C, blend, temperature, weight)
     for c in oof:
-        temperature = _temperature(np.log(np.clip(oof[c][case_rows], 1e-9, 1)), yy[case_rows], classes)
-        print(f"C={c}, temperature {temperature:.2f}:")
-        weight, seq_acc = _transition_weight(_tempered(oof[c], temperature), yy, gg, folds, classes)
-        if chosen is None or seq_acc > chosen[0] + 1e-9:
-            chosen = (seq_acc, c, temperature, weight)
+        for blend in BLENDS:
+            logp = (1 - blend) * np.log(np.clip(oof[c], 1e-9, 1)) + blend * char_oof
+            temperature = _temperature(logp[case_rows], yy[case_rows], classes)
+            print(f"C={c}, blend {blend}, temperature {temperature:.2f}:")
+            weight, seq_acc = _transition_weight(_tempered(np.exp(logp), temperature), yy, gg, folds, classes)
+            if chosen is None or seq_acc > chosen[0] + 1e-9:
+                chosen = (seq_acc, c, blend, temperature, weight)
     assert chosen is not None
-    _, c, temperature, weight = chosen
+    seq_acc, c, blend, temperature, weight = chosen
+    print(f"chosen: C={c}, blend {blend}, story order weight {weight}: {seq_acc:.3f}")
+    logp = (1 - blend) * np.log(np.clip(oof[c], 1e-9, 1)) + blend * char_oof
+    _transition_weight(_tempered(np.exp(logp), temperature), yy, gg, folds, classes, weights=(weight,))
+    for t, (right, share) in _ABOVE[weight].items():
+        print(f"  confidence ≥ {t}: {share:.0%} of dev story sentences, {right:.3f} of them right (out of fold)")
+    char_path = out.with_name("fields_char.npz")
+    if blend:
+        char_classes, vocab, idf, ccoef, cint = fields_char.fit_all(texts, yy, ww)
+        charngrams.save(char_path, char_classes, vocab, idf, ccoef, cint, blend)
+    elif char_path.exists():
+        char_path.unlink()
     stories = [list(yy[gg == grp]) for grp in dict.fromkeys(gg[case_rows])]
     clf = LogisticRegression(C=c, max_iter=3000)
     clf.fit(x, yy, sample_weight=ww)
@@ -153,7 +177,7 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
             "cue_fields": probe.cue_fields, "coef": np.round(coef, 6).tolist(),
             "intercept": np.round(intercept, 6).tolist(), "temperature": round(temperature, 4),
             "transitions": np.round(transitions(stories, list(clf.classes_)), 6).tolist(), "transition_weight": weight,
-            "C": c, "trained_on": "seed models, prototypes, evals/interview/real split=dev"}
+            "C": c, "char_blend": blend, "trained_on": "seed models, prototypes, evals/interview/real split=dev"}
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data) + "\n", encoding="utf-8")
     print(f"C={c} temperature={temperature:.2f} → {out}")
@@ -168,13 +192,14 @@ def _tempered(probs: np.ndarray, temperature: float) -> np.ndarray:
 
 
 def _transition_weight(probs: np.ndarray, y: np.ndarray, groups: np.ndarray, folds: list[tuple[np.ndarray, np.ndarray]],
-                       classes: list[str]) -> tuple[float, float]:
+                       classes: list[str], weights: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2)
+                       ) -> tuple[float, float]:
     """How much a story's order counts: the weight whose forward-backward reading of the out-of-fold
     probabilities places the most dev story sentences right, each fold's transitions from the other folds,
     among the weights that keep the confidence calibrated (expected calibration error ≤ MAX_ECE): the
     confidence decides whether a sentence is confirmed with the person, so it must not grow past the truth."""
     best = (0.0, -1.0)
-    for weight in (0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2):
+    for weight in weights:
         right = total = 0
         conf: list[float] = []
         hits: list[bool] = []
@@ -193,6 +218,9 @@ def _transition_weight(probs: np.ndarray, y: np.ndarray, groups: np.ndarray, fol
                 conf += m.max(axis=1).tolist()
                 hits += ok.tolist()
         acc, ece = right / max(1, total), _ece(np.asarray(conf), np.asarray(hits))
+        above = {t: (float(np.mean(np.asarray(hits)[np.asarray(conf) >= t])), float(np.mean(np.asarray(conf) >= t)))
+                 for t in (0.8, 0.85, 0.9, 0.95) if np.any(np.asarray(conf) >= t)}
+        _ABOVE[weight] = above  # right share and share of sentences at each confidence, for the report
         print(f"  story order weight {weight}: cross-validated accuracy on dev story sentences {acc:.3f}, "
               f"ECE {ece:.3f}")
         if ece <= MAX_ECE and acc > best[1] + 1e-9:
