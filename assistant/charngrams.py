@@ -68,13 +68,18 @@ class CharVectorizer:
 class CharModel:
     """The fitted n-gram classifier: log-probabilities over its classes."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, classes: Sequence[str], vocab: Sequence[str], idf: np.ndarray, coef: np.ndarray,
+                 intercept: np.ndarray, blend: float) -> None:
+        self.classes = [str(c) for c in classes]
+        self.vectorizer = CharVectorizer([str(g) for g in vocab], idf)
+        self.coef = np.asarray(coef, dtype=np.float32)  # (classes, vocabulary)
+        self.intercept = np.asarray(intercept, dtype=np.float32)
+        self.blend = float(blend)
+
+    @classmethod
+    def load(cls, path: Path) -> CharModel:
         data = np.load(path, allow_pickle=False)
-        self.classes = [str(c) for c in data["classes"]]
-        self.vectorizer = CharVectorizer([str(g) for g in data["vocab"]], data["idf"])
-        self.coef = np.asarray(data["coef"], dtype=np.float32)  # (classes, vocabulary)
-        self.intercept = np.asarray(data["intercept"], dtype=np.float32)
-        self.blend = float(data["blend"])
+        return cls(data["classes"], data["vocab"], data["idf"], data["coef"], data["intercept"], float(data["blend"]))
 
     def log_probs(self, texts: Sequence[str], classes: Sequence[str]) -> np.ndarray:
         """Rows of log-probabilities, columns in ``classes`` order (a class it never saw: very unlikely)."""

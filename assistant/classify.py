@@ -58,6 +58,7 @@ class FieldClassifier:
         self.embedder = embedder
         self.prompts = prompts
         self.model: dict[str, object] | None = None
+        given = data is not None  # fitted in memory (cross-validation): its own n-gram view or none
         if data is None and weights is not None and weights.exists():
             data = json.loads(weights.read_text(encoding="utf-8"))
         if data is not None and data.get("model_id") == embedder.model_id and data.get("dim") == embedder.dim:
@@ -69,7 +70,10 @@ class FieldClassifier:
             self.cue_fields: list[str] = list(self.model["cue_fields"])  # type: ignore[call-overload]
             self.temperature = float(self.model.get("temperature", 1.0))  # type: ignore[arg-type]
             char = (weights or WEIGHTS).with_name("fields_char.npz")
-            self.char = CharModel(char) if self.model.get("char_blend") and char.exists() else None
+            own = self.model.get("char")
+            self.char: CharModel | None = own if isinstance(own, CharModel) else None
+            if not given and self.model.get("char_blend") and char.exists():
+                self.char = CharModel.load(char)
         else:
             self.classes = [f for f, ex in prompts.prototypes.items() if ex]
             self._protos = {f: np.stack([embedder.embed_query(s) for s in ex])

@@ -259,7 +259,8 @@ def _extractor_for(svc: Any) -> Any:
 
 
 def _folds(svc: Any, cases: list[Any], k: int) -> dict[str, FieldClassifier]:
-    """For each dev case, a classifier trained without its fold (shipped C and temperature)."""
+    """For each dev case, a classifier trained without its fold (shipped C, temperature, story-order weight
+    and n-gram share)."""
     import json
 
     from assistant.classify import WEIGHTS
@@ -271,7 +272,7 @@ def _folds(svc: Any, cases: list[Any], k: int) -> dict[str, FieldClassifier]:
     for i in range(k):
         held = frozenset(dev[i::k])
         data = fit(svc.embedder, held, float(shipped["C"]), float(shipped["temperature"]),
-                   float(shipped.get("transition_weight", 0.0)))
+                   float(shipped.get("transition_weight", 0.0)), float(shipped.get("char_blend", 0.0)))
         clf = FieldClassifier(svc.embedder, load_prompts(), data=data)
         out.update({cid: clf for cid in held})
     return out

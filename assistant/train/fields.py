@@ -252,17 +252,18 @@ def _temperature(logp: np.ndarray, y: np.ndarray, classes: list[str]) -> float:
 
 
 def fit(embedder: object, exclude: frozenset[str], c: float, temperature: float,
-        transition_weight: float = 0.0) -> dict[str, object]:
+        transition_weight: float = 0.0, char_blend: float = 0.0) -> dict[str, object]:
     """The classifier without some dev cases (for honest cross-validated figures on them)."""
     from sklearn.linear_model import LogisticRegression
 
     prompts = load_prompts()
     probe = FieldClassifier(embedder, prompts, weights=None)  # type: ignore[arg-type]
     msgs, labels, weights, groups = examples(exclude)
-    rows, y, w = [], [], []
+    rows, y, w, said = [], [], [], []
     for sents, labs, weight in zip(msgs, labels, weights, strict=True):
         feats = probe.features(sents)
         rows += [feats[i] for i in range(len(labs))]
+        said += list(sents[:len(labs)])
         y += labs
         w += [weight] * len(labs)
     counts = {k: y.count(k) for k in set(y)}
@@ -272,7 +273,13 @@ def fit(embedder: object, exclude: frozenset[str], c: float, temperature: float,
     clf = LogisticRegression(C=c, max_iter=3000)
     clf.fit((x - mean) / scale, [y[i] for i in keep], sample_weight=[w[i] for i in keep])
     coef = clf.coef_ / scale
-    return {"model_id": embedder.model_id, "dim": embedder.dim, "classes": list(clf.classes_),  # type: ignore[attr-defined]
+    char = None
+    if char_blend:
+        texts = [said[i] for i in keep]
+        char = charngrams.CharModel(*fields_char.fit_all(texts, np.asarray([y[i] for i in keep]),
+                                                         np.asarray([w[i] for i in keep])), blend=char_blend)
+    return {"char": char, "char_blend": char_blend, "model_id": embedder.model_id, "dim": embedder.dim,  # type: ignore[attr-defined]
+            "classes": list(clf.classes_),  # type: ignore[attr-defined]
             "cue_fields": probe.cue_fields, "coef": coef.tolist(), "intercept": (clf.intercept_ - coef @ mean).tolist(),
             "temperature": temperature, "transition_weight": transition_weight,
             "transitions": transitions([labs for labs, g in zip(labels, groups, strict=True) if g.startswith("story:")],
