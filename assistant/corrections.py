@@ -14,7 +14,7 @@ from assistant import policy
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import clauses, dedupe, sentences, split_items
-from assistant.rightwrong import NUMBER_SPELLINGS, NUMBER_WORDS, unit_number
+from assistant.rightwrong import NUMBER_WORDS, number_base, unit_number
 from assistant.schema import LIST_FIELDS
 from assistant.textproc import stems
 from assistant.textsafe import md, short
@@ -172,7 +172,8 @@ class Corrections:
         if len(new.split()) > 3 and not numbers:
             return None
         current = getattr(self.state.draft, fld)
-        spelled = [removed[0]] + [NUMBER_SPELLINGS[w] for w in [removed[0].lower()] if w in NUMBER_SPELLINGS]
+        base = number_base(removed[0])  # "kuus" or "kolmea" said, "kuusi" or "kolme" written
+        spelled = [removed[0]] + ([base] if base and base != removed[0].lower() else [])
         pattern = re.compile(r"(?<![\wåäö])(?:" + "|".join(re.escape(w) for w in spelled) + r")(?![\wåäö])",
                              re.IGNORECASE)
 

@@ -63,6 +63,23 @@ eight nine ten eleven twelve""".split())  # not "en", "ett", "one": articles too
 # spoken Finnish number words and the written ones a card holds
 NUMBER_SPELLINGS = {"kaks": "kaksi", "viis": "viisi", "kuus": "kuusi", "seittemän": "seitsemän",
                     "kaheksan": "kahdeksan", "yheksän": "yhdeksän", "kymmene": "kymmenen"}
+# Finnish number words in their case forms ("kolmea", "neljänä", "viittä", "kahden"): stem → the word
+_NUMBER_STEMS = (("kahdeksa", "kahdeksan"), ("yhdeksä", "yhdeksän"), ("seitsemä", "seitsemän"), ("kymmen", "kymmenen"),
+                 ("kolm", "kolme"), ("nelj", "neljä"), ("viit", "viisi"), ("viid", "viisi"), ("kuut", "kuusi"),
+                 ("kuud", "kuusi"), ("kaht", "kaksi"), ("kahd", "kaksi"))
+
+
+def number_base(word: str) -> str | None:
+    """The number word a Finnish case form is of ("kolmea" → "kolme"), or None."""
+    w = word.lower()
+    if w in NUMBER_WORDS:
+        return NUMBER_SPELLINGS.get(w, w)
+    for stem, base in _NUMBER_STEMS:
+        if w.startswith(stem) and len(w) - len(stem) <= 4 and w.isalpha():
+            return base
+    return None
+
+
 _NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # "se on 40 prosenttia eikä 20", "58 familjer, inte 85": the first number is right, the second wrong
 _NUM_NOT_NUM = re.compile(rf"(?<![\w-])(?P<right>(?:{_NUM}\s*[–-]\s*)?{_NUM}%?(?:\s+[\wåäö%-]+)?)\s*,?\s*(?:eikä|ei|"
@@ -175,10 +192,12 @@ def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list
     if m:  # "ei X, sitä me ei tehdä. Vaan Y": X ends at its clause
         wrong = _clean_removed(re.split(r"[,.;]", m.group(1))[0], negations)
         right = _clean_new(m.group(2))
-        said = re.match(rf"{_NUM}\b", right, re.IGNORECASE)
-        old = re.search(rf"(?<![\w-]){_NUM}(?![\w-])", wrong, re.IGNORECASE)
+        said = re.match(rf"{_NUM}\b", right, re.IGNORECASE) or (
+            number_base(right.split()[0]) if right.split() else None)
+        old = re.search(rf"(?<![\w-]){_NUM}(?![\w-])", wrong, re.IGNORECASE) or next(
+            (m for m in re.finditer(r"[^\W\d_]+", wrong) if number_base(m.group(0))), None)
         if said and old:  # "ei se oo kolme tuntia vaan kaksi, kolme oli liian pitkä": number for number
-            right = re.split(r",\s*", right, maxsplit=1)[0]
+            right = re.split(r"[,.;]\s+", right, maxsplit=1)[0]
             pairs.append((right, old.group(0)))
             return right, [wrong], pairs
         return right, [wrong], pairs
