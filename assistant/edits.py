@@ -166,10 +166,11 @@ def command(nlu: Understanding, text: str) -> Correction | None:
     return None
 
 
-_ADDING = re.compile(r"\b(?:myös|kans|lisäksi|också|även|also|too|as well|(?:me|med)\s+på)\b", re.IGNORECASE)
+_ADDING = re.compile(r"\b(?:myös|kans|lisäksi|lisäks|vielä|viel|också|även|dessutom|also|too|as well|"
+                     r"(?:me|med)\s+på)\b", re.IGNORECASE)
 _ADD_GLUE = re.compile(r"^(?:å\s+så|och\s+så|ja|and|oh\s+and|ska|skall|borde|bör|kuuluu|kuuluvat|kuulu|pitäis|pitäisi|"
                        r"pitää|tulee|tulis|tulisi|on|ovat|olla|vara|be|should|must|include|includes|ta\s+med|me|med|"
-                       r"myös|kans|lisäksi|också|även|also|vielä|että|et|att|that)\s+", re.IGNORECASE)
+                       r"myös|kans|lisäksi|också|även|also|vielä|viel|että|et|att|that)\s+", re.IGNORECASE)
 _ADD_TAIL = re.compile(r"\s+(?:me|med|too|also|as well|myös|kans|också|även)$", re.IGNORECASE)
 
 

@@ -55,8 +55,8 @@ def examples(exclude: frozenset[str] = frozenset()) -> tuple[list[list[str]], li
                 labels.append([target])
                 weights.append(0.5)
                 groups.append(f"seed:{m.id}")
-    corpus = ROOT / "knowledge" / "classifier" / "story_sentences.yaml"
-    if corpus.exists():  # story-style sentences written for training (never evaluation cases)
+    for corpus in sorted((ROOT / "knowledge" / "classifier").glob("story_sentences*.yaml")):
+        # story-style sentences written for training (never evaluation cases)
         for item in yaml.safe_load(corpus.read_text(encoding="utf-8")) or []:
             texts.append([str(item["text"])])
             labels.append([str(item["field"])])
