@@ -41,7 +41,7 @@ def _first_clause(text: str) -> str:
 
 def _strip_field_words(nlu: Understanding, text: str, fld: str) -> str:
     """"toimijoihin Y-Säätiö" → "Y-Säätiö"; "föräldrarna i målgruppen" → "föräldrarna"."""
-    from assistant.understand import _inflected
+    from assistant.correction_patterns import _inflected
 
     names = sorted((n for n in nlu.cues.field_names.get(fld, [])), key=len, reverse=True)
     for name in names:

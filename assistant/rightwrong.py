@@ -173,7 +173,7 @@ def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list
     "young carers, not parents" → ("young carers", ["parents"]); "ei X vaan Y" → ("Y", ["X"]);
     "X:n tilalle tuli Y" / "Y instead of X" / "Y i stället för X" → ("Y", ["X"]). Also the (right, wrong)
     pairs said side by side, so a wrong item can be swapped in place."""
-    from assistant.understand import _phrases, _remove, tokens
+    from assistant.phrases import _phrases, _remove, tokens
 
     negations = nlu.negations
     pairs: list[tuple[str, str]] = []

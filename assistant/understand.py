@@ -11,13 +11,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from functools import lru_cache
 from typing import Literal
 
 from assistant import edits
+from assistant.correction_patterns import (
+    _AFTERTHOUGHT,
+    _ITEM_NUMBER,
+    _MOVE,
+    _NEGATED,
+    _NO_LONGER,
+    _NOT_INVOLVED,
+    _SHOULD_BE,
+    _TRAILING_REMOVE,
+    _X_IS_WRONG,
+    _Y_NOT_X,
+    _clean_right,
+    _inflected,
+    first_sentence,
+)
 from assistant.flow import Cues
 from assistant.items import sentences as _sentences
 from assistant.moves import move_hint
+from assistant.phrases import (
+    _phrases,
+    contains,
+    cut_leading,
+    only,
+    starts_with,
+    tokens,
+)
 from assistant.restate import restated
 from assistant.rightwrong import (
     BARE_Y_NOT_X,
@@ -30,71 +52,9 @@ from assistant.rightwrong import (
     unit_number,
 )
 
-Intent = Literal["empty", "lang", "greeting", "yes", "no", "skip", "search", "clarify", "question", "mask"]
-_TOKEN = re.compile(r"[0-9a-zåäöéüæø]+(?:['’-][0-9a-zåäöéüæø]+)*", re.IGNORECASE)
 _LANG_CMD = re.compile(r"^\s*/(?:lang|kieli|språk)\s+(fi|sv|en)\b", re.IGNORECASE)
 
-
-def tokens(text: str) -> list[str]:
-    return list(_tokens(text))
-
-
-@lru_cache(maxsize=8192)  # the cue phrases are tokenised again for every message
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(t.replace("’", "'") for t in _TOKEN.findall(text.lower()))
-
-
-def _phrases(by_lang: dict[str, list[str]] | list[str]) -> list[list[str]]:
-    items = by_lang if isinstance(by_lang, list) else [p for ps in by_lang.values() for p in ps]
-    return sorted((tokens(p) for p in items if tokens(p)), key=len, reverse=True)
-
-
-def _remove(toks: list[str], phrases: list[list[str]]) -> tuple[list[str], int]:
-    """Remove every occurrence of the phrases (longest first); returns what is left and how many matched."""
-    found = 0
-    for phrase in phrases:
-        n = len(phrase)
-        i = 0
-        while i + n <= len(toks):
-            if toks[i:i + n] == phrase:
-                toks = toks[:i] + toks[i + n:]
-                found += 1
-            else:
-                i += 1
-    return toks, found
-
-
-def only(text: str, phrases: dict[str, list[str]] | list[str], fillers: set[str]) -> bool:
-    """The message is nothing but these phrases (at least one) and filler words."""
-    rest, found = _remove(tokens(text), _phrases(phrases))
-    return found > 0 and all(t in fillers for t in rest)
-
-
-def contains(text: str, phrases: dict[str, list[str]] | list[str]) -> bool:
-    toks = tokens(text)
-    return _remove(toks, _phrases(phrases))[1] > 0
-
-
-def starts_with(text: str, phrases: dict[str, list[str]] | list[str]) -> list[str] | None:
-    """The longest phrase the message starts with (as tokens), or None."""
-    toks = tokens(text)
-    for phrase in _phrases(phrases):
-        if toks[:len(phrase)] == phrase:
-            return phrase
-    return None
-
-
-def cut_leading(text: str, phrase_tokens: list[str]) -> str:
-    """The original text after its first ``len(phrase_tokens)`` words (keeps the user's casing)."""
-    matches = list(_TOKEN.finditer(text))
-    if len(matches) < len(phrase_tokens):
-        return ""
-    if not phrase_tokens:
-        return text.strip()
-    end = matches[len(phrase_tokens) - 1].end()
-    return text[end:].lstrip(" ,.:;!-–—").strip()
-
-
+Intent = Literal["empty", "lang", "greeting", "yes", "no", "skip", "search", "clarify", "question", "mask"]
 @dataclass
 class Correction:
     """"sori, kohderyhmä onkin X, ei Y": field (None = the field answered last), new text, removed parts."""
@@ -422,59 +382,3 @@ class Understanding:
         """Single negation words (multi-word ones like "rather than" are matched as phrases)."""
         return {tokens(p)[0] for ps in self.cues.negation.values() for p in ps if len(tokens(p)) == 1} | {
             "eivät", "en", "emme", "ette", "eikä", "enkä", "ej", "isn't", "aren't", "doesn't", "don't", "never", "inga"}
-
-
-def _inflected(word: str, name: str) -> bool:
-    """``word`` is ``name`` in some case form: "kohderyhmään", and with the stem change of a Finnish plural
-    ("mittareihin" for mittari, "toimijoihin" for toimijat, "tavoitteisiin" for tavoitteet)."""
-    if word.startswith(name):
-        return len(word) <= len(name) + 4
-    stem = name[:-2] if name.endswith("t") else name[:-1] if name[-1:] in ("a", "ä", "e", "i", "o", "u") else \
-        name[:-3] + "s" if name.endswith("nen") else ""  # "mittaamiseen" for mittaaminen
-    return len(stem) >= 6 and word.startswith(stem) and len(word) <= len(stem) + 7
-
-
-_NEGATED = re.compile(r"^\s*(?:ei|inte|int|not|nej|no\s*,)\s", re.IGNORECASE)
-_NOT_INVOLVED = re.compile(r"\b(?:ei\s+(?:oo|ole)\s+(?:enää\s+|tässä\s+|meillä\s+)?mukana|ei\s+(?:oo|ole)\s+enää$|"
-                           r"(?:är|e)\s+(?:inte|int)\s+(?:längre\s+)?(?:med|me)\b|"
-                           r"(?:is|are)(?:\s+not|n't)\s+(?:really\s+|actually\s+)?"
-                           r"(?:involved|part of (?:it|this)|with us))",
-                           re.IGNORECASE)
-_TRAILING_REMOVE = re.compile(r"[,.;]\s*(?:so\s+|eli\s+|joten\s+|så\s+)?(?:please\s+|you can\s+|voit\s+|voisitko\s+|"
-                              r"kan du\s+)?(?:(?:remove|delete|take out|poista|poistaa|ota|ottaa|stryk|ta bort)\s+"
-                              r"(?:them|it|ne|se|sen|niitä|dem|den|det)(?:\s+pois|\s+out)?|take (?:it|them) out|"
-                              r"pois|stryk|bort)\s*[.!]?\s*$", re.IGNORECASE)
-_X_IS_WRONG = re.compile(r"^(?:(?:sorry|sori|oho|oops|förlåt|hups),?\s+)?(?P<x>[^\s,.;]+(?:\s+[^\s,.;]+){0,3}?)\s+"
-                         r"(?:on|oli|is|was|är|var|e)\s+(?:väärin|väärä|väärä luku|wrong|fel|incorrect)\b"
-                         r"(?:\s*[,.;:!]\s*(?P<rest>.*)|\s*)$", re.IGNORECASE | re.DOTALL)
-_MOVE = re.compile(r"^(?P<x>[^,.;]{2,60}?)\s+(?P<verb>ei\s+(?:oo|ole)|eivät\s+(?:oo|ole)|on|ovat|är|e|is not|isn't|"
-                   r"are not|aren't|is|are)\s+(?:ju\s+|väl\s+|kyllä\s+|oikeestaan\s+|oikeastaan\s+|really\s+)?"
-                   r"(?P<a>[\wåäö ]{2,30}?)\s*,?\s*(?:eikä|vaan|och inte|ja ei|inte|int|not|but)\s+"
-                   r"(?P<b>[\wåäö ]{2,30}?)\s*(?:[,.:;].*)?$", re.IGNORECASE | re.DOTALL)
-# "kohta 3", "3." (the numbered summary has under twenty items; "150 on väärin" is a value)
-_ITEM_NUMBER = re.compile(r"^(?:(?:kohta|kohdat|item|point|punkt|punkten|nummer|number|nro|no\.?)\s*\d+|\d{1,2})\.?$",
-                          re.IGNORECASE)
-_RIGHT_LEAD = re.compile(r"^(?:(?:oikea|oikee|the right|the correct|rätt|det rätta)\s+(?:luku|määrä|number|figure|"
-                         r"antal|siffra)\s+(?:on|oli|is|was|är|var|e)\s+|(?:it|that|se|det|he)\s+(?:was|is|oli|on|"
-                         r"var|är|e)\s+|(?:should be|pitäisi olla|ska vara)\s+)", re.IGNORECASE)
-
-
-def _clean_right(text: str) -> str:
-    first = re.split(r"(?<=[.!?])\s+|,\s+", text.strip(), maxsplit=1)[0].strip(" .!")
-    return _RIGHT_LEAD.sub("", first).strip()
-
-
-_Y_NOT_X = re.compile(r"^[^,.;]{1,60},\s*(?:not|inte|int|ei|och inte|and not)\s+[^,.;–—]{1,40}(?:[.,;–—]|$)",
-                      re.IGNORECASE)  # not "eikä": "…, eikä sivukylistä pääse sinne" tells on
-
-
-def first_sentence(text: str) -> str:
-    return re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
-
-
-_AFTERTHOUGHT = re.compile(r"\s+(?:förresten|för resten|muuten|btw|by the way|siis|nyt|now|då|alltså)$",
-                           re.IGNORECASE)
-_NO_LONGER = re.compile(r"\b(?:anymore|any more|enää|längre|inte mer|int mer)\b", re.IGNORECASE)
-_SHOULD_BE = re.compile(r"^\s*(?:det ska vara|det borde vara|det är|se on|sen pitää olla|sen pitäis olla|"
-                        r"sen pitäisi olla|pitää olla|pitäis olla|pitäisi olla|it should be|should be|it's|it is)\s+",
-                        re.IGNORECASE)

@@ -1,0 +1,63 @@
+"""The shapes of correction phrases ``understand.Understanding.correction`` reads ("X ei oo mukana", "150 on
+väärin, oikea luku on 120", "X ei oo toimija vaan kohderyhmää", "Y, not X"), and a field name in a Finnish case
+form. Patterns only; which one applies is decided in ``understand``."""
+
+from __future__ import annotations
+
+import re
+
+
+def _inflected(word: str, name: str) -> bool:
+    """``word`` is ``name`` in some case form: "kohderyhmään", and with the stem change of a Finnish plural
+    ("mittareihin" for mittari, "toimijoihin" for toimijat, "tavoitteisiin" for tavoitteet)."""
+    if word.startswith(name):
+        return len(word) <= len(name) + 4
+    stem = name[:-2] if name.endswith("t") else name[:-1] if name[-1:] in ("a", "ä", "e", "i", "o", "u") else \
+        name[:-3] + "s" if name.endswith("nen") else ""  # "mittaamiseen" for mittaaminen
+    return len(stem) >= 6 and word.startswith(stem) and len(word) <= len(stem) + 7
+
+
+_NEGATED = re.compile(r"^\s*(?:ei|inte|int|not|nej|no\s*,)\s", re.IGNORECASE)
+_NOT_INVOLVED = re.compile(r"\b(?:ei\s+(?:oo|ole)\s+(?:enää\s+|tässä\s+|meillä\s+)?mukana|ei\s+(?:oo|ole)\s+enää$|"
+                           r"(?:är|e)\s+(?:inte|int)\s+(?:längre\s+)?(?:med|me)\b|"
+                           r"(?:is|are)(?:\s+not|n't)\s+(?:really\s+|actually\s+)?"
+                           r"(?:involved|part of (?:it|this)|with us))",
+                           re.IGNORECASE)
+_TRAILING_REMOVE = re.compile(r"[,.;]\s*(?:so\s+|eli\s+|joten\s+|så\s+)?(?:please\s+|you can\s+|voit\s+|voisitko\s+|"
+                              r"kan du\s+)?(?:(?:remove|delete|take out|poista|poistaa|ota|ottaa|stryk|ta bort)\s+"
+                              r"(?:them|it|ne|se|sen|niitä|dem|den|det)(?:\s+pois|\s+out)?|take (?:it|them) out|"
+                              r"pois|stryk|bort)\s*[.!]?\s*$", re.IGNORECASE)
+_X_IS_WRONG = re.compile(r"^(?:(?:sorry|sori|oho|oops|förlåt|hups),?\s+)?(?P<x>[^\s,.;]+(?:\s+[^\s,.;]+){0,3}?)\s+"
+                         r"(?:on|oli|is|was|är|var|e)\s+(?:väärin|väärä|väärä luku|wrong|fel|incorrect)\b"
+                         r"(?:\s*[,.;:!]\s*(?P<rest>.*)|\s*)$", re.IGNORECASE | re.DOTALL)
+_MOVE = re.compile(r"^(?P<x>[^,.;]{2,60}?)\s+(?P<verb>ei\s+(?:oo|ole)|eivät\s+(?:oo|ole)|on|ovat|är|e|is not|isn't|"
+                   r"are not|aren't|is|are)\s+(?:ju\s+|väl\s+|kyllä\s+|oikeestaan\s+|oikeastaan\s+|really\s+)?"
+                   r"(?P<a>[\wåäö ]{2,30}?)\s*,?\s*(?:eikä|vaan|och inte|ja ei|inte|int|not|but)\s+"
+                   r"(?P<b>[\wåäö ]{2,30}?)\s*(?:[,.:;].*)?$", re.IGNORECASE | re.DOTALL)
+# "kohta 3", "3." (the numbered summary has under twenty items; "150 on väärin" is a value)
+_ITEM_NUMBER = re.compile(r"^(?:(?:kohta|kohdat|item|point|punkt|punkten|nummer|number|nro|no\.?)\s*\d+|\d{1,2})\.?$",
+                          re.IGNORECASE)
+_RIGHT_LEAD = re.compile(r"^(?:(?:oikea|oikee|the right|the correct|rätt|det rätta)\s+(?:luku|määrä|number|figure|"
+                         r"antal|siffra)\s+(?:on|oli|is|was|är|var|e)\s+|(?:it|that|se|det|he)\s+(?:was|is|oli|on|"
+                         r"var|är|e)\s+|(?:should be|pitäisi olla|ska vara)\s+)", re.IGNORECASE)
+
+
+def _clean_right(text: str) -> str:
+    first = re.split(r"(?<=[.!?])\s+|,\s+", text.strip(), maxsplit=1)[0].strip(" .!")
+    return _RIGHT_LEAD.sub("", first).strip()
+
+
+_Y_NOT_X = re.compile(r"^[^,.;]{1,60},\s*(?:not|inte|int|ei|och inte|and not)\s+[^,.;–—]{1,40}(?:[.,;–—]|$)",
+                      re.IGNORECASE)  # not "eikä": "…, eikä sivukylistä pääse sinne" tells on
+
+
+def first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
+
+
+_AFTERTHOUGHT = re.compile(r"\s+(?:förresten|för resten|muuten|btw|by the way|siis|nyt|now|då|alltså)$",
+                           re.IGNORECASE)
+_NO_LONGER = re.compile(r"\b(?:anymore|any more|enää|längre|inte mer|int mer)\b", re.IGNORECASE)
+_SHOULD_BE = re.compile(r"^\s*(?:det ska vara|det borde vara|det är|se on|sen pitää olla|sen pitäis olla|"
+                        r"sen pitäisi olla|pitää olla|pitäis olla|pitäisi olla|it should be|should be|it's|it is)\s+",
+                        re.IGNORECASE)
