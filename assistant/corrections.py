@@ -11,12 +11,20 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from assistant import policy
+from assistant.card_words import (
+    _clause_without,
+    _closeness,
+    _inflected_match,
+    _number_like,
+    _overlaps,
+    _shared,
+    _without,
+)
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
-from assistant.items import clauses, dedupe, sentences, split_items
-from assistant.rightwrong import NUMBER_WORDS, number_base, unit_number
+from assistant.items import dedupe, sentences
+from assistant.rightwrong import number_base, unit_number
 from assistant.schema import LIST_FIELDS
-from assistant.textproc import stems
 from assistant.textsafe import md, short
 
 if TYPE_CHECKING:
@@ -365,89 +373,3 @@ class Corrections:
 
 _MOVE_IT = re.compile(r"\b(?:sätt|flytta|put|move|siirrä|siirtäisitkö|siirtäisit|laita)\s+"
                       r"(?:det|den|dem|it|them|se|sen|ne|niitä)\b", re.IGNORECASE)
-
-
-def _inflected_match(current: Any, wrong: str, right: str) -> tuple[re.Pattern[str], str] | None:
-    """"Kelalta" said for the card's "Kelan": the card's word, and the right one in its case ("STEAlta" →
-    "STEAn"). Only for one word against one word, sharing all but a case ending."""
-    if " " in wrong or " " in right.strip() or len(wrong) < 4:
-        return None
-    text = " ".join(current) if isinstance(current, list) else str(current or "")
-    for word in dict.fromkeys(re.findall(r"[\wåäöÅÄÖ-]+", text)):
-        stem = _common(word.lower(), wrong.lower())
-        if len(stem) < 3 or len(stem) < len(wrong) - 4 or len(stem) < len(word) - 4 or word.lower() == wrong.lower():
-            continue
-        said_end, card_end = wrong[len(stem):], word[len(stem):]
-        same_case = said_end and right.lower().endswith(said_end.lower())
-        new = right[:-len(said_end)] + card_end if same_case else right  # another case said: the word as said
-        return re.compile(r"(?<![\wåäö])" + re.escape(word) + r"(?![\wåäö])"), new
-    return None
-
-
-def _number_like(word: str) -> bool:
-    return word.isdigit() or word.lower() in NUMBER_WORDS
-
-
-def _shared(item: str, phrase: str, lang: str) -> int:
-    """Content stems two texts share (numbers and generic words aside)."""
-    from assistant.why import content_words
-
-    a = {s[:5] for w in content_words(phrase) for s in stems(w, lang)}
-    b = {s[:5] for w in content_words(item) for s in stems(w, lang)}
-    return len(a & b)
-
-
-def _closeness(item: str, phrase: str, lang: str) -> float:
-    """How closely an item spells the phrase's words: the longest shared stem prefix per word."""
-    words = stems(item, lang)
-    total = 0.0
-    for s in stems(phrase, lang):
-        total += max((len(_common(s, w)) for w in words), default=0)
-    return total
-
-
-def _common(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
-
-
-def _without(item: str, removed: list[str], lang: str) -> list[str]:
-    """An item named wrong goes; when it is a whole answer kept as one item ("Oikeusaputoimisto,
-    kirjastot ja Martat, jotka …"), only its parts named wrong go."""
-    if not any(_overlaps(item, r, lang) for r in removed):
-        return [item]
-    parts = split_items(item)
-    if len(parts) < 2:
-        parts = _clauses(item)
-    if len(parts) < 2:
-        return []
-    return [p for p in parts if not any(_overlaps(p, r, lang) for r in removed)]
-
-
-def _clauses(text: str) -> list[str]:
-    """"A budget for mentor fees, social worker time, and families" → its parts (at commas and "and")."""
-    return clauses(text.strip().rstrip("."), r"\s*,\s*(?:and\s+|ja\s+|och\s+)?|\s+(?:ja|och|and)\s+")
-
-
-def _clause_without(sentence: str, removed: list[str], lang: str) -> str:
-    kept = [p for p in _clauses(sentence) if not any(_overlaps(p, r, lang) for r in removed)]
-    if not kept:
-        return ""
-    text = ", ".join(kept)
-    return text[0].upper() + text[1:] + "."
-
-
-def _overlaps(item: str, removed: str, lang: str, whole: bool = False) -> bool:
-    """An item goes when it shares at least half of the removed phrase's content words (compared by their
-    first four letters of the stem, so "museerna" finds "museer" and "fysioterapeutin" "fysioterapeutti")."""
-    if whole:  # each word of the phrase spelled out in the item: "föräldragruppen" is not "föräldrarnas"
-        words = stems(item, lang)
-        digits = re.findall(r"\d+", removed)
-        phrase = [s for s in stems(removed, lang) if len(s) >= 3 and not s.isdigit()]
-        return bool(phrase or digits) and set(digits) <= set(re.findall(r"\d+", item)) and all(
-            any(len(_common(s, w)) >= max(3, 0.75 * len(s)) for w in words) for s in phrase)
-    r = {s[:4] for s in stems(removed, lang) if len(s) >= 3} | set(re.findall(r"\d+", removed))
-    i = {s[:4] for s in stems(item, lang) if len(s) >= 3} | set(re.findall(r"\d+", item))  # "70", "19"
-    return bool(r) and len(r & i) * 2 >= len(r)
