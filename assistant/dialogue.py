@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant import advisor, policy
+from assistant.closing import Closing
 from assistant.corrections import _CARD, Corrections
 from assistant.extract_offline import Extraction, OfflineExtractor
 from assistant.flow import Prompts
@@ -19,7 +20,6 @@ from assistant.i18n import t
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import dedupe, sentences
 from assistant.llm import LLMExtractor
-from assistant.render import numbered_summary, steps_markdown
 from assistant.schema import LIST_FIELDS, MAX_ITEM, MAX_ITEMS, MAX_TEXT, label
 from assistant.services import Services
 from assistant.textproc import detect_language
@@ -27,7 +27,7 @@ from assistant.textsafe import md, short
 from assistant.understand import Understanding
 
 
-class Dialogue(Corrections):
+class Dialogue(Corrections, Closing):
     """Executes one turn's action on ``state``."""
 
     def __init__(self, state: InterviewState, services: Services, prompts: Prompts, offline: OfflineExtractor,
@@ -271,48 +271,6 @@ class Dialogue(Corrections):
             st.last_field, st.last_field_turn = a.field, st.turns
         parts = [self.t("iv.noted", fields=", ".join(self.label(f).lower() for f in filled))] if filled else []
         return self.after_update(parts)
-
-    def _do_accept(self, a: policy.Action) -> list[str]:
-        st = self.state
-        st.phase = "done"
-        for f in self.flow.order:
-            if policy.field_status(st, f) == FieldStatus.partial:
-                st.status[f] = FieldStatus.confirmed
-        self.refresh_matches(force_steps=True)
-        return [self.t("iv.done") + "\n\n" + steps_markdown(st.next_steps)]
-
-    def _do_reopen(self, a: policy.Action) -> list[str]:
-        assert a.field
-        st = self.state
-        st.phase = "collect"
-        st.status[a.field] = FieldStatus.missing
-        st.pending_field, st.asking = a.field, "question"
-        st.asked.append(a.field)
-        return [self.t("iv.reopen", label=self.label(a.field)), self._question(a.field)]
-
-    def _do_set(self, a: policy.Action) -> list[str]:
-        assert a.field
-        if a.correction:
-            text, removed = a.text, a.correction.removed
-        else:  # "vaihe: ollaan vakiintunut, ei mikään kokeilu"
-            text, removed = self.nlu.clauses(a.text)
-        self._apply_correction(a.field, text, removed, additive=False)
-        self.state.phase = "collect"
-        return self.after_update([self.t("iv.corrected", label=self.label(a.field))])
-
-    def _do_add(self, a: policy.Action) -> list[str]:
-        assert a.field
-        self._apply_correction(a.field, a.text, [], additive=True)
-        self.state.phase = "collect"
-        return self.after_update([self.t("iv.corrected", label=self.label(a.field))])
-
-    def _do_which(self, a: policy.Action) -> list[str]:
-        return [self.t("iv.which_field"), self.summary()]
-
-    def summary(self) -> str:
-        st = self.state
-        st.summary_fields = [f for f in self.flow.order if getattr(st.draft, f)]
-        return self.t("iv.summary") + "\n\n" + numbered_summary(st.draft, st.summary_fields, st.lang)
 
     # -- shared steps ----------------------------------------------------------------------------
     def set(self, fld: str, value: Any, status: FieldStatus, replace: bool, strict: bool = False) -> None:

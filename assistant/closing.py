@@ -1,0 +1,78 @@
+"""The reply to the numbered closing summary, carried out: a bare "kyllä" accepts what nobody contested,
+"ok, mutta nimi on väärä" reopens the name, "vaihe: vakiintunut" sets it, "tavoitteista puuttuu: …" adds.
+
+A mixin of ``Dialogue`` (it works on the same turn's state, like ``Corrections``); the decision itself is
+``policy.closing``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from assistant import policy
+from assistant.flow import Flow
+from assistant.interview_types import FieldStatus, InterviewState
+from assistant.render import numbered_summary, steps_markdown
+
+if TYPE_CHECKING:
+    from assistant.understand import Understanding
+
+
+class Closing:
+    """The closing-summary half of a turn's ``Dialogue``."""
+
+    state: InterviewState
+    flow: Flow
+    nlu: Understanding
+
+    if TYPE_CHECKING:  # provided by Dialogue and Corrections
+        def t(self, key: str, **fmt: Any) -> str: ...
+        def label(self, fld: str) -> str: ...
+        def after_update(self, parts: list[str]) -> list[str]: ...
+        def refresh_matches(self, force_steps: bool = False) -> None: ...
+        def _question(self, fld: str) -> str: ...
+        def _apply_correction(self, fld: str, text: str, removed: list[str], additive: bool,
+                              by_content: bool = False, pairs: list[tuple[str, str]] | None = None,
+                              named: bool = False) -> None: ...
+
+    def _do_accept(self, a: policy.Action) -> list[str]:
+        st = self.state
+        st.phase = "done"
+        for f in self.flow.order:
+            if policy.field_status(st, f) == FieldStatus.partial:
+                st.status[f] = FieldStatus.confirmed
+        self.refresh_matches(force_steps=True)
+        return [self.t("iv.done") + "\n\n" + steps_markdown(st.next_steps)]
+
+    def _do_reopen(self, a: policy.Action) -> list[str]:
+        assert a.field
+        st = self.state
+        st.phase = "collect"
+        st.status[a.field] = FieldStatus.missing
+        st.pending_field, st.asking = a.field, "question"
+        st.asked.append(a.field)
+        return [self.t("iv.reopen", label=self.label(a.field)), self._question(a.field)]
+
+    def _do_set(self, a: policy.Action) -> list[str]:
+        assert a.field
+        if a.correction:
+            text, removed = a.text, a.correction.removed
+        else:  # "vaihe: ollaan vakiintunut, ei mikään kokeilu"
+            text, removed = self.nlu.clauses(a.text)
+        self._apply_correction(a.field, text, removed, additive=False)
+        self.state.phase = "collect"
+        return self.after_update([self.t("iv.corrected", label=self.label(a.field))])
+
+    def _do_add(self, a: policy.Action) -> list[str]:
+        assert a.field
+        self._apply_correction(a.field, a.text, [], additive=True)
+        self.state.phase = "collect"
+        return self.after_update([self.t("iv.corrected", label=self.label(a.field))])
+
+    def _do_which(self, a: policy.Action) -> list[str]:
+        return [self.t("iv.which_field"), self.summary()]
+
+    def summary(self) -> str:
+        st = self.state
+        st.summary_fields = [f for f in self.flow.order if getattr(st.draft, f)]
+        return self.t("iv.summary") + "\n\n" + numbered_summary(st.draft, st.summary_fields, st.lang)
