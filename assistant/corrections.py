@@ -83,11 +83,7 @@ class Corrections:
                 return self.after_update([self.t("iv.corrected", label=self.label(found[0]))])
             c = None
         if c is None:  # no such number or item: an answer after all
-            if st.pending_field:
-                return self.after_update(self._store_answer(st.pending_field, a.text))
-            if st.phase in ("confirm", "done"):
-                return [self.t("iv.which_field"), self.summary()]
-            return self._do_story(policy.Action("story", text=a.text))
+            return self._as_answer(a.text)
         if c.move_to and c.field:  # "X ei oo toimija vaan kohderyhmää": X leaves one field for the other
             return self._move(c.field, c.move_to, c.removed)
         if c.command and not c.text and not c.field:  # "poista se X-kohta": X goes wherever it is written
@@ -117,13 +113,7 @@ class Corrections:
             return self.after_update(self._store_answer(pending, c.text))
         by_content = not c.field and fld is not None and fld == self._found_by_content
         if fld is None:  # nothing to correct yet: it is an answer after all
-            if st.phase in ("confirm", "done"):
-                return [self.t("iv.which_field"), self.summary()]
-            if st.pending_field and st.asking == "confirm":
-                return self._do_replace_value(policy.Action("replace_value", field=st.pending_field, text=a.text))
-            if st.pending_field:
-                return self.after_update(self._store_answer(st.pending_field, a.text))
-            return self._do_story(policy.Action("story", text=a.text))
+            return self._as_answer(a.text)
         self._apply_correction(fld, c.text, c.removed, c.additive, by_content=by_content, pairs=c.pairs,
                                named=bool(c.field))
         if st.phase in ("confirm", "done"):
@@ -132,6 +122,17 @@ class Corrections:
             self.refresh_matches()
             return [self.t("iv.corrected", label=self.label(fld)), self.t("iv.reuse_question")]
         return self.after_update([self.t("iv.corrected", label=self.label(fld))])
+
+    def _as_answer(self, text: str) -> list[str]:
+        """A message read as a correction that corrects nothing on the card: what it would have been."""
+        st = self.state
+        if st.phase in ("confirm", "done"):
+            return [self.t("iv.which_field"), self.summary()]
+        if st.pending_field and st.asking == "confirm":
+            return self._do_replace_value(policy.Action("replace_value", field=st.pending_field, text=text))
+        if st.pending_field:
+            return self.after_update(self._store_answer(st.pending_field, text))
+        return self._do_story(policy.Action("story", text=text))
 
     def _correction_field(self, text: str, removed: list[str], weak: bool = False,
                           additive: bool = False) -> str | None:

@@ -35,8 +35,10 @@ def move_hint(nlu: Understanding, text: str) -> Correction | None:
 
     if not _MOVE_CUE.search(text) or _REMOVE.search(text):
         return None
-    named: list[tuple[int, str, bool]] = []  # (position, field, negated)
     words = list(re.finditer(r"[\wåäöÅÄÖ'-]+", text))
+    if len(words) > 35 or len(sentences(text)) > 2:
+        return None  # a story that names fields, not a remark about one item (checked before reading each word)
+    named: list[tuple[int, str, bool]] = []  # (position, field, negated)
     for i, w in enumerate(words):
         fld = nlu.names_field(" ".join(x.group(0) for x in words[i:i + 5]), window=5, strict=True)
         later = nlu.names_field(" ".join(x.group(0) for x in words[i + 1:i + 6]), window=5, strict=True)
@@ -44,8 +46,8 @@ def move_hint(nlu: Understanding, text: str) -> Correction | None:
             continue  # the field word starts later in the window: found there
         negated = bool(_NEG_BEFORE.search(text[:w.start()][-30:]))
         named.append((i, fld, negated))
-    if not named or len(sentences(text)) > 2 or len(words) > 35:
-        return None  # a story that names fields, not a remark about one item
+    if not named:
+        return None
     if named[0][0] <= _lead_words(words):
         return None  # "tavoite ei oo X, vaan Y": a field said first is the subject of a correction, not a move
     to = [f for _, f, neg in named if not neg]

@@ -14,6 +14,7 @@ from typing import Literal
 
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
+from assistant.restate import last_said, without_lead
 from assistant.understand import Correction, Understanding, Utterance, cut_leading, starts_with, tokens
 
 ActionKind = Literal[
@@ -184,16 +185,12 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
     assert value is not None
     additive = _has(rest, nlu.cues.addition_words)
     value = _strip_contest(value, nlu)
-    again = [m for m in _FIELD_IS.finditer(value) if nlu.names_field(m.group(1), window=2) == fld]
-    if again:  # "nimi on väärin, tila nimettiin Kotipesäksi, eli nimi on Kotipesä-tapaamiset": the last one said
-        value = value[again[-1].end():].strip(" ,.;")
+    value = last_said(nlu, value, fld)
     if fld == "name":  # "nimi on väärä, se on Kotipesä"
-        value = _IT_IS.sub("", value)
+        value = without_lead(value)
     return Action("add" if additive else "set", field=fld, text=value)
 
 
-_FIELD_IS = re.compile(r"\b(?:eli|so|alltså|siis)?\s*([\wåäö]+(?:\s+[\wåäö]+)?)\s+(?:on|is|är|e)\s+", re.IGNORECASE)
-_IT_IS = re.compile(r"^(?:eli\s+|so\s+)?(?:se|it|det|den)\s+(?:on|is|är|e|should be)\s+", re.IGNORECASE)
 
 
 def _after_but(text: str, toks: list[str], nlu: Understanding) -> str | None:

@@ -40,6 +40,7 @@ _REMARK = re.compile(r",\s*(?:ei|eikä|not|inte|int|koska|because|eftersom|för 
                      r"|\s+(?:koska|because|eftersom|sillä|since)\b.*$"
                      r"|,\s*[\wåäö-]+(?:\s+[\wåäö-]+){0,3}\s+(?:oli|on vaan|was|var|were|har|on|is)\b.*$",
                      re.IGNORECASE | re.DOTALL)
+_FIELD_AGAIN = re.compile(r"\b(?:eli|so|alltså|siis)?\s*([\wåäö]+(?:\s+[\wåäö]+)?)\s+(?:on|is|är|e)\s+", re.IGNORECASE)
 _ONE_VALUE = ("name", "organisation", "contact", "summary")
 
 
@@ -61,16 +62,27 @@ def restated(nlu: Understanding, text: str) -> Correction | None:
         fld = nlu.names_field(subject, window=3)
         if fld is None or len(tokens(subject)) > 3 or (one_value_only and fld not in _ONE_VALUE):
             continue
-        value = _value(m.group("rest"), fld)
+        value = _value(last_said(nlu, m.group("rest"), fld), fld)
         if not value:
             return None
         return Correction(field=fld, text=value, command=True)
     return None
 
 
+def last_said(nlu: Understanding, value: str, fld: str) -> str:
+    """"tila nimettiin Kotipesäksi, eli nimi on Kotipesä-tapaamiset": what follows the field named once more."""
+    again = [m for m in _FIELD_AGAIN.finditer(value) if nlu.names_field(m.group(1), window=2) == fld]
+    return value[again[-1].end():].strip(" ,.;") if again else value
+
+
+def without_lead(text: str) -> str:
+    """A value as said, without "sorry", "eli", "se on", "det heter", "its" before it."""
+    return _IT_IS.sub("", _LEAD.sub("", text.strip())).strip()
+
+
 def _value(rest: str, fld: str) -> str:
     """What follows the contest, without the lead ("se on", "det heter", "its") and the remark after it."""
-    value = _IT_IS.sub("", _LEAD.sub("", rest.strip())).strip()
+    value = without_lead(rest)
     value = re.split(r"(?<=[.!?])\s+", value, maxsplit=1)[0].strip(" .!")
     if fld in _ONE_VALUE:
         value = _REMARK.sub("", value).strip(" ,.;")

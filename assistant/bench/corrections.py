@@ -65,7 +65,8 @@ def run(settings: Settings, cases_path: Path, verbose: bool = False, only: str |
     from assistant.bench.interview import _services
 
     files = sorted(cases_path.glob("cases*.yaml")) if cases_path.is_dir() else [cases_path]
-    cases = [c for f in files for c in yaml.safe_load(f.read_text(encoding="utf-8")) or []]
+    cases = [{**c, "_batch": f.stem.removeprefix("cases").strip("_") or "b1"}
+             for f in files for c in yaml.safe_load(f.read_text(encoding="utf-8")) or []]
     if only:
         cases = [c for c in cases if only in str(c.get("id")) or c.get("split") == only]
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -79,9 +80,8 @@ def run(settings: Settings, cases_path: Path, verbose: bool = False, only: str |
             except Exception as exc:  # a crash is a failed case, reported
                 ok, why = False, f"CRASH {type(exc).__name__}: {exc}"
             kind = "answer" if case["expect"].get("answer") else "correction"
-            batch = "b2" if int(str(case["id"]).split("-")[-1]) > (60 if case["lang"] == "fi" else 30) else "b1"
             for key in (f"{case['lang']}/{case['split']}", f"all/{case['split']}", f"{kind}s/{case['split']}",
-                        f"{batch}/{case['split']}"):
+                        f"{case['_batch']}/{case['split']}"):
                 tally[key][0] += ok
                 tally[key][1] += 1
             if verbose and not ok and case.get("split") == "dev":

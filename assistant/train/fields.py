@@ -35,7 +35,6 @@ SEED_MAP = {"problem": "problem", "basic_idea": "basic_idea",
 MIN_PER_CLASS = 6
 MAX_ECE = 0.03  # the story-order weight may not make the confidence worse calibrated than this
 BLENDS = (0.0, 0.3, 0.5)  # shares of the character n-gram view tried (``charngrams``)
-_ABOVE: dict[float, dict[float, tuple[float, float]]] = {}
 
 
 def examples(exclude: frozenset[str] = frozenset()) -> tuple[list[list[str]], list[list[str]], list[float], list[str]]:
@@ -146,21 +145,20 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
     char_oof = np.log(np.clip(fields_char.oof(texts, yy, ww, folds, classes), 1e-9, 1))
     print(f"character n-grams alone: cross-validated accuracy on dev story sentences "
           f"{float(np.mean(np.asarray(classes)[char_oof[case_rows].argmax(1)] == yy[case_rows])):.3f}")
-    chosen: tuple[float, float, float, float, float] | None = None  # (accuracy, C, blend, temperature, weight)
+    chosen: tuple[float, float, float, float, float, dict[float, tuple[float, float]]] | None = None
+    # (accuracy, C, blend, temperature, weight, how often placements above each confidence are right)
     for c in oof:
         for blend in BLENDS:
             logp = (1 - blend) * np.log(np.clip(oof[c], 1e-9, 1)) + blend * char_oof
             temperature = _temperature(logp[case_rows], yy[case_rows], classes)
             print(f"C={c}, blend {blend}, temperature {temperature:.2f}:")
-            weight, seq_acc = _transition_weight(_tempered(np.exp(logp), temperature), yy, gg, folds, classes)
+            weight, seq_acc, above = _transition_weight(_tempered(np.exp(logp), temperature), yy, gg, folds, classes)
             if chosen is None or seq_acc > chosen[0] + 1e-9:
-                chosen = (seq_acc, c, blend, temperature, weight)
+                chosen = (seq_acc, c, blend, temperature, weight, above)
     assert chosen is not None
-    seq_acc, c, blend, temperature, weight = chosen
+    seq_acc, c, blend, temperature, weight, above = chosen
     print(f"chosen: C={c}, blend {blend}, story order weight {weight}: {seq_acc:.3f}")
-    logp = (1 - blend) * np.log(np.clip(oof[c], 1e-9, 1)) + blend * char_oof
-    _transition_weight(_tempered(np.exp(logp), temperature), yy, gg, folds, classes, weights=(weight,))
-    for t, (right, share) in _ABOVE[weight].items():
+    for t, (right, share) in above.items():
         print(f"  confidence ≥ {t}: {share:.0%} of dev story sentences, {right:.3f} of them right (out of fold)")
     char_path = out.with_name("fields_char.npz")
     if blend:
@@ -192,14 +190,13 @@ def _tempered(probs: np.ndarray, temperature: float) -> np.ndarray:
 
 
 def _transition_weight(probs: np.ndarray, y: np.ndarray, groups: np.ndarray, folds: list[tuple[np.ndarray, np.ndarray]],
-                       classes: list[str], weights: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2)
-                       ) -> tuple[float, float]:
+                       classes: list[str]) -> tuple[float, float, dict[float, tuple[float, float]]]:
     """How much a story's order counts: the weight whose forward-backward reading of the out-of-fold
     probabilities places the most dev story sentences right, each fold's transitions from the other folds,
     among the weights that keep the confidence calibrated (expected calibration error ≤ MAX_ECE): the
     confidence decides whether a sentence is confirmed with the person, so it must not grow past the truth."""
-    best = (0.0, -1.0)
-    for weight in weights:
+    best: tuple[float, float, dict[float, tuple[float, float]]] = (0.0, -1.0, {})
+    for weight in (0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2):
         right = total = 0
         conf: list[float] = []
         hits: list[bool] = []
@@ -220,11 +217,10 @@ def _transition_weight(probs: np.ndarray, y: np.ndarray, groups: np.ndarray, fol
         acc, ece = right / max(1, total), _ece(np.asarray(conf), np.asarray(hits))
         above = {t: (float(np.mean(np.asarray(hits)[np.asarray(conf) >= t])), float(np.mean(np.asarray(conf) >= t)))
                  for t in (0.8, 0.85, 0.9, 0.95) if np.any(np.asarray(conf) >= t)}
-        _ABOVE[weight] = above  # right share and share of sentences at each confidence, for the report
         print(f"  story order weight {weight}: cross-validated accuracy on dev story sentences {acc:.3f}, "
               f"ECE {ece:.3f}")
         if ece <= MAX_ECE and acc > best[1] + 1e-9:
-            best = (weight, acc)
+            best = (weight, acc, above)  # with the right share and the share of sentences at each confidence
     return best
 
 
