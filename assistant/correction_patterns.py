@@ -61,3 +61,21 @@ _NO_LONGER = re.compile(r"\b(?:anymore|any more|enää|längre|inte mer|int mer)
 _SHOULD_BE = re.compile(r"^\s*(?:det ska vara|det borde vara|det är|se on|sen pitää olla|sen pitäis olla|"
                         r"sen pitäisi olla|pitää olla|pitäis olla|pitäisi olla|it should be|should be|it's|it is)\s+",
                         re.IGNORECASE)
+
+
+def after_field(body: str) -> str:
+    """"kohderyhmä onkin yksinäiset miehet" → "yksinäiset miehet"."""
+    m = re.match(r"^(?:the\s+|our\s+|mallin\s+|meidän\s+)?[\wåäö -]{0,40}?\b(ei oo|ei ole|ei ollut|eivät ole|"
+                 r"is not|isn't|are not|aren't|was not|är inte|var inte)\s+(.+)$", body.strip(),
+                 re.IGNORECASE | re.DOTALL)
+    if m:  # "tavoite ei oo X, vaan Y" → "ei X, vaan Y"
+        neg = {"isn't": "not", "aren't": "not"}.get(m.group(1).split()[0].lower(), m.group(1).split()[0])
+        return f"{neg} {m.group(2).strip()}"
+    m = re.match(r"^(?:the\s+|our\s+|mallin\s+|meidän\s+)?[\wåäö -]{0,40}?\b"
+                 r"(?:onkin|ovatkin|on|ovat|oli|olivat|olisi|pitäisi olla|is|are|was|were|should be|"
+                 r"är|e|var|ska vara|blir)\s*[:,]?\s+(?:siis\s+|että\s+|att\s+|that\s+)?(.+)$",
+                 body.strip(), re.IGNORECASE | re.DOTALL)
+    if m:
+        return m.group(1).strip()
+    m = re.match(r"^[^:]{1,40}:\s*(.+)$", body.strip(), re.DOTALL)
+    return m.group(1).strip() if m else body.strip()

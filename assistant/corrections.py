@@ -23,9 +23,11 @@ from assistant.card_words import (
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import dedupe, sentences
+from assistant.phrases import contains
 from assistant.rightwrong import number_base, unit_number
 from assistant.schema import LIST_FIELDS
 from assistant.textsafe import md, short
+from assistant.wrong_value import range_swap
 
 if TYPE_CHECKING:
     from assistant.extract_offline import OfflineExtractor
@@ -77,10 +79,7 @@ class Corrections:
         elif c.number:  # "sorry, 77 percent": the one number on the card with that unit changes
             found = self._unit_swap(c.text)
             if found:
-                self._apply_correction(found[0], found[1], [found[2]], False, pairs=[(found[1], found[2])])
-                if st.phase in ("confirm", "done"):
-                    st.phase = "collect"
-                return self.after_update([self.t("iv.corrected", label=self.label(found[0]))])
+                return self._swap_in(found[0], found[1], found[2])
             c = None
         if c is None:  # no such number or item: an answer after all
             return self._as_answer(a.text)
@@ -95,6 +94,13 @@ class Corrections:
                     st.phase = "collect"
                 return self.after_update([self.t("iv.corrected", label=", ".join(self.label(f) for f in holders))])
             return [self.t("iv.not_on_card", words=md(short(", ".join(c.removed)))), self._repeat()]
+        ages = range_swap(c.text, {f: getattr(st.draft, f) for f in self.flow.order if f not in ("stage", "name")}) \
+            if not c.field and not c.removed and c.text and not c.additive else None
+        if ages:  # "tarkoitin 6–17-vuotiaita": the card's one other age range is the wrong one
+            also = [p for p in re.split(r"[,;]\s+", c.text)[1:] if contains(p, self.offline.nlu.cues.addition_words)]
+            if also:  # "jag menade 6–12 år, förskolebarnen är också med": and one more thing for the field
+                self._apply_correction(ages[0], "; ".join(also), [], True)
+            return self._swap_in(ages[0], ages[2], ages[1])
         fld = c.field or self._correction_field(c.text, c.removed, c.weak, c.additive)
         pending = st.pending_field
         if c.narrow and fld is not None and not all(_number_like(r) for r in c.removed):
@@ -121,6 +127,13 @@ class Corrections:
         if st.phase == "reuse_offer":  # corrected before answering the offer: the offer still stands
             self.refresh_matches()
             return [self.t("iv.corrected", label=self.label(fld)), self.t("iv.reuse_question")]
+        return self.after_update([self.t("iv.corrected", label=self.label(fld))])
+
+    def _swap_in(self, fld: str, right: str, wrong: str) -> list[str]:
+        """One value written on the card (a number, an age range) replaced where it stands."""
+        self._apply_correction(fld, right, [wrong], False, pairs=[(right, wrong)])
+        if self.state.phase in ("confirm", "done"):
+            self.state.phase = "collect"
         return self.after_update([self.t("iv.corrected", label=self.label(fld))])
 
     def _as_answer(self, text: str) -> list[str]:

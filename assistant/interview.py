@@ -22,7 +22,7 @@ from assistant.interview_types import FieldStatus, InterviewState, Message, Turn
 from assistant.llm import LLMError, LLMExtractor, build_llm
 from assistant.policy import field_status
 from assistant.render import draft_markdown, draft_to_model
-from assistant.schema import LIST_FIELDS, Implementation, ModelDescription, clean_text
+from assistant.schema import LIST_FIELDS, Implementation, ModelDescription, Stage, clean_text
 from assistant.services import Services, build_services
 from assistant.sessions import SessionStore, carry_version
 
@@ -193,6 +193,8 @@ class Interview:
         before = saved.model_copy(deep=True)
         try:
             dlg = self._dialogue([])
+            if field == "stage" and isinstance(value, str) and value not in {s.value for s in Stage}:
+                value = dlg.offline.value_for("stage", value) or value  # "Pilotointi", "Etablerad": the label
             dlg.set(field, value, FieldStatus.confirmed, replace=True, strict=True)
             dlg.refresh_matches()
         except BaseException:

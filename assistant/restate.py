@@ -30,11 +30,19 @@ _FIELD_THEN = re.compile(r"^(?:toi|tuo|se|the|och|ja|and)?\s*(?P<f>[\wåäö]+(?
 # "the organisation is the City of Helsinki, HUS was only a partner" (one-value fields only)
 _FIELD_IS = re.compile(r"^(?:the\s+|our\s+)?(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s+(?:is|är|heter)\s+(?P<rest>.+)$",
                        re.IGNORECASE | re.DOTALL)
+# "nimi on oikeesti Perhetupa Pilke", "namnet ska va Familjecafé Ankaret", "yhteyshenkilö vaihtu, nykyään Tuomas
+# Rantanen", "kontaktpersonen har bytts, de e Mikaela Holm nu", "the contact changed, it's Sara Lind now"
+_FIELD_REALLY = re.compile(r"^(?:the\s+|our\s+|meidän\s+|mallin\s+)?(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s+"
+                           r"(?:on oikeesti|on oikeasti|on oikeastaan|onkin|ska va|ska vara|borde vara|borde va|"
+                           r"är egentligen|e egentligen|is actually|should be|(?:on\s+)?vaihtu(?:i|nut)?|"
+                           r"on muuttunut|har bytts|har ändrats|har byts|(?:has\s+)?changed)"
+                           r"\s*[,.:;–—-]*\s*(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
 _LEAD = re.compile(r"^(?:(?:sorry|sori|sorki|förlåt|oops|hups|oho|eli|so|alltså|siis|vaan|but|men|mut|mutta|ja|and|"
                    r"och|nu)\b[\s,.–—-]*)+", re.IGNORECASE)
 _IT_IS = re.compile(r"^(?:(?:meillä|hos oss|for us)\s+)?(?:(?:se|sen nimi|nimi|ne|det|den|it|that|oikea|rätt|the right "
                     r"one)\s+(?:on|ovat|onkin|heter|ska vara|borde vara|should be|is|är|e|pitäis olla|pitää olla|"
-                    r"pitäisi olla)|its|it's|it is|that's|that is|we're|we are|me ollaan|vi är|heter|on|is|är)\s+",
+                    r"pitäisi olla)|its|it's|it is|that's|that is|we're|we are|me ollaan|vi är|heter|on|is|är|"
+                    r"nykyään|numera|now it's|now it is|nu är det|de e|det e|det är|he e)\s+",
                     re.IGNORECASE)
 _REMARK = re.compile(r",\s*(?:ei|eikä|not|inte|int|koska|because|eftersom|för att|sillä|mutta|but|men|mut)\b.*$"
                      r"|\s+(?:koska|because|eftersom|sillä|since)\b.*$"
@@ -54,7 +62,7 @@ def restated(nlu: Understanding, text: str) -> Correction | None:
     marker = starts_with(t, nlu.cues.correction_markers)
     t = cut_leading(t, marker).strip(" ,.:;-") if marker else t
     for pattern, one_value_only in ((_FIELD_WRONG, False), (_WRONG_FIELD, False), (_FIELD_THEN, False),
-                                    (_FIELD_IS, True)):
+                                    (_FIELD_REALLY, True), (_FIELD_IS, True)):
         m = pattern.match(t)
         if not m:
             continue

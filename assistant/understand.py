@@ -27,6 +27,7 @@ from assistant.correction_patterns import (
     _Y_NOT_X,
     _clean_right,
     _inflected,
+    after_field,
     first_sentence,
 )
 from assistant.flow import Cues
@@ -51,6 +52,7 @@ from assistant.rightwrong import (
     right_and_wrong,
     unit_number,
 )
+from assistant.wrong_value import dropped, numbers_restated, replaced_value
 
 _LANG_CMD = re.compile(r"^\s*/(?:lang|kieli|språk)\s+(fi|sv|en)\b", re.IGNORECASE)
 
@@ -203,7 +205,18 @@ class Understanding:
         return u
 
     def correction(self, text: str) -> Correction | None:
-        """A correction as people type it; None when the message is not one."""
+        """A correction as people type it; None when the message is not one. Of two sentences that each
+        correct something ("kela pois toimijoista. ja se aloitusvuosi oli 2019 eikä 2020"), the first."""
+        whole = self._correction(text)
+        sents = _sentences(text)
+        if len(sents) == 2 and len(tokens(sents[0])) >= 3 and not (whole and whole.move_to):
+            first = self._correction(sents[0])  # unless the whole reads as one correction of the first sentence
+            if first is not None and (first.removed or first.move_to) and not first.additive and (
+                    whole is None or not any(r.lower() in sents[0].lower() for r in whole.removed)):
+                return first
+        return whole
+
+    def _correction(self, text: str) -> Correction | None:
         cmd = edits.command(self, text)
         if cmd is not None:
             return cmd
@@ -222,6 +235,13 @@ class Understanding:
         swap = number_swap(text) if len(_sentences(text)) <= 2 else None
         if swap:  # "sorry the number is about 2000 not 1200": a number on the card is wrong (weak: if it is there)
             return Correction(field=None, text=swap[2], removed=[swap[1]], weak=True, pairs=[swap[:2]], bare=True)
+        filler = edits.LEAD_FILLER.match(text)
+        marked = starts_with(text[filler.end():] if filler else text, self.cues.correction_markers)
+        said_again = (numbers_restated(text) or replaced_value(text)) \
+            if len(_sentences(text)) <= 2 and not marked else None  # with "sorry, actually …": read below
+        if said_again:  # "600 is too low, it's more like 900", "X is not paying anymore, it is Y now" (weak)
+            return Correction(field=None, text=said_again[0], removed=[said_again[1]], weak=True,
+                              pairs=[said_again], bare=True)
         lead_filler = edits.LEAD_FILLER.match(text)
         if lead_filler and starts_with(text[lead_filler.end():], self.cues.correction_markers):
             text = text[lead_filler.end():]  # "ok jag glömde …", "ah förlåt, …"
@@ -283,6 +303,9 @@ class Understanding:
                 if new and removed:
                     return Correction(field=fld, text=new, removed=removed, weak=True, pairs=self._pairs, bare=True,
                                       narrow=True)
+            dropped_one = dropped(said) if len(_sentences(said)) <= 2 else None
+            if dropped_one:  # "not the families, they are not really part of it", "Kangasala no." (weak)
+                return Correction(field=fld, text="", removed=[dropped_one], weak=True, bare=True)
             return self.removed_after(said)
         body = re.sub(r"^(?:sanoa|säga|to say|mainita)\s*,?\s*(?:että|et|att|that)?\s*", "", body, flags=re.IGNORECASE)
         after = self.removed_after(body)  # "korjaus: perheneuvolan psykologi ei tarvi toimijoihin, …"
@@ -295,9 +318,13 @@ class Understanding:
         additive = contains(" ".join(tokens(body)[:4]), self.cues.addition_words)
         new, removed = self.clauses(body)
         if weak and not fld and not removed:
-            if not additive and len(unit_number(body)) == 1 and len(re.findall(r"\d+", body)) <= 1 \
-                    and len(tokens(body)) <= 12:  # "sorry it is four afternoons now": the card's number, if any
-                return Correction(field=None, text=body, weak=True, number=True)
+            head, *rest = re.split(r"[,;.]\s", body, maxsplit=1)  # "I mean 16 volunteers, three stopped in May"
+            units = {u for _, u in unit_number(head)}
+            if rest and units & {u for _, u in unit_number(rest[0])}:  # "kaks koulua tuli lisää, eli nyt kuus koulua"
+                head = body
+            if not additive and len(unit_number(head)) == 1 and len(re.findall(r"\d+", head)) <= 1 \
+                    and len(tokens(head)) <= 12:  # "sorry it is four afternoons now": the card's number, if any
+                return Correction(field=None, text=head, weak=True, number=True)
             return None  # "Actually, mostly teachers." answers the question
         if weak and len(_sentences(body)) > 2:
             return None  # a story that starts with "sori" or "muuten", not a correction
@@ -340,6 +367,8 @@ class Understanding:
                 if tail and fld is None:
                     continue
                 what = " ".join(toks[:cut]).strip(" ,.:;\"'”“")
+                what = re.sub(r"^(?:ne|se|toi|tuo|nää|the|those|that|den|det|de|dom)\s+(?=\S+)", "", what,
+                              flags=re.IGNORECASE)  # "ne omaishoitajien lapset ei kuulu tähän": a determiner
                 if 0 < len(what.split()) <= 6 and not REMARK.match(what):
                     return Correction(field=fld, text="", removed=[what], weak=True)
         return None
@@ -355,21 +384,7 @@ class Understanding:
         return fld, body.strip()[: m.start()].strip()
 
     def _after_field(self, body: str, fld: str) -> str:
-        """"kohderyhmä onkin yksinäiset miehet" → "yksinäiset miehet"."""
-        m = re.match(r"^(?:the\s+|our\s+|mallin\s+|meidän\s+)?[\wåäö -]{0,40}?\b(ei oo|ei ole|ei ollut|eivät ole|"
-                     r"is not|isn't|are not|aren't|was not|är inte|var inte)\s+(.+)$", body.strip(),
-                     re.IGNORECASE | re.DOTALL)
-        if m:  # "tavoite ei oo X, vaan Y" → "ei X, vaan Y"
-            neg = {"isn't": "not", "aren't": "not"}.get(m.group(1).split()[0].lower(), m.group(1).split()[0])
-            return f"{neg} {m.group(2).strip()}"
-        m = re.match(r"^(?:the\s+|our\s+|mallin\s+|meidän\s+)?[\wåäö -]{0,40}?\b"
-                     r"(?:onkin|ovatkin|on|ovat|oli|olivat|olisi|pitäisi olla|is|are|was|were|should be|"
-                     r"är|e|var|ska vara|blir)\s*[:,]?\s+(?:siis\s+|että\s+|att\s+|that\s+)?(.+)$",
-                     body.strip(), re.IGNORECASE | re.DOTALL)
-        if m:
-            return m.group(1).strip()
-        m = re.match(r"^[^:]{1,40}:\s*(.+)$", body.strip(), re.DOTALL)
-        return m.group(1).strip() if m else body.strip()
+        return after_field(body)
 
     def clauses(self, text: str) -> tuple[str, list[str]]:
         """What a correction says is right and what it says is wrong (``rightwrong``); the pairs said side

@@ -1,0 +1,159 @@
+"""Shapes in which people call one value on the card wrong without a correction word, and say the right one:
+"600 is too low, it's more like 900", "oh the 14, it was 17 who started", "Cultural Foundation is not paying
+anymore, it is Kone Foundation now", "we moved, it's the Hervanta library now, not the main library", "28 va
+fel, de va 22", "not the families, they are not really part of it", "Kangasala no.".
+
+Each reader returns (right, wrong) or the wrong phrase alone. The caller makes the correction *weak*: it
+changes the card only when the wrong words are on it, so an answer that happens to fit a shape stays an answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.edits import LEAD_FILLER
+
+_N = r"\d+(?:[ .,]\d{3})*(?:[.,]\d+)?"
+_LEAD = re.compile(r"^\s*(?:(?:sorry|sori|oho|oops|förlåt|hups|oj|hmm|wait|vänta|my bad)\b[,.!]?\s*)+", re.IGNORECASE)
+_IT_WAS = (r"(?:it was|it's|it is|they were|there were|there was|se oli|se on|ne oli|niitä oli|oli|olikin|det var|"
+           r"de va|he va|det va|det är|he e|de e|var|the real number is|actually)")
+_MORE_LIKE = (r"(?:(?:it'?s|it is|it was|se on|se oli|det är|det e|he e|de e)\s+)?(?:more like|closer to|about|"
+              r"around|roughly|really|pikemminkin|lähempänä|noin|ennemmin|snarare|närmare|ungefär|kring|"
+              r"oikeasti|oikeesti|oikeestaan|actually)?\s*")
+# "600 is too low, it's more like 900", "20 on liian vähän, noin 35", "50 är för lite, snarare 80"
+_TOO = re.compile(rf"^(?:the\s+)?(?P<wrong>{_N})(?:\s+[\wåäö-]+)?\s+(?:is|was|on|oli|är|var|e|va)\s+"
+                  r"(?:(?:way|much|far|aivan|ihan|liian|alltför|för|too)\s+)+(?:low|high|small|big|little|much|few|many|"
+                  r"vähän|paljon|pieni|iso|suuri|pienellä|lite|mycket|lågt|högt|litet|stort|få|många)\b[^,.;]*"
+                  rf"[,.;–—-]\s*{_MORE_LIKE}(?P<right>{_N}(?:\s+[\wåäö%-]+)?)", re.IGNORECASE)
+# "oh the 14, it was 17 who started treatment", "se 420, oli 380", "de 28, de va 22"
+_COMMA_WAS = re.compile(rf"^(?:the|se|ne|det|den|de|dom|that|those)?\s*(?P<wrong>{_N})\s*[,;:–—-]\s*{_IT_WAS}\s+"
+                        rf"(?:actually\s+|oikeesti\s+|egentligen\s+)?(?P<right>{_N})\b", re.IGNORECASE)
+# "28 va fel, de va 22 som gick till behandling", "the 14 was wrong, it was 17"
+_WAS_WRONG = re.compile(rf"^(?:the|se|ne|det|den|de|dom|that)?\s*(?P<wrong>{_N})\s+(?:va|var|e|är|was|is|oli|on)\s+"
+                        r"(?:fel|wrong|väärin|väärä|off|incorrect)\s*[,;:.–—-]\s*(?:och\s+|and\s+|vaan\s+|ja\s+)?"
+                        rf"{_IT_WAS}\s+(?P<right>{_N})\b", re.IGNORECASE)
+# "vi behöver nog minst 25 frivilliga, 15 räcker int alls", "40 paikkaa, 30 ei riitä", "we need 12, 8 is not enough"
+_NOT_ENOUGH = re.compile(rf"(?P<right>{_N})\s+[^,.;]*[,;–—]\s*(?:ja\s+|och\s+|and\s+)?(?P<wrong>{_N})\s+[\wåäö]*\s*"
+                         r"(?:räcker int|räcker inte|ei riitä|ei riittäny|ei riittänyt|is not enough|isn't enough|"
+                         r"isnt enough|was not enough|wasn't enough|var för lite|e för lite|är för lite|"
+                         r"on liian vähän)",
+                         re.IGNORECASE)
+# "mun sukunimi on Koskela eikä Koskinen", "torstaisin eikä tiistaisin. kellonaika on oikein"
+_BARE_FIRST = re.compile(r"^(?P<right>[^\s,.;]+)\s+(?:eikä|not|inte)\s+(?P<wrong>[^\s,.;]+)\s*[.!]\s+\S",
+                         re.IGNORECASE)  # a one-word swap, then a sentence about the rest
+_IS_Y_NOT_X = re.compile(r"\b(?:on|is|är|e|ska vara|should be)\s+(?P<right>[^\s,.;]+(?:\s+[^\s,.;]+)?)\s*,?\s+"
+                         r"(?:eikä|ei|not|inte|int)\s+(?P<wrong>[^\s,.;]+(?:\s+[^\s,.;]+)?)\s*[.!]?$", re.IGNORECASE)
+# "Cultural Foundation is not paying anymore, it is Kone Foundation now", "Lahti ei oo enää mukana, se on Hollola
+# nykyään", "Folkhälsan betalar inte längre, nu är det Svenska kulturfonden"
+_NOT_ANYMORE = re.compile(r"^(?:the\s+)?(?P<wrong>[^\s,.;]+(?:\s+[^\s,.;]+){0,3}?)\s+"
+                          r"(?:is not|isn't|are not|aren't|does not|doesn't|don't|do not|ei|eivät|inte|int|är inte|"
+                          r"e int|betalar inte|ger inte)\s+"
+                          r"[^,.;]{0,40}?\b(?:anymore|any more|enää|längre|inte mer|int mer|nowadays)\b[^,.;]*[,;–—]\s*"
+                          r"(?:but\s+|vaan\s+|utan\s+|men\s+)?(?:now\s+|nyt\s+|nu\s+)?(?:it is|it's|they are|they're|"
+                          r"se on|ne on|ne ovat|det är|nu är det|he e|de e|det e)\s+(?:now\s+|nyt\s+|nykyään\s+|nu\s+)?"
+                          r"(?P<right>[^,.;]+?)(?:\s+(?:now|nyt|nykyään|nu|instead|tilalla|i stället))?"
+                          r"\s*(?:[,.;!].*)?$",
+                          re.IGNORECASE | re.DOTALL)
+# "…, it's the Hervanta library now, not the main library", "se on nyt Tredu, ei aikuiskoulutuskeskus"
+_ITS_Y_NOT_X = re.compile(r"(?:^|[,.;]\s*)(?:it's|it is|they're|they are|se on|ne on|det är|he e|de e|det e|"
+                          r"nu är det)\s+"
+                          r"(?:now\s+|nyt\s+|nykyään\s+|nu\s+)?(?P<right>[^,.;]{2,50}?)(?:\s+(?:now|nyt|nykyään|nu))?"
+                          r"\s*,\s*(?:not|ei|inte|int)\s+(?P<wrong>[^,.;]{2,40}?)\s*(?:anymore|enää|längre)?\s*[.!]?$",
+                          re.IGNORECASE | re.DOTALL)
+# "not the families, they are not really part of it", "inte församlingen, de var bara med första året"
+_BARE_NOT = re.compile(r"^(?:not|inte|int)\s+(?:the\s+|our\s+|any\s+)?(?P<wrong>[^\s,.;]+(?:\s+[^\s,.;]+){0,3}?)\s*"
+                       r"(?:,\s*(?:they|it|he|she|those|these|that|de|dom|den|det|dom|han|hon)\b.*|[.!]?)$",
+                       re.IGNORECASE | re.DOTALL)
+# "Kangasala no. They have not joined yet.", "Kangasala not yet"
+_X_NO = re.compile(r"^(?P<wrong>[^\s,.;]+(?:\s+[^\s,.;]+){0,2}?)\s*,?\s+(?:no|nope|not yet|not anymore|nej|inte än|"
+                   r"inte ännu|int än)\s*(?:[.!,;]\s*.*)?$", re.IGNORECASE | re.DOTALL)
+_NOT_VALUES = {"yes", "no", "ok", "okay", "well", "and", "but", "so", "sorry", "really", "sure", "maybe", "ja", "nej",
+               "joo", "ei", "that", "this", "it", "det", "the answer", "answer", "yet", "now", "at all", "always",
+               "exactly", "quite", "much", "many", "only", "just", "ihan", "enää", "än", "ännu", "riktigt", "alltid",
+               "heller", "that much", "so much", "sure about that", "any", "anymore"}
+
+
+def _clean(text: str) -> str:
+    text = LEAD_FILLER.sub("", text, count=1)
+    return _LEAD.sub("", text).strip()
+
+
+def _value(phrase: str) -> str:
+    return re.sub(r"^(?:the|a|an|our|se|ne|den|det)\s+", "", phrase.strip(" \"'”“"), flags=re.IGNORECASE).strip()
+
+
+def numbers_restated(text: str) -> tuple[str, str] | None:
+    """(right number, wrong number): "600 is too low, it's more like 900", "oh the 14, it was 17"."""
+    body = _clean(text)
+    for pattern in (_TOO, _WAS_WRONG, _COMMA_WAS, _NOT_ENOUGH):
+        m = pattern.search(body)
+        if m:
+            right = m.group("right").split()[0]
+            wrong = m.group("wrong")
+            if re.sub(r"\D", "", right.split()[0]) != re.sub(r"\D", "", wrong):
+                return right, wrong
+    return None
+
+
+def replaced_value(text: str) -> tuple[str, str] | None:
+    """(right, wrong): "X is not paying anymore, it is Y now", "…, it's Y now, not X"."""
+    body = _clean(text)
+    first = re.split(r"(?<=[.!?])\s+", body, maxsplit=1)[0]
+    for pattern, part in ((_NOT_ANYMORE, body), (_ITS_Y_NOT_X, body), (_IS_Y_NOT_X, first), (_BARE_FIRST, body)):
+        m = pattern.search(part)
+        if m:
+            right, wrong = _value(m.group("right")), _value(m.group("wrong"))
+            if right and wrong and wrong.lower() not in _NOT_VALUES and right.lower() != wrong.lower() \
+                    and len(wrong.split()) <= 4:
+                return right, wrong
+    return None
+
+
+def dropped(text: str) -> str | None:
+    """The one thing said not to belong, with nothing said in its place: "not the families, they are not
+    really part of it", "Kangasala no."."""
+    body = _clean(text)
+    first = re.split(r"(?<=[.!?])\s+", body, maxsplit=1)[0]
+    for pattern, part in ((_BARE_NOT, body), (_X_NO, first)):
+        m = pattern.match(part.strip())
+        if m:
+            wrong = _value(m.group("wrong"))
+            if wrong and wrong.lower() not in _NOT_VALUES and not re.fullmatch(r"[\d\s.,]+", wrong):
+                return wrong
+    return None
+
+
+_RANGE = re.compile(r"(?<![\d.,])(\d{1,3})\s*[–-]\s*(\d{1,3})(?![\d.,])")
+
+
+def age_range(text: str) -> str | None:
+    """The one range of ages a message says ("tarkoitin 6–17-vuotiaita", "jag menade 6–12 år", "aged 8-20")."""
+    found = [m for m in _RANGE.finditer(text) if int(m.group(1)) < int(m.group(2)) <= 120]
+    return found[0].group(0) if len(found) == 1 else None
+
+
+def ranges(text: str) -> list[re.Match[str]]:
+    return [m for m in _RANGE.finditer(text) if int(m.group(1)) < int(m.group(2)) <= 120]
+
+
+def range_swap(said: str, values: dict[str, object]) -> tuple[str, str, str] | None:
+    """(field, the card's range, the range said) when a correction says one age range and the card holds
+    exactly one other ("tarkoitin 6–17-vuotiaita" for "7–17-vuotiaille"); the target group is read first."""
+    right = age_range(said)
+    if right is None:
+        return None
+    want = tuple(int(v) for v in _RANGE.match(right).groups())  # type: ignore[union-attr]
+    for group in (("target_groups",), tuple(f for f in values if f != "target_groups")):
+        hits = set()
+        for fld in group:
+            value = values.get(fld)
+            text = " ".join(value) if isinstance(value, list) else str(value or "")
+            for m in ranges(text):
+                if (int(m.group(1)), int(m.group(2))) != want:
+                    hits.add((fld, m.group(0)))
+        if len(hits) == 1:
+            fld, wrong = hits.pop()
+            return fld, wrong, right
+        if hits:
+            return None
+    return None

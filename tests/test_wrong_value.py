@@ -1,0 +1,146 @@
+"""A value called wrong without a correction word ("600 is too low, it's more like 900", "not the families,
+they are not really part of it"), a field said again ("nimi on oikeesti …", "kontaktpersonen har bytts, de
+e …"), an age range said again, and of two corrections in one message the first; then on a real card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.flow import load_prompts
+from assistant.interview import Interview
+from assistant.sessions import SessionStore
+from assistant.understand import Understanding
+from assistant.wrong_value import dropped, numbers_restated, range_swap, replaced_value
+
+
+@pytest.fixture(scope="module")
+def nlu() -> Understanding:
+    return Understanding(load_prompts().cues)
+
+
+@pytest.mark.parametrize("text,right,wrong", [
+    ("600 is too low honestly, it's more like 900 a year with the printing", "900", "600"),
+    ("oh the 14, it was 17 who started treatment, sorry", "17", "14"),
+    ("28 va fel, de va 22 som gick till behandling", "22", "28"),
+    ("vi behöver nog minst 25 frivilliga, 15 räcker int alls", "25", "15"),
+    ("20 on liian vähän, noin 35 perhettä", "35", "20"),
+])
+def test_a_number_said_again(text: str, right: str, wrong: str) -> None:
+    assert numbers_restated(text) == (right, wrong)
+
+
+@pytest.mark.parametrize("text,right,wrong", [
+    ("Cultural Foundation is not paying anymore, it is Kone Foundation now", "Kone Foundation", "Cultural Foundation"),
+    ("oh, we moved last month, it's the Hervanta library now, not the main library", "Hervanta library",
+     "main library"),
+    ("Lahti ei oo enää mukana, se on Hollola nykyään", "Hollola", "Lahti"),
+    ("mun sukunimi on Koskela eikä Koskinen", "Koskela", "Koskinen"),
+    ("torstaisin eikä tiistaisin. kellonaika on oikein", "torstaisin", "tiistaisin"),
+])
+def test_a_value_replaced_in_passing(text: str, right: str, wrong: str) -> None:
+    assert replaced_value(text) == (right, wrong)
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("not the families, they are not really part of it", "families"),
+    ("not the principals, they don't actually take part in it", "principals"),
+    ("Kangasala no. They have not joined yet.", "Kangasala"),
+])
+def test_one_thing_said_not_to_belong(text: str, wrong: str) -> None:
+    assert dropped(text) == wrong
+
+
+@pytest.mark.parametrize("text", ["No, not yet.", "not really", "ei vielä", "no thanks", "We have 12, it was 15 last year",
+                                  "Nuoret, ei aikuiset", "Yksinäisyys vähenee ja arki helpottuu"])
+def test_answers_fit_no_shape(text: str) -> None:
+    assert (numbers_restated(text), replaced_value(text), dropped(text)) == (None, None, None)
+
+
+def test_an_age_range_said_again_replaces_the_one_other_range_on_the_card() -> None:
+    card = {"target_groups": ["Leirit olivat 7–17-vuotiaille"], "core": "Leiri kestää 3-4 päivää"}
+    assert range_swap("tarkoitin 6–17-vuotiaita", card) == ("target_groups", "7–17", "6–17")
+    assert range_swap("tarkoitin 7–17-vuotiaita", {"target_groups": ["7–17-vuotiaat"]}) is None
+    assert range_swap("tarkoitin 6–17-vuotiaita", {"target_groups": ["7–12", "13–17"]}) is None
+
+
+@pytest.mark.parametrize("text,field,value", [
+    ("nimi on oikeesti Perhetupa Pilke, kahvila oli se vanha nimi jota ei enää käytetä", "name", "Perhetupa Pilke"),
+    ("namnet ska va Familjecafé Ankaret, vi har ju pappor också nuförtiden", "name", "Familjecafé Ankaret"),
+    ("kontaktpersonen har bytts, de e Mikaela Holm nu. mikaela.holm@example.fi", "contact", "Mikaela Holm"),
+    ("the contact changed, it's Sara Lind now", "contact", "Sara Lind"),
+])
+def test_a_one_value_field_said_again(nlu: Understanding, text: str, field: str, value: str) -> None:
+    c = nlu.correction(text)
+    assert c is not None and (c.field, c.text) == (field, value)
+
+
+def test_of_two_corrections_in_one_message_the_first(nlu: Understanding) -> None:
+    c = nlu.correction("kela pois toimijoista. ja se aloitusvuosi oli 2019 eikä 2020")
+    assert c is not None and (c.field, c.removed) == ("actors", ["kela"])
+    moved = nlu.correction("videokäynnit on vaan vaihtoehto, ei mikään ydinjuttu. kuuluu enemmän siihen mitä voi "
+                           "muokata")
+    assert moved is not None and moved.removed != ["mikään ydinjuttu"]
+
+
+@pytest.mark.parametrize("text,removed", [
+    ("ne omaishoitajien lapset ei kuulu tähän, se oli eri ryhmä", "omaishoitajien lapset"),
+    ("grandparents shouldnt be there, that was just an idea we never did", "grandparents"),
+    ("university is not a partner, they just did one study on us", "university"),
+])
+def test_what_goes_then_why(nlu: Understanding, text: str, removed: str) -> None:
+    c = nlu.correction(text)
+    assert c is not None and c.removed == [removed] and c.weak
+
+
+# -- on a real card -------------------------------------------------------------------------------------
+@pytest.fixture
+def start(seeded_services, tmp_path: Path):  # type: ignore[no-untyped-def]
+    sessions = SessionStore(tmp_path / "sessions.db")
+
+    def _start(lang: str = "fi") -> Interview:
+        return Interview.start(lang=lang, services=seeded_services, sessions=sessions, llm=False)
+    return _start
+
+
+def _card(iv: Interview, **fields: str | list[str]) -> None:
+    for fld, value in fields.items():
+        iv.edit(fld, value)
+    iv.state.phase, iv.state.pending_field = "collect", "measurement"
+
+
+def test_an_age_range_said_again_changes_only_the_range(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("sv")
+    _card(iv, target_groups=["Barn 7–12 år vars föräldrar har separerat"], core=["Åtta träffar"])
+    turn = iv.turn("förlåt, jag menade 6–12 år, förskolebarnen är också med")
+    assert turn.draft.target_groups[0] == "Barn 6–12 år vars föräldrar har separerat"
+    assert any("örskolebarnen" in g for g in turn.draft.target_groups)
+    assert turn.draft.core == ["Åtta träffar"]
+
+
+def test_a_number_called_too_low_is_swapped_where_it_stands(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("en")
+    _card(iv, conditions="A free room, reliable volunteers and about 600 euros a year for coffee.",
+          actors=["The library", "The parish"])
+    turn = iv.turn("600 is too low honestly, it's more like 900 a year with the printing")
+    assert "900 euros" in (turn.draft.conditions or "") and "600" not in (turn.draft.conditions or "")
+    assert turn.draft.actors == ["The library", "The parish"]
+
+
+def test_not_the_x_removes_x_only_when_it_is_on_the_card(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("en")
+    _card(iv, actors=["Home care nurses", "Volunteers", "The clients' families"])
+    turn = iv.turn("not the families, they are not really part of it")
+    assert turn.draft.actors == ["Home care nurses", "Volunteers"]
+    asked = turn.asked_field
+    assert asked is not None and asked != "actors"
+    turn = iv.turn("not the neighbours, they are not really part of it")  # nothing called that: an answer
+    assert turn.draft.actors == ["Home care nurses", "Volunteers"]
+    assert "neighbours" in str(getattr(turn.draft, asked))
+
+
+def test_a_stage_typed_as_its_label_is_read_as_the_stage(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("fi")
+    iv.edit("stage", "Vakiintunut")
+    assert iv.state.draft.stage is not None and iv.state.draft.stage.value == "established"
