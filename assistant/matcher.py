@@ -19,6 +19,7 @@ from assistant.schema import ModelDescription
 from assistant.services import Services
 from assistant.textproc import detect_language
 from assistant.textsafe import md
+from assistant.views import Views
 from assistant.why import content_words, honest_reasons
 
 POOL = 10
@@ -62,7 +63,7 @@ _MODELS: dict[int, MatchModel] = {}
 def match_model(services: Services) -> MatchModel:
     key = id(services.embedder)
     if key not in _MODELS:
-        _MODELS[key] = MatchModel(services.embedder, glossary=services.retriever.glossary)
+        _MODELS[key] = MatchModel(services.embedder, glossary=services.retriever.glossary, views=Views.load())
     return _MODELS[key]
 
 
@@ -92,9 +93,16 @@ def score(services: Services, q: QueryParts, k: int = 5, filters: Filters | None
         return []
     ctx = bank_context(services, q)
     mm = match_model(services)
-    xs = [mm.features(q, hit.model, ctx) for hit in candidates]
-    out = [Scored(hit.model, p, mm.band(p), float(x[0]), [])
-           for hit, x, p in zip(candidates, xs, mm.probabilities(xs), strict=True)]
+    models = [hit.model for hit in candidates]
+    seen = {m.id for m in models} | (exclude or set())
+    for i in ctx.view_hits:  # a record search missed but whose view in the person's language is among the closest
+        m = cat.models[i]
+        if m.id not in seen and (filters is None or not filters.active() or filters.match(m)):
+            models.append(m)
+            seen.add(m.id)
+    xs = [mm.features(q, m, ctx) for m in models]
+    out = [Scored(m, p, mm.band(p), float(x[0]), [])
+           for m, x, p in zip(models, xs, mm.probabilities(xs), strict=True)]
     out.sort(key=lambda s: (-s.probability, s.model.id))
     for s in out[:k]:  # reasons only for what is shown
         s.reasons = honest_reasons(q, s.model, lang)
@@ -219,5 +227,18 @@ def bank_context(services: Services, q: QueryParts) -> BankContext:
     cat = retriever.catalog()
     concepts = retriever.glossary.concepts_in(q.text) if retriever.glossary is not None else set()
     sents = [s for s in sentences(q.text) if len(s.split()) >= 3][:12] or [q.text]
-    return BankContext(cat.positions, retriever.dense_all(q.text, q.lang), retriever.lexical_all(q.text),
-                       concepts=concepts, sentence_vectors=services.embedder.embed_queries(sents))
+    dense = np.array(retriever.dense_all(q.text, q.lang), dtype=np.float64)
+    views = match_model(services).views
+    ids = [mid for mid in views.ids(q.lang) if mid in cat.positions
+           and (cat.models[cat.positions[mid]].language or "fi") != q.lang]
+    view_hits: list[int] = []
+    if ids and len(dense):  # the record in the person's language, where we have it: the closer reading wins
+        vv = services.embedder.embed_passages([views.by_key[(mid, q.lang)].text() for mid in ids])
+        sims = np.max(np.stack([vv @ v for v in retriever.query_vectors(q.text, q.lang)]), axis=0)
+        pos = np.asarray([cat.positions[mid] for mid in ids])
+        dense[pos] = np.maximum(dense[pos], sims)
+        view_hits = [int(p) for p in pos[np.argsort(-sims)[:3]]]
+    ctx = BankContext(cat.positions, dense, retriever.lexical_all(q.text), concepts=concepts,
+                      sentence_vectors=services.embedder.embed_queries(sents))
+    ctx.view_hits = view_hits
+    return ctx

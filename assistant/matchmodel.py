@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from assistant.groups import age_compatibility, ages, group_compatibility, group
 from assistant.resources import shipped
 from assistant.schema import ModelDescription
 from assistant.textproc import query_stems, stems
+from assistant.views import View, Views
 
 WEIGHTS = shipped("knowledge", "classifier", "match.json")
 FEATURES = ("dense", "dense_z", "dense_margin", "dense_rank", "lex", "lex_rank", "tg_sim", "need_sim", "core_sim",
@@ -60,12 +62,22 @@ def model_parts(m: ModelDescription) -> dict[str, str]:
             "goals": "; ".join(m.goals) or (m.summary or m.name)}
 
 
+def view_parts(v: View, m: ModelDescription) -> dict[str, str]:
+    """The view's parts as ``model_parts`` gives the record's (the record's own where the view is silent)."""
+    own = model_parts(m)
+    return {"target_groups": "; ".join(v.target_groups) or v.summary or own["target_groups"],
+            "problem": v.problem or v.summary or own["problem"],
+            "core": "; ".join(v.core) or v.summary or own["core"],
+            "goals": "; ".join(v.goals) or v.summary or own["goals"]}
+
+
 class BankContext:
     """The query against the whole bank: dense similarity and BM25 for every model, with ranks."""
 
     def __init__(self, positions: dict[str, int], dense: np.ndarray, lex: np.ndarray,
                  concepts: set[int] | None = None, sentence_vectors: np.ndarray | None = None) -> None:
         self.positions = positions
+        self.view_hits: list[int] = []  # rows whose view in the person's language is among the closest
         self.concepts = concepts or set()
         self.sentence_vectors = sentence_vectors
         self.dense = np.asarray(dense, dtype=np.float64)
@@ -101,9 +113,11 @@ def _norm(text: str) -> str:
 class MatchModel:
     """Features and the calibrated probability for (query, bank model) pairs."""
 
-    def __init__(self, embedder: CachedEmbedder, weights: Path | None = WEIGHTS, glossary: Any = None) -> None:
+    def __init__(self, embedder: CachedEmbedder, weights: Path | None = WEIGHTS, glossary: Any = None,
+                 views: Views | None = None) -> None:
         self.embedder = embedder
         self.glossary = glossary
+        self.views = views or Views()
         self._concepts: dict[tuple[str, int], set[int]] = {}
         self.coef: np.ndarray | None = None
         self.intercept = 0.0
@@ -130,6 +144,8 @@ class MatchModel:
         """Features of one candidate; ``ctx`` holds the query's similarity to every bank model, so a
         candidate is also judged by how far it stands out from the rest."""
         dense, dense_z, margin, rank, lex, lex_rank = ctx.of(m.id)
+        mlang = m.language or "fi"
+        view = self.views.get(m.id, q.lang) if q.lang != mlang else None  # the record in the person's language
         mp = model_parts(m)
         names = ("target_groups", "problem", "core", "goals")
         qv = self.embedder.embed_queries([q.part(n) for n in names])
@@ -139,16 +155,25 @@ class MatchModel:
         m_who = " ".join(m.target_groups) or (m.summary or "")
         age = age_compatibility(ages(q_who), ages(m_who))
         grp = group_compatibility(groups(q_who), groups(m_who))
-        mlang = m.language or "fi"
         qs = {s[:5] for s in query_stems(q.text) if len(s) >= 4}
         ms = {s[:5] for s in stems(" ".join([m.name, m.summary or "", m.problem or "", " ".join(m.core)]), mlang)
               if len(s) >= 4}
-        overlap = len(qs & ms) / max(1, min(len(qs), 25))
         name = _norm(m.name)
         named = 1.0 if len(name.strip()) > 4 and name in _norm(q.text) else 0.0
+        if view is not None:  # the closer reading of the two wins, part by part
+            vp = view_parts(view, m)
+            vv = self.embedder.embed_passages([vp[n] for n in names])
+            sims = [max(sims[i], float(np.dot(qv[i], vv[i]))) for i in range(len(names))]
+            v_who = " ".join(view.target_groups) or view.summary
+            age = max(age, age_compatibility(ages(q_who), ages(v_who)))
+            grp = max(grp, group_compatibility(groups(q_who), groups(v_who)))
+            ms |= {s[:5] for s in stems(view.text(), view.lang) if len(s) >= 4}
+            vname = _norm(re.sub(r"\s*\(.*?\)", "", view.name))
+            named = max(named, 1.0 if len(vname.strip()) > 4 and vname in _norm(q.text) else 0.0)
+        overlap = len(qs & ms) / max(1, min(len(qs), 25))
         concepts = self._model_concepts(m)
         shared = len(ctx.concepts & concepts) / max(1, min(len(ctx.concepts), 12)) if ctx.concepts else 0.0
-        align, align_top = self._align(ctx, m)
+        align, align_top = self._align(ctx, m, view)
         return np.asarray([dense, dense_z, margin, rank, lex, lex_rank, *sims, max(age, 0.0), 1.0 if age < 0 else 0.0,
                            max(grp, 0.0), 1.0 if grp < 0 else 0.0, overlap, named,
                            0.0 if q.lang == mlang else 1.0, 1.0 if q.lang == "sv" and mlang != "sv" else 0.0,
@@ -164,12 +189,12 @@ class MatchModel:
                 [m.name, m.summary or "", m.basic_idea or "", m.problem or "", *m.core, *m.target_groups, *m.goals]))
         return self._concepts[key]
 
-    def _align(self, ctx: BankContext, m: ModelDescription) -> tuple[float, float]:
-        """How well the person's sentences find a counterpart among the model's statements: the mean of
-        each sentence's best match, and the best three."""
+    def _align(self, ctx: BankContext, m: ModelDescription, view: View | None = None) -> tuple[float, float]:
+        """How well the person's sentences find a counterpart among the model's statements (and its view's):
+        the mean of each sentence's best match, and the best three."""
         if ctx.sentence_vectors is None or not len(ctx.sentence_vectors):
             return 0.0, 0.0
-        units = self.embedder.embed_passages(model_units(m))
+        units = self.embedder.embed_passages(model_units(m) + (self.views.units(view) if view else []))
         best = (ctx.sentence_vectors @ units.T).max(axis=1)
         return float(best.mean()), float(np.sort(best)[-3:].mean())
 
