@@ -27,12 +27,15 @@ _TRAILING_REMOVE = re.compile(r"[,.;]\s*(?:so\s+|eli\s+|joten\s+|så\s+)?(?:plea
                               r"kan du\s+)?(?:(?:remove|delete|take out|poista|poistaa|ota|ottaa|stryk|ta bort)\s+"
                               r"(?:them|it|ne|se|sen|niitä|dem|den|det)(?:\s+pois|\s+out)?|take (?:it|them) out|"
                               r"pois|stryk|bort)\s*[.!]?\s*$", re.IGNORECASE)
-_X_IS_WRONG = re.compile(r"^(?:(?:sorry|sori|oho|oops|förlåt|hups),?\s+)?(?P<x>[^\s,.;]+(?:\s+[^\s,.;]+){0,3}?)\s+"
+_X_IS_WRONG = re.compile(r"^(?:(?:sorry|sori|oho|oops|förlåt|hups),?\s+)?"
+                         r"(?:(?:tuo|toi|se|the|that|det där|den där)\s+)?(?P<x>[^\s,.;]+(?:\s+[^\s,.;]+){0,3}?)\s+"
                          r"(?:on|oli|is|was|är|var|e)\s+(?:väärin|väärä|väärä luku|wrong|fel|incorrect)\b"
                          r"(?:\s*[,.;:!]\s*(?P<rest>.*)|\s*)$", re.IGNORECASE | re.DOTALL)
 _MOVE = re.compile(r"^(?P<x>[^,.;]{2,60}?)\s+(?P<verb>ei\s+(?:oo|ole)|eivät\s+(?:oo|ole)|on|ovat|är|e|is not|isn't|"
                    r"are not|aren't|is|are)\s+(?:ju\s+|väl\s+|kyllä\s+|oikeestaan\s+|oikeastaan\s+|really\s+)?"
-                   r"(?P<a>[\wåäö ]{2,30}?)\s*,?\s*(?:eikä|vaan|och inte|ja ei|inte|int|not|but)\s+"
+                   r"(?P<a>[\wåäö ]{2,30}?)\s*,?\s*(?:eikä|vaan|och inte|ja ei|inte|int|not|but|"
+                   r"(?:se|ne|det|den|it|they)\s+(?:on|ovat|är|e|is|are)(?:\s+(?:enemmänki|enemmänkin|enemmän|"
+                   r"pikemminkin|oikeastaan|oikeestaan|mer|snarare|more|rather|really))?)\s+"
                    r"(?P<b>[\wåäö ]{2,30}?)\s*(?:[,.:;].*)?$", re.IGNORECASE | re.DOTALL)
 # "kohta 3", "3." (the numbered summary has under twenty items; "150 on väärin" is a value)
 _ITEM_NUMBER = re.compile(r"^(?:(?:kohta|kohdat|item|point|punkt|punkten|nummer|number|nro|no\.?)\s*\d+|\d{1,2})\.?$",

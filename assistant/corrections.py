@@ -327,6 +327,10 @@ class Corrections:
                         for r in phrases for i in items if holds(i, r))
             if score and fld == st.pending_field:
                 score += 0.5  # "kerava is wrong" to "which regions?": of two equal holders, the one asked
+            if score and fld == st.last_field and st.last_field_turn == st.turns - 1:
+                score += 0.5  # "Enontekiö ei vielä" right after the regions were given: that answer
+            if score and any(_spelled(i, phrases) for i in items):
+                score += 0.25  # written as said ("Enontekiö"), not only in another case ("Enontekiöllä")
             if score and (best is None or score > best[0]):
                 best = (score, fld)
         return best[1] if best else None
@@ -354,8 +358,10 @@ class Corrections:
             self.set(fld, swapped, FieldStatus.confirmed, replace=True)
         elif fld in LIST_FIELDS:
             keep = [] if whole and value else list(current or [])
-            if removed:
-                keep = [part for i in keep for part in _without(i, removed, lang)]
+            if removed:  # of items that spell the phrase as said ("föräldrarna") and ones that only share its
+                exact = [i for i in keep if _spelled(i, removed)]  # stem ("vars föräldrar"), the first go
+                keep = [part for i in keep for part in (_without(i, removed, lang) if not exact or i in exact
+                                                         else [i])]
             elif by_content and value:
                 keep = [i for i in keep if not any(_shared(i, v, lang) for v in value)]
             self.set(fld, dedupe(keep + list(value or [])), FieldStatus.confirmed, replace=True)
@@ -383,6 +389,11 @@ class Corrections:
         self.state.last_field = fld
 
     # -- the closing summary ---------------------------------------------------------------------
+
+
+def _spelled(item: str, phrases: list[str]) -> bool:
+    """The item writes one of the phrases as said, as whole words."""
+    return any(re.search(rf"(?<![\wåäö]){re.escape(p)}(?![\wåäö])", item, re.IGNORECASE) for p in phrases if p)
 
 
 _MOVE_IT = re.compile(r"\b(?:sätt|flytta|put|move|siirrä|siirtäisitkö|siirtäisit|laita)\s+"

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from assistant.understand import Correction, Understanding
 
 # fillers before a command or a correction marker: "ok, poista …", "ah förlåt, …", "no joo, lisää …"
-LEAD_FILLER = re.compile(r"^\s*(?:(?:ok(?:ej|ei|ay)?|ah|oh|aa+h?|no|joo|jo|juu|ja|and|och|niin|well|hei|hey|ai niin)"
+LEAD_FILLER = re.compile(r"^\s*(?:(?:ok(?:ej|ei|ay)?|ah|oh|aa+h?|no|nå|joo|jo|juu|ja|and|och|niin|well|hei|hey|ai niin)"
                          r"\b[,.!]?\s*)+", re.IGNORECASE)
 # "Lisää toimijoihin Y-Säätiö, sieltä tulee …": the added thing ends where a clause about it begins
 _ASIDE = re.compile(r",\s+(?:se|ne|sieltä|siellä|sinne|me|koska|sillä|joten|de|det|den|dom|vi|dit|där|därifrån|"
@@ -32,7 +32,8 @@ _THE = re.compile(r"^(?:se|sen|ne|niiden|tuo|tuon|toi|ton|det där om|det där m
                   r"biten om|delen om|raden om|the bit about|the part about|the bit with|the line about|"
                   r"the part with|the bit|the part|the line|the|that|kohta jossa|kohdasta|kohta)\s+", re.IGNORECASE)
 _TAIL = re.compile(r"[\s-]*(?:-?kohta|-?kohdan|-?osa|-?juttu|-?jutun|-?maininta|-?lause|grejen|biten|delen|raden|"
-                   r"bit|part|line|mention|pois)$", re.IGNORECASE)
+                   r"bit|part|line|mention|pois)(?:\s+(?:actually|please|pls|oikeesti|kiitos|egentligen|tack))?$",
+                   re.IGNORECASE)
 
 
 def _first_clause(text: str) -> str:
@@ -110,7 +111,7 @@ def command(nlu: Understanding, text: str) -> Correction | None:
         places = _places_in(re.sub(r"^(?:and|ja|och|also|myös|också)\s+", "", body.strip(), flags=re.IGNORECASE))
         if places:
             return Correction(field="regions", text="; ".join(places), additive=True, command=True)
-    named = named_addition(nlu, body)
+    named = named_addition(nlu, body) or placed_addition(nlu, body)
     if named is not None:
         return named
     marker = starts_with(body, nlu.cues.correction_markers)  # "Korjaan: poista se …", "Eikun lisää …"
@@ -201,6 +202,32 @@ def named_addition(nlu: Understanding, text: str) -> Correction | None:
     if len(what) < 3:
         return None
     return Correction(field=fld, text=what, additive=True, command=True)
+
+
+# "Hammastarkastus tuli mukaan, lisää se ydinasioihin: suun tarkastus tehdään aina", "add this to the core: …"
+_ADD_TO_COLON = re.compile(r"\b(?:lisää|lisätkää|lisätään|laita|kirjaa|merkitse|add|put|lägg till|lägg|skriv)\s+"
+                           r"(?:se\s+|ne\s+|tämä\s+|tää\s+|it\s+|this\s+|det\s+|den\s+)?(?:to\s+the\s+|to\s+|i\s+|"
+                           r"till\s+|under\s+)?(?P<f>[\wåäö]+)\s*:\s*(?P<what>.+)$", re.IGNORECASE | re.DOTALL)
+# "Alueeksi tulee merkitä myös Kanta-Häme, koska …", "målgruppen ska också omfatta …"
+_FIELD_TO_ADD = re.compile(r"^(?P<f>[\wåäö]+)\s+(?:tulee|pitää|pitäisi|kannattaa|voi|voisi|ska|borde|should)\s+"
+                           r"(?:merkitä|lisätä|kirjata|laittaa|omfatta|innehålla|include|list)\s+"
+                           r"(?:myös\s+|vielä\s+|också\s+|även\s+|also\s+)?(?P<what>[^,;.]+)", re.IGNORECASE)
+
+
+def placed_addition(nlu: Understanding, text: str) -> Correction | None:
+    """An addition whose field is named next to its verb, anywhere ("lisää se ydinasioihin: X") or at the
+    start ("Alueeksi tulee merkitä myös X"): X goes to that field."""
+    from assistant.understand import Correction
+
+    for pattern in (_ADD_TO_COLON, _FIELD_TO_ADD):
+        m = pattern.search(text.strip())
+        if not m:
+            continue
+        fld = nlu.names_field(m.group("f"), window=1)
+        what = m.group("what").strip(" ,.;:")
+        if fld is not None and len(what) >= 3:
+            return Correction(field=fld, text=what, additive=True, command=True)
+    return None
 
 
 def false_subject(nlu: Understanding, clause: str) -> str | None:

@@ -81,11 +81,14 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
     """What to do with one message, given where the interview is."""
     if u.intent in _INTENT_ACTIONS:  # nothing but an intent: the same in every phase
         return Action(_INTENT_ACTIONS[u.intent], lang=u.lang, text=u.text)
+    real_correction = u.correction is not None and (u.correction.field or not u.correction.weak
+                                                     or _on_card(state, u.correction.removed))
     if state.phase == "reuse_offer":
-        if u.correction is not None and (u.correction.field or not u.correction.weak) \
-                and nlu.reuse_choice(u.text) is None:  # "nej vänta, målgruppen är …" before choosing
+        if real_correction and nlu.reuse_choice(u.text) is None:  # "nej vänta, målgruppen är …" before choosing
             return Action("correct", correction=u.correction, text=u.text)
         return _reuse(u, nlu)
+    if state.phase == "narrow_core" and real_correction and u.correction.field != "core":  # type: ignore[union-attr]
+        return Action("correct", correction=u.correction, text=u.text)  # the core question stays open
     if state.phase == "narrow_core":
         if u.intent == "skip":
             return Action("skip_core_narrowing")
@@ -119,6 +122,13 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
     if u.intent in ("skip", "yes", "no"):
         return Action("reask")
     return Action("story", text=u.text)
+
+
+def _on_card(state: InterviewState, phrases: list[str]) -> bool:
+    """A weak correction ("13 prosentista eikä 14") is one only when what it calls wrong is written on the card."""
+    card = " ".join(" ".join(v) if isinstance(v, list) else str(v) for v in state.draft.model_dump().values()
+                    if v and isinstance(v, (str, list))).lower()
+    return any(len(p) >= 2 and re.search(rf"(?<![\wåäö]){re.escape(p.lower())}", card) for p in phrases)
 
 
 def _reuse(u: Utterance, nlu: Understanding) -> Action:
@@ -173,7 +183,7 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
         if m and 1 <= int(m.group(1)) <= len(state.summary_fields):
             fld = state.summary_fields[int(m.group(1)) - 1]
     if fld is None:
-        missing = _missing_part(rest, nlu)
+        missing = _missing_part(rest, nlu) or _added_part(rest, nlu)
         if missing:  # "nästan, men Pedersöre fattas": add it where it fits, or ask which item
             return Action("correct", text=text, correction=Correction(field=None, text=missing, additive=True,
                                                                       command=True))
@@ -224,6 +234,26 @@ def _missing_part(text: str, nlu: Understanding) -> str | None:
         words = [t for t in tokens(part) if t not in nlu.fillers and len(t) > 2 and t not in _SOMETHING]
         return part if words and not _only_contest(part, nlu) else None
     return None
+
+
+_ADDED_LEAD = re.compile(r"^(?:(?:oh|ah|och|and|ja|no|ai\s+niin|ainiin|oj)\b[\s,]*)*(?:(?:i\s+)?forgot(?:\s+to\s+say)?|"
+                         r"unohdin(?:\s+sanoa)?|unohtui|glömde(?:\s+(?:att\s+)?säga)?|jag\s+glömde(?:\s+säga)?|"
+                         r"also|myös|lisäksi|också|även|dessutom)?[\s,:]*(?:that|että|et|att)?\s*(?:we\s+also|"
+                         r"me\s+myös|vi\s+också|also|myös|också|även)?\s*", re.IGNORECASE)
+_ADDED_TAIL = re.compile(r"(?:,\s*(?:he|det|de|se|it|that|jag|i|mä)\s+(?:glömde|forgot|unohtui|unohdin)\b.*|"
+                         r",\s*(?:not only|inte bara|ei vain|ei pelkästään)\b.*|\s+(?:too|as well|myös|kans|också)"
+                         r"[.!]?)$", re.IGNORECASE | re.DOTALL)
+
+
+def _added_part(text: str, nlu: Understanding) -> str | None:
+    """"också att faddrarna får handledning av HR, he glömde ja", "students from Gradia too, not only the uni":
+    something to add, said with an adding word but without a field; where it goes is the engine's call."""
+    if not _has(text, nlu.cues.addition_words) and not re.search(r"\b(?:forgot|unohdin|unohtui|glömde)\b", text,
+                                                                  re.IGNORECASE):
+        return None
+    part = _ADDED_TAIL.sub("", _ADDED_LEAD.sub("", text.strip(), count=1)).strip(" ,.;:!")
+    words = [t for t in tokens(part) if t not in nlu.fillers and len(t) > 2 and t not in _SOMETHING]
+    return part if len(words) >= 2 and not _only_contest(part, nlu) else None
 
 
 def _value_part(text: str) -> str | None:

@@ -37,6 +37,10 @@ _FIELD_REALLY = re.compile(r"^(?:the\s+|our\s+|meidän\s+|mallin\s+)?(?P<f>[\wå
                            r"är egentligen|e egentligen|is actually|should be|(?:on\s+)?vaihtu(?:i|nut)?|"
                            r"on muuttunut|har bytts|har ändrats|har byts|(?:has\s+)?changed)"
                            r"\s*[,.:;–—-]*\s*(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
+# "området ska bara vara Malax, stryk Korsnäs", "kohderyhmä on vain yli 65-vuotiaat": the whole field, lists too
+_FIELD_ONLY = re.compile(r"^(?:the\s+|our\s+)?(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s+(?:ska|skall|borde|pitää|pitäisi|"
+                         r"should|on|is|are|är|e)\s+(?:bara|vain|ainoastaan|pelkästään|only|just|endast)\s+"
+                         r"(?:vara\s+|va\s+|olla\s+|be\s+)?(?P<rest>[^,;.]+)", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:(?:sorry|sori|sorki|förlåt|oops|hups|oho|eli|so|alltså|siis|vaan|but|men|mut|mutta|ja|and|"
                    r"och|nu)\b[\s,.–—-]*)+", re.IGNORECASE)
 _IT_IS = re.compile(r"^(?:(?:meillä|hos oss|for us)\s+)?(?:(?:se|sen nimi|nimi|ne|det|den|it|that|oikea|rätt|the right "
@@ -61,6 +65,11 @@ def restated(nlu: Understanding, text: str) -> Correction | None:
     t = t[lead.end():] if lead else t
     marker = starts_with(t, nlu.cues.correction_markers)
     t = cut_leading(t, marker).strip(" ,.:;-") if marker else t
+    only = _FIELD_ONLY.match(t)
+    if only:
+        fld = nlu.names_field(only.group("f"), window=3)
+        if fld is not None and len(tokens(only.group("f"))) <= 3 and only.group("rest").strip():
+            return Correction(field=fld, text=only.group("rest").strip(), command=True)
     for pattern, one_value_only in ((_FIELD_WRONG, False), (_WRONG_FIELD, False), (_FIELD_THEN, False),
                                     (_FIELD_REALLY, True), (_FIELD_IS, True)):
         m = pattern.match(t)

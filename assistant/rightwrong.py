@@ -83,7 +83,8 @@ def number_base(word: str) -> str | None:
 _NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # "se on 40 prosenttia eikä 20", "58 familjer, inte 85": the first number is right, the second wrong
 _NUM_NOT_NUM = re.compile(rf"(?<![\w-])(?P<right>(?:{_NUM}\s*[–-]\s*)?{_NUM}%?(?:\s+[\wåäö%-]+)?)\s*,?\s*"
-                          rf"(?:eikä|ei|not|inte|int|och inte|and not)\s+(?P<wrong>{_NUM})(?![\w-])", re.IGNORECASE)
+                          rf"(?:eikä|ei|not|inte|int|och inte|and not)\s+(?:(?:under|over|above|below|alle|yli|"
+                          rf"över|about|noin|ca|cirka)\s+)?(?P<wrong>{_NUM})(?![\w-])", re.IGNORECASE)
 # "kahdeksan lasta, kuus oli vaan alussa", "within two weeks, three was last year's target"
 _NUM_THEN_WAS = re.compile(rf"(?<![\w-])(?P<right>{_NUM}\s+[\wåäö%-]+)[^,.;]*[,;–—]\s*(?P<wrong>{_NUM})\s+"
                            r"(?:oli|olikin|was|var|were|olivat)\b", re.IGNORECASE)

@@ -79,7 +79,9 @@ def _clean(text: str) -> str:
 
 
 def _value(phrase: str) -> str:
-    return re.sub(r"^(?:the|a|an|our|se|ne|den|det)\s+", "", phrase.strip(" \"'”“"), flags=re.IGNORECASE).strip()
+    """Without "the" or "called" before it ("it's called addiction services now")."""
+    phrase = re.sub(r"^(?:called|named|nimeltään|heter|kallas)\s+", "", phrase.strip(" \"'”“"), flags=re.IGNORECASE)
+    return re.sub(r"^(?:the|a|an|our|se|ne|den|det)\s+", "", phrase, flags=re.IGNORECASE).strip()
 
 
 def numbers_restated(text: str) -> tuple[str, str] | None:

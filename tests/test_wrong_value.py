@@ -144,3 +144,50 @@ def test_a_stage_typed_as_its_label_is_read_as_the_stage(start) -> None:  # type
     iv = start("fi")
     iv.edit("stage", "Vakiintunut")
     assert iv.state.draft.stage is not None and iv.state.draft.stage.value == "established"
+
+
+def _closing(iv: Interview, **fields: str | list[str]) -> None:
+    for fld, value in fields.items():
+        iv.edit(fld, value)
+    iv.state.phase, iv.state.pending_field = "confirm", None
+    iv.state.summary_fields = list(fields)
+
+
+def test_at_the_summary_an_addition_named_next_to_its_verb_goes_there(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("fi")
+    _closing(iv, core=["Tarkastuksessa käytetään aina samaa lomaketta"], regions=["Pirkanmaa"])
+    turn = iv.turn("Hammastarkastus tuli nyt mukaan, lisää se ydinasioihin: suun tarkastus tehdään aina.")
+    assert turn.draft.core == ["Tarkastuksessa käytetään aina samaa lomaketta", "Suun tarkastus tehdään aina"]
+    turn = iv.turn("Alueeksi tulee merkitä myös Kanta-Häme, koska Forssan tapaukset käsitellään samassa yksikössä.")
+    assert turn.draft.regions == ["Pirkanmaa", "Kanta-Häme"]
+
+
+def test_only_y_replaces_a_list_and_a_removal_takes_the_item_spelled_as_said(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("sv")
+    _closing(iv, regions=["Malax", "Korsnäs"], target_groups=["Barn 7–12 år vars föräldrar har separerat",
+                                                              "Och föräldrarna lite vid sidan om"])
+    turn = iv.turn("Nå, området ska bara vara Malax, stryk Korsnäs, dom ha int visat nåt intresse.")
+    assert turn.draft.regions == ["Malax"]
+    turn = iv.turn("och stryk det där om föräldrarna i målgruppen, det är bara barnen")
+    assert turn.draft.target_groups == ["Barn 7–12 år vars föräldrar har separerat"]
+
+
+def test_a_correction_during_the_reuse_offer_corrects_and_the_offer_stands(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("fi")
+    iv.edit("measurement", "Kiusattujen osuus on pudonnut 14 prosentista 9 prosenttiin.")
+    iv.state.phase, iv.state.offered = "reuse_offer", ["kiva-koulu"]
+    turn = iv.turn("korjaus, 13 prosentista eikä 14")
+    assert turn.draft.measurement == "Kiusattujen osuus on pudonnut 13 prosentista 9 prosenttiin."
+    assert turn.phase == "reuse_offer"
+    turn = iv.turn("Ei tää oo sama asia, jatketaan omaa")  # a reply that is no correction: the choice
+    assert turn.phase != "reuse_offer" and "13 prosentista" in (turn.draft.measurement or "")
+
+
+def test_a_removal_right_after_an_answer_corrects_that_answer(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("fi")
+    iv.edit("problem", "Saamenkielisiä lapsia on Inarissa, Utsjoella ja Enontekiöllä, mutta terapeutteja ei ole.")
+    iv.state.phase, iv.state.pending_field = "collect", "regions"
+    iv.turn("Inari, Utsjoki ja Enontekiö")
+    turn = iv.turn("Enontekiö ei vielä, siellä ei ole yhtään lasta terapiassa")
+    assert turn.draft.regions == ["Inari", "Utsjoki"]
+    assert "Enontekiöllä" in (turn.draft.problem or "")
