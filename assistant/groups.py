@@ -25,8 +25,18 @@ _SINGLE = re.compile(_NUM + _AGE_WORD, re.IGNORECASE)
 _PLUS = re.compile(_NUM + r"\s*\+", re.IGNORECASE)
 # school grades: "1.–9. luokka", "årskurs 7–9", "grades 7 to 9" (age ≈ grade + 6)
 _GRADES = re.compile(r"(\d{1,2})\.?\s*(?:–|-|—|to|till)\s*(\d{1,2})\.?\s*(?:luok\w*|vuosiluok\w*|klass\w*)|"
-                     r"(?:årskurs\w*|grades?|luokat|klass\w*)\s*(\d{1,2})\s*(?:–|-|—|to|till)\s*(\d{1,2})",
+                     r"(?:årskurs\w*|åk|grades?|luokat|luokilla|luokille|lk|klass\w*)\s*(\d{1,2})\s*(?:–|-|—|to|till)\s*"
+                     r"(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)\s*(?:–|-|—|to)\s*(\d{1,2})(?:st|nd|rd|th)\s*grade",
                      re.IGNORECASE)
+# ages said in words: "under skolåldern" (0–6), "alle vuoden ikäiset" (under one), "i skolåldern" (7–15)
+_WORDED = ((re.compile(r"\b(?:under|före|innan)\s+skolålder\w*|\balle\s+kouluikäi\w*|\bleikki-ikäi\w*|"
+                       r"\bunder\s+school\s+age|\bpre-?school(?:\s+|-)age\w*|\bförskoleålder\w*|\bi\s+förskoleåldern",
+                       re.IGNORECASE), 0, 6),
+           (re.compile(r"\balle\s+(?:vuoden|yksivuotia\w*|1-vuotia\w*)|\bunder\s+(?:ett|1)\s+år\b|"
+                       r"\bunder\s+(?:one|a|1)\s+year|\bvauvaikäi\w*|\bspädbarn\w*|\binfants?\b",
+                       re.IGNORECASE), 0, 1),
+           (re.compile(r"\bi\s+skolåldern|\bkouluikäi\w*|\bschool-age\w*|\bschool\s+age\s+children",
+                       re.IGNORECASE), 7, 15))
 
 # Coarse classes by word stems (matched at word starts). Written for fi/sv/en welfare texts.
 GROUP_STEMS: dict[str, tuple[str, ...]] = {
@@ -111,9 +121,12 @@ def _ages(text: str) -> tuple[AgeRange, ...]:
     for m in _SINGLE.finditer(text):
         add(int(m.group(1)), int(m.group(1)), m.span())
     for m in _GRADES.finditer(text):
-        lo, hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        lo, hi = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
         if int(lo) <= int(hi) <= 13:
             add(int(lo) + 6, int(hi) + 6, m.span())
+    for pattern, lo_age, hi_age in _WORDED:
+        for m in pattern.finditer(text):
+            add(lo_age, hi_age, m.span())
     return tuple(out)
 
 

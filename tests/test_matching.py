@@ -140,3 +140,14 @@ def test_evaluation_sets_are_well_formed_and_a_third_is_held_out() -> None:
         assert set(q.same) | set(q.adoptable) | set(q.related) <= bank, q.id
     no_answer = yaml.safe_load((ROOT / "evals" / "match" / "no_answer.yaml").read_text(encoding="utf-8"))
     assert len(no_answer) >= 20 and all(not q["same"] and not q["adoptable"] for q in no_answer)
+
+
+def test_ages_said_in_words_and_school_years_are_ages() -> None:
+    from assistant.groups import AgeRange, age_compatibility, ages
+
+    assert ages("flerspråkiga elever i åk 3–6") == [AgeRange(9, 12)]
+    assert ages("homework club for 7th-9th graders") == [AgeRange(13, 15)]
+    assert ages("Barnfamiljer med barn under skolåldern") == [AgeRange(0, 6)]
+    assert ages("alle vuoden ikäinen vauva") == [AgeRange(0, 1)]
+    assert ages("alle kouluikäisten lasten vanhemmat") == [AgeRange(0, 6)]
+    assert age_compatibility(ages("elever i åk 3–6"), ages("barn under skolåldern")) == -1.0
