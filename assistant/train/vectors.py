@@ -8,12 +8,13 @@ import numpy as np
 import yaml
 
 from assistant.embeddings import build_embedder
-from assistant.matchmodel import model_parts, model_units
+from assistant.matchmodel import model_parts, model_units, view_parts
 from assistant.schema import ModelDescription
 from assistant.seedvectors import SHIPPED, write
 from assistant.settings import Settings
 from assistant.store import embed_text
 from assistant.vcache import text_key
+from assistant.views import Views
 
 SEED = Path(__file__).resolve().parents[2] / "knowledge" / "models"
 
@@ -24,12 +25,18 @@ def seed_models(directory: Path = SEED) -> list[ModelDescription]:
 
 
 def seed_texts(models: list[ModelDescription]) -> list[str]:
-    """Every passage the app embeds for the seed bank: the record text and its four parts."""
+    """Every passage the app embeds for the seed bank: the record text and its four parts, and the same for
+    each view of it in another language (so the first Swedish story does not wait for 64 views)."""
+    views = Views.load()
     texts: list[str] = []
     for m in models:
         texts.append(embed_text(m))
         texts += list(model_parts(m).values())
         texts += model_units(m)
+        for lang in ("fi", "sv", "en"):
+            view = views.get(m.id, lang)
+            if view is not None:
+                texts += [view.text(), *view_parts(view, m).values(), *(model_units(m) + views.units(view))]
     return list(dict.fromkeys(texts))
 
 
