@@ -167,6 +167,12 @@ daryna bosse nova siriporn tommy becky lamai graham tiit jonte ploy per-anders
 """.split())
 
 
+# peoples, not persons: "one in two Finns gets a mental health disorder" names no one
+DEMONYMS = frozenset("""finns finn finnish swedes swede swedish finland-swedes norwegians danes estonians russians
+ukrainians somalis somalians afghans iraqis syrians kurds roma europeans nordics finlanders finländare svenskar
+finnar norrmän danskar ester ryssar romer""".split())
+
+
 def alternation(words: tuple[str, ...]) -> str:
     """A regex alternation of ``words``, longest first (so "kadulla" wins over "katu")."""
     return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
