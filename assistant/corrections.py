@@ -27,7 +27,7 @@ from assistant.phrases import contains
 from assistant.rightwrong import number_base, unit_number
 from assistant.schema import LIST_FIELDS
 from assistant.textsafe import md, short
-from assistant.wrong_value import range_swap
+from assistant.wrong_value import range_swap, same_kind
 
 if TYPE_CHECKING:
     from assistant.extract_offline import OfflineExtractor
@@ -109,7 +109,7 @@ class Corrections:
             near = [f for f in (pending, st.last_field) if f]
             fld = next((f for f in near if self._holds(f, c.removed)), None)
             elsewhere = self._holders([re.sub(r"^(?:the|a|an)\s+", "", r, flags=re.I) for r in c.removed], whole=True)
-            if fld is None and len(elsewhere) == 1 and len(c.text.split()) >= 3:
+            if fld is None and len(elsewhere) == 1 and (len(c.text.split()) > 2 or same_kind(c.text, c.removed[0])):
                 fld = elsewhere[0]  # "the money comes from the municipality, not the ministry": a sentence
         if c.bare and c.text and not c.field and pending and pending != fld and not getattr(st.draft, pending) \
                 and not self._holders(c.removed, whole=True):
@@ -208,8 +208,8 @@ class Corrections:
                         return item[:m.start()] + said_range.group(0) + item[m.end():]
 
             def one(m: re.Match[str]) -> str:  # "70 prosentilla" + "60 prosenttia" → "60 prosentilla"
-                if not numbers:
-                    return new
+                if not numbers:  # "Tuesdays" for "wednesdays": written as the card writes it
+                    return new[:1].upper() + new[1:] if m.group(0)[:1].isupper() else new
                 after = re.match(r"\s+(\w+)", item[m.end():])
                 for n in numbers:
                     unit = re.match(r"\s+(\w+)", new[n.end():])

@@ -52,7 +52,7 @@ from assistant.rightwrong import (
     right_and_wrong,
     unit_number,
 )
-from assistant.wrong_value import dropped, numbers_restated, replaced_value
+from assistant.wrong_value import about_the_wrong, dropped, numbers_restated, replaced_value
 
 _LANG_CMD = re.compile(r"^\s*/(?:lang|kieli|språk)\s+(fi|sv|en)\b", re.IGNORECASE)
 
@@ -390,7 +390,7 @@ class Understanding:
         """What a correction says is right and what it says is wrong (``rightwrong``); the pairs said side
         by side are kept in ``_pairs``."""
         new, removed, self._pairs = right_and_wrong(self, text)
-        return new, removed
+        return about_the_wrong(new, removed), removed
 
     @property
     def negations(self) -> set[str]:

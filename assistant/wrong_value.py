@@ -159,3 +159,26 @@ def range_swap(said: str, values: dict[str, object]) -> tuple[str, str, str] | N
         if hits:
             return None
     return None
+
+
+def about_the_wrong(new: str, removed: list[str]) -> str:
+    """What a correction says is right, without the clauses that speak of the wrong thing again ("ei raisiossa
+    vaan naantalissa, raisio oli virhe", "en tredjedel, inte halva. halva var alldeles för optimistiskt")."""
+    if not new or not removed:
+        return new
+    wrong = {w.lower()[:5] for r in removed for w in re.findall(r"[^\W\d_]{4,}", r)}
+    parts = [p for p in re.split(r"\s*[;,.]\s+", new) if p.strip()]
+    kept = parts[:1] + [p for p in parts[1:] if not ({w.lower()[:5] for w in re.findall(r"[^\W\d_]{4,}", p)} & wrong)]
+    return "; ".join(kept) if len(kept) < len(parts) else new  # the first clause is what is right
+
+
+_DAYS = ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai", "måndag", "tisdag",
+         "onsdag", "torsdag", "fredag", "lördag", "söndag", "monday", "tuesday", "wednesday", "thursday", "friday",
+         "saturday", "sunday")
+
+
+def same_kind(a: str, b: str) -> bool:
+    """Two weekdays ("wednesdays not tuesdays"): one said for the other wherever the card writes it."""
+    def day(w: str) -> bool:
+        return w.lower().startswith(_DAYS) and len(w.split()) == 1
+    return day(a.strip()) and day(b.strip())

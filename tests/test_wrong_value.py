@@ -191,3 +191,20 @@ def test_a_removal_right_after_an_answer_corrects_that_answer(start) -> None:  #
     turn = iv.turn("Enontekiö ei vielä, siellä ei ole yhtään lasta terapiassa")
     assert turn.draft.regions == ["Inari", "Utsjoki"]
     assert "Enontekiöllä" in (turn.draft.problem or "")
+
+
+def test_a_clause_about_the_wrong_thing_is_a_remark_not_the_right_value(nlu: Understanding) -> None:
+    c = nlu.correction("ei raisiossa vaan naantalissa, raisio oli virhe")
+    assert c is not None and (c.text, c.removed) == ("naantalissa", ["raisiossa"])
+    c = nlu.correction("Lapin yliopiston tilalle Lapin AMK, sekotin ne")
+    assert c is not None and c.text.startswith("Lapin AMK")  # the right value shares a word: it stays
+
+
+def test_a_weekday_said_for_another_is_swapped_where_the_card_writes_it(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("en")
+    iv.edit("environment", "Open on Tuesdays and Thursdays from 4 to 7 pm at the shopping centre.")
+    iv.edit("actors", ["The youth services"])
+    iv.state.phase, iv.state.pending_field = "collect", "conditions"
+    turn = iv.turn("wednesdays not tuesdays")
+    assert turn.draft.environment == "Open on Wednesdays and Thursdays from 4 to 7 pm at the shopping centre."
+    assert turn.draft.actors == ["The youth services"] and not turn.draft.conditions
