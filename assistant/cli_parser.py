@@ -98,7 +98,7 @@ def build_parser(handlers: Mapping[str, Handler]) -> argparse.ArgumentParser:
     s.set_defaults(fn=handlers["bench"])
 
     s = sub.add_parser("train", help="fit the sentence, match or personal-data models on dev data")
-    s.add_argument("what", choices=["fields", "match", "pii", "stage", "seed-vectors"])
+    s.add_argument("what", choices=["fields", "match", "pii", "stage", "runon", "seed-vectors"])
     s.set_defaults(fn=handlers["train"])
 
     s = sub.add_parser("chat", help="the interview in a terminal (or --script FILE for a JSON transcript)")

@@ -13,6 +13,7 @@ from assistant.classify import FieldClassifier
 from assistant.embeddings import CachedEmbedder
 from assistant.flow import Prompts
 from assistant.items import sentences, split_items, strip_lead, text_value
+from assistant.runon import split_runon
 from assistant.schema import LIST_FIELDS, Stage
 from assistant.stage_model import StageGuesser
 from assistant.understand import Understanding
@@ -178,7 +179,7 @@ class OfflineExtractor:
         answers a question, go to the asked field)."""
         ext = Extraction()
         text = without_logs(text)
-        sents = sentences(text)
+        sents = [part for s in sentences(text) for part in split_runon(s)]  # typed without full stops
         pending: list[int] = []
         known: dict[int, str] = {}
         for i, sent in enumerate(sents):
