@@ -227,14 +227,15 @@ def bank_context(services: Services, q: QueryParts) -> BankContext:
     cat = retriever.catalog()
     concepts = retriever.glossary.concepts_in(q.text) if retriever.glossary is not None else set()
     sents = [s for s in sentences(q.text) if len(s.split()) >= 3][:12] or [q.text]
-    dense = np.array(retriever.dense_all(q.text, q.lang), dtype=np.float64)
-    views = match_model(services).views
-    ids = [mid for mid in views.ids(q.lang) if mid in cat.positions
-           and (cat.models[cat.positions[mid]].language or "fi") != q.lang]
+    qvs = retriever.query_vectors(q.text, q.lang)  # once: the record and its view are compared to the same
+    dense = np.array(retriever.dense_all(q.text, q.lang, vectors=qvs), dtype=np.float64)
+    all_ids, all_vv = match_model(services).views.matrix(q.lang, services.embedder)
+    keep = [k for k, mid in enumerate(all_ids) if mid in cat.positions
+            and (cat.models[cat.positions[mid]].language or "fi") != q.lang]
+    ids, vv = [all_ids[k] for k in keep], all_vv[keep]
     view_hits: list[int] = []
     if ids and len(dense):  # the record in the person's language, where we have it: the closer reading wins
-        vv = services.embedder.embed_passages([views.by_key[(mid, q.lang)].text() for mid in ids])
-        sims = np.max(np.stack([vv @ v for v in retriever.query_vectors(q.text, q.lang)]), axis=0)
+        sims = np.max(np.stack([vv @ v for v in qvs]), axis=0)
         pos = np.asarray([cat.positions[mid] for mid in ids])
         dense[pos] = np.maximum(dense[pos], sims)
         view_hits = [int(p) for p in pos[np.argsort(-sims)[:3]]]

@@ -62,9 +62,8 @@ def model_parts(m: ModelDescription) -> dict[str, str]:
             "goals": "; ".join(m.goals) or (m.summary or m.name)}
 
 
-def view_parts(v: View, m: ModelDescription) -> dict[str, str]:
-    """The view's parts as ``model_parts`` gives the record's (the record's own where the view is silent)."""
-    own = model_parts(m)
+def view_parts(v: View, own: dict[str, str]) -> dict[str, str]:
+    """The view's parts as ``model_parts`` gives the record's (``own``: the record's, where the view is silent)."""
     return {"target_groups": "; ".join(v.target_groups) or v.summary or own["target_groups"],
             "problem": v.problem or v.summary or own["problem"],
             "core": "; ".join(v.core) or v.summary or own["core"],
@@ -161,7 +160,7 @@ class MatchModel:
         name = _norm(m.name)
         named = 1.0 if len(name.strip()) > 4 and name in _norm(q.text) else 0.0
         if view is not None:  # the closer reading of the two wins, part by part
-            vp = view_parts(view, m)
+            vp = view_parts(view, mp)
             vv = self.embedder.embed_passages([vp[n] for n in names])
             sims = [max(sims[i], float(np.dot(qv[i], vv[i]))) for i in range(len(names))]
             v_who = " ".join(view.target_groups) or view.summary

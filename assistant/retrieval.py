@@ -172,12 +172,13 @@ class Retriever:
                 vecs.append(self.store.embedder.embed_query(f"{query} ({', '.join(extra)})"))
         return vecs
 
-    def dense_all(self, query: str, lang: str) -> np.ndarray:
-        """Cosine similarity of the query to every model in the catalog (best of plain and expanded)."""
+    def dense_all(self, query: str, lang: str, vectors: list[np.ndarray] | None = None) -> np.ndarray:
+        """Cosine similarity of the query to every model in the catalog (best of plain and expanded);
+        ``vectors``: the query's vectors when the caller already has them."""
         cat = self.catalog()
         if cat.vectors is None or not len(cat.vectors):
             return np.zeros(len(cat.models), dtype=np.float32)
-        return np.max(np.stack([cat.vectors @ v for v in self.query_vectors(query, lang)]), axis=0)
+        return np.max(np.stack([cat.vectors @ v for v in vectors or self.query_vectors(query, lang)]), axis=0)
 
     def lexical_all(self, query: str) -> np.ndarray:
         """BM25 score of every model for the query's stems (all three languages, glossary-expanded)."""

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -68,8 +70,21 @@ class Views:
     def get(self, model_id: str, lang: str) -> View | None:
         return self.by_key.get((model_id, lang))
 
+    _matrices: dict[tuple[str, str], tuple[list[str], np.ndarray]] = field(default_factory=dict, repr=False)
+
     def ids(self, lang: str) -> list[str]:
         return [mid for mid, vl in self.by_key if vl == lang]
+
+    def matrix(self, lang: str, embedder: Any) -> tuple[list[str], np.ndarray]:
+        """The ids of the views in ``lang`` and their whole-text vectors, embedded once per process (every turn
+        compares the person's words with all of them)."""
+        key = (lang, str(getattr(embedder, "model_id", "")))
+        if key not in self._matrices:
+            ids = self.ids(lang)
+            vecs = embedder.embed_passages([self.by_key[(mid, lang)].text() for mid in ids]) if ids else \
+                np.zeros((0, 1), dtype=np.float32)
+            self._matrices[key] = (ids, np.asarray(vecs))
+        return self._matrices[key]
 
     def units(self, view: View) -> list[str]:
         """The view's statements one by one, for sentence alignment."""

@@ -130,7 +130,7 @@ _RANGE = re.compile(r"(?<![\d.,])(\d{1,3})\s*[–-]\s*(\d{1,3})(?![\d.,])")
 
 def age_range(text: str) -> str | None:
     """The one range of ages a message says ("tarkoitin 6–17-vuotiaita", "jag menade 6–12 år", "aged 8-20")."""
-    found = [m for m in _RANGE.finditer(text) if int(m.group(1)) < int(m.group(2)) <= 120]
+    found = ranges(text)
     return found[0].group(0) if len(found) == 1 else None
 
 

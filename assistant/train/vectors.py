@@ -31,12 +31,13 @@ def seed_texts(models: list[ModelDescription]) -> list[str]:
     texts: list[str] = []
     for m in models:
         texts.append(embed_text(m))
-        texts += list(model_parts(m).values())
+        parts = model_parts(m)
+        texts += list(parts.values())
         texts += model_units(m)
         for lang in ("fi", "sv", "en"):
             view = views.get(m.id, lang)
             if view is not None:
-                texts += [view.text(), *view_parts(view, m).values(), *(model_units(m) + views.units(view))]
+                texts += [view.text(), *view_parts(view, parts).values(), *views.units(view)]
     return list(dict.fromkeys(texts))
 
 
