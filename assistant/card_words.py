@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from assistant import aliases
 from assistant.items import clauses, split_items
 from assistant.rightwrong import NUMBER_WORDS
 from assistant.textproc import stems
@@ -39,16 +40,28 @@ def _shared(item: str, phrase: str, lang: str) -> int:
 
     a = {s[:5] for w in content_words(phrase) for s in stems(w, lang)}
     b = {s[:5] for w in content_words(item) for s in stems(w, lang)}
-    return len(a & b)
+    return len(a & b) + len(aliases.groups(phrase) & aliases.groups(item) - _spelled_groups(item, phrase))
 
 
 def _closeness(item: str, phrase: str, lang: str) -> float:
     """How closely an item spells the phrase's words: the longest shared stem prefix per word."""
-    words = stems(item, lang)
+    item_stems = stems(item, lang)
     total = 0.0
     for s in stems(phrase, lang):
-        total += max((len(_common(s, w)) for w in words), default=0)
-    return total
+        total += max((len(_common(s, w)) for w in item_stems), default=0)
+    return total + 4 * len(aliases.groups(phrase) & aliases.groups(item) - _spelled_groups(item, phrase))
+
+
+def _spelled_groups(item: str, phrase: str) -> frozenset[str]:
+    """Groups both name in the same word ("Kela" and "Kelan"): stems already count those."""
+    said, card = aliases.tokens(phrase), " ".join(aliases.tokens(item))
+    return frozenset(g for g, a, b in aliases.spans(phrase) if all(w[:4] in card for w in said[a:b]))
+
+
+def _rest(phrase: str) -> str:
+    """The phrase without the words that name an alias group ("the church people" → "the people")."""
+    cover = aliases.covered(phrase)
+    return " ".join(w for k, w in enumerate(aliases.tokens(phrase)) if k not in cover)
 
 
 def _common(a: str, b: str) -> str:
@@ -87,12 +100,44 @@ def _clause_without(sentence: str, removed: list[str], lang: str) -> str:
 def _overlaps(item: str, removed: str, lang: str, whole: bool = False) -> bool:
     """An item goes when it shares at least half of the removed phrase's content words (compared by their
     first four letters of the stem, so "museerna" finds "museer" and "fysioterapeutin" "fysioterapeutti")."""
+    if _initials(removed, item):  # "SFV" for "Svenska folkskolans vänner"
+        return True
+    if re.search(r"[åäö]", item, re.IGNORECASE) and not re.search(r"[åäö]", removed, re.IGNORECASE):
+        folded = _fold(item)  # "leppavirta" typed without the dots finds "Leppävirta"
+        if folded != item and _overlaps(folded, removed, lang, whole):
+            return True
+    named = aliases.groups(removed)  # "the parishes" finds "Helsingin seurakuntayhtymä"
+    found = named & aliases.groups(item) - _spelled_groups(item, removed)  # not "föräldragruppen" for "Föräldrarnas"
     if whole:  # each word of the phrase spelled out in the item: "föräldragruppen" is not "föräldrarnas"
-        words = stems(item, lang)
+        item_stems = stems(item, lang)
         digits = re.findall(r"\d+", removed)
         phrase = [s for s in stems(removed, lang) if len(s) >= 3 and not s.isdigit()]
-        return bool(phrase or digits) and set(digits) <= set(re.findall(r"\d+", item)) and all(
-            any(len(_common(s, w)) >= max(3, 0.75 * len(s)) for w in words) for s in phrase)
+
+        def spelled(words_: list[str]) -> bool:
+            return all(any(len(_common(s, w)) >= max(3, 0.75 * len(s)) for w in item_stems) for s in words_)
+        if found and found == named - _spelled_groups(item, removed) and set(digits) <= set(re.findall(r"\d+", item)):
+            rest = [s for s in stems(_rest(removed), lang) if len(s) >= 3 and not s.isdigit()]
+            if spelled(rest):  # "Malax" for "Maalahti", "MLL" for "Mannerheimin Lastensuojeluliitto"
+                return True
+        return bool(phrase or digits) and set(digits) <= set(re.findall(r"\d+", item)) and spelled(phrase)
     r = {s[:4] for s in stems(removed, lang) if len(s) >= 3} | set(re.findall(r"\d+", removed))
     i = {s[:4] for s in stems(item, lang) if len(s) >= 3} | set(re.findall(r"\d+", item))  # "70", "19"
-    return bool(r) and len(r & i) * 2 >= len(r)
+    if bool(r) and len(r & i) * 2 >= len(r):
+        return True
+    if not found:
+        return False
+    r = {s[:4] for s in stems(_rest(removed), lang) if len(s) >= 3} | {"§" + g for g in named}
+    return len(r & (i | {"§" + g for g in found})) * 2 >= len(r)
+
+
+def _fold(text: str) -> str:
+    return text.translate(str.maketrans("åäöÅÄÖ", "aaoAAO"))
+
+
+def _initials(phrase: str, item: str) -> bool:
+    """An abbreviation in capitals (2–5 letters) spelled by the first letters of the item's words in a row."""
+    abbr = phrase.strip()
+    if not re.fullmatch(r"[A-ZÅÄÖ]{2,5}", abbr):
+        return False
+    firsts = "".join(w[0] for w in re.findall(r"[\wåäöÅÄÖ]+", item)).upper()
+    return abbr.upper() in firsts

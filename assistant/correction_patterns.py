@@ -5,6 +5,10 @@ form. Patterns only; which one applies is decided in ``understand``."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.understand import Understanding
 
 
 def _inflected(word: str, name: str) -> bool:
@@ -25,8 +29,8 @@ _NOT_INVOLVED = re.compile(r"\b(?:ei\s+(?:oo|ole)\s+(?:enää\s+|tässä\s+|meil
                            re.IGNORECASE)
 _TRAILING_REMOVE = re.compile(r"[,.;]\s*(?:so\s+|eli\s+|joten\s+|så\s+)?(?:please\s+|you can\s+|voit\s+|voisitko\s+|"
                               r"kan du\s+)?(?:(?:remove|delete|take out|poista|poistaa|ota|ottaa|stryk|ta bort)\s+"
-                              r"(?:them|it|ne|se|sen|niitä|dem|den|det)(?:\s+pois|\s+out)?|take (?:it|them) out|"
-                              r"pois|stryk|bort)\s*[.!]?\s*$", re.IGNORECASE)
+                              r"(?:them|it|ne|se|sen|niitä|dem|dom|den|det)(?:\s+pois|\s+out)?|take (?:it|them) out|"
+                              r"(?:ota\s+)?pois|stryk|(?:ta\s+)?bort)\s*[.!]?\s*$", re.IGNORECASE)
 _X_IS_WRONG = re.compile(r"^(?:(?:sorry|sori|oho|oops|förlåt|hups),?\s+)?"
                          r"(?:(?:tuo|toi|se|the|that|det där|den där)\s+)?(?P<x>[^\s,.;]+(?:\s+[^\s,.;]+){0,3}?)\s+"
                          r"(?:on|oli|is|was|är|var|e)\s+(?:väärin|väärä|väärä luku|wrong|fel|incorrect)\b"
@@ -82,3 +86,60 @@ def after_field(body: str) -> str:
         return m.group(1).strip()
     m = re.match(r"^[^:]{1,40}:\s*(.+)$", body.strip(), re.DOTALL)
     return m.group(1).strip() if m else body.strip()
+
+
+_NOT_A_TOPIC = {"ne", "se", "toi", "tuo", "nää", "the", "those", "that", "this", "den", "det", "de", "dom", "he",
+                "they", "it", "we", "me", "vi", "mä", "jag", "i", "ei", "not", "inte", "int", "no", "nej", "ja", "and",
+                "och", "so", "eli", "så", "also", "myös", "också", "our", "meidän", "vår", "våra", "their", "niiden"}
+
+
+def topic_of(clause: str, fillers: set[str]) -> str | None:
+    """What a remark is about when it says so first and "remove it" after: "församlingens roll e så liten …"
+    → "församlingens", "kela only gave us a grant once" → "kela", "Luckan Raseborg håller …" → "Luckan
+    Raseborg". None when the clause starts with a pronoun or a filler (the engine then has nothing to find)."""
+    words = re.findall(r"[\wåäöÅÄÖ'-]+", clause)
+    i = 0
+    while i < len(words) and words[i].lower() in fillers and words[i].lower() not in _NOT_A_TOPIC:
+        i += 1
+    if i >= len(words) or words[i].lower() in _NOT_A_TOPIC or len(words[i]) < 3 or words[i].isdigit():
+        return None
+    from assistant.textproc import STOPWORDS
+
+    topic = [words[i]]
+    for w in words[i + 1:i + 3]:  # "youth psychiatry is …", "Luckan Raseborg håller …": up to the first small word
+        if any(w.lower() in STOPWORDS[lang] for lang in STOPWORDS) or w.lower() in _SPOKEN_SMALL:
+            break
+        topic.append(w)
+    return " ".join(topic)
+
+
+_SPOKEN_SMALL = {"e", "va", "oo", "ollu", "int", "nt", "ju", "nu", "dom", "ne", "niinku", "kyl", "gave", "never",
+                 "dropped", "hoppa", "blev", "only", "just", "vaan", "bara"}
+
+
+def removed_after(nlu: Understanding, text: str) -> tuple[str | None, str] | None:
+    """What goes, then the word that removes it: "Juva pois, sinne ei enää ajeta", "Kriisikeskus poistetaan
+    toimijoista", "vuxna barn ska bort": (the field named, what goes)."""
+    from assistant.phrases import tokens
+    from assistant.rightwrong import REMARK
+
+    first = re.split(r"[,.;:!?]\s|\s[–—-]\s", text.strip(), maxsplit=1)[0].strip().rstrip(".!")
+    first = _AFTERTHOUGHT.sub("", first)  # "Föglö kan bort förresten"
+    toks = first.split()
+    low = [t.lower() for t in toks]
+    for phrase in sorted((tokens(p) for ps in nlu.cues.removal_after.values() for p in ps), key=len, reverse=True):
+        for tail in (0, 1, 2):  # "… poistetaan toimijoista", "Malax ska bort ur områdena"
+            cut = len(toks) - tail - len(phrase)
+            if cut < 1 or low[cut:len(toks) - tail] != phrase:
+                continue
+            fld = nlu.names_field(toks[-1], window=1) if tail else None
+            if tail == 2 and low[-2] not in ("ur", "från", "from", "of", "out", "in", "i"):
+                fld = None
+            if tail and fld is None:
+                continue
+            what = " ".join(toks[:cut]).strip(" ,.:;\"'”“")
+            what = re.sub(r"^(?:ne|se|toi|tuo|nää|the|those|that|den|det|de|dom)\s+(?=\S+)", "", what,
+                          flags=re.IGNORECASE)  # "ne omaishoitajien lapset ei kuulu tähän": a determiner
+            if 0 < len(what.split()) <= 6 and not REMARK.match(what):
+                return fld, what
+    return None

@@ -18,8 +18,16 @@ if TYPE_CHECKING:
 
 _WRONG = r"(?:väärin|väärä|väärää|virheellinen|wrong|incorrect|fel|felaktigt?)"
 # "nimi meni väärin, …", "kontaktpersonen är fel, …", "organisaatio on väärin: …"
-_FIELD_WRONG = re.compile(rf"^(?P<f>[^,.;:]{{1,40}}?)\s+(?:on|oli|meni|is|was|är|blev|var|e)\s+"
-                          rf"(?:ihan\s+|nyt\s+|vähän\s+|all\s+|lite\s+)?{_WRONG}(?![\wåäö])\s*[,.:;!–—-]*\s*"
+# "grundidén stämmer int alls. …", "tiivistelmä on jostain ihan toisesta jutusta. …", "the goals are all wrong. …"
+_OTHER = (r"(?:stämmer\s+(?:inte|int)(?:\s+alls)?|ei\s+pidä\s+paikkaansa|ei\s+(?:oo|ole)\s+oikein|"
+          r"(?:is|are)(?:\s+not|n't|nt)\s+(?:right|correct)|"
+          r"(?:on|oli)\s+jostain\s+(?:ihan\s+|aivan\s+)?(?:toisesta|muusta)(?:\s+[\wåäö]+)?|"
+          r"(?:is|was)\s+(?:about|from|for)\s+(?:a|an|some|our)?\s*(?:different|other|another)(?:\s+[\wåäö]+)?|"
+          r"(?:är|e|var|va)\s+(?:från|om)\s+(?:ett|en|nåt|något)?\s*(?:helt\s+)?(?:annat|annan|annorlunda)"
+          r"(?:\s+[\wåäö]+)?)")
+_FIELD_WRONG = re.compile(rf"^(?P<f>[^,.;:]{{1,40}}?)\s+(?:(?:on|oli|meni|is|are|was|were|är|blev|var|e)\s+"
+                          rf"(?:ihan\s+|aivan\s+|nyt\s+|vähän\s+|all\s+|lite\s+|helt\s+|totally\s+|completely\s+|"
+                          rf"just\s+)?{_WRONG}|{_OTHER})(?![\wåäö])\s*[,.:;!–—-]*\s*"
                           r"(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 # "wrong name, sorry - its Memory Café", "väärä nimi: …", "fel namn, …"
 _WRONG_FIELD = re.compile(rf"^{_WRONG}\s+(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s*[,.:;!–—-]+\s*(?P<rest>.*)$",
@@ -54,6 +62,12 @@ _REMARK = re.compile(r",\s*(?:ei|eikä|not|inte|int|koska|because|eftersom|för 
                      re.IGNORECASE | re.DOTALL)
 _FIELD_AGAIN = re.compile(r"\b(?:eli|so|alltså|siis)?\s*([\wåäö]+(?:\s+[\wåäö]+)?)\s+(?:on|is|är|e)\s+", re.IGNORECASE)
 _ONE_VALUE = ("name", "organisation", "contact", "summary")
+# a sentence about the mistake, not the new value: "mentorointi on ihan eri hanke", "that's our other project"
+_ASIDE = re.compile(r"\b(?:eri|toinen|toisesta|toiseen)\s+(?:hanke|hankkeesta|juttu|jutusta|malli|mallista|projekti)|"
+                    r"\b(?:other|different|another)\s+(?:project|thing|model|service)|"
+                    r"\b(?:annan|annat)\s+(?:verksamhet|projekt|grej|modell)|sekotin|sekoitin|mixed (?:it|them) up|"
+                    r"blandade ihop|(?:en|mä en)\s+tiiä\s+mist|don'?t know where|vet int(?:e)? var|^(?:honestly|ärligt "
+                    r"talat|rehellisesti)\W*$", re.IGNORECASE)
 
 
 def restated(nlu: Understanding, text: str) -> Correction | None:
@@ -100,7 +114,11 @@ def without_lead(text: str) -> str:
 def _value(rest: str, fld: str) -> str:
     """What follows the contest, without the lead ("se on", "det heter", "its") and the remark after it."""
     value = without_lead(rest)
-    value = re.split(r"(?<=[.!?])\s+", value, maxsplit=1)[0].strip(" .!")
+    said = [p for p in re.split(r"(?<=[.!?])\s+", value) if p.strip()]
+    kept = [p for p in said if not _ASIDE.search(p)]  # "mentorointi on ihan eri hanke." is why, not what
+    if fld not in _ONE_VALUE and len(said) > 1 and kept:
+        return " ".join(without_lead(p) for p in kept).strip(" .!")
+    value = (kept or said or [""])[0].strip(" .!")
     if fld in _ONE_VALUE:
         value = _REMARK.sub("", value).strip(" ,.;")
         value = re.sub(r"\s+(?:nu|nyt|now)$", "", value, flags=re.IGNORECASE)

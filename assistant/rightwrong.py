@@ -261,9 +261,14 @@ def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list
     return "; ".join(p for p in positive if p), [r for r in removed if r], pairs
 
 
-_LEFT = re.compile(r"^(?P<x>[^,.;]{2,50}?)\s+(?:har inget med (?:det här|oss|saken|detta|det) att göra|hoppade av|"
-                   r"har hoppat av|dropped out|pulled out|left the project|jäi pois|jättäytyi pois|vetäytyi|vetäyty|"
-                   r"ei kannata laittaa|ei kuulu enää)\b", re.IGNORECASE)
+_LEFT = re.compile(r"^(?P<x>[^,.;]{2,50}?)\s+(?:har (?:inget|int(?:e)? (?:nåt|något)) me(?:d)? "
+                   r"(?:det här|de här|oss|saken|"
+                   r"detta|det|de) (?:att|o) göra|hoppade av|hoppa av|har hoppat av|blev (?:aldrig|int|inte) av|"
+                   r"lades ner|dropped out|pulled out|left the project|never happened|never started|fell through|"
+                   r"(?:is|are|was|were)(?:n't|nt| not) (?:really |actually )?part of (?:this|it|the \w+|our \w+)|"
+                   r"jäi pois|jättäytyi pois|vetäytyi|vetäyty|ei kannata laittaa|ei kuulu enää|ei toteutunut|"
+                   r"ei koskaan toteutunut|ei (?:oo|ole) (?:enää )?(?:ryhmää|toimintaa|ryhmiä)(?: enää)?)(?![\wåäö])",
+                   re.IGNORECASE)
 
 
 def left_out(text: str) -> str | None:

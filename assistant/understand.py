@@ -15,7 +15,6 @@ from typing import Literal
 
 from assistant import edits
 from assistant.correction_patterns import (
-    _AFTERTHOUGHT,
     _ITEM_NUMBER,
     _MOVE,
     _NEGATED,
@@ -29,6 +28,8 @@ from assistant.correction_patterns import (
     _inflected,
     after_field,
     first_sentence,
+    removed_after,
+    topic_of,
 )
 from assistant.flow import Cues
 from assistant.items import sentences as _sentences
@@ -54,6 +55,8 @@ from assistant.rightwrong import (
 )
 from assistant.wrong_value import about_the_wrong, dropped, numbers_restated, replaced_value
 
+_REPLACING = re.compile(r"\b(?:tilalle|sijaan|sijasta|instead|istället|nyt|nykyään|now|nu|numera|vaan|but|utan|"
+                        r"it's|it is|its|se on|ne on|det är|de e|he e|tuli|came|kom)\b", re.IGNORECASE)
 _LANG_CMD = re.compile(r"^\s*/(?:lang|kieli|språk)\s+(fi|sv|en)\b", re.IGNORECASE)
 
 Intent = Literal["empty", "lang", "greeting", "yes", "no", "skip", "search", "clarify", "question", "mask"]
@@ -207,9 +210,11 @@ class Understanding:
     def correction(self, text: str) -> Correction | None:
         """A correction as people type it; None when the message is not one. Of two sentences that each
         correct something ("kela pois toimijoista. ja se aloitusvuosi oli 2019 eikä 2020"), the first."""
+        text = re.sub(r"\b([A-ZÅÄÖ]{2,}):[a-zåäö]{1,5}\b", r"\1", text)  # "MLL:ää ei oo mukana" is about MLL
         whole = self._correction(text)
         sents = _sentences(text)
-        if len(sents) == 2 and len(tokens(sents[0])) >= 3 and not (whole and whole.move_to):
+        named = whole is not None and (whole.move_to or (whole.command and whole.field and whole.text))
+        if len(sents) == 2 and len(tokens(sents[0])) >= 3 and not named:
             first = self._correction(sents[0])  # unless the whole reads as one correction of the first sentence
             if first is not None and (first.removed or first.move_to) and not first.additive and (
                     whole is None or not any(r.lower() in sents[0].lower() for r in whole.removed)):
@@ -271,6 +276,9 @@ class Understanding:
             trailing = _TRAILING_REMOVE.search(said)  # "X is not really a partner, … please remove them"
             if trailing:
                 said = said[:trailing.start()]
+                topic = topic_of(said, self.fillers)
+                if topic:  # "församlingens roll e så liten att den int behöver stå där, ta bort": what comes first
+                    return Correction(field=fld, text="", removed=[topic], weak=True, bare=True)
             first = re.split(r"[,.;]\s", said, maxsplit=1)[0]
             if (_NEGATED.match(said) or _SHOULD_BE.match(said) or _NOT_INVOLVED.search(first) or replaced
                     or trailing) \
@@ -278,6 +286,8 @@ class Understanding:
                 new, removed = self.clauses(_SHOULD_BE.sub("", said))
                 gone = _NO_LONGER.search(first) and _NEGATED.match(said)  # "not the university anymore, …"
                 if removed and (new or _NOT_INVOLVED.search(first) or trailing or gone):
+                    if _NOT_INVOLVED.search(first) and not _REPLACING.search(new):
+                        new = ""  # "MLL ei oo mukana enää, piiri lopetti tän toiminnan": why, not who instead
                     return Correction(field=fld, text=new if new and not REMARK.match(new) else "", removed=removed,
                                       weak=True, pairs=self._pairs, bare=True)
             wrong = _X_IS_WRONG.match(said.strip())
@@ -354,24 +364,8 @@ class Understanding:
     def removed_after(self, text: str) -> Correction | None:
         """What goes, then the word that removes it: "Juva pois, sinne ei enää ajeta", "Kriisikeskus poistetaan
         toimijoista", "vuxna barn ska bort". Weak: it applies only when the words are on the card."""
-        first = re.split(r"[,.;:!?]\s|\s[–—-]\s", text.strip(), maxsplit=1)[0].strip().rstrip(".!")
-        first = _AFTERTHOUGHT.sub("", first)  # "Föglö kan bort förresten"
-        toks = first.split()
-        low = [t.lower() for t in toks]
-        for phrase in sorted((tokens(p) for ps in self.cues.removal_after.values() for p in ps), key=len, reverse=True):
-            for tail in (0, 1):  # "… poistetaan toimijoista", "… ei oo kohderyhmä oikeestaan" has its own path
-                cut = len(toks) - tail - len(phrase)
-                if cut < 1 or low[cut:len(toks) - tail] != phrase:
-                    continue
-                fld = self.names_field(toks[-1], window=1) if tail else None
-                if tail and fld is None:
-                    continue
-                what = " ".join(toks[:cut]).strip(" ,.:;\"'”“")
-                what = re.sub(r"^(?:ne|se|toi|tuo|nää|the|those|that|den|det|de|dom)\s+(?=\S+)", "", what,
-                              flags=re.IGNORECASE)  # "ne omaishoitajien lapset ei kuulu tähän": a determiner
-                if 0 < len(what.split()) <= 6 and not REMARK.match(what):
-                    return Correction(field=fld, text="", removed=[what], weak=True)
-        return None
+        found = removed_after(self, text)
+        return Correction(field=found[0], text="", removed=[found[1]], weak=True) if found else None
 
     def _field_at_end(self, body: str) -> tuple[str | None, str]:
         """"myös nuoret asunnottomat kuuluvat kohderyhmään" → (target_groups, "myös nuoret asunnottomat")."""

@@ -1,0 +1,123 @@
+"""A card item named in other words ("the church people" for a Lutheran parish union, "Malax" for "Maalahti",
+"MLL:ää" for Mannerheimin Lastensuojeluliitto, "leppavirta" for "Leppävirta", "SFV" for "Svenska folkskolans
+vänner"), a thing said first and "remove it" after, and a field called wrong with the new value in the next
+sentence; the matching functions first, then on a real card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import aliases
+from assistant.card_words import _overlaps, _shared
+from assistant.flow import load_prompts
+from assistant.interview import Interview
+from assistant.sessions import SessionStore
+from assistant.understand import Understanding
+
+
+@pytest.mark.parametrize("said,item", [
+    ("the church people", "Tampere Evangelical Lutheran Parish Union"),
+    ("parishes", "Helsingin seurakuntayhtymä"),
+    ("university", "Oulun yliopisto"),
+    ("Malax", "Maalahti"),
+    ("MLL:ää", "Mannerheimin Lastensuojeluliiton Lapin piiri"),
+    ("Lahdessa", "Lahti"),
+    ("opot", "opinto-ohjaajat"),
+    ("FPA", "Kela"),
+    ("leppavirta", "Leppävirta"),
+    ("SFV", "Svenska folkskolans vänner"),
+])
+def test_a_card_item_is_found_by_another_name(said: str, item: str) -> None:
+    assert _overlaps(item, said, "fi")
+
+
+@pytest.mark.parametrize("said,item", [
+    ("the church people", "Pirkanmaa wellbeing services county"),
+    ("Malax", "Mustasaari"),
+    ("föräldragruppen", "Föräldrarnas ork förbättras"),  # the same word start is a stem question, not an alias
+    ("SFV", "Svenska kulturfonden"),
+])
+def test_another_name_does_not_find_what_it_does_not_name(said: str, item: str) -> None:
+    assert not _overlaps(item, said, "sv", whole=True)
+    assert not _overlaps(item, said, "sv") or _shared(item, said, "sv") > 0
+
+
+def test_the_groups_are_data_and_read_in_order() -> None:
+    assert aliases.groups("Punainen Risti ja Kela") == {"red_cross", "kela"}
+    assert aliases.groups("Tampere University of Applied Sciences") == {"tampere", "applied_sciences"}
+    assert aliases.groups("koulutus") == frozenset()  # "koulu$" is the word only, not every word starting so
+
+
+@pytest.fixture(scope="module")
+def nlu() -> Understanding:
+    return Understanding(load_prompts().cues)
+
+
+@pytest.mark.parametrize("text,removed", [
+    ("församlingens roll e så liten att den int behöver stå där, ta bort", "församlingens roll"),
+    ("kela only gave us a grant once, theyre not really a partner, take them out", "kela"),
+    ("youth psychiatry is not really involved, take it out", "youth psychiatry"),
+    ("utflykterna blev aldrig av, ta bort dom", "utflykterna"),
+    ("MLL:ää ei oo mukana enää, piiri lopetti tän toiminnan 2023", "MLL"),
+    ("leppavirta never happened, the funding fell through", "leppavirta"),
+])
+def test_what_a_remark_is_about_goes(nlu: Understanding, text: str, removed: str) -> None:
+    c = nlu.correction(text)
+    assert c is not None and c.removed == [removed] and not c.text
+
+
+@pytest.mark.parametrize("text,field,value", [
+    ("perusidea meni ihan väärin, mentorointi on ihan eri hanke. meillä jälkihuollon nuori asuu tukiasunnossa",
+     "basic_idea", "meillä jälkihuollon nuori asuu tukiasunnossa"),
+    ("grundidén blev helt fel. he e en föräldragrupp på rådgivningen", "basic_idea",
+     "en föräldragrupp på rådgivningen"),
+    ("tiivistelmä on jostain ihan toisesta jutusta. meillä naiset opettelee pyöräilemään", "summary",
+     "meillä naiset opettelee pyöräilemään"),
+    ("honestly the goals are wrong. the only real goal is that the guys have something meaningful to do", "goals",
+     "that the guys have something meaningful to do"),
+])
+def test_a_field_called_wrong_takes_what_the_next_sentence_says(nlu: Understanding, text: str, field: str,
+                                                                value: str) -> None:
+    c = nlu.correction(text)
+    assert c is not None and (c.field, c.text) == (field, value)
+
+
+@pytest.fixture
+def start(seeded_services, tmp_path: Path):  # type: ignore[no-untyped-def]
+    sessions = SessionStore(tmp_path / "sessions.db")
+
+    def _start(lang: str) -> Interview:
+        iv = Interview.start(lang=lang, services=seeded_services, sessions=sessions, llm=False)
+        iv.state.phase, iv.state.pending_field = "collect", "measurement"
+        return iv
+    return _start
+
+
+def test_a_partner_named_in_english_leaves_the_finnish_card(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("en")
+    iv.edit("actors", ["Helsingin kaupungin nuorisopalvelut", "HelsinkiMissio", "Helsingin seurakuntayhtymä"])
+    iv.edit("target_groups", ["young people 16-25"])
+    turn = iv.turn("the parishes arent involved anymore, pls remove")
+    assert turn.draft.actors == ["Helsingin kaupungin nuorisopalvelut", "HelsinkiMissio"]
+    assert turn.draft.target_groups == ["young people 16-25"]
+
+
+def test_a_place_said_in_swedish_leaves_the_finnish_regions(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("sv")
+    iv.edit("regions", ["Vaasa", "Mustasaari", "Maalahti"])
+    iv.edit("actors", ["Pohjanmaan hyvinvointialue"])
+    turn = iv.turn("Malax ska bort ur områdena, där har vi ingen verksamhet ännu")
+    assert turn.draft.regions == ["Vaasa", "Mustasaari"]
+    assert turn.draft.actors == ["Pohjanmaan hyvinvointialue"]
+
+
+def test_a_field_called_wrong_is_replaced_by_the_story_after_it(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("fi")
+    iv.edit("basic_idea", "Mentori tapaa nuorta kerran viikossa.")
+    iv.edit("goals", ["Nuori pärjää omassa asunnossa"])
+    turn = iv.turn("perusidea meni ihan väärin, mentorointi on ihan eri hanke. meillä jälkihuollon nuori asuu "
+                   "tukiasunnossa ja ohjaaja käy siellä kaks kertaa viikossa")
+    assert "tukiasunnossa" in (turn.draft.basic_idea or "") and "Mentori" not in (turn.draft.basic_idea or "")
+    assert turn.draft.goals == ["Nuori pärjää omassa asunnossa"]
