@@ -86,9 +86,10 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 # An organisation's own line ("Vasa stads växel, 06 …", "Kriisipuhelin päivystää numerossa …"): not a person's.
-_ORG_PHONE_CUE = re.compile(r"(?:vaihde|vaihteen|kriisipuhelin|auttava puhelin|neuvontapuhelin|palvelunumero|"
-                            r"asiakaspalvelu|päivystysnumero|växel|växeln|servicenummer|kundtjänst|stödlinje|jourtelefon|"
-                            r"hjälplinje|switchboard|helpline|hotline|customer service)\b", re.IGNORECASE)
+_ORG_PHONE_CUE = re.compile(r"(?:vaihde|vaihte\w*|kriisipuhelin\w*|auttava\w* puhelin\w*|neuvontapuhelin\w*|"
+                            r"palvelunumer\w*|asiakaspalvelu\w*|päivystysnumer\w*|växel\w*|servicenummer\w*|"
+                            r"kundtjänst\w*|stödlinje\w*|jourtelefon\w*|hjälplinje\w*|switchboard|helplines?|"
+                            r"hotlines?|infolines?|info line|advice line|customer service)\b", re.IGNORECASE)
 
 
 def _real_date(year: int, month: int, day: int) -> bool:

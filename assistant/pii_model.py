@@ -38,7 +38,7 @@ from assistant.pii_names import (
     _title,
     names_with_health,
 )
-from assistant.pii_words import DEMONYMS, FIRST_NAMES
+from assistant.pii_words import DEMONYMS, FIRST_NAMES, not_a_person
 from assistant.resources import shipped
 
 WEIGHTS = shipped("knowledge", "classifier", "pii.json")
@@ -171,7 +171,7 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
             told_of = next((w.start() for w in words[end + 1:] if w.group(0).lower() in _OTHERS), None)
             others_first = told_of is not None and not any(
                 words[end].end() <= h.start() < told_of for h in health[k])
-            people = all(w.lower() in DEMONYMS for w in span_words)  # "Finns", "Somalis": a people
+            people = all(w.lower() in DEMONYMS or not_a_person(w) for w in span_words)  # "Finns", "March"
             if not (opener or staff_or_place or public or others_first or people):
                 out.append(Candidate(start, stop, _meaning(s_text), feats))
             i = end + 1

@@ -173,6 +173,21 @@ ukrainians somalis somalians afghans iraqis syrians kurds roma europeans nordics
 finnar norrmän danskar ester ryssar romer""".split())
 
 
+# days, months, holidays and diseases named after a person: capitalised, but nobody ("since March", "on Tuesday",
+# "advanced Parkinson's", "Parkinsonin tauti")
+NOT_PERSONS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december christmas easter midsummer juhannus joulu joulun pääsiäinen
+pääsiäisenä jul julen påsk påsken midsommar""".split())
+EPONYMS = ("parkinson", "alzheimer", "crohn", "asperger", "tourette", "huntington", "hodgkin", "down", "addison",
+           "cushing", "raynaud", "sjögren", "bechterew", "menière", "meniere", "korsakoff")
+
+
+def not_a_person(word: str) -> bool:
+    """A calendar word or an eponymous disease, in any case form ("Parkinsonin", "Alzheimer's", "March")."""
+    w = re.sub(r"['’]s?$", "", word.lower())
+    return w in NOT_PERSONS or any(w.startswith(e) and len(w) <= len(e) + 3 for e in EPONYMS)
+
+
 def alternation(words: tuple[str, ...]) -> str:
     """A regex alternation of ``words``, longest first (so "kadulla" wins over "katu")."""
     return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
