@@ -50,6 +50,8 @@ def bank_names() -> frozenset[str]:
     from assistant.pii_words import FIRST_NAMES
 
     texts = [str(v) for m in seed_models() for v in m.model_dump().values()]
+    root = CASES.parents[2]  # and the same records told in the other languages
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "knowledge" / "views").rglob("*.yaml"))]
     words = {w.lower() for t in texts for w in re.findall(r"[^\W\d_]+", t) if w[:1].isupper() and len(w) > 2}
     return frozenset(words - FIRST_NAMES)
 
