@@ -25,7 +25,7 @@ LEAD_FILLER = re.compile(r"^\s*(?:(?:ok(?:ej|ei|ay)?|ah|oh|aa+h?|no|nå|joo|jo|j
                          r"\b[,.!]?\s*)+", re.IGNORECASE)
 # "Lisää toimijoihin Y-Säätiö, sieltä tulee …": the added thing ends where a clause about it begins
 _ASIDE = re.compile(r",\s+(?:se|ne|sieltä|siellä|sinne|me|koska|sillä|joten|de|det|den|dom|vi|dit|där|därifrån|"
-                    r"eftersom|för att|we|there|they|it|it's|"
+                    r"eftersom|för att|we|there|they|it|it's|half|most|many|all|puolet|moni|monet|hälften|"
                     r"that's|some|since|because|as)\b.*$", re.IGNORECASE | re.DOTALL)
 # "se Martat-kohta", "det där om Folkhälsan", "the bit about mentor fees": the words before the thing itself
 _THE = re.compile(r"^(?:se|sen|ne|niiden|tuo|tuon|toi|ton|det där om|det där med|det om|det med|det där|den där|"
@@ -46,7 +46,7 @@ def _strip_field_words(nlu: Understanding, text: str, fld: str) -> str:
 
     names = sorted((n for n in nlu.cues.field_names.get(fld, [])), key=len, reverse=True)
     for name in names:
-        pat = re.compile(r"(?:\b(?:to|in|into|from|i|till|från|on|at|på)\s+)?(?:the\s+|our\s+)?"
+        pat = re.compile(r"(?:\b(?:to|in|into|from|i|till|från|on|at|på|bland|under|among)\s+)?(?:the\s+|our\s+)?"
                          + re.escape(name) + r"\w{0,5}\b(?:\s+(?:list|listan|listaan))?", re.IGNORECASE)
         out = pat.sub(" ", text, count=1)
         if out != text:
@@ -169,9 +169,14 @@ def command(nlu: Understanding, text: str) -> Correction | None:
 
 _ADDING = re.compile(r"\b(?:myös|kans|lisäksi|lisäks|vielä|viel|också|även|dessutom|also|too|as well|"
                      r"(?:me|med)\s+på)\b", re.IGNORECASE)
-_ADD_GLUE = re.compile(r"^(?:å\s+så|och\s+så|ja|and|oh\s+and|ska|skall|borde|bör|kuuluu|kuuluvat|kuulu|pitäis|pitäisi|"
+_ADD_GLUE = re.compile(r"^(?:å\s+så|och\s+så|ai\s+niin?|ainiin|oh|ah|oj|merkitä|lisätä|kirjata|laittaa|omfatta|"
+                       r"ja|and|oh\s+and|ska|skall|borde|bör|kuuluu|kuuluvat|kuulu|pitäis|pitäisi|"
                        r"pitää|tulee|tulis|tulisi|on|ovat|olla|vara|be|should|must|include|includes|ta\s+med|me|med|"
                        r"myös|kans|lisäksi|också|även|also|vielä|viel|että|et|att|that)\s+", re.IGNORECASE)
+_FILLER_LEAD = re.compile(r"^(?:(?:ai|nii|niin|ainiin|ja|and|oh|och|o|ah|oj|joo|ok|okei)\b[\s,]+)+", re.IGNORECASE)
+_INTO = re.compile(r"\b[\wåäö]{3,}(?:iin|hin|seen|siin|ksi|kse|ks)\b", re.IGNORECASE)
+_ALSO_LEAD = re.compile(r"^(?:(?:oh|ah|ja|and|och|ai|nii|niin|ainiin|joo|ok|o)\s+)*(?:also|myös|kans|också|även|"
+                        r"lisäksi)\s+", re.IGNORECASE)
 _ADD_TAIL = re.compile(r"\s+(?:me|med|too|also|as well|myös|kans|också|även)$", re.IGNORECASE)
 
 
@@ -185,10 +190,16 @@ def named_addition(nlu: Understanding, text: str) -> Correction | None:
     body = cut_leading(text, marker) if marker else text
     if starts_with(body, nlu.cues.addition_commands) or starts_with(body, nlu.cues.removal_commands):
         return None  # "lisää toimijoihin myös X": the command's own reading
-    first = _first_clause(body)
+    first = _FILLER_LEAD.sub("", _first_clause(body))  # "ai nii ja muokattavaks myös et …"
     if not _ADDING.search(first):
         return None
     fld = nlu.names_field(first, window=3, strict=True)
+    if fld is None and _INTO.search(" ".join(first.split()[:3])):  # "ai nii alueisiin kans X": an everyday field
+        fld = nlu.names_field(first, window=3)  # word ("alue") said in the case of "into" names the field
+    if fld is None:
+        places = _places_in(_ALSO_LEAD.sub("", first))
+        if places:  # "and also Ylöjärvi, we started there in january"
+            return Correction(field="regions", text="; ".join(places), additive=True, command=True)
     tail = re.search(r"\b(?:me|med)\s+på\s+(.+)$", first, re.IGNORECASE)
     if fld is None and tail:
         fld = nlu.names_field(tail.group(1), window=2, strict=True)

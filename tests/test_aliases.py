@@ -121,3 +121,27 @@ def test_a_field_called_wrong_is_replaced_by_the_story_after_it(start) -> None: 
                    "tukiasunnossa ja ohjaaja käy siellä kaks kertaa viikossa")
     assert "tukiasunnossa" in (turn.draft.basic_idea or "") and "Mentori" not in (turn.draft.basic_idea or "")
     assert turn.draft.goals == ["Nuori pärjää omassa asunnossa"]
+
+
+@pytest.mark.parametrize("text,field,value", [
+    ("kunde du lägga till mobbning bland teman också, de e ju de som hela grejen började med", "themes", "mobbning"),
+    ("could you also put housing under themes, half of our clients are also moving out of group homes", "themes",
+     "housing"),
+    ("ai nii alueisiin kans Miehikkälä, se tuli mukaan syksyllä", "regions", "Miehikkälä"),
+    ("and also Ylöjärvi, we started there in january", "regions", "Ylöjärvi"),
+    ("ai nii ja muokattavaks myös et ryhmän voi pitää etänä jos välimatkat on pitkiä, lapissa ne yleensä on",
+     "adaptable", "ryhmän voi pitää etänä jos välimatkat on pitkiä"),
+])
+def test_something_added_later_goes_to_the_field_it_names(nlu: Understanding, text: str, field: str,
+                                                          value: str) -> None:
+    c = nlu.correction(text)
+    assert c is not None and c.additive and (c.field, c.text) == (field, value)
+
+
+def test_a_late_addition_does_not_land_in_the_field_asked(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("en")
+    iv.edit("regions", ["Pirkanmaa", "Tampere", "Nokia"])
+    iv.state.pending_field = "contact"
+    turn = iv.turn("and also Ylöjärvi, we started there in january")
+    assert turn.draft.regions == ["Pirkanmaa", "Tampere", "Nokia", "Ylöjärvi"]
+    assert not turn.draft.contact
