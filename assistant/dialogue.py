@@ -51,6 +51,12 @@ class Dialogue(Corrections, Closing):
         if u.intent is None and len(text.split()) >= 5:
             st.lang = detect_language(text, default=st.lang, min_evidence=2)
         action = policy.decide(st, u, self.nlu, self.flow)
+        loose = action.kind in ("answer", "which", "story") or (  # not "Kela ei ole enää mukana, … päättyi"
+            action.kind == "correct" and action.correction is not None and not action.correction.field
+            and not policy._on_card(st, action.correction.removed))
+        told = self._told_stage(action.text) if loose and st.pending_field != "stage" else None
+        if told is not None:  # "ei me enää pilotoida, tää on vakiintunutta": the stage, whatever was asked
+            return told
         handler = getattr(self, f"_do_{action.kind}")
         return list(handler(action))
 

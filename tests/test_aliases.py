@@ -145,3 +145,18 @@ def test_a_late_addition_does_not_land_in_the_field_asked(start) -> None:  # typ
     turn = iv.turn("and also Ylöjärvi, we started there in january")
     assert turn.draft.regions == ["Pirkanmaa", "Tampere", "Nokia", "Ylöjärvi"]
     assert not turn.draft.contact
+
+
+def test_a_stage_change_told_to_another_question_changes_the_stage(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("fi")
+    iv.edit("stage", "developing")
+    turn = iv.turn("ei me enää pilotoida, tää on ollu vakiintunutta toimintaa 2022 lähtien")
+    assert turn.draft.stage == "established" and not turn.draft.measurement
+
+
+def test_something_else_that_ended_does_not_end_the_model(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("fi")
+    iv.edit("stage", "established")
+    iv.edit("actors", ["Kela", "Lahden kaupunki"])
+    turn = iv.turn("Kela ei ole enää mukana, se konsultaatiokokeilu päättyi viime kuussa. Poista se.")
+    assert turn.draft.stage == "established" and turn.draft.actors == ["Lahden kaupunki"]

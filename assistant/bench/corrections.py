@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from assistant.interview import CARD_FIELDS, Interview
+from assistant.schema import STAGE_SYNONYMS, Stage
 from assistant.sessions import SessionStore
 from assistant.settings import Settings
 
@@ -27,6 +28,8 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, list):
         return " \n ".join(str(v) for v in value)
+    if isinstance(value, Stage):  # a stage is stored as one of five values: its name in any language is it
+        return " / ".join([value.value] + [w for w, s in STAGE_SYNONYMS.items() if s == value and w != value.value])
     return str(getattr(value, "value", value))
 
 
