@@ -24,7 +24,8 @@ def _inflected_match(current: Any, wrong: str, right: str) -> tuple[re.Pattern[s
         if len(stem) < 3 or len(stem) < len(wrong) - 4 or len(stem) < len(word) - 4 or word.lower() == wrong.lower():
             continue
         said_end, card_end = wrong[len(stem):], word[len(stem):]
-        same_case = said_end and right.lower().endswith(said_end.lower())
+        same_case = said_end and right.lower().endswith(said_end.lower()) and not right.lower().endswith(
+            card_end.lower())  # "aamupäivisin" for the card's "iltaisin" (said "iltasin"): already in its case
         new = right[:-len(said_end)] + card_end if same_case else right  # another case said: the word as said
         return re.compile(r"(?<![\wåäö])" + re.escape(word) + r"(?![\wåäö])"), new
     return None

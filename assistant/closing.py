@@ -7,7 +7,6 @@ A mixin of ``Dialogue`` (it works on the same turn's state, like ``Corrections``
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from assistant import policy
@@ -16,7 +15,6 @@ from assistant.interview_types import FieldStatus, InterviewState
 from assistant.render import numbered_summary, steps_markdown
 
 if TYPE_CHECKING:
-    from assistant.extract_offline import OfflineExtractor
     from assistant.understand import Understanding
 
 
@@ -26,11 +24,9 @@ class Closing:
     state: InterviewState
     flow: Flow
     nlu: Understanding
-    offline: OfflineExtractor
 
     if TYPE_CHECKING:  # provided by Dialogue and Corrections
         def t(self, key: str, **fmt: Any) -> str: ...
-        def set(self, fld: str, value: Any, status: FieldStatus, replace: bool, strict: bool = False) -> None: ...
         def label(self, fld: str) -> str: ...
         def after_update(self, parts: list[str]) -> list[str]: ...
         def refresh_matches(self, force_steps: bool = False) -> None: ...
@@ -73,20 +69,6 @@ class Closing:
         self.state.phase = "collect"
         return self.after_update([self.t("iv.corrected", label=self.label(a.field))])
 
-    def _told_stage(self, text: str) -> list[str] | None:
-        """"ei me enää pilotoida, tää on ollu vakiintunutta toimintaa", "sadly the money ran out and we closed
-        down": a change of the card's stage told in passing, to another question or at the summary."""
-        st = self.state
-        if not st.draft.stage or not _STAGE_CHANGE.search(text) or len(text.split()) > 40:
-            return None
-        said = self.offline.value_for("stage", re.sub(r"\b(?:19|20)\d\d\b", "", text))  # phrases, not a year
-        if said is None or said == st.draft.stage:
-            return None
-        self.set("stage", said, FieldStatus.confirmed, replace=True)
-        if st.phase in ("confirm", "done"):
-            st.phase = "collect"
-        return self.after_update([self.t("iv.corrected", label=self.label("stage"))])
-
     def _do_which(self, a: policy.Action) -> list[str]:
         return [self.t("iv.which_field"), self.summary()]
 
@@ -95,7 +77,3 @@ class Closing:
         st.summary_fields = [f for f in self.flow.order if getattr(st.draft, f)]
         return self.t("iv.summary") + "\n\n" + numbered_summary(st.draft, st.summary_fields, st.lang)
 
-
-_STAGE_CHANGE = re.compile(r"\b(?:enää|no longer|anymore|any more|längre|int mer|inte mer|nyt|nykyään|now|nu|numera|"
-                           r"closed down|shut down|ran out|lopetettiin|lopetimme|loppui|loppu|lades ner|fel|wrong|"
-                           r"väärin|väärä|lähtien|since|sedan|sen)\b", re.IGNORECASE)

@@ -17,6 +17,7 @@ from assistant.corrections import _CARD, Corrections
 from assistant.extract_offline import Extraction, OfflineExtractor
 from assistant.flow import Prompts
 from assistant.i18n import t
+from assistant.in_passing import InPassing
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import dedupe, sentences
 from assistant.llm import LLMExtractor
@@ -27,7 +28,7 @@ from assistant.textsafe import md, short
 from assistant.understand import Understanding
 
 
-class Dialogue(Corrections, Closing):
+class Dialogue(Corrections, Closing, InPassing):
     """Executes one turn's action on ``state``."""
 
     def __init__(self, state: InterviewState, services: Services, prompts: Prompts, offline: OfflineExtractor,
@@ -51,10 +52,7 @@ class Dialogue(Corrections, Closing):
         if u.intent is None and len(text.split()) >= 5:
             st.lang = detect_language(text, default=st.lang, min_evidence=2)
         action = policy.decide(st, u, self.nlu, self.flow)
-        loose = action.kind in ("answer", "which", "story") or (  # not "Kela ei ole enää mukana, … päättyi"
-            action.kind == "correct" and action.correction is not None and not action.correction.field
-            and not policy._on_card(st, action.correction.removed))
-        told = self._told_stage(action.text) if loose and st.pending_field != "stage" else None
+        told = self.in_passing(action)
         if told is not None:  # "ei me enää pilotoida, tää on vakiintunutta": the stage, whatever was asked
             return told
         handler = getattr(self, f"_do_{action.kind}")

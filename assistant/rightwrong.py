@@ -167,6 +167,10 @@ def _number_for_number(clause: str, removed: list[str]) -> bool:
     return bool(re.search(r"\d", clause)) and any(re.fullmatch(r"\d+", r.strip()) for r in removed)
 
 
+_SV_WORDS = {"int", "inte", "är", "e", "och", "på", "gång", "gånger", "det", "de", "vi", "som", "av", "för", "med",
+             "till", "ska", "var", "va", "har", "nu", "bara"}
+
+
 def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list[tuple[str, str]]]:
     """What a correction says is right and what it says is wrong.
 
@@ -209,7 +213,9 @@ def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list
             removed.append(wrong_one)
             continue
         toks = tokens(clause)
-        neg = next((i for i, tok in enumerate(toks) if tok in negations or tok.endswith("n't")), None)
+        swedish = bool(_SV_WORDS & set(toks))  # "en gång i månaden": an article, not the Finnish "en"
+        neg = next((i for i, tok in enumerate(toks) if (tok in negations and not (tok == "en" and swedish))
+                    or tok.endswith("n't")), None)
         if neg is None and not _remove(toks, multi)[1]:
             if _clean_new(clause):
                 positive.append(_clean_new(clause))

@@ -178,7 +178,56 @@ _DAYS = ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauanta
 
 
 def same_kind(a: str, b: str) -> bool:
-    """Two weekdays ("wednesdays not tuesdays"): one said for the other wherever the card writes it."""
+    """Two weekdays ("wednesdays not tuesdays") or two times of day ("aamupäivisin, ei iltasin", "på kvällarna
+    inte morgnarna"): one said for the other wherever the card writes it."""
     def day(w: str) -> bool:
         return w.lower().startswith(_DAYS) and len(w.split()) == 1
-    return day(a.strip()) and day(b.strip())
+
+    def when(w: str) -> bool:
+        return len(w.split()) <= 2 and bool(_TIME_OF_DAY.search(w))
+    return (day(a.strip()) and day(b.strip())) or (when(a.strip()) and when(b.strip()))
+
+
+_TIME_OF_DAY = re.compile(r"(?:aamu|aamupäiv|päiv|ilta|iltapäiv|yö)\w*?i?sin\b|\b(?:mornings?|afternoons?|evenings?|"
+                          r"nights?|förmiddag\w*|eftermiddag\w*|kväll\w*|morgn?\w*|natt\w*)\b", re.IGNORECASE)
+
+
+# an amount as said: "120 000", "120000", "80 tuhatta", "60 tusen", "85k", "2 500"
+_AMOUNT = re.compile(r"(?<![\d,.])(\d{1,3}(?:[  ]\d{3})+|\d+)(?:\s*(tuhatta|tuhannen|tuhanteen|tusen|thousand|k)\b)?",
+                     re.IGNORECASE)
+# the message says one of its numbers is the old one: "80 tuhatta oli ekan vuoden luku", "60 tusen va första året"
+_OLD_CUE = re.compile(r"\b(?:oli|olikin|var|va|was|were|used to|ennen|före|before|aiemmin|tidigare|earlier|ekan|"
+                      r"ensimmäisen|första|first|liian|för|too|ei riittäny|räckte|enough|nykyään|nyt|nu|now)\b",
+                      re.IGNORECASE)
+
+
+def amounts(text: str) -> list[tuple[int, str]]:
+    """(value, as written) of each amount in a text."""
+    out = []
+    for m in _AMOUNT.finditer(text):
+        if re.search(r"\d\s*[–—-]\s*$", text[:m.start()]) or re.match(r"\s*[–—-]\s*\d", text[m.end():]):
+            continue  # an end of a range ("6–17-vuotiaita"): range_swap reads those
+        value = int(re.sub(r"\D", "", m.group(1)))
+        if m.group(2):
+            value *= 1000
+        out.append((value, m.group(0)))
+    return out
+
+
+def amount_said_again(text: str, card: dict[str, str]) -> tuple[str, str, str] | None:
+    """(field, right as the card would write it, wrong as the card writes it) when a message says two amounts,
+    one of them written on the card and called the old one, the other not on the card: "ei kun budjetti on
+    120 000, 80 tuhatta oli ekan vuoden luku" for "noin 80 000 euroa"."""
+    said = amounts(text)
+    if len({v for v, _ in said}) != 2 or not _OLD_CUE.search(text) or len(text.split()) > 30:
+        return None
+    found = [(f, v, w) for f, value in card.items() for v, w in amounts(value) for s, _ in said if s == v]
+    if len(found) != 1:
+        return None
+    fld, old, written = found[0]
+    new = next(v for v, _ in said if v != old)
+    if not (old / 10 <= new <= old * 10) or old < 10:
+        return None  # "8 perhettä, 2 ohjaajaa": another count, not the same one said again
+    grouped = bool(re.search(r"\d[  ]\d{3}", written))
+    right = f"{new:,}".replace(",", " ") if grouped else str(new)
+    return fld, right, written.strip()

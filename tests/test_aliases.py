@@ -160,3 +160,29 @@ def test_something_else_that_ended_does_not_end_the_model(start) -> None:  # typ
     iv.edit("actors", ["Kela", "Lahden kaupunki"])
     turn = iv.turn("Kela ei ole enää mukana, se konsultaatiokokeilu päättyi viime kuussa. Poista se.")
     assert turn.draft.stage == "established" and turn.draft.actors == ["Lahden kaupunki"]
+
+
+@pytest.mark.parametrize("text,card,expected", [
+    ("ei kun budjetti on 120 000, 80 tuhatta oli ekan vuoden luku",
+     {"conditions": "Toiminnan vuosibudjetti on noin 80 000 euroa."}, ("conditions", "120 000", "80 000")),
+    ("60 tusen va första året, nu ligger vi på 85 000", {"conditions": "Budgeten är ca 60 000 euro per år."},
+     ("conditions", "85 000", "60 000")),
+    ("Ryhmässä on nyt 8 perhettä ja 2 ohjaajaa", {"core": ["8 perhettä"]}, None),  # two counts, not one again
+    ("tarkoitin 6–17-vuotiaita, pienimmätkin pääsivät mukaan jos isosisarus oli leirillä",
+     {"target_groups": "7–17-vuotiaat"}, None),  # a range is range_swap's
+])
+def test_an_amount_said_again_is_swapped_only_when_the_card_holds_the_old_one(
+        text: str, card: dict[str, str], expected: tuple[str, str, str] | None) -> None:
+    from assistant.wrong_value import amount_said_again
+
+    flat = {f: " ".join(v) if isinstance(v, list) else v for f, v in card.items()}
+    assert amount_said_again(text, flat) == expected
+
+
+def test_an_amount_said_again_to_another_question_changes_the_card(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("sv")
+    iv.edit("conditions", "Budgeten är ca 60 000 euro per år, mest lönekostnader.")
+    iv.state.pending_field = "adaptable"
+    turn = iv.turn("60 tusen va första året, nu ligger vi på 85 000")
+    assert turn.draft.conditions == "Budgeten är ca 85 000 euro per år, mest lönekostnader."
+    assert not turn.draft.adaptable

@@ -1,0 +1,67 @@
+"""What people correct in passing, inside an answer to another question or at the summary: the model's
+stage ("ei me enää pilotoida, tää on ollu vakiintunutta toimintaa") and an amount said again ("ei kun budjetti
+on 120 000, 80 tuhatta oli ekan vuoden luku"). Both are checked against the card, so an answer that only
+mentions a stage or a number is still an answer.
+
+A mixin of ``Dialogue``, like ``Corrections`` and ``Closing``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from assistant import policy
+from assistant.interview_types import FieldStatus, InterviewState
+from assistant.wrong_value import amount_said_again
+
+if TYPE_CHECKING:
+    from assistant.extract_offline import OfflineExtractor
+
+
+class InPassing:
+    """Changes told in passing."""
+
+    state: InterviewState
+    offline: OfflineExtractor
+
+    if TYPE_CHECKING:  # provided by Dialogue and Corrections
+        def t(self, key: str, **fmt: Any) -> str: ...
+        def label(self, fld: str) -> str: ...
+        def set(self, fld: str, value: Any, status: FieldStatus, replace: bool, strict: bool = False) -> None: ...
+        def after_update(self, parts: list[str]) -> list[str]: ...
+        def _swap_in(self, fld: str, right: str, wrong: str) -> list[str]: ...
+
+    def in_passing(self, action: policy.Action) -> list[str] | None:
+        """The reply when the message changes the stage or an amount on the card; None when it does not."""
+        st = self.state
+        loose = action.kind in ("answer", "which", "story") or (  # not "Kela ei ole enää mukana, … päättyi"
+            action.kind == "correct" and action.correction is not None and not action.correction.field
+            and not policy._on_card(st, action.correction.removed))
+        if not loose:
+            return None
+        card = {f: " ".join(v) if isinstance(v, list) else str(v) for f, v in st.draft.model_dump().items()
+                if f not in ("stage", "name", "contact", "implementations") and v and isinstance(v, (str, list))}
+        again = amount_said_again(action.text, card)
+        if again is not None:
+            return self._swap_in(*again)
+        return self._told_stage(action.text) if st.pending_field != "stage" else None
+
+    def _told_stage(self, text: str) -> list[str] | None:
+        """"ei me enää pilotoida, tää on ollu vakiintunutta toimintaa", "sadly the money ran out and we closed
+        down": a change of the card's stage told in passing, to another question or at the summary."""
+        st = self.state
+        if not st.draft.stage or not _STAGE_CHANGE.search(text) or len(text.split()) > 40:
+            return None
+        said = self.offline.value_for("stage", re.sub(r"\b(?:19|20)\d\d\b", "", text))  # phrases, not a year
+        if said is None or said == st.draft.stage:
+            return None
+        self.set("stage", said, FieldStatus.confirmed, replace=True)
+        if st.phase in ("confirm", "done"):
+            st.phase = "collect"
+        return self.after_update([self.t("iv.corrected", label=self.label("stage"))])
+
+
+_STAGE_CHANGE = re.compile(r"\b(?:enää|no longer|anymore|any more|längre|int mer|inte mer|nyt|nykyään|now|nu|numera|"
+                           r"closed down|shut down|ran out|lopetettiin|lopetimme|loppui|loppu|lades ner|fel|wrong|"
+                           r"väärin|väärä|lähtien|since|sedan|sen)\b", re.IGNORECASE)
