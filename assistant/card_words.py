@@ -44,6 +44,15 @@ def _shared(item: str, phrase: str, lang: str) -> int:
     return len(a & b) + len(aliases.groups(phrase) & aliases.groups(item) - _spelled_groups(item, phrase))
 
 
+def _written_alike(item: str, phrase: str) -> int:
+    """Content words of the phrase whose first five letters the item writes ("tulkkausta" stems to "tulkau"
+    but is written like "Tulkkaus"): for when the stems miss a consonant gradation."""
+    from assistant.why import content_words
+
+    b = {w[:5] for w in content_words(item)}
+    return sum(1 for w in set(content_words(phrase)) if len(w) >= 5 and w[:5] in b)
+
+
 def _closeness(item: str, phrase: str, lang: str) -> float:
     """How closely an item spells the phrase's words: the longest shared stem prefix per word."""
     item_stems = stems(item, lang)
@@ -142,3 +151,8 @@ def _initials(phrase: str, item: str) -> bool:
         return False
     firsts = "".join(w[0] for w in re.findall(r"[\wåäöÅÄÖ]+", item)).upper()
     return abbr.upper() in firsts
+
+
+def _spelled(item: str, phrases: list[str]) -> bool:
+    """The item writes one of the phrases as said, as whole words."""
+    return any(re.search(rf"(?<![\wåäö]){re.escape(p)}(?![\wåäö])", item, re.IGNORECASE) for p in phrases if p)

@@ -18,11 +18,14 @@ from assistant.card_words import (
     _number_like,
     _overlaps,
     _shared,
+    _spelled,
     _without,
+    _written_alike,
 )
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import dedupe, sentences
+from assistant.moves import MOVE_IT
 from assistant.phrases import contains
 from assistant.rightwrong import number_base, unit_number
 from assistant.schema import LIST_FIELDS
@@ -117,7 +120,7 @@ class Corrections:
             # Pirkanmaa", so it answers the question with what it says is right (the card's "Pirkanmaan
             # hyvinvointialue" stays)
             return self.after_update(self._store_answer(pending, c.text))
-        by_content = not c.field and fld is not None and fld == self._found_by_content
+        by_content = not c.field and fld is not None and fld == self._found_by_content and not c.additive
         if fld is None:  # nothing to correct yet: it is an answer after all
             return self._as_answer(a.text)
         self._apply_correction(fld, c.text, c.removed, c.additive, by_content=by_content, pairs=c.pairs,
@@ -235,7 +238,7 @@ class Corrections:
         """(field, item) the message means: the one card item sharing the most words with it, outside the field
         it should go to; None when no item or two equally; a hint about the question asked is an answer."""
         st = self.state
-        if c.move_to == st.pending_field and not c.field and not _MOVE_IT.search(c.text):
+        if c.move_to == st.pending_field and not c.field and not MOVE_IT.search(c.text):
             return None
         from assistant.edits import _strip_field_words
 
@@ -250,6 +253,8 @@ class Corrections:
                 continue
             for item in value if isinstance(value, list) else sentences(str(value)):
                 scored.append((_shared(item, text, st.lang), fld, item))
+        if scored and max(x[0] for x in scored) < 1:  # "tulkkausta …" for "Tulkkaus tarvittaessa"
+            scored = [(_written_alike(item, text), fld, item) for _, fld, item in scored]
         scored.sort(key=lambda x: -x[0])
         if not scored or scored[0][0] < 1 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             return None
@@ -288,7 +293,11 @@ class Corrections:
         if not moving:
             return [self.t("iv.not_on_card", words=md(short(", ".join(phrases)))), self._repeat()]
         self._apply_correction(wrong, "", phrases, False)
-        self._apply_correction(right, "; ".join(moving), [], True)
+        there = getattr(st.draft, right) or []  # "Ohjaajien määrä" is said by the core's "Ohjaajia aina kaksi"
+        there = there if isinstance(there, list) else sentences(str(there))
+        new = [m for m in moving if not any(_shared(t, m, st.lang) * 2 >= max(1, len(m.split())) for t in there)]
+        if new:
+            self._apply_correction(right, "; ".join(new), [], True)
         if st.phase in ("confirm", "done"):
             st.phase = "collect"
         return self.after_update([self.t("iv.corrected", label=f"{self.label(wrong)}, {self.label(right)}")])
@@ -388,13 +397,3 @@ class Corrections:
         self._unsure_done(fld)
         self.state.last_field = fld
 
-    # -- the closing summary ---------------------------------------------------------------------
-
-
-def _spelled(item: str, phrases: list[str]) -> bool:
-    """The item writes one of the phrases as said, as whole words."""
-    return any(re.search(rf"(?<![\wåäö]){re.escape(p)}(?![\wåäö])", item, re.IGNORECASE) for p in phrases if p)
-
-
-_MOVE_IT = re.compile(r"\b(?:sätt|flytta|put|move|siirrä|siirtäisitkö|siirtäisit|laita)\s+"
-                      r"(?:det|den|dem|it|them|se|sen|ne|niitä)\b", re.IGNORECASE)

@@ -170,6 +170,7 @@ def command(nlu: Understanding, text: str) -> Correction | None:
 _ADDING = re.compile(r"\b(?:myös|kans|lisäksi|lisäks|vielä|viel|också|även|dessutom|also|too|as well|"
                      r"(?:me|med)\s+på)\b", re.IGNORECASE)
 _ADD_GLUE = re.compile(r"^(?:å\s+så|och\s+så|ai\s+niin?|ainiin|oh|ah|oj|merkitä|lisätä|kirjata|laittaa|omfatta|"
+                       r"vois|voisi|voit|voitte|could|can|kan|kunde|"
                        r"ja|and|oh\s+and|ska|skall|borde|bör|kuuluu|kuuluvat|kuulu|pitäis|pitäisi|"
                        r"pitää|tulee|tulis|tulisi|on|ovat|olla|vara|be|should|must|include|includes|ta\s+med|me|med|"
                        r"myös|kans|lisäksi|också|även|also|vielä|viel|että|et|att|that)\s+", re.IGNORECASE)
@@ -212,7 +213,23 @@ def named_addition(nlu: Understanding, text: str) -> Correction | None:
     what = what.strip(" ,.;:")
     if len(what) < 3:
         return None
+    if fld == "regions":  # "alueeks vois laittaa myös Alavieskan": the place as it is named
+        what = " ".join(_place_lemma(w) for w in what.split())
     return Correction(field=fld, text=what, additive=True, command=True)
+
+
+_CASE_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "aan", "ään", "an", "än", "n")
+
+
+def _place_lemma(word: str) -> str:
+    """"Alavieskan" → "Alavieska" when the word is a known place in a Finnish case; else the word."""
+    known = place_names()
+    if word.lower() in known:
+        return word
+    for end in _CASE_ENDINGS:
+        if word.lower().endswith(end) and word[:-len(end)].lower() in known:
+            return word[:-len(end)]
+    return word
 
 
 # "Hammastarkastus tuli mukaan, lisää se ydinasioihin: suun tarkastus tehdään aina", "add this to the core: …"
@@ -220,7 +237,8 @@ _ADD_TO_COLON = re.compile(r"\b(?:lisää|lisätkää|lisätään|laita|kirjaa|m
                            r"(?:se\s+|ne\s+|tämä\s+|tää\s+|it\s+|this\s+|det\s+|den\s+)?(?:to\s+the\s+|to\s+|i\s+|"
                            r"till\s+|under\s+)?(?P<f>[\wåäö]+)\s*:\s*(?P<what>.+)$", re.IGNORECASE | re.DOTALL)
 # "Alueeksi tulee merkitä myös Kanta-Häme, koska …", "målgruppen ska också omfatta …"
-_FIELD_TO_ADD = re.compile(r"^(?P<f>[\wåäö]+)\s+(?:tulee|pitää|pitäisi|kannattaa|voi|voisi|ska|borde|should)\s+"
+_FIELD_TO_ADD = re.compile(r"(?:^|[.!?]\s+|\b(?:mut|mutta|but|men)\s+)(?P<f>[\wåäö]+)\s+(?:tulee|pitää|pitäisi|"
+                           r"kannattaa|voi|voisi|ska|borde|should)\s+"
                            r"(?:merkitä|lisätä|kirjata|laittaa|omfatta|innehålla|include|list)\s+"
                            r"(?:myös\s+|vielä\s+|också\s+|även\s+|also\s+)?(?P<what>[^,;.]+)", re.IGNORECASE)
 
@@ -236,9 +254,16 @@ def placed_addition(nlu: Understanding, text: str) -> Correction | None:
             continue
         fld = nlu.names_field(m.group("f"), window=1)
         what = m.group("what").strip(" ,.;:")
+        words = re.findall(r"[\wåäö]+", what.lower())
+        if all(w in _NOT_A_VALUE or nlu.names_field(w, window=1) for w in words):
+            continue  # "yhteyshenkilöksi pitää laittaa ihan nimi": what kind of value, not the value
         if fld is not None and len(what) >= 3:
             return Correction(field=fld, text=what, additive=True, command=True)
     return None
+
+
+_NOT_A_VALUE = {"ihan", "vain", "vaan", "just", "a", "an", "the", "jokin", "joku", "jotain", "something", "oikea",
+                "oma", "real", "proper", "nåt", "något", "en", "ett", "riktigt", "riktig", "henkilön", "person"}
 
 
 def false_subject(nlu: Understanding, clause: str) -> str | None:

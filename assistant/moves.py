@@ -68,3 +68,38 @@ def _lead_words(words: list[re.Match[str]]) -> int:
     while n < len(words) and words[n].group(0).lower() in _LEADS:
         n += 1
     return n
+
+
+# an item said to be fixed ("tulkkausta ei oikeesti voi muokata, sen pitää olla aina") or free ("språket kan man ju
+# välja", "ne voi sopia paikallisesti"): it moves from the adaptable parts to the core, or the other way
+_FIXED = re.compile(r"\b(?:ei\s+(?:oikeesti\s+|oikeasti\s+|kyllä\s+)?(?:voi|saa)\s+(?:muokata|muuttaa|vaihtaa|"
+                    r"jättää\s+pois|sopia)|pitää\s+olla\s+aina|must\s+(?:always\s+)?(?:be|stay)|"
+                    r"can(?:not|'t|t)\s+be\s+(?:changed|adapted|dropped|left\s+out)|"
+                    r"kan\s+(?:inte|int)\s+(?:ändras|anpassas|väljas|strykas)|måste\s+(?:alltid\s+)?(?:vara|va)\s+"
+                    r"(?:så|med|kvar))\b", re.IGNORECASE)
+_FREE = re.compile(r"\b(?:voi\s+(?:sopia|päättää|valita|muokata|vaihdella|muuttaa)|voidaan\s+(?:sopia|päättää|valita)|"
+                   r"can\s+(?:be\s+)?(?:vary|varied|chosen|decided|adapted|changed)|"
+                   r"kan\s+(?:man\s+)?(?:ju\s+)?(?:välja|anpassa|variera|ändra|väljas|anpassas)|"
+                   r"(?:int|inte)\s+(?:nåt|något)\s+som\s+måste|can\s+be\s+anywhere|"
+                   r"kan\s+va(?:ra)?\s+var\s+som\s+helst)\b", re.IGNORECASE)
+
+
+def fixed_or_free(text: str) -> Correction | None:
+    """A Correction moving an item between the core and the adaptable parts, or None; which item is read
+    against the card by the engine (so "Ryhmän koko voi vaihdella" to the adaptable question stays an answer
+    when nothing in the core says it)."""
+    from assistant.understand import Correction
+
+    fixed = _FIXED.search(text)
+    free = next((m for m in _FREE.finditer(text)  # "ei voi muuttaa" is fixed, not "voi muuttaa"
+                 if not any(f.start() <= m.start() < f.end() for f in _FIXED.finditer(text))), None)
+    if bool(fixed) == bool(free) or len(sentences(text)) > 3:
+        return None
+    if fixed:
+        return Correction(field="adaptable", text=text, move_to="core", weak=True)
+    return Correction(field="core", text=text, move_to="adaptable", weak=True)
+
+
+# "sätt det bland …", "put it in the core": the message asks for a move, not an answer to the question asked
+MOVE_IT = re.compile(r"\b(?:sätt|flytta|put|move|siirrä|siirtäisitkö|siirtäisit|laita)\s+"
+                     r"(?:det|den|dem|it|them|se|sen|ne|niitä)\b", re.IGNORECASE)

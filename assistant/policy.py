@@ -87,7 +87,8 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
         if real_correction and nlu.reuse_choice(u.text) is None:  # "nej vänta, målgruppen är …" before choosing
             return Action("correct", correction=u.correction, text=u.text)
         return _reuse(u, nlu)
-    if state.phase == "narrow_core" and real_correction and u.correction.field != "core":  # type: ignore[union-attr]
+    if state.phase == "narrow_core" and real_correction and u.correction.field != "core" and not (  # type: ignore[union-attr]
+            u.correction.weak and u.correction.move_to):  # type: ignore[union-attr]  # "X ei saa jättää pois" answers it
         return Action("correct", correction=u.correction, text=u.text)  # the core question stays open
     if state.phase == "narrow_core":
         if u.intent == "skip":

@@ -20,7 +20,6 @@ _WRONG = r"(?:väärin|väärä|väärää|virheellinen|wrong|incorrect|fel|fela
 # "nimi meni väärin, …", "kontaktpersonen är fel, …", "organisaatio on väärin: …"
 # "grundidén stämmer int alls. …", "tiivistelmä on jostain ihan toisesta jutusta. …", "the goals are all wrong. …"
 _OTHER = (r"(?:stämmer\s+(?:inte|int)(?:\s+alls)?|ei\s+pidä\s+paikkaansa|ei\s+(?:oo|ole)\s+oikein|"
-          r"(?:is|are)(?:\s+not|n't|nt)\s+(?:right|correct)|"
           r"(?:on|oli)\s+jostain\s+(?:ihan\s+|aivan\s+)?(?:toisesta|muusta)(?:\s+[\wåäö]+)?|"
           r"(?:is|was)\s+(?:about|from|for)\s+(?:a|an|some|our)?\s*(?:different|other|another)(?:\s+[\wåäö]+)?|"
           r"(?:är|e|var|va)\s+(?:från|om)\s+(?:ett|en|nåt|något)?\s*(?:helt\s+)?(?:annat|annan|annorlunda)"

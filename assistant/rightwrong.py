@@ -285,6 +285,9 @@ def left_out(text: str) -> str | None:
             lead = LEAD_FILLER.match(m.group("x"))
             x = m.group("x")[lead.end():] if lead else m.group("x")
             x = re.sub(r"^(?:nej vänta|vänta|sorry|sori|oho|the|se|ne|den|det)\s+", "", x.strip(), flags=re.IGNORECASE)
+            if re.search(r"\b(?:ska|skall|kan|kunde|vill|att|färre|fler|will|would|should|may|voi|saa)$", x,
+                         re.IGNORECASE):
+                continue  # "för att färre ska hoppa av" is a goal, not someone who left
             return None if x.lower() in _PRONOUNS else x or None  # "ne vetäyty": who, the clause before says
     return None
 

@@ -33,7 +33,7 @@ from assistant.correction_patterns import (
 )
 from assistant.flow import Cues
 from assistant.items import sentences as _sentences
-from assistant.moves import move_hint
+from assistant.moves import fixed_or_free, move_hint
 from assistant.phrases import (
     _phrases,
     contains,
@@ -210,8 +210,12 @@ class Understanding:
     def correction(self, text: str) -> Correction | None:
         """A correction as people type it; None when the message is not one. Of two sentences that each
         correct something ("kela pois toimijoista. ja se aloitusvuosi oli 2019 eikä 2020"), the first."""
+        said = text
         text = re.sub(r"\b([A-ZÅÄÖ]{2,}):[a-zåäö]{1,5}\b", r"\1", text)  # "MLL:ää ei oo mukana" is about MLL
         whole = self._correction(text)
+        if whole is not None and whole.text and said != text:  # a new value keeps the case ending ("SPR:n …")
+            for m in re.finditer(r"\b([A-ZÅÄÖ]{2,}):[a-zåäö]{1,5}\b", said):
+                whole.text = re.sub(rf"\b{re.escape(m.group(1))}\b(?!:)", m.group(0), whole.text, count=1)
         sents = _sentences(text)
         named = whole is not None and (whole.move_to or (whole.command and whole.field and whole.text))
         if len(sents) == 2 and len(tokens(sents[0])) >= 3 and not named:
@@ -228,8 +232,8 @@ class Understanding:
         moved = self.move(text)
         if moved is not None:
             return moved
-        hint = move_hint(self, text)  # "toi kysely on kyl mittaamista eikä tavote": the card says which item
-        if hint is not None:
+        hint = move_hint(self, text) or fixed_or_free(text)  # "toi kysely on kyl mittaamista eikä tavote",
+        if hint is not None:  # "tulkkausta ei voi muokata": the card says which item
             return hint
         again = restated(self, text)  # "nimi meni väärin, meillä se on Kylätupa"
         if again is not None:
@@ -277,8 +281,9 @@ class Understanding:
             if trailing:
                 said = said[:trailing.start()]
                 topic = topic_of(said, self.fillers)
-                if topic:  # "församlingens roll e så liten att den int behöver stå där, ta bort": what comes first
-                    return Correction(field=fld, text="", removed=[topic], weak=True, bare=True)
+                if topic:  # "församlingens roll e så liten att den int behöver stå där, ta bort": what comes first,
+                    named = fld or edits._field_anywhere(self, said)  # from the field it names ("ei oo toimija")
+                    return Correction(field=named, text="", removed=[topic], weak=True, bare=True)
             first = re.split(r"[,.;]\s", said, maxsplit=1)[0]
             if (_NEGATED.match(said) or _SHOULD_BE.match(said) or _NOT_INVOLVED.search(first) or replaced
                     or trailing) \

@@ -186,3 +186,21 @@ def test_an_amount_said_again_to_another_question_changes_the_card(start) -> Non
     turn = iv.turn("60 tusen va första året, nu ligger vi på 85 000")
     assert turn.draft.conditions == "Budgeten är ca 85 000 euro per år, mest lönekostnader."
     assert not turn.draft.adaptable
+
+
+def test_what_cannot_be_changed_moves_from_the_adaptable_parts_to_the_core(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("fi")
+    iv.edit("adaptable", ["Kokoontumispaikka", "Ryhmän koko", "Tulkkaus tarvittaessa"])
+    iv.edit("core", ["Kahdeksan tapaamisen ryhmä"])
+    turn = iv.turn("tulkkausta ei oikeesti voi muokata, sen pitää olla aina. eli se ei kuulu tohon muokattaviin")
+    assert turn.draft.adaptable == ["Kokoontumispaikka", "Ryhmän koko"]
+    assert turn.draft.core == ["Kahdeksan tapaamisen ryhmä", "Tulkkaus tarvittaessa"]
+
+
+def test_a_moved_item_the_core_already_says_is_not_written_twice(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("fi")
+    iv.edit("adaptable", ["Tapaamisten pituus", "Ohjaajien määrä"])
+    iv.edit("core", ["Kahdeksan tapaamista", "Ohjaajia aina kaksi"])
+    turn = iv.turn("ohjaajien määrää ei voi muuttaa, niitä on aina kaks")
+    assert turn.draft.adaptable == ["Tapaamisten pituus"]
+    assert turn.draft.core == ["Kahdeksan tapaamista", "Ohjaajia aina kaksi"]
