@@ -387,7 +387,8 @@ class Corrections:
             elif value and hit:
                 new_text = " ".join(value if s == hit[0] else s for s in old if s not in hit[1:])
             elif value and current and not whole:
-                new_text = f"{current} {value}"  # added, or the wrong part was not found: keep what is there
+                glue = ", " if fld == "contact" and not str(current).rstrip().endswith((".", ",", ";")) else " "
+                new_text = f"{current}{glue}{value}"  # added, or the wrong part was not found: keep what is there
             elif value:
                 new_text = value
             else:

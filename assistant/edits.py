@@ -161,6 +161,11 @@ def command(nlu: Understanding, text: str) -> Correction | None:
             rest = _strip_field_words(nlu, rest, fld)
         rest = re.sub(r"^(?:vielä|myös|också|även|also|that|että|att)\s+", "", rest.strip(), flags=re.IGNORECASE)
         rest = _ASIDE.sub("", rest).strip(" ,.;")
+        if fld == "contact":  # "du kan sätta me min mejl också, x@y": the address, not the words around it
+            from assistant import pii
+
+            found = [f.text for f in pii.find(rest) if f.kind in ("email", "phone")]
+            rest = ", ".join(found) or rest
         if not rest:
             return None
         return Correction(field=fld, text=rest, additive=True, command=True)

@@ -45,7 +45,34 @@ class InPassing:
         again = amount_said_again(action.text, card)
         if again is not None:
             return self._swap_in(*again)
+        if st.draft.contact and st.pending_field != "contact":
+            told = self._contact_again(action.text, st.draft.contact)
+            if told is not None:
+                return told
         return self._told_stage(action.text) if st.pending_field != "stage" else None
+
+    def _contact_again(self, text: str, contact: str) -> list[str] | None:
+        """"puhelinnumero väärin: 040 123 4576", "nummret e 050 321 7789": the card's number swapped; "better to
+        put our team inbox x@y there instead of my phone": the contact becomes what is said."""
+        from assistant import pii
+
+        said = [f for f in pii.find(text) if f.kind in ("phone", "email")]
+        if len(said) != 1 or len(text.split()) > 30:
+            return None
+        new = said[0]
+        on_card = [f for f in pii.find(contact) if f.kind == new.kind]
+        if _INSTEAD.search(text) and new.kind == "email":
+            value = new.text  # "… instead of my phone", "ei mun nimeä eikä numeroo": only the shared address
+        elif on_card and on_card[0].text != new.text:
+            value = contact[:on_card[0].start] + new.text + contact[on_card[0].end:]
+        elif not on_card and re.search(r"\b(?:också|myös|kans|also|too|lisää|add|lägg)\b", text, re.IGNORECASE):
+            value = f"{contact}, {new.text}"  # "du kan sätta me min mejl också, …"
+        else:
+            return None
+        self.set("contact", value, FieldStatus.confirmed, replace=True)
+        if self.state.phase in ("confirm", "done"):
+            self.state.phase = "collect"
+        return self.after_update([self.t("iv.corrected", label=self.label("contact"))])
 
     def _told_stage(self, text: str) -> list[str] | None:
         """"ei me enää pilotoida, tää on ollu vakiintunutta toimintaa", "sadly the money ran out and we closed
@@ -65,3 +92,5 @@ class InPassing:
 _STAGE_CHANGE = re.compile(r"\b(?:enää|no longer|anymore|any more|längre|int mer|inte mer|nyt|nykyään|now|nu|numera|"
                            r"closed down|shut down|ran out|lopetettiin|lopetimme|loppui|loppu|lades ner|fel|wrong|"
                            r"väärin|väärä|lähtien|since|sedan|sen)\b", re.IGNORECASE)
+_INSTEAD = re.compile(r"\b(?:instead of|rather than|i stället för|istället för|sijaan|ei mun|int mitt|inte mitt|"
+                      r"not my)\b", re.IGNORECASE)

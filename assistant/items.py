@@ -64,6 +64,8 @@ def strip_lead(text: str) -> str:
 
 
 def _cap(text: str) -> str:
+    if re.match(r"[\w.%+-]+@[\w-]+\.", text) or text.startswith(("www.", "http")):
+        return text  # an address is written as it is
     return text[0].upper() + text[1:] if text and text[0].islower() else text
 
 

@@ -204,3 +204,27 @@ def test_a_moved_item_the_core_already_says_is_not_written_twice(start) -> None:
     turn = iv.turn("ohjaajien määrää ei voi muuttaa, niitä on aina kaks")
     assert turn.draft.adaptable == ["Tapaamisten pituus"]
     assert turn.draft.core == ["Kahdeksan tapaamista", "Ohjaajia aina kaksi"]
+
+
+def test_a_phone_number_said_again_is_swapped_in_the_contact(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("sv")
+    iv.edit("contact", "Lena Backman, tfn 050 321 7788")
+    iv.state.phase, iv.state.pending_field = "confirm", None
+    turn = iv.turn("nummret e 050 321 7789, sista siffran fel")
+    assert turn.draft.contact == "Lena Backman, tfn 050 321 7789"
+
+
+def test_a_shared_inbox_instead_of_my_phone_becomes_the_contact(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("en")
+    iv.edit("contact", "Mikko Salo, 040 123 7711")
+    iv.state.phase, iv.state.pending_field = "confirm", None
+    turn = iv.turn("better to put our team inbox pelit@example.fi there instead of my phone, im on parental leave")
+    assert turn.draft.contact == "pelit@example.fi"
+
+
+def test_an_email_added_to_the_contact_is_written_as_it_is(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("sv")
+    iv.edit("contact", "Linnea Sjöberg")
+    iv.state.phase, iv.state.pending_field = "confirm", None
+    turn = iv.turn("du kan sätta me min mejl också, linnea.sjoberg@example.fi")
+    assert turn.draft.contact == "Linnea Sjöberg, linnea.sjoberg@example.fi"
