@@ -117,6 +117,13 @@ _SPOKEN_SMALL = {"e", "va", "oo", "ollu", "int", "nt", "ju", "nu", "dom", "ne", 
                  "dropped", "hoppa", "blev", "only", "just", "vaan", "bara"}
 
 
+# "Jo, aktörerna stämmer. Men …": agreement first, the correction after "men"
+_AGREED_BUT = re.compile(r"^(?:jo|joo|ja|kyllä|yes|yeah|yep|ok|okej|okei)\b[^.!?]{0,60}[.!?]\s+"
+                         r"(?:men|mutta|mut|but)\s+", re.IGNORECASE)
+_REPLACING = re.compile(r"\b(?:tilalle|sijaan|sijasta|instead|istället|nyt|nykyään|now|nu|numera|vaan|but|utan|"
+                        r"it's|it is|its|se on|ne on|det är|de e|he e|tuli|came|kom)\b", re.IGNORECASE)
+
+
 def removed_after(nlu: Understanding, text: str) -> tuple[str | None, str] | None:
     """What goes, then the word that removes it: "Juva pois, sinne ei enää ajeta", "Kriisikeskus poistetaan
     toimijoista", "vuxna barn ska bort": (the field named, what goes)."""

@@ -15,11 +15,13 @@ from typing import Literal
 
 from assistant import edits
 from assistant.correction_patterns import (
+    _AGREED_BUT,
     _ITEM_NUMBER,
     _MOVE,
     _NEGATED,
     _NO_LONGER,
     _NOT_INVOLVED,
+    _REPLACING,
     _SHOULD_BE,
     _TRAILING_REMOVE,
     _X_IS_WRONG,
@@ -55,8 +57,6 @@ from assistant.rightwrong import (
 )
 from assistant.wrong_value import about_the_wrong, dropped, numbers_restated, replaced_value
 
-_REPLACING = re.compile(r"\b(?:tilalle|sijaan|sijasta|instead|istället|nyt|nykyään|now|nu|numera|vaan|but|utan|"
-                        r"it's|it is|its|se on|ne on|det är|de e|he e|tuli|came|kom)\b", re.IGNORECASE)
 _LANG_CMD = re.compile(r"^\s*/(?:lang|kieli|språk)\s+(fi|sv|en)\b", re.IGNORECASE)
 
 Intent = Literal["empty", "lang", "greeting", "yes", "no", "skip", "search", "clarify", "question", "mask"]
@@ -210,6 +210,10 @@ class Understanding:
     def correction(self, text: str) -> Correction | None:
         """A correction as people type it; None when the message is not one. Of two sentences that each
         correct something ("kela pois toimijoista. ja se aloitusvuosi oli 2019 eikä 2020"), the first."""
+        agreed = _AGREED_BUT.match(text)  # "Jo, aktörerna stämmer. Men det är en gång i veckan, inte två."
+        if agreed and len(text) > agreed.end() + 3:  # its first sentence, then all of it
+            rest = text[agreed.end():]
+            return self.correction(first_sentence(rest)) or self.correction(rest)
         said = text
         text = re.sub(r"\b([A-ZÅÄÖ]{2,}):[a-zåäö]{1,5}\b", r"\1", text)  # "MLL:ää ei oo mukana" is about MLL
         whole = self._correction(text)
