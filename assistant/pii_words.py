@@ -110,7 +110,8 @@ HEALTH_STEMS = (
     "using again", "drinking again", "lost custody", "sofa-surf", "sleeping rough", "rough sleep", "evicted",
     "eviction", "burnt out", "burned out", "psychiatric ward", "psych ward", "custody battle",
     "back on the gear", "needles", "a&e", "dv situation", "domestic violence", "her meds", "his meds",
-    "ran out of", "cut off", "missed appointments", "panic attack",
+    "ran out of", "cut off", "missed appointments", "panic attack", "took his own life", "took her own life",
+    "killed himself", "killed herself", "hvb-hem", "hvb!", "nukkuu taas", "yömaja", "on the streets",
 )
 
 # Common first names (fi, sv, en and frequent names of newer Finns and Swedes). Lowercase.
