@@ -214,11 +214,9 @@ class Corrections:
                 if not numbers:  # "Tuesdays" for "wednesdays": written as the card writes it
                     return new[:1].upper() + new[1:] if m.group(0)[:1].isupper() else new
                 after = re.match(r"\s+(\w+)", item[m.end():])
-                for n in numbers:
-                    unit = re.match(r"\s+(\w+)", new[n.end():])
-                    if after and unit and after.group(1).lower()[:5] == unit.group(1).lower()[:5]:
-                        return n.group(0)
-                return numbers[-1].group(0)
+                said = next((n.group(0) for n in numbers if (unit := re.match(r"\s+(\w+)", new[n.end():])) and after
+                             and after.group(1).lower()[:5] == unit.group(1).lower()[:5]), numbers[-1].group(0))
+                return said[:1].upper() + said[1:] if m.group(0)[:1].isupper() else said  # "Fem" → "Fyra"
             return pattern.sub(one, item)
 
         if not any(pattern.search(i) for i in (current if isinstance(current, list) else [str(current or "")])):
