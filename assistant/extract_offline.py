@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from assistant.classify import FieldClassifier
+from assistant.correction_patterns import after_field
 from assistant.embeddings import CachedEmbedder
 from assistant.flow import Prompts
 from assistant.items import sentences, split_items, strip_lead, text_value
@@ -148,7 +149,7 @@ class OfflineExtractor:
         fld = self.nlu.names_field(sentence, window=4, strict=True)
         if fld is None or len(sentence.split()) > 80:
             return None
-        rest = self.nlu._after_field(sentence, fld)
+        rest = after_field(sentence)
         if rest == sentence.strip():
             return None  # named but not stated ("Kohderyhmän tavoittaminen oli vaikeaa")
         return fld, rest

@@ -118,7 +118,8 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
         if u.intent == "yes":
             return Action("reask", field=pending)
         n = len(_sentences(u.text))
-        story = n >= flow.thresholds.story_min_sentences or (state.content_turns == 0 and n >= 2)
+        story = n >= flow.thresholds.story_min_sentences or (state.content_turns == 0 and n >= 2) or (
+            state.content_turns == 0 and len(u.text.split()) >= 60)  # a first story typed without full stops
         return Action("story" if story else "answer", field=pending, text=u.text)
     if u.intent in ("skip", "yes", "no"):
         return Action("reask")

@@ -210,6 +210,8 @@ class Understanding:
     def correction(self, text: str) -> Correction | None:
         """A correction as people type it; None when the message is not one. Of two sentences that each
         correct something ("kela pois toimijoista. ja se aloitusvuosi oli 2019 eikä 2020"), the first."""
+        if len(text.split()) > 60:  # a story typed without full stops reads as one "sentence": never a correction
+            return None
         agreed = _AGREED_BUT.match(text)  # "Jo, aktörerna stämmer. Men det är en gång i veckan, inte två."
         if agreed and len(text) > agreed.end() + 3:  # its first sentence, then all of it
             rest = text[agreed.end():]
@@ -331,7 +333,7 @@ class Understanding:
         if after is not None:
             return after
         if fld:
-            body = self._after_field(body, fld)
+            body = after_field(body)
         else:
             fld, body = self._field_at_end(body)
         additive = contains(" ".join(tokens(body)[:4]), self.cues.addition_words)
@@ -385,9 +387,6 @@ class Understanding:
         if fld is None:
             return None, body
         return fld, body.strip()[: m.start()].strip()
-
-    def _after_field(self, body: str, fld: str) -> str:
-        return after_field(body)
 
     def clauses(self, text: str) -> tuple[str, list[str]]:
         """What a correction says is right and what it says is wrong (``rightwrong``); the pairs said side

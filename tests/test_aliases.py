@@ -228,3 +228,21 @@ def test_an_email_added_to_the_contact_is_written_as_it_is(start) -> None:  # ty
     iv.state.phase, iv.state.pending_field = "confirm", None
     turn = iv.turn("du kan sätta me min mejl också, linnea.sjoberg@example.fi")
     assert turn.draft.contact == "Linnea Sjöberg, linnea.sjoberg@example.fi"
+
+
+def test_a_first_story_typed_without_full_stops_is_a_story_not_a_correction(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("fi")
+    iv.state.pending_field = "problem"
+    story = ("mä aloitin etsivänä nuorisotyöntekijänä 2016 ja silloin mä kuljin nuorten kanssa virastosta toiseen "
+             "ja puolet nuorista luovutti jo ekalla kerralla nyt meillä on keskustassa paikka mihin alle "
+             "30-vuotias voi tulla ilman ajanvarausta siellä istuu samaan aikaan työllisyyspalvelujen "
+             "asiantuntija ja kelan neuvoja ja terkkari kerran viikossa ja sit me nuorisotyöntekijät "
+             "tavote on et nuori saa apua yhestä paikasta eikä putoo rakoihin ei oo enää mikään projekti")
+    assert iv.services is not None and len(story.split()) > 60
+    from assistant.understand import Understanding
+
+    assert Understanding(iv.prompts.cues).correction(story) is None
+    turn = iv.turn(story)
+    filled = [f for f in ("problem", "basic_idea", "actors", "goals", "target_groups", "core")
+              if getattr(turn.draft, f)]
+    assert len(filled) >= 3  # told as one long "sentence", read as the story it is
