@@ -39,9 +39,13 @@ def _word_matches(word: str, part: tuple[str, bool]) -> bool:
     return word == start if exact else word.startswith(start)
 
 
+# an abbreviation with its Finnish case ending: "MLL:ää", "SPR:n", "STEA:n"
+ABBREVIATION_CASE = re.compile(r"\b([A-ZÅÄÖ]{2,}):[a-zåäö]{1,5}\b")
+
+
 def tokens(text: str) -> list[str]:
     """The text's words as ``spans`` counts them ("MLL:ää" is one word, "mll")."""
-    return words(re.sub(r"\b([A-ZÅÄÖ]{2,}):[a-zåäö]{1,5}\b", r"\1", text))
+    return words(ABBREVIATION_CASE.sub(r"\1", text))
 
 
 @lru_cache(maxsize=8192)

@@ -117,7 +117,8 @@ def _overlaps(item: str, removed: str, lang: str, whole: bool = False) -> bool:
         if folded != item and _overlaps(folded, removed, lang, whole):
             return True
     named = aliases.groups(removed)  # "the parishes" finds "Helsingin seurakuntayhtymä"
-    found = named & aliases.groups(item) - _spelled_groups(item, removed)  # not "föräldragruppen" for "Föräldrarnas"
+    spelled_alike = _spelled_groups(item, removed) if named else frozenset()
+    found = named & aliases.groups(item) - spelled_alike  # not "föräldragruppen" for "Föräldrarnas"
     if whole:  # each word of the phrase spelled out in the item: "föräldragruppen" is not "föräldrarnas"
         item_stems = stems(item, lang)
         digits = re.findall(r"\d+", removed)
@@ -125,7 +126,7 @@ def _overlaps(item: str, removed: str, lang: str, whole: bool = False) -> bool:
 
         def spelled(words_: list[str]) -> bool:
             return all(any(len(_common(s, w)) >= max(3, 0.75 * len(s)) for w in item_stems) for s in words_)
-        if found and found == named - _spelled_groups(item, removed) and set(digits) <= set(re.findall(r"\d+", item)):
+        if found and found == named - spelled_alike and set(digits) <= set(re.findall(r"\d+", item)):
             rest = [s for s in stems(_rest(removed), lang) if len(s) >= 3 and not s.isdigit()]
             if spelled(rest):  # "Malax" for "Maalahti", "MLL" for "Mannerheimin Lastensuojeluliitto"
                 return True

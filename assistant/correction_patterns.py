@@ -151,3 +151,14 @@ def removed_after(nlu: Understanding, text: str) -> tuple[str | None, str] | Non
             if 0 < len(what.split()) <= 6 and not REMARK.match(what):
                 return fld, what
     return None
+
+
+def field_at_end(nlu: Understanding, body: str) -> tuple[str | None, str]:
+    """"myös nuoret asunnottomat kuuluvat kohderyhmään" → (target_groups, "myös nuoret asunnottomat")."""
+    m = re.search(r"[,\s]+(?:\w+\s+){0,2}?(\w+)\W*$", body.strip())
+    if not m:
+        return None, body
+    fld = nlu.names_field(m.group(1), window=1)
+    if fld is None:
+        return None, body
+    return fld, body.strip()[: m.start()].strip()

@@ -164,7 +164,7 @@ def command(nlu: Understanding, text: str) -> Correction | None:
         if fld == "contact":  # "du kan sätta me min mejl också, x@y": the address, not the words around it
             from assistant import pii
 
-            found = [f.text for f in pii.find(rest) if f.kind in ("email", "phone")]
+            found = [f.text for f in pii.contact_details(rest)]
             rest = ", ".join(found) or rest
         if not rest:
             return None

@@ -1,7 +1,7 @@
 """What people correct in passing, inside an answer to another question or at the summary: the model's
-stage ("ei me enää pilotoida, tää on ollu vakiintunutta toimintaa") and an amount said again ("ei kun budjetti
-on 120 000, 80 tuhatta oli ekan vuoden luku"). Both are checked against the card, so an answer that only
-mentions a stage or a number is still an answer.
+stage ("ei me enää pilotoida, tää on ollu vakiintunutta toimintaa"), an amount said again ("ei kun budjetti
+on 120 000, 80 tuhatta oli ekan vuoden luku") and a phone number or address said again. All are checked
+against the card, so an answer that only mentions a stage or a number is still an answer.
 
 A mixin of ``Dialogue``, like ``Corrections`` and ``Closing``.
 """
@@ -56,11 +56,11 @@ class InPassing:
         put our team inbox x@y there instead of my phone": the contact becomes what is said."""
         from assistant import pii
 
-        said = [f for f in pii.find(text) if f.kind in ("phone", "email")]
+        said = pii.contact_details(text)
         if len(said) != 1 or len(text.split()) > 30:
             return None
         new = said[0]
-        on_card = [f for f in pii.find(contact) if f.kind == new.kind]
+        on_card = [f for f in pii.contact_details(contact) if f.kind == new.kind]
         if _INSTEAD.search(text) and new.kind == "email":
             value = new.text  # "… instead of my phone", "ei mun nimeä eikä numeroo": only the shared address
         elif on_card and on_card[0].text != new.text:

@@ -285,6 +285,13 @@ def _names_with_health(text: str) -> list[tuple[int, int, str]]:
     return reader.find(text) if reader is not None else names_with_health(text)
 
 
+def contact_details(text: str) -> list[Finding]:
+    """E-mail addresses and phone numbers only, in order: what a contact field holds, without the name reader."""
+    found = _emails(text)
+    found += [p for p in _phones(text) if not any(p.start < e.end and e.start < p.end for e in found)]
+    return sorted(found, key=lambda f: f.start)
+
+
 def find(text: str) -> list[Finding]:
     """Every piece of personal data in ``text``, in order; overlaps go to the more specific kind."""
     if not text:

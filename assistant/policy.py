@@ -15,7 +15,15 @@ from typing import Literal
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.restate import last_said, without_lead
-from assistant.understand import Correction, Understanding, Utterance, cut_leading, starts_with, tokens
+from assistant.understand import (
+    LONG_MESSAGE,
+    Correction,
+    Understanding,
+    Utterance,
+    cut_leading,
+    starts_with,
+    tokens,
+)
 
 ActionKind = Literal[
     "empty", "lang", "greeting", "clarify", "offtopic", "search", "mask",
@@ -119,7 +127,7 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
             return Action("reask", field=pending)
         n = len(_sentences(u.text))
         story = n >= flow.thresholds.story_min_sentences or (state.content_turns == 0 and n >= 2) or (
-            state.content_turns == 0 and len(u.text.split()) >= 60)  # a first story typed without full stops
+            state.content_turns == 0 and len(u.text.split()) > LONG_MESSAGE)  # a first story without full stops
         return Action("story" if story else "answer", field=pending, text=u.text)
     if u.intent in ("skip", "yes", "no"):
         return Action("reask")

@@ -62,11 +62,12 @@ _REMARK = re.compile(r",\s*(?:ei|eikä|not|inte|int|koska|because|eftersom|för 
 _FIELD_AGAIN = re.compile(r"\b(?:eli|so|alltså|siis)?\s*([\wåäö]+(?:\s+[\wåäö]+)?)\s+(?:on|is|är|e)\s+", re.IGNORECASE)
 _ONE_VALUE = ("name", "organisation", "contact", "summary")
 # a sentence about the mistake, not the new value: "mentorointi on ihan eri hanke", "that's our other project"
-_ASIDE = re.compile(r"\b(?:eri|toinen|toisesta|toiseen)\s+(?:hanke|hankkeesta|juttu|jutusta|malli|mallista|projekti)|"
-                    r"\b(?:other|different|another)\s+(?:project|thing|model|service)|"
-                    r"\b(?:annan|annat)\s+(?:verksamhet|projekt|grej|modell)|sekotin|sekoitin|mixed (?:it|them) up|"
-                    r"blandade ihop|(?:en|mä en)\s+tiiä\s+mist|don'?t know where|vet int(?:e)? var|^(?:honestly|ärligt "
-                    r"talat|rehellisesti)\W*$", re.IGNORECASE)
+_ABOUT_THE_MISTAKE = re.compile(
+    r"\b(?:eri|toinen|toisesta|toiseen)\s+(?:hanke|hankkeesta|juttu|jutusta|malli|mallista|projekti)|"
+    r"\b(?:other|different|another)\s+(?:project|thing|model|service)|"
+    r"\b(?:annan|annat)\s+(?:verksamhet|projekt|grej|modell)|sekotin|sekoitin|mixed (?:it|them) up|"
+    r"blandade ihop|(?:en|mä en)\s+tiiä\s+mist|don'?t know where|vet int(?:e)? var|"
+    r"^(?:honestly|ärligt talat|rehellisesti)\W*$", re.IGNORECASE)
 
 
 def restated(nlu: Understanding, text: str) -> Correction | None:
@@ -114,7 +115,7 @@ def _value(rest: str, fld: str) -> str:
     """What follows the contest, without the lead ("se on", "det heter", "its") and the remark after it."""
     value = without_lead(rest)
     said = [p for p in re.split(r"(?<=[.!?])\s+", value) if p.strip()]
-    kept = [p for p in said if not _ASIDE.search(p)]  # "mentorointi on ihan eri hanke." is why, not what
+    kept = [p for p in said if not _ABOUT_THE_MISTAKE.search(p)]  # "mentorointi on ihan eri hanke." is why, not what
     if fld not in _ONE_VALUE and len(said) > 1 and kept:
         return " ".join(without_lead(p) for p in kept).strip(" .!")
     value = (kept or said or [""])[0].strip(" .!")

@@ -14,6 +14,7 @@ from dataclasses import field as dc_field
 from typing import Literal
 
 from assistant import edits
+from assistant.aliases import ABBREVIATION_CASE
 from assistant.correction_patterns import (
     _AGREED_BUT,
     _ITEM_NUMBER,
@@ -29,6 +30,7 @@ from assistant.correction_patterns import (
     _clean_right,
     _inflected,
     after_field,
+    field_at_end,
     first_sentence,
     removed_after,
     topic_of,
@@ -57,6 +59,7 @@ from assistant.rightwrong import (
 )
 from assistant.wrong_value import about_the_wrong, dropped, numbers_restated, replaced_value
 
+LONG_MESSAGE = 60  # words: longer is a story, never a correction (corrections as typed run to about 35)
 _LANG_CMD = re.compile(r"^\s*/(?:lang|kieli|språk)\s+(fi|sv|en)\b", re.IGNORECASE)
 
 Intent = Literal["empty", "lang", "greeting", "yes", "no", "skip", "search", "clarify", "question", "mask"]
@@ -210,17 +213,17 @@ class Understanding:
     def correction(self, text: str) -> Correction | None:
         """A correction as people type it; None when the message is not one. Of two sentences that each
         correct something ("kela pois toimijoista. ja se aloitusvuosi oli 2019 eikä 2020"), the first."""
-        if len(text.split()) > 60:  # a story typed without full stops reads as one "sentence": never a correction
+        if len(text.split()) > LONG_MESSAGE:  # a story typed without full stops reads as one "sentence"
             return None
         agreed = _AGREED_BUT.match(text)  # "Jo, aktörerna stämmer. Men det är en gång i veckan, inte två."
         if agreed and len(text) > agreed.end() + 3:  # its first sentence, then all of it
             rest = text[agreed.end():]
             return self.correction(first_sentence(rest)) or self.correction(rest)
         said = text
-        text = re.sub(r"\b([A-ZÅÄÖ]{2,}):[a-zåäö]{1,5}\b", r"\1", text)  # "MLL:ää ei oo mukana" is about MLL
+        text = ABBREVIATION_CASE.sub(r"\1", text)  # "MLL:ää ei oo mukana" is about MLL
         whole = self._correction(text)
         if whole is not None and whole.text and said != text:  # a new value keeps the case ending ("SPR:n …")
-            for m in re.finditer(r"\b([A-ZÅÄÖ]{2,}):[a-zåäö]{1,5}\b", said):
+            for m in ABBREVIATION_CASE.finditer(said):
                 whole.text = re.sub(rf"\b{re.escape(m.group(1))}\b(?!:)", m.group(0), whole.text, count=1)
         sents = _sentences(text)
         named = whole is not None and (whole.move_to or (whole.command and whole.field and whole.text))
@@ -335,7 +338,7 @@ class Understanding:
         if fld:
             body = after_field(body)
         else:
-            fld, body = self._field_at_end(body)
+            fld, body = field_at_end(self, body)
         additive = contains(" ".join(tokens(body)[:4]), self.cues.addition_words)
         new, removed = self.clauses(body)
         if weak and not fld and not removed:
@@ -377,16 +380,6 @@ class Understanding:
         toimijoista", "vuxna barn ska bort". Weak: it applies only when the words are on the card."""
         found = removed_after(self, text)
         return Correction(field=found[0], text="", removed=[found[1]], weak=True) if found else None
-
-    def _field_at_end(self, body: str) -> tuple[str | None, str]:
-        """"myös nuoret asunnottomat kuuluvat kohderyhmään" → (target_groups, "myös nuoret asunnottomat")."""
-        m = re.search(r"[,\s]+(?:\w+\s+){0,2}?(\w+)\W*$", body.strip())
-        if not m:
-            return None, body
-        fld = self.names_field(m.group(1), window=1)
-        if fld is None:
-            return None, body
-        return fld, body.strip()[: m.start()].strip()
 
     def clauses(self, text: str) -> tuple[str, list[str]]:
         """What a correction says is right and what it says is wrong (``rightwrong``); the pairs said side

@@ -206,28 +206,21 @@ def test_a_moved_item_the_core_already_says_is_not_written_twice(start) -> None:
     assert turn.draft.core == ["Kahdeksan tapaamista", "Ohjaajia aina kaksi"]
 
 
-def test_a_phone_number_said_again_is_swapped_in_the_contact(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("sv")
-    iv.edit("contact", "Lena Backman, tfn 050 321 7788")
+@pytest.mark.parametrize("lang,contact,text,expected", [
+    ("sv", "Lena Backman, tfn 050 321 7788", "nummret e 050 321 7789, sista siffran fel",
+     "Lena Backman, tfn 050 321 7789"),  # a number said again is swapped where it stands
+    ("en", "Mikko Salo, 040 123 7711",
+     "better to put our team inbox pelit@example.fi there instead of my phone, im on parental leave",
+     "pelit@example.fi"),  # a shared inbox instead of my phone becomes the contact
+    ("sv", "Linnea Sjöberg", "du kan sätta me min mejl också, linnea.sjoberg@example.fi",
+     "Linnea Sjöberg, linnea.sjoberg@example.fi"),  # an address added is written as it is
+])
+def test_contact_details_said_again_at_the_summary(start, lang: str, contact: str, text: str,  # type: ignore[no-untyped-def]
+                                                   expected: str) -> None:
+    iv = start(lang)
+    iv.edit("contact", contact)
     iv.state.phase, iv.state.pending_field = "confirm", None
-    turn = iv.turn("nummret e 050 321 7789, sista siffran fel")
-    assert turn.draft.contact == "Lena Backman, tfn 050 321 7789"
-
-
-def test_a_shared_inbox_instead_of_my_phone_becomes_the_contact(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("en")
-    iv.edit("contact", "Mikko Salo, 040 123 7711")
-    iv.state.phase, iv.state.pending_field = "confirm", None
-    turn = iv.turn("better to put our team inbox pelit@example.fi there instead of my phone, im on parental leave")
-    assert turn.draft.contact == "pelit@example.fi"
-
-
-def test_an_email_added_to_the_contact_is_written_as_it_is(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("sv")
-    iv.edit("contact", "Linnea Sjöberg")
-    iv.state.phase, iv.state.pending_field = "confirm", None
-    turn = iv.turn("du kan sätta me min mejl också, linnea.sjoberg@example.fi")
-    assert turn.draft.contact == "Linnea Sjöberg, linnea.sjoberg@example.fi"
+    assert iv.turn(text).draft.contact == expected
 
 
 def test_a_first_story_typed_without_full_stops_is_a_story_not_a_correction(start) -> None:  # type: ignore[no-untyped-def]
