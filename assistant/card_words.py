@@ -5,6 +5,7 @@ the wrong part goes. Used by ``corrections``; pure functions over strings."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from assistant import aliases
@@ -20,6 +21,9 @@ def _inflected_match(current: Any, wrong: str, right: str) -> tuple[re.Pattern[s
         return None
     text = " ".join(current) if isinstance(current, list) else str(current or "")
     for word in dict.fromkeys(re.findall(r"[\wåäöÅÄÖ-]+", text)):
+        head = _compound_head(word, wrong)
+        if head:  # "kuraattori" said, the card's "Koulukuraattori": the compound keeps its head
+            return re.compile(r"(?<![\wåäö])" + re.escape(word) + r"(?![\wåäö])"), head + right.lower()
         stem = _common(word.lower(), wrong.lower())
         if len(stem) < 3 or len(stem) < len(wrong) - 4 or len(stem) < len(word) - 4 or word.lower() == wrong.lower():
             continue
@@ -29,6 +33,34 @@ def _inflected_match(current: Any, wrong: str, right: str) -> tuple[re.Pattern[s
         new = right[:-len(said_end)] + card_end if same_case else right  # another case said: the word as said
         return re.compile(r"(?<![\wåäö])" + re.escape(word) + r"(?![\wåäö])"), new
     return None
+
+
+def _compound_head(word: str, tail: str) -> str:
+    """"Koulu" of "Koulukuraattori" for "kuraattori", "skol" of "skolkurator": a compound ending in the word
+    said (of at least six letters, after at least three of its own); "" otherwise."""
+    low, t = word.lower(), tail.lower()
+    if len(t) >= 6 and t.isalpha() and len(low) >= len(t) + 3 and low.endswith(t):
+        return word[:-len(t)]
+    return ""
+
+
+def _compound_tail(item_stems: list[str], stem: str) -> bool:
+    """A stem said ("kuraat") found as the last part of a compound in the item ("koulukuraat")."""
+    return len(stem) >= 6 and any(len(w) >= len(stem) + 3 and stem[:6] in w[3:] for w in item_stems)
+
+
+def _counterpart(said: str, value: str, lang: str, wrong: str) -> str:
+    """The one content word of a right-hand sentence that the card's value does not have ("its the
+    pharmacist who calls" against "A nurse calls …" gives "pharmacist"), written like the wrong one (a name
+    for a name); "" when none or several."""
+    from assistant.why import content_words
+
+    card = stems(value, lang)
+    fresh = [w for w in re.findall(r"[\wåäöÅÄÖ]+", said) if w.lower() in content_words(said)
+             and not any(len(_common(s, c)) >= max(4, 0.75 * len(s)) for s in stems(w, lang) for c in card)]
+    if len(fresh) != 1 or fresh[0][:1].isupper() != wrong[:1].isupper():
+        return ""
+    return fresh[0]
 
 
 def _number_like(word: str) -> bool:
@@ -125,7 +157,8 @@ def _overlaps(item: str, removed: str, lang: str, whole: bool = False) -> bool:
         phrase = [s for s in stems(removed, lang) if len(s) >= 3 and not s.isdigit()]
 
         def spelled(words_: list[str]) -> bool:
-            return all(any(len(_common(s, w)) >= max(3, 0.75 * len(s)) for w in item_stems) for s in words_)
+            return all(any(len(_common(s, w)) >= max(3, 0.75 * len(s)) for w in item_stems)
+                       or _compound_tail(item_stems, s) for s in words_)
         if found and found == named - spelled_alike and set(digits) <= set(re.findall(r"\d+", item)):
             rest = [s for s in stems(_rest(removed), lang) if len(s) >= 3 and not s.isdigit()]
             if spelled(rest):  # "Malax" for "Maalahti", "MLL" for "Mannerheimin Lastensuojeluliitto"
@@ -135,6 +168,10 @@ def _overlaps(item: str, removed: str, lang: str, whole: bool = False) -> bool:
     i = {s[:4] for s in stems(item, lang) if len(s) >= 3} | set(re.findall(r"\d+", item))  # "70", "19"
     if bool(r) and len(r & i) * 2 >= len(r):
         return True
+    said = [s for s in stems(removed, lang) if len(s) >= 3]
+    if said and len(said) <= 2 and all(s[:4] in i or _compound_tail(stems(item, lang), s) for s in said) \
+            and any(s[:4] not in i for s in said):
+        return True  # "kuraattori" is the card's "Koulukuraattori"
     if not found:
         return False
     r = {s[:4] for s in stems(_rest(removed), lang) if len(s) >= 3} | {"§" + g for g in named}
@@ -157,3 +194,27 @@ def _initials(phrase: str, item: str) -> bool:
 def _spelled(item: str, phrases: list[str]) -> bool:
     """The item writes one of the phrases as said, as whole words."""
     return any(re.search(rf"(?<![\wåäö]){re.escape(p)}(?![\wåäö])", item, re.IGNORECASE) for p in phrases if p)
+
+
+def reason_clauses(text: str, removed: list[str], lang: str,
+                   on_card: Callable[[str], bool]) -> tuple[str, list[str]]:
+    """The right value without the clauses after it that only explain what it replaces ("ei vaan
+    nuorisotalon yläkerrassa, kirjastosta jouduttiin lähtemään"): a later clause naming what is called wrong
+    goes; with nothing called wrong, a later clause naming a card word the right value does not is what the
+    correction replaces (its word becomes the removed one)."""
+    parts = [p for p in re.split(r"\s*;\s+|,\s+|\.\s+", text.strip()) if p]
+    if len(parts) < 2:
+        return text, removed
+    numbered = bool(re.search(r"\d", parts[0]))  # "126 oikeudenkäyntiä, katsoin väärän vuoden": numbers swap
+    first, kept, found = parts[0], [parts[0]], list(removed)
+    from assistant.why import content_words
+
+    for clause in parts[1:]:
+        if any(_overlaps(clause, r, lang) for r in removed):
+            continue  # "Turku tulee vasta ens vuonna mukaan" after "ei Turussa vielä"
+        named = [w for w in content_words(clause) if not _shared(first, w, lang) and on_card(w)]
+        if not removed and not found and len(named) == 1 and not numbered:
+            found = named  # "lukiolaisille on omat juttunsa": the card's "lukiolaiset" is what goes
+            continue
+        kept.append(clause)
+    return (text if len(kept) == len(parts) else "; ".join(kept)), found

@@ -7,6 +7,7 @@ and the right words is most of what makes a correction work for people who type 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from assistant import policy
 from assistant.card_words import (
     _clause_without,
     _closeness,
+    _counterpart,
     _inflected_match,
     _number_like,
     _overlaps,
@@ -21,6 +23,7 @@ from assistant.card_words import (
     _spelled,
     _without,
     _written_alike,
+    reason_clauses,
 )
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
@@ -104,6 +107,9 @@ class Corrections:
             if also:  # "jag menade 6–12 år, förskolebarnen är också med": and one more thing for the field
                 self._apply_correction(ages[0], "; ".join(also), [], True)
             return self._swap_in(ages[0], ages[2], ages[1])
+        if not c.field and not c.additive and not c.command and c.text:
+            text, removed = reason_clauses(c.text, c.removed, st.lang, lambda w: bool(self._holders([w], whole=True)))
+            c = dataclasses.replace(c, text=text, removed=removed)
         fld = c.field or self._correction_field(c.text, c.removed, c.weak, c.additive)
         pending = st.pending_field
         if c.narrow and fld is not None and not all(_number_like(r) for r in c.removed):
@@ -194,9 +200,13 @@ class Corrections:
         numbers = [m for m in re.finditer(r"[\w-]+", new)  # not the wrong one repeated in a remark
                    if _number_like(m.group(0)) and m.group(0).lower() != removed[0].lower()] \
             if _number_like(removed[0]) else []
-        if len(new.split()) > 3 and not numbers:
-            return None
         current = getattr(self.state.draft, fld)
+        if len(new.split()) > 3 and not numbers:  # "its the pharmacist who calls, not a nurse": the one new word
+            removed = [re.sub(r"^(?:a|an|the)\s+", "", removed[0], flags=re.IGNORECASE)]
+            new = _counterpart(new, " ".join(current) if isinstance(current, list) else str(current or ""),
+                               self.state.lang, removed[0]) if len(removed[0].split()) == 1 else ""
+            if not new:
+                return None
         base = number_base(removed[0])  # "kuus" or "kolmea" said, "kuusi" or "kolme" written
         spelled = [removed[0]] + ([base] if base and base != removed[0].lower() else [])
         pattern = re.compile(r"(?<![\wåäö])(?:" + "|".join(re.escape(w) for w in spelled) + r")(?![\wåäö])",

@@ -1,0 +1,96 @@
+"""What a correction replaces when the card says it in another form: a compound ending in the word said
+("kuraattori" for the card's "Koulukuraattori"), the one new word of a right-hand sentence ("its the
+pharmacist who calls, not a nurse"), and a clause after the right value that only explains what it replaces
+("kirjastosta jouduttiin lähtemään"); the functions first, then on a real card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.card_words import _compound_head, _counterpart, _overlaps, reason_clauses
+from assistant.interview import Interview
+from assistant.sessions import SessionStore
+
+
+@pytest.mark.parametrize("said,item,lang", [
+    ("kuraattori", "Koulukuraattori ja nuorisotyöntekijä pitävät ryhmän", "fi"),
+    ("sjuksköterskan", "Skolsjuksköterskan håller gruppen", "sv"),
+    ("kirjastosta", "Ryhmä kokoontuu Seinäjoen pääkirjaston kokoushuoneessa", "fi"),
+])
+def test_a_word_said_finds_the_compound_that_ends_in_it(said: str, item: str, lang: str) -> None:
+    assert _overlaps(item, said, lang)
+    assert _overlaps(item, said, lang, whole=True)
+
+
+@pytest.mark.parametrize("said,item", [
+    ("kuraattori", "Terveydenhoitaja tapaa nuoret"),
+    ("talo", "Nuorisotalon yläkerrassa"),  # a short word is not the tail of every compound
+])
+def test_a_compound_is_not_found_by_what_it_does_not_end_in(said: str, item: str) -> None:
+    assert not _overlaps(item, said, "fi", whole=True)
+
+
+def test_the_compound_keeps_its_head() -> None:
+    assert _compound_head("Koulukuraattori", "kuraattori") == "Koulu"
+    assert _compound_head("kuraattori", "kuraattori") == ""
+
+
+@pytest.mark.parametrize("said,value,wrong,right", [
+    ("its the pharmacist who calls", "A nurse calls every patient two days after discharge.", "nurse", "pharmacist"),
+    ("se oli oulun kaupunkiseurakunta joka lähti mukaan", "Oulun kaupungin nuorisopalvelut", "Diakonissalaitos", ""),
+    ("Loimaa kuuluu Varsinais-Suomen hyvinvointialueeseen", "Loimaa; Satakunnan hyvinvointialue", "Satakuntaan", ""),
+])
+def test_the_one_new_word_of_a_sentence_is_the_right_value(said: str, value: str, wrong: str, right: str) -> None:
+    assert _counterpart(said, value, "en" if said.startswith("its") else "fi", wrong) == right
+
+
+def test_a_clause_explaining_the_wrong_one_is_not_part_of_the_right_one() -> None:
+    card = {"lukiolaiset"}
+
+    def on_card(word: str) -> bool:
+        return word.startswith("lukiolai") and bool(card)
+    assert reason_clauses("ammattikoululaiset; lukiolaisille on omat juttunsa", [], "fi", on_card) == \
+        ("ammattikoululaiset", ["lukiolaisille"])
+    assert reason_clauses("Naantalissa. Turku tulee vasta ens vuonna mukaan", ["Turussa vielä"], "fi",
+                          lambda w: False) == ("Naantalissa", ["Turussa vielä"])
+    # a number corrected with a remark: the number swap decides, the remark names nothing
+    assert reason_clauses("126 oikeudenkäyntiä, katsoin äsken väärän vuoden luvut", [], "fi", lambda w: True) == \
+        ("126 oikeudenkäyntiä, katsoin äsken väärän vuoden luvut", [])
+
+
+@pytest.fixture
+def start(seeded_services, tmp_path: Path):  # type: ignore[no-untyped-def]
+    sessions = SessionStore(tmp_path / "sessions.db")
+
+    def _start(lang: str, asked: str) -> Interview:
+        iv = Interview.start(lang=lang, services=seeded_services, sessions=sessions, llm=False)
+        iv.state.phase, iv.state.pending_field = "collect", asked
+        return iv
+    return _start
+
+
+def test_a_role_in_a_compound_is_swapped_in_place(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("fi", "adaptable")
+    iv.edit("basic_idea", "Koulukuraattori ja nuorisotyöntekijä pitävät 7.-luokkalaisille ryhmän.")
+    turn = iv.turn("ei kuraattori vaan terveydenhoitaja, kuraattorilla ei ollu yhtään aikaa tähän")
+    assert turn.draft.basic_idea == "Kouluterveydenhoitaja ja nuorisotyöntekijä pitävät 7.-luokkalaisille ryhmän."
+    assert not turn.draft.adaptable
+
+
+def test_a_sentence_said_right_changes_only_its_new_word(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("en", "actors")
+    iv.edit("basic_idea", "A nurse calls every patient two days after they get home and checks their medicines.")
+    turn = iv.turn("its the pharmacist who calls, not a nurse")
+    assert turn.draft.basic_idea == \
+        "A pharmacist calls every patient two days after they get home and checks their medicines."
+
+
+def test_the_reason_names_what_the_right_value_replaces(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("fi", "regions")
+    iv.edit("target_groups", ["lukiolaiset"])
+    iv.edit("regions", ["Kuopio"])
+    turn = iv.turn("ei vaan ammattikoululaiset, lukiolaisille on omat juttunsa")
+    assert turn.draft.target_groups == ["ammattikoululaiset"]
+    assert turn.draft.regions == ["Kuopio"]
