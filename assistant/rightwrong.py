@@ -273,8 +273,18 @@ _LEFT = re.compile(r"^(?P<x>[^,.;]{2,50}?)\s+(?:har (?:inget|int(?:e)? (?:nåt|n
                    r"lades ner|dropped out|pulled out|left the project|never happened|never started|fell through|"
                    r"(?:is|are|was|were)(?:n't|nt| not) (?:really |actually )?part of (?:this|it|the \w+|our \w+)|"
                    r"jäi pois|jättäytyi pois|vetäytyi|vetäyty|ei kannata laittaa|ei kuulu enää|ei toteutunut|"
-                   r"ei koskaan toteutunut|ei (?:oo|ole) (?:enää )?(?:ryhmää|toimintaa|ryhmiä)(?: enää)?)(?![\wåäö])",
+                   r"ei koskaan toteutunut|ei (?:oo|ole) (?:enää )?(?:ryhmää|toimintaa|ryhmiä)(?: enää)?|"
+                   r"ei (?:tuu|tule) enää(?: mitään| rahaa)?|ei (?:oo|ole) enää (?:ketään |ketää )?mukana|"
+                   r"ei (?:oo|ole) (?:vielä )?aloitettu|"
+                   r"va(?:r)? me(?:d)? bara (?:på|i|under) (?:den |det )?först\w*|(?:e|är) int(?:e)? me(?:d)? "
+                   r"(?:längre|mer)|betalar int(?:e)? (?:längre|mer)|"
+                   r"(?:didn'?t|did not) (?:fund|pay for|support|join) us|(?:is|are)(?:n'?t|nt| not) us|"
+                   r"(?:is|are) out)(?![\wåäö])",
                    re.IGNORECASE)
+# "we dont do it in helsingfors anymore", "vi finns int i nykarleby": the place named after "in"/"i"
+_NOT_THERE = re.compile(r"\b(?:we|vi)\s+(?:don'?t|dont|do not|no longer|finns int(?:e)?|e int|är inte|jobbar int(?:e)?)"
+                        r"\s+(?:do it |run it |work |operate |have it |längre )?(?:in|i)\s+"
+                        r"(?P<x>[\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?)", re.IGNORECASE)
 
 
 def left_out(text: str) -> str | None:
@@ -289,10 +299,13 @@ def left_out(text: str) -> str | None:
                          re.IGNORECASE):
                 continue  # "för att färre ska hoppa av" is a goal, not someone who left
             return None if x.lower() in _PRONOUNS else x or None  # "ne vetäyty": who, the clause before says
+        there = _NOT_THERE.search(clause)
+        if there:
+            return re.sub(r"\s+(?:anymore|any|längre|heller|mer|now|nu)$", "", there.group("x"), flags=re.IGNORECASE)
     return None
 
 
-_PRONOUNS = {"ne", "he", "se", "hän", "they", "it", "she", "de", "dom", "den", "det", "han", "hon", "them", "ni"}
+_PRONOUNS = {"ne", "he", "se", "hän", "siellä", "täällä", "där", "här", "there", "here", "they", "it", "she", "de", "dom", "den", "det", "han", "hon", "them", "ni"}
 
 
 BARE_Y_NOT_X = re.compile(r"^(?P<y>[\wåäö-]+(?:\s+[\wåäö-]+)?)\s+(?:not|inte|int|eikä)\s+"

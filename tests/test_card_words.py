@@ -94,3 +94,35 @@ def test_the_reason_names_what_the_right_value_replaces(start) -> None:  # type:
     turn = iv.turn("ei vaan ammattikoululaiset, lukiolaisille on omat juttunsa")
     assert turn.draft.target_groups == ["ammattikoululaiset"]
     assert turn.draft.regions == ["Kuopio"]
+
+
+@pytest.mark.parametrize("text,who", [
+    ("okm:ltä ei tuu enää mitään, se avustus loppu 2023", "okm:ltä"),
+    ("punaselta ristiltä ei oo enää ketään mukana, ne oli vaan alussa", "punaselta ristiltä"),
+    ("marthorna va me bara på första kursen, sen int mer", "marthorna"),
+    ("the social insurance institution didnt fund us in the end", "social insurance institution"),
+    ("we dont do it in helsingfors anymore, only espoo and vantaa", "helsingfors"),
+    ("vi finns int i nykarleby, det var bara ett försök", "nykarleby"),
+])
+def test_someone_no_longer_involved_is_read_in_everyday_words(text: str, who: str) -> None:
+    from assistant.rightwrong import left_out
+
+    assert left_out(text) == who
+
+
+@pytest.mark.parametrize("said,item", [
+    ("okm:ltä", "Opetus- ja kulttuuriministeriö"),
+    ("punaselta ristiltä", "Suomen Punainen Risti, Satakunnan piiri"),
+    ("marthorna", "Marthaförbundet"),
+    ("srk:n diakoniatyö", "Raahen seurakunta"),
+])
+def test_everyday_names_find_the_card_item(said: str, item: str) -> None:
+    assert _overlaps(item, said, "fi")
+
+
+def test_a_partner_that_left_goes_from_the_card(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("sv", "measurement")
+    iv.edit("actors", ["Sjundeå kommun", "Sjundeå församling", "Marthaförbundet"])
+    turn = iv.turn("marthorna va me bara på första kursen, sen int mer")
+    assert turn.draft.actors == ["Sjundeå kommun", "Sjundeå församling"]
+    assert not turn.draft.measurement
