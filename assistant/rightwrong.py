@@ -305,7 +305,8 @@ def left_out(text: str) -> str | None:
     return None
 
 
-_PRONOUNS = {"ne", "he", "se", "hän", "siellä", "täällä", "där", "här", "there", "here", "they", "it", "she", "de", "dom", "den", "det", "han", "hon", "them", "ni"}
+_PRONOUNS = {"ne", "he", "se", "hän", "siellä", "täällä", "där", "här", "there", "here", "they", "it", "she", "de",
+             "dom", "den", "det", "han", "hon", "them", "ni"}
 
 
 BARE_Y_NOT_X = re.compile(r"^(?P<y>[\wåäö-]+(?:\s+[\wåäö-]+)?)\s+(?:not|inte|int|eikä)\s+"

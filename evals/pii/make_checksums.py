@@ -164,7 +164,8 @@ def check(path: Path) -> int:
     seen: set[str] = set()
     kinds_all = {"hetu", "personnummer", "phone", "email", "address", "name_health"}
     pos = neg = 0
-    batch_start = 0  # batches 4, 5, 6 and 7 (ids from 501, 701, 761, 821) count every third entry from their own first one
+    # batches 4, 5, 6 and 7 (ids from 501, 701, 761, 821) count every third entry from their own first one
+    batch_start = 0
     starts = [501, 701, 761, 821]
     for i, case in enumerate(cases, start=1):
         cid = case.get("id", f"#{i}")
