@@ -154,6 +154,21 @@ def test_a_stage_change_told_to_another_question_changes_the_stage(start) -> Non
     assert turn.draft.stage == "established" and not turn.draft.measurement
 
 
+@pytest.mark.parametrize("lang,card,text,expected", [
+    ("fi", "ready", "ei tää oo vielä valmis muiden käyttöön, käsikirja on kesken ja testataan vielä", "developing"),
+    ("sv", "established", "vi lade ner de i våras faktiskt, pengarna tog slut", "ended"),
+    ("en", "ready", "its not just ready on paper, its been part of everyday work in all our clinics since 2022",
+     "established"),
+    ("sv", "established", "kommunen lade ner de gamla eftiset, så nu kommer barnen till oss", "established"),
+])
+def test_a_stage_told_in_everyday_words_to_another_question(start, lang: str, card: str, text: str,  # type: ignore[no-untyped-def]
+                                                            expected: str) -> None:
+    iv = start(lang)
+    iv.edit("stage", card)
+    turn = iv.turn(text)
+    assert turn.draft.stage == expected
+
+
 def test_something_else_that_ended_does_not_end_the_model(start) -> None:  # type: ignore[no-untyped-def]
     iv = start("fi")
     iv.edit("stage", "established")
