@@ -43,6 +43,10 @@ _CARD = frozenset({"name", "summary", "basic_idea", "core", "adaptable", "proble
                    "regions", "organisation", "funders", "contact"})
 
 
+# "only the NEET ones, not all young people", "bara högstadieelever, int alla barn o unga": narrowing what the card says
+_NOT_ALL = re.compile(r"\b(?:not all|not every|int alla|inte alla|ei kaikki|eikä kaikki|ei kaikkia)\b", re.IGNORECASE)
+
+
 class Corrections:
     """The correction half of a turn's ``Dialogue``."""
 
@@ -118,8 +122,11 @@ class Corrections:
             near = [f for f in (pending, st.last_field) if f]
             fld = next((f for f in near if self._holds(f, c.removed)), None)
             elsewhere = self._holders([re.sub(r"^(?:the|a|an)\s+", "", r, flags=re.I) for r in c.removed], whole=True)
-            if fld is None and len(elsewhere) == 1 and (len(c.text.split()) > 2 or same_kind(c.text, c.removed[0])):
+            if fld is None and len(elsewhere) == 1 and (len(c.text.split()) > 2 or same_kind(c.text, c.removed[0])
+                                                        or _NOT_ALL.search(a.text)):
                 fld = elsewhere[0]  # "the money comes from the municipality, not the ministry": a sentence
+            elif fld is None and _NOT_ALL.search(a.text) and "target_groups" in elsewhere:
+                fld = "target_groups"  # "not all young people": whom it is for, also when the idea says them too
         if c.bare and c.text and not c.field and pending and pending != fld and not getattr(st.draft, pending) \
                 and not self._holders(c.removed, whole=True):
             # "Ei koko Pirkanmaa, vaan Tampere ja Nokia" to "which regions?": nothing on the card says "koko

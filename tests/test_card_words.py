@@ -126,3 +126,20 @@ def test_a_partner_that_left_goes_from_the_card(start) -> None:  # type: ignore[
     turn = iv.turn("marthorna va me bara på första kursen, sen int mer")
     assert turn.draft.actors == ["Sjundeå kommun", "Sjundeå församling"]
     assert not turn.draft.measurement
+
+
+@pytest.mark.parametrize("lang,text,card,want", [
+    ("en", "only the NEET ones, not all young people. the others have the youth centres already",
+     ["all young people in Kontula"], "NEET"),
+    ("sv", "bara högstadieelever, int alla barn o unga. för de små finns ju eftis", ["barn och unga 7–18 år"],
+     "högstadieelever"),
+])
+def test_not_all_narrows_the_target_group(start, lang: str, text: str, card: list[str],  # type: ignore[no-untyped-def]
+                                          want: str) -> None:
+    iv = start(lang, "goals")
+    iv.edit("target_groups", card)
+    iv.edit("basic_idea", "A drop-in where young people and children meet a youth worker (unga, barn).")
+    turn = iv.turn(text)
+    assert any(want.lower() in t.lower() for t in turn.draft.target_groups)
+    assert not any(card[0] == t for t in turn.draft.target_groups)
+    assert not turn.draft.goals
