@@ -123,7 +123,8 @@ def _without(item: str, removed: list[str], lang: str) -> list[str]:
         parts = _clauses(item)
     if len(parts) < 2:
         return []
-    return [p for p in parts if not any(_overlaps(p, r, lang) for r in removed)]
+    kept = [p for p in parts if not any(_overlaps(p, r, lang) for r in removed)]
+    return [] if len(kept) == len(parts) else kept  # "OKM" names "Opetus- ja kulttuuriministeriö" only whole
 
 
 def _clauses(text: str) -> list[str]:

@@ -74,6 +74,6 @@ class Closing:
 
     def summary(self) -> str:
         st = self.state
-        st.summary_fields = [f for f in self.flow.order if getattr(st.draft, f)]
+        st.summary_fields = [f for f in self.flow.card if getattr(st.draft, f)]
         return self.t("iv.summary") + "\n\n" + numbered_summary(st.draft, st.summary_fields, st.lang)
 

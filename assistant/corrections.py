@@ -104,7 +104,7 @@ class Corrections:
                     st.phase = "collect"
                 return self.after_update([self.t("iv.corrected", label=", ".join(self.label(f) for f in holders))])
             return [self.t("iv.not_on_card", words=md(short(", ".join(c.removed)))), self._repeat()]
-        ages = range_swap(c.text, {f: getattr(st.draft, f) for f in self.flow.order if f not in ("stage", "name")}) \
+        ages = range_swap(c.text, {f: getattr(st.draft, f) for f in self.flow.card if f not in ("stage", "name")}) \
             if not c.field and not c.removed and c.text and not c.additive else None
         if ages:  # "tarkoitin 6–17-vuotiaita": the card's one other age range is the wrong one
             also = [p for p in re.split(r"[,;]\s+", c.text)[1:] if contains(p, self.offline.nlu.cues.addition_words)]
@@ -262,7 +262,7 @@ class Corrections:
             if fld:
                 text = _strip_field_words(self.offline.nlu, text, fld)
         scored = []
-        for fld in [c.field] if c.field else self.flow.order:
+        for fld in [c.field] if c.field else self.flow.card:
             value = getattr(st.draft, fld, None)
             if fld == c.move_to or not value or fld in ("name", "stage"):
                 continue
@@ -282,7 +282,7 @@ class Corrections:
             return None
         number, unit = said[0]
         hits = set()
-        for fld in self.flow.order:
+        for fld in self.flow.card:
             value = getattr(self.state.draft, fld, None)
             if not value or fld in ("stage", "name"):
                 continue
@@ -327,7 +327,7 @@ class Corrections:
         content words, so "vanhempien ryhmä" is not found in "Vanhempien jaksaminen paranee")."""
         st = self.state
         out = []
-        for fld in self.flow.order:
+        for fld in self.flow.card:
             value = getattr(st.draft, fld)
             items = value if isinstance(value, list) else sentences(str(value)) if value else []
             if any(_overlaps(i, r, st.lang, whole) for r in phrases for i in items):
@@ -340,7 +340,7 @@ class Corrections:
         "Satakuntaan" finds "Satakunnan hyvinvointialue", not "pari sataa metriä"."""
         st = self.state
         best: tuple[float, str] | None = None
-        for fld in self.flow.order:
+        for fld in self.flow.card:
             value = getattr(st.draft, fld)
             items = value if isinstance(value, list) else sentences(str(value)) if value else []
             def holds(i: str, r: str) -> bool:

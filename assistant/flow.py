@@ -46,6 +46,9 @@ class Flow(BaseModel):
     required: list[str]
     publish_required: list[str] = Field(default_factory=lambda: ["name", "problem", "target_groups", "core"])
     reuse_check_after: list[str] = Field(default_factory=list)
+    also_on_card: list[str] = Field(default_factory=lambda: ["themes", "funders", "evidence"],
+                                    description="Fields never asked but filled when named; shown at the summary "
+                                                "and corrected like the asked ones.")
     core_max_items: int = 6
     always_confirm: list[str] = Field(default_factory=lambda: ["core"],
                                       description="Fields a story never fills without the person confirming them.")
@@ -54,9 +57,14 @@ class Flow(BaseModel):
     confirm: dict[str, str]
     narrow_core: dict[str, str]
 
+    @property
+    def card(self) -> list[str]:
+        """Every field a person sees and corrects: the asked ones in order, then the ones filled when named."""
+        return self.order + [f for f in self.also_on_card if f not in self.order]
+
     @model_validator(mode="after")
     def _check(self) -> Flow:
-        named = self.order + self.required + self.reuse_check_after + self.publish_required
+        named = self.order + self.required + self.reuse_check_after + self.publish_required + self.also_on_card
         unknown = [f for f in named if f not in FIELDS]
         if unknown:
             raise ValueError(f"unknown field(s) in flow: {unknown}")

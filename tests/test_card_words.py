@@ -143,3 +143,22 @@ def test_not_all_narrows_the_target_group(start, lang: str, text: str, card: lis
     assert any(want.lower() in t.lower() for t in turn.draft.target_groups)
     assert not any(card[0] == t for t in turn.draft.target_groups)
     assert not turn.draft.goals
+
+
+def test_fields_never_asked_are_shown_and_corrected_like_the_rest(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("en", "conditions")
+    iv.edit("funders", ["STEA", "Kela", "Pirkanmaan hyvinvointialue"])
+    iv.edit("themes", ["loneliness"])
+    turn = iv.turn("the social insurance institution didnt fund us in the end, the application was rejected")
+    assert turn.draft.funders == ["STEA", "Pirkanmaan hyvinvointialue"]
+    assert not turn.draft.conditions
+    summary = iv._dialogue([]).summary()
+    assert "STEA" in summary and "loneliness" in summary
+    assert iv.state.summary_fields[-2:] == ["themes", "funders"]
+
+
+def test_a_name_in_two_parts_goes_whole(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("fi", "conditions")
+    iv.edit("funders", ["STEA", "Kela", "Opetus- ja kulttuuriministeriö"])
+    turn = iv.turn("okm:ltä ei tuu enää mitään, se avustus loppu 2023. kelan ja stean raha jatkuu")
+    assert turn.draft.funders == ["STEA", "Kela"]
