@@ -24,7 +24,7 @@ _UNDER = re.compile(r"(?:alle|under|below|younger than|upp till|up to|enintään
 _SINGLE = re.compile(_NUM + _AGE_WORD, re.IGNORECASE)
 _PLUS = re.compile(_NUM + r"\s*\+", re.IGNORECASE)
 # school grades: "1.–9. luokka", "årskurs 7–9", "grades 7 to 9" (age ≈ grade + 6)
-_GRADES = re.compile(r"(\d{1,2})\.?\s*(?:–|-|—|to|till)\s*(\d{1,2})\.?\s*(?:luok\w*|vuosiluok\w*|klass\w*)|"
+_GRADES = re.compile(r"(\d{1,2})\.?\s*(?:–|-|—|to|till)\s*(\d{1,2})\.?\s*(?:luok\w*|vuosiluok\w*|klass\w*|lk\b|åk\b)|"
                      r"(?:årskurs\w*|åk|grades?|luokat|luokilla|luokille|lk|klass\w*)\s*(\d{1,2})\s*(?:–|-|—|to|till)\s*"
                      r"(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)\s*(?:–|-|—|to)\s*(\d{1,2})(?:st|nd|rd|th)\s*grade",
                      re.IGNORECASE)
@@ -36,7 +36,22 @@ _WORDED = ((re.compile(r"\b(?:under|före|innan)\s+skolålder\w*|\balle\s+koului
                        r"\bunder\s+(?:one|a|1)\s+year|\bvauvaikäi\w*|\bspädbarn\w*|\binfants?\b",
                        re.IGNORECASE), 0, 1),
            (re.compile(r"\bi\s+skolåldern|\bkouluikäi\w*|\bschool-age\w*|\bschool\s+age\s+children",
-                       re.IGNORECASE), 7, 15))
+                       re.IGNORECASE), 7, 15),
+           # schooling and life stages that fix an age: comprehensive school and its parts, upper secondary,
+           # higher education, conscripts, working age
+           (re.compile(r"\bperuskoulu\w*|\bperusopetukse\w*|\bgrundskol\w*|\bcomprehensive[\s-]school\w*",
+                       re.IGNORECASE), 7, 15),
+           (re.compile(r"\balakoulu\w*|\blågstadie\w*|\bprimary[\s-]school\w*", re.IGNORECASE), 7, 12),
+           (re.compile(r"\byläkoulu\w*|\byläasteel\w*|\bhögstadie\w*|\blower[\s-]secondary\w*", re.IGNORECASE), 13, 15),
+           (re.compile(r"\blukiolai\w*|\bammattiopisto\w*|\btoisen\s+asteen\s+opiskelij\w*|\bgymnasieelev\w*|"
+                       r"\bgymnasiestuderande|\bupper[\s-]secondary\s+(?:school\s+)?students?|"
+                       r"\bvocational\s+(?:school|college)\s+students?", re.IGNORECASE), 16, 19),
+           (re.compile(r"\b(?:ammatti)?korkeakouluopiskelij\w*|\bammattikorkeakoulu\w*\s+opiskelij\w*|"
+                       r"\byliopisto-?opiskelij\w*|\bhögskolestuderande|\buniversity\s+students?|"
+                       r"\bcollege\s+students?", re.IGNORECASE), 19, 30),
+           (re.compile(r"\bvarusm(?:ies|iehi|iest)\w*|\bbeväring\w*|\bconscripts?\b", re.IGNORECASE), 18, 25),
+           (re.compile(r"\btyöikäi\w*|\bi\s+arbetsför\s+ålder|\barbetsföra\b|\bworking[\s-]age\b", re.IGNORECASE),
+            18, 64))
 
 # Coarse classes by word stems (matched at word starts). Written for fi/sv/en welfare texts.
 GROUP_STEMS: dict[str, tuple[str, ...]] = {

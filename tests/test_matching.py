@@ -151,3 +151,19 @@ def test_ages_said_in_words_and_school_years_are_ages() -> None:
     assert ages("alle vuoden ikäinen vauva") == [AgeRange(0, 1)]
     assert ages("alle kouluikäisten lasten vanhemmat") == [AgeRange(0, 6)]
     assert age_compatibility(ages("elever i åk 3–6"), ages("barn under skolåldern")) == -1.0
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("peruskoulun oppilaat (1–9 lk)", (7, 15)),
+    ("bara högstadieelever", (13, 15)),
+    ("maksuton harrastus lukiolaisille", (16, 19)),
+    ("kiusaaminen ammattikorkeakoulussa opiskelijoiden kesken", (19, 30)),
+    ("a lesson series for conscripts", (18, 25)),
+    ("nimetön chat työikäisille", (18, 64)),
+])
+def test_school_levels_and_life_stages_are_ages(text: str, expected: tuple[int, int]) -> None:
+    from assistant.groups import AgeRange, age_compatibility, ages
+
+    assert AgeRange(*expected) in ages(text)
+    if expected[0] >= 16:  # past comprehensive school: not the same pupils as grades 1–9
+        assert age_compatibility(ages(text), ages("peruskoulun oppilaat, luokat 1–9")) == -1.0
