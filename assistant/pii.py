@@ -29,6 +29,7 @@ from assistant.pii_words import (
     SV_STREET_ENDINGS,
     alternation,
 )
+from assistant.textproc import detect_language
 
 KINDS = ("hetu", "personnummer", "email", "phone", "address", "name_health")  # also the overlap priority
 SKIP_FIELDS = frozenset({"id", "created", "updated", "language", "stage", "source_url"})
@@ -59,7 +60,8 @@ _PHONE_CUE = re.compile(r"(?:puh|p\.|tel|tfn|telefon|mobil|gsm|numero|nummer|soi
 _NOT_PHONE_CUE = re.compile(r"(?:y-tunnus|fo-nummer|org\.?\s*nr|organisationsnummer|bankgiro|plusgiro|viite|"
                             r"ISBN|ISSN|CN-koodi|tullinimike|IBAN|tilinumero|konto|kuntanumero|dnro|dnr|tilausnumero|"
                             r"tilausnro|asiakasnumero|laskunumero|tuotenumero|tuotekoodi|artikkelinumero|ordernummer|"
-                            r"kundnummer|fakturanummer|artikelnummer|order number|invoice|product code|item number)"
+                            r"kundnummer|fakturanummer|artikelnummer|order number|invoice|product code|item number|"
+                            r"sarjanumer|serienummer|serial number|serial no|versionumer|versionsnummer|version number)"
                             r"\w{0,6}\W{0,3}(?:\s*\S{1,12}){0,2}\s*$", re.IGNORECASE)
 # A sentence about invoices, orders or products, with no phone word anywhere in it: its numbers are theirs.
 _NUMBER_CONTEXT = re.compile(r"\b(?:lasku|laskut|laskun|laskuja|tilaus|tilauks|tuotenumer|tuotekood|korvaava|"
@@ -192,6 +194,32 @@ _FOREIGN_SHAPE = re.compile(r"(?<![\w+/.-])(?:07\d{3}\s?\d{3}\s?\d{3}|\(?[2-9]\d
                             r"(?![\w/]|[.,-]\d)")
 
 
+_SERVICE_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.PREMIUM_RATE,
+                            phonenumbers.PhoneNumberType.SHARED_COST, phonenumbers.PhoneNumberType.UAN})
+
+
+_REGIONS = {"fi": ("FI", "SE", "GB"), "sv": ("FI", "SE", "GB"), "en": ("GB", "FI", "SE")}
+
+
+def _service_number(raw: str, lang: str) -> bool:
+    """A toll-free, premium, shared-cost or national service number (FI 020/0800, SE 020, UK 0800/0808), by the
+    numbering plans ``phonenumbers`` keeps: an organisation's line, never a private person's phone. Read in the
+    first country (by the text's language) where it is a valid number; a mobile anywhere is a person's
+    ("070-123 45 67" is a Swedish mobile, though a Finnish 0700 line)."""
+    if not raw.lstrip().startswith(("0", "+")):
+        return False
+    types = []
+    for region in _REGIONS.get(lang, _REGIONS["fi"]):
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            types.append(phonenumbers.number_type(number))
+    mobile = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+    return bool(types) and types[0] in _SERVICE_TYPES and not any(t in mobile for t in types)
+
+
 def _phones(text: str) -> list[Finding]:
     if not _DIGITS6.search(text):
         return []
@@ -206,6 +234,7 @@ def _phones(text: str) -> list[Finding]:
         if sum(c.isdigit() for c in number) >= 7 and not re.search(r"\d[.:]\d\d?[.:-]", number):
             spans.setdefault((cued.start(1), cued.end(1)), number)
     out: list[Finding] = []
+    lang = detect_language(text)
     for (start, end), raw in sorted(spans.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
         if out and start < out[-1].end:
             continue
@@ -217,6 +246,8 @@ def _phones(text: str) -> list[Finding]:
             continue  # "Reklamaationumero 040 1746 2291", "ärendenummer …": a number of something else
         digits = re.sub(r"\D", "", raw)
         if len(set(digits[3:])) == 1:  # "040 000 0000": a form's placeholder
+            continue
+        if _service_number(raw, lang):  # "020 696 006", "0800 1111": a free or national service line, nobody's own
             continue
         sentence = _sentence_around(text, start, end)
         if _NUMBER_CONTEXT.search(sentence) and not _ANY_PHONE_WORD.search(sentence):

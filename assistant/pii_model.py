@@ -105,10 +105,21 @@ def _is_first_name(word: str, common: frozenset[str]) -> bool:
     return low in FIRST_NAMES or (_first_name(word) and low not in common)
 
 
+# lowercase words that are first names but far more often ordinary words (fi "onni" luck, "toivo" hope,
+# "lumi" snow; en "will", "hope", "may"; sv "sten" stone): only capitalised do they start a candidate
+_LOWER_COMMON = frozenset("""onni toivo lumi usko armas sulo lahja tuuli vilja aarre aura ilona aino voitto rauha
+taimi into kaino lempi oiva sisu saga will hope joy may rose lily daisy holly ruby amber jade pearl dawn sky
+summer april faith grace liv sten björn ros del sal bill ben tom sue""".split())
+
+
 def _name_like(words: list[re.Match[str]], i: int) -> bool:
     w = words[i].group(0)
     nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
-    if _lowercase_name(w, nxt) or (w.islower() and len(w) > 3 and w in FIRST_NAMES):
+    if _lowercase_name(w, nxt) or (w.islower() and len(w) > 3 and w in FIRST_NAMES and w not in _LOWER_COMMON):
+        return True
+    base = re.sub(r"['’]s$", "", w)  # "kev's", "dave's"; "liisan", "väinöllä": a first name typed in lowercase
+    if w.islower() and len(base) >= 3 and (base in FIRST_NAMES or _first_name(base.capitalize())) \
+            and base not in _LOWER_COMMON:
         return True
     return w[:1].isupper() and not w.isupper() and len(w) > 1
 

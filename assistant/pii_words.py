@@ -116,6 +116,12 @@ HEALTH_STEMS = (
 
 # Common first names (fi, sv, en and frequent names of newer Finns and Swedes). Lowercase.
 FIRST_NAMES = frozenset("""
+jokke jussi jaska jarkko janne jonne masa make pate pave late jake tupu ninni nipa teme tepa pena pertsa
+kaitsu rane hese kari-pekka veikka ville kalle olli tomppa tiitu tiinu pipsa pike sanni jenni kiia
+tobbe bosse pelle lasse olle nisse micke kicki sussi lotta stina lisbeth göran putte lollo affe sigge
+kev gaz debs bev bob jim liz sue kath tash shaz baz del trev dazza mo jez nat sal bill ted tom dan ben
+hope joy summer liv will faith april rose lily daisy holly ruby amber jade pearl dawn autumn sky
+onni armas usko sulo lahja tuuli ilona ronja ylva sten björn malin
 aarre aulis ensio kalevi lasse leo maarit marja-liisa marketta marjaana mauri nina osmo outi rauno reino
 sinikka sirkku taru tauno tero toivo urpo voitto anna-liisa eeva-liisa aaron eemeli eemil eevi enni
 essi hilma iina isla lenni lumi luukas mette niilo nelli oiva peppi rasmus saga selma sisu vilja

@@ -90,6 +90,25 @@ def test_phone_numbers(text: str, span: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Kriisiapua saa numerosta 020 655 0505 arkisin",  # a Finnish national service number (UAN)
+    "Ring 020-91 91 91, det är gratis",  # a Swedish toll-free line
+    "They can call 0800 234 567 any time, it is free",  # a UK freephone line
+    "Maksuton neuvonta 0800 98765",
+    "Laitteen sarjanumerot alkavat 0404-7781",  # a serial number that looks like a mobile
+])
+def test_service_lines_and_serial_numbers_are_nobodys_phone(text: str) -> None:
+    assert [f for f in find(text) if f.kind == "phone"] == []
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Ring mig på 070-123 45 67 efter fem", "070-123 45 67"),  # a Swedish mobile, though a Finnish 0700 line
+    ("Call her son on 020 7946 0321 after work", "020 7946 0321"),  # a London landline in an English text
+])
+def test_a_personal_number_that_shares_a_service_prefix_is_still_found(text: str, span: str) -> None:
+    assert [(f.kind, f.text) for f in find(text)] == [("phone", span)]
+
+
+@pytest.mark.parametrize("text", [
     "Hanke kesti vuodet 2019–2023 ja maksoi 250 000 euroa.",
     "Tapaaminen on 14.2.2025 klo 12.30–14.00.",
     "Sosiaalihuoltolaki 1301/2014 ja laki 417/2007 ohjaavat työtä.",

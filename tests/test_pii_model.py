@@ -28,6 +28,20 @@ def test_staff_with_a_title_and_names_the_bank_uses_are_never_candidates() -> No
     assert candidates(text, frozenset({"sairaanhoitaja"}), frozenset({"kela"})) == []
 
 
+@pytest.mark.parametrize("text,word", [
+    ("moi! ninni soitti et on taas psykiatrisella osastolla", "ninni"),
+    ("kävin eilen liisan kanssa sossussa hakemassa maksusitoumusta", "liisan"),
+    ("kev's on a suspended sentence and probation think he's using again", "kev's"),
+])
+def test_a_first_name_typed_in_lowercase_is_a_candidate(text: str, word: str) -> None:
+    assert word in [text[c.start:c.end] for c in candidates(text, frozenset({"soitti", "kanssa"}))]
+
+
+def test_a_lowercase_word_that_is_mostly_a_word_is_not_a_candidate() -> None:
+    text = "onni oli matkassa ja toivo heräsi, kun asunto löytyi"
+    assert [text[c.start:c.end] for c in candidates(text, frozenset())] == []
+
+
 def test_a_common_word_opening_a_run_is_not_part_of_the_name() -> None:
     cands = candidates("Asiakkaamme Reino Salminen on muistisairas.", frozenset({"asiakkaat"}))
     assert [(c.start, c.end) for c in cands] == [(12, 26)]
