@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from assistant import policy
+from assistant import policy, timewords
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.wrong_value import amount_said_again
 
@@ -42,8 +42,8 @@ class InPassing:
             return None
         card = {f: " ".join(v) if isinstance(v, list) else str(v) for f, v in st.draft.model_dump().items()
                 if f not in ("stage", "name", "contact", "implementations") and v and isinstance(v, (str, list))}
-        again = amount_said_again(action.text, card)
-        if again is not None:
+        again = amount_said_again(action.text, card) or timewords.said_again(action.text, card)
+        if again is not None:  # "120 000, 80 tuhatta oli ekan vuoden luku"; "nykyään kahdesti viikossa"
             return self._swap_in(*again)
         if st.draft.contact and st.pending_field != "contact":
             told = self._contact_again(action.text, st.draft.contact)
