@@ -42,7 +42,8 @@ class InPassing:
             return None
         card = {f: " ".join(v) if isinstance(v, list) else str(v) for f, v in st.draft.model_dump().items()
                 if f not in ("stage", "name", "contact", "implementations") and v and isinstance(v, (str, list))}
-        again = amount_said_again(action.text, card) or timewords.said_again(action.text, card)
+        asked_empty = bool(st.pending_field) and not getattr(st.draft, st.pending_field or "", None)
+        again = amount_said_again(action.text, card) or timewords.said_again(action.text, card, asked_empty)
         if again is not None:  # "120 000, 80 tuhatta oli ekan vuoden luku"; "nykyään kahdesti viikossa"
             return self._swap_in(*again)
         if st.draft.contact and st.pending_field != "contact":

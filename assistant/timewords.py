@@ -115,9 +115,22 @@ _CHANGED = re.compile(r"\b(?:nykyään|nyt|now|nu|numera|actually|oikeesti|oikea
                       r"ändra\w*|sori|sorry|oho|eikun|ei\s+vaan|korjaus|wait|vänta|förresten)\b", re.IGNORECASE)
 
 
-def said_again(text: str, card: dict[str, str]) -> tuple[str, str, str] | None:
+def _about(text: str, value: str, old: TimeWords) -> bool:
+    """The message names the thing whose timing it changes ("träffarna e varje vecka nu" for "Gruppträff
+    varannan vecka"): a content word's first five letters in the card's sentence around the old words."""
+    from assistant.why import content_words
+
+    left = max(value.rfind(mark, 0, old.start) for mark in (". ", "; ", "\n"))
+    right = min((i for i in (value.find(". ", old.end), value.find("; ", old.end)) if i >= 0), default=len(value))
+    around = {w[:5] for w in content_words(value[left + 1:right])}
+    return any(w[:5] in around or any(a in w for a in around if len(a) == 5) for w in content_words(text))
+
+
+def said_again(text: str, card: dict[str, str], asked_empty: bool = False) -> tuple[str, str, str] | None:
     """(field, the words said, the card's words) when a short message says a frequency or duration again and the
-    card has one of the same kind that it replaces: the one named wrong ("ei puolen vuoden"), else the only one."""
+    card has one of the same kind that it replaces: the one named wrong ("ei puolen vuoden"), else the only one.
+    ``asked_empty``: a question waits for an answer, so without naming the old one wrong the message must name
+    what it changes ("kysely tehdään nyt kerran vuodessa" answers the measurement question)."""
     if len(text.split()) > 35:
         return None
     said = found(text)
@@ -140,4 +153,6 @@ def said_again(text: str, card: dict[str, str]) -> tuple[str, str, str] | None:
     if len(on_card) != 1:
         return None
     fld, old = on_card[0]
+    if asked_empty and not wrong and not _about(text, card[fld], old):
+        return None
     return fld, new.text, old.text

@@ -56,3 +56,9 @@ def test_said_again_finds_the_one_it_replaces(text: str, card: dict[str, str],
 ])
 def test_nothing_is_swapped_without_a_correction_or_a_single_target(text: str, card: dict[str, str]) -> None:
     assert said_again(text, card) is None
+
+
+def test_an_answer_to_an_empty_question_changes_nothing_unless_it_names_the_thing() -> None:
+    card = {"core": "Gruppträff varannan vecka; Gemensam lunch"}
+    assert said_again("vi mäter nu en gång i veckan hur många som kommer", card, asked_empty=True) is None
+    assert said_again("träffarna e varje vecka nu", card, asked_empty=True) == ("core", "varje vecka", "varannan vecka")
