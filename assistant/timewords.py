@@ -122,7 +122,10 @@ def _about(text: str, value: str, old: TimeWords) -> bool:
 
     left = max(value.rfind(mark, 0, old.start) for mark in (". ", "; ", "\n"))
     right = min((i for i in (value.find(". ", old.end), value.find("; ", old.end)) if i >= 0), default=len(value))
-    around = {w[:5] for w in content_words(value[left + 1:right])}
+    sentence = value[left + 1:old.start] + " " + value[old.end:right]  # the timing words themselves aside
+    for t in found(text)[::-1]:
+        text = text[:t.start] + " " + text[t.end:]
+    around = {w[:5] for w in content_words(sentence)}
     return any(w[:5] in around or any(a in w for a in around if len(a) == 5) for w in content_words(text))
 
 
