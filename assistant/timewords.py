@@ -125,8 +125,8 @@ def _about(text: str, value: str, old: TimeWords) -> bool:
     sentence = value[left + 1:old.start] + " " + value[old.end:right]  # the timing words themselves aside
     for t in found(text)[::-1]:
         text = text[:t.start] + " " + text[t.end:]
-    around = {w[:5] for w in content_words(sentence)}
-    return any(w[:5] in around or any(a in w for a in around if len(a) == 5) for w in content_words(text))
+    around = content_words(sentence)  # "träffarna" for "Gruppträff": the start of one inside the other
+    return any(w[:5] in a or a[:5] in w for w in content_words(text) if len(w) >= 5 for a in around if len(a) >= 5)
 
 
 def said_again(text: str, card: dict[str, str], asked_empty: bool = False) -> tuple[str, str, str] | None:
