@@ -21,10 +21,13 @@ if TYPE_CHECKING:
 # a cue that the message is about where something belongs, not a value
 _MOVE_CUE = re.compile(r"\b(?:siirrä|siirtäisitkö|siirtäisit|siirtää|siirretään|kuuluu|kuuluis|kuuluisi|kuulu|laita|"
                        r"laittaisitko|paikka|kohtaan|flytta|flyttas|sätt|hör|hör till|put|move|belongs?|goes|"
-                       r"should be (?:in|under)|is what we|are the|is how we|mäter|mittaamista|"
+                       r"should be (?:in|under)|is what we|are the|is how we|mäter|mittaamista|enemmän|mera|"
+                       r"more (?:of )?(?:a|an|the)|rather|pikemminkin|snarare|e dom som|are who|"
                        r"eikä|ei\s+(?:mikään|oo|ole|se)|not\s+(?:a|an|the|part)|inte\s+(?:ett|en|nåt|något|del))\b",
                        re.IGNORECASE)
-_NEG_BEFORE = re.compile(r"(?:\b(?:ei|eikä|not|inte|int|no)\b(?:\s+[\wåäö]+){0,3}|\b(?:mikään|mitään|någon|något|nåt|"
+# a field after a negation, or after "than" ("enemmän edellytys kun ydinjuttu"), is where the item should not be
+_NEG_BEFORE = re.compile(r"(?:\b(?:ei|eikä|not|inte|int|no)\b(?:\s+[\wåäö]+){0,4}|"
+                         r"\b(?:kuin|kun|än|than)\b(?:\s+[\wåäö]+)?|\b(?:mikään|mitään|någon|något|nåt|"
                          r"any))\s*$", re.IGNORECASE)
 _REMOVE = re.compile(r"\b(?:pois|poista|remove|delete|take (?:it|them) out|ta bort|stryk)\b", re.IGNORECASE)
 

@@ -162,3 +162,18 @@ def test_a_name_in_two_parts_goes_whole(start) -> None:  # type: ignore[no-untyp
     iv.edit("funders", ["STEA", "Kela", "Opetus- ja kulttuuriministeriö"])
     turn = iv.turn("okm:ltä ei tuu enää mitään, se avustus loppu 2023. kelan ja stean raha jatkuu")
     assert turn.draft.funders == ["STEA", "Kela"]
+
+
+@pytest.mark.parametrize("text,away,to", [
+    ("toi koulutusvaatimus ohjaajalle on enemmän edellytys kun ydinjuttu", "core", "conditions"),
+    ("se opinnäytetyö ei kyl oo meidän omaa mittaamista, se on enemmän sitä arviointitietoa", "measurement",
+     "evidence"),
+    ("landskapsregeringen e ju int ett område, de e dom som betalar", None, "funders"),
+])
+def test_an_item_said_to_belong_elsewhere_in_everyday_words(text: str, away: str | None, to: str) -> None:
+    from assistant.flow import load_prompts
+    from assistant.moves import move_hint
+    from assistant.understand import Understanding
+
+    c = move_hint(Understanding(load_prompts().cues), text)
+    assert c is not None and (c.field, c.move_to) == (away, to)
