@@ -73,7 +73,17 @@ def _shared(item: str, phrase: str, lang: str) -> int:
 
     a = {s[:5] for w in content_words(phrase) for s in stems(w, lang)}
     b = {s[:5] for w in content_words(item) for s in stems(w, lang)}
-    return len(a & b) + len(aliases.groups(phrase) & aliases.groups(item) - _spelled_groups(item, phrase))
+    return len(a & b) + len(aliases.groups(phrase) & aliases.groups(item) - _spelled_groups(item, phrase)) \
+        + len(_codes(phrase) & _codes(item))
+
+
+_CODE = re.compile(r"(?<![\w-])(?:[A-ZÅÄÖ]{2,}(?:-?\d+)?|[A-Za-z]+-\d+)(?![\w-])")
+
+
+def _codes(text: str) -> set[str]:
+    """Names of scales, forms and programmes written as codes ("WHO-5", "GAS", "PHQ-9"), which the content
+    words (letters only, not capitals alone) leave out."""
+    return {m.group(0).lower() for m in _CODE.finditer(text)}
 
 
 def _written_alike(item: str, phrase: str) -> int:
@@ -133,6 +143,8 @@ def _clauses(text: str) -> list[str]:
 
 
 def _clause_without(sentence: str, removed: list[str], lang: str) -> str:
+    if any(r.strip().rstrip(".").lower() == sentence.strip().rstrip(".").lower() for r in removed):
+        return ""  # the whole sentence is what goes (it moved elsewhere): not its last clause left over
     kept = [p for p in _clauses(sentence) if not any(_overlaps(p, r, lang) for r in removed)]
     if not kept:
         return ""

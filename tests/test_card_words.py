@@ -177,3 +177,12 @@ def test_an_item_said_to_belong_elsewhere_in_everyday_words(text: str, away: str
 
     c = move_hint(Understanding(load_prompts().cues), text)
     assert c is not None and (c.field, c.move_to) == (away, to)
+
+
+def test_a_sentence_named_by_its_code_moves_whole(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("en", "conditions")
+    iv.edit("evidence", "Participants fill in the WHO-5 wellbeing index at the start and end. "
+                        "A 2021 master's thesis found that loneliness decreased.")
+    turn = iv.turn("the WHO-5 thing is how we measure, its not evidence really")
+    assert turn.draft.evidence == "A 2021 master's thesis found that loneliness decreased."
+    assert "WHO-5" in (turn.draft.measurement or "") and not turn.draft.conditions
