@@ -35,8 +35,11 @@ _WRONG_FIELD = re.compile(rf"^{_WRONG}\s+(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s
 _FIELD_THEN = re.compile(r"^(?:toi|tuo|se|the|och|ja|and)?\s*(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s*(?:\.\.+|…|–|—)\s*"
                          r"(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
 # "the organisation is the City of Helsinki, HUS was only a partner" (one-value fields only)
-_FIELD_IS = re.compile(r"^(?:the\s+|our\s+)?(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s+(?:is|är|heter)\s+(?P<rest>.+)$",
-                       re.IGNORECASE | re.DOTALL)
+_FIELD_IS = re.compile(r"^(?:the\s+|our\s+|mallin\s+|meidän\s+)?(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s+"
+                       r"(?P<v>is|är|heter|on)\s+(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
+# "he heter Pigga pensionärer nuförtiden", "it's called Pet Helpers now", "se on nimeltään Rahapaja": the name
+_CALLED = re.compile(r"^(?:he|det|den|de|it|its|it's|it is|we're|se|sen nimi|me)\s+(?:heter|is called|are called|"
+                     r"on nimeltään|nimi on|kallas|kallar vi|called)\s+(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
 # "nimi on oikeesti Perhetupa Pilke", "namnet ska va Familjecafé Ankaret", "yhteyshenkilö vaihtu, nykyään Tuomas
 # Rantanen", "kontaktpersonen har bytts, de e Mikaela Holm nu", "the contact changed, it's Sara Lind now"
 _FIELD_REALLY = re.compile(r"^(?:the\s+|our\s+|meidän\s+|mallin\s+)?(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s+"
@@ -57,7 +60,8 @@ _IT_IS = re.compile(r"^(?:(?:meillä|hos oss|for us)\s+)?(?:(?:se|sen nimi|nimi|
                     re.IGNORECASE)
 _REMARK = re.compile(r",\s*(?:ei|eikä|not|inte|int|koska|because|eftersom|för att|sillä|mutta|but|men|mut)\b.*$"
                      r"|\s+(?:koska|because|eftersom|sillä|since)\b.*$"
-                     r"|,\s*[\wåäö-]+(?:\s+[\wåäö-]+){0,3}\s+(?:oli|on vaan|was|var|were|har|on|is)\b.*$",
+                     r"|,\s*[\wåäö-]+(?:\s+[\wåäö-]+){0,3}\s+(?:oli|on vaan|was|var|va|were|har|on|is)\b.*$"
+                     r"|\s+(?:eikä|inte|int|not)\s+\S.*$",
                      re.IGNORECASE | re.DOTALL)
 _FIELD_AGAIN = re.compile(r"\b(?:eli|so|alltså|siis)?\s*([\wåäö]+(?:\s+[\wåäö]+)?)\s+(?:on|is|är|e)\s+", re.IGNORECASE)
 _ONE_VALUE = ("name", "organisation", "contact", "summary")
@@ -84,6 +88,10 @@ def restated(nlu: Understanding, text: str) -> Correction | None:
         fld = nlu.names_field(only.group("f"), window=3)
         if fld is not None and len(tokens(only.group("f"))) <= 3 and only.group("rest").strip():
             return Correction(field=fld, text=only.group("rest").strip(), command=True)
+    called = _CALLED.match(t)
+    if called and len(t.split()) <= 25:
+        value = _value(called.group("rest"), "name")
+        return Correction(field="name", text=value, command=True) if value else None
     for pattern, one_value_only in ((_FIELD_WRONG, False), (_WRONG_FIELD, False), (_FIELD_THEN, False),
                                     (_FIELD_REALLY, True), (_FIELD_IS, True)):
         m = pattern.match(t)
@@ -96,6 +104,8 @@ def restated(nlu: Understanding, text: str) -> Correction | None:
         value = _value(last_said(nlu, m.group("rest"), fld), fld)
         if not value:
             return None
+        if pattern is _FIELD_IS and m.group("v").lower() == "on" and not value[:1].isupper():
+            continue  # "nimi on vielä auki", "tiivistelmä on hyvä": said of it, not a new name
         return Correction(field=fld, text=value, command=True)
     return None
 
@@ -121,5 +131,6 @@ def _value(rest: str, fld: str) -> str:
     value = (kept or said or [""])[0].strip(" .!")
     if fld in _ONE_VALUE:
         value = _REMARK.sub("", value).strip(" ,.;")
-        value = re.sub(r"\s+(?:nu|nyt|now)$", "", value, flags=re.IGNORECASE)
+        value = re.sub(r"\s+(?:nu|nyt|now|nykyään|nuförtiden|numera|these days|nowadays)$", "", value,
+                       flags=re.IGNORECASE)
     return value

@@ -186,3 +186,26 @@ def test_a_sentence_named_by_its_code_moves_whole(start) -> None:  # type: ignor
     turn = iv.turn("the WHO-5 thing is how we measure, its not evidence really")
     assert turn.draft.evidence == "A 2021 master's thesis found that loneliness decreased."
     assert "WHO-5" in (turn.draft.measurement or "") and not turn.draft.conditions
+
+
+@pytest.mark.parametrize("text,name", [
+    ("nimi on nykyään Rahapaja. velkapysäkki oli pilotin nimi mut moni ei halunnu tulla", "Rahapaja"),
+    ("he heter Pigga pensionärer nuförtiden, gympan va de gamla namnet som ingen använder", "Pigga pensionärer"),
+    ("nimi on Isäpuu eikä isäpiiri", "Isäpuu"),
+    ("it's called Pet Helpers now", "Pet Helpers"),
+])
+def test_a_new_name_said_plainly(text: str, name: str) -> None:
+    from assistant.flow import load_prompts
+    from assistant.understand import Understanding
+
+    c = Understanding(load_prompts().cues).correction(text)
+    assert c is not None and (c.field, c.text) == ("name", name)
+
+
+@pytest.mark.parametrize("text", ["Nimi on vielä auki", "tiivistelmä on hyvä"])
+def test_something_said_of_the_name_is_not_a_name(text: str) -> None:
+    from assistant.flow import load_prompts
+    from assistant.understand import Understanding
+
+    c = Understanding(load_prompts().cues).correction(text)
+    assert c is None or c.field not in ("name", "summary")
