@@ -25,6 +25,7 @@ from assistant.card_words import (
     _written_alike,
     reason_clauses,
 )
+from assistant.edits import only_places
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import dedupe, sentences
@@ -185,8 +186,8 @@ class Corrections:
             return just
         if text and additive:  # "also add hard of hearing elders": what the words are, before where they echo
             guess = self.offline.classifier.predict([text])[0]
-            if guess.field in _CARD and guess.p >= 0.5:
-                return guess.field
+            if guess.field in _CARD and guess.p >= 0.5 and (guess.field != "regions" or only_places(text)):
+                return guess.field  # "Luckan Raseborg" is a partner in Raseborg, not a place to add
         holder = self._holder([text], least=1) if text else None
         if holder:
             self._found_by_content = holder

@@ -82,6 +82,11 @@ def place_names() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
+def only_places(text: str) -> bool:
+    """Nothing but known places ("Ylöjärvi", "Vörå och Malax"), not "Luckan Raseborg"."""
+    return bool(_places_in(text))
+
+
 def _places_in(text: str) -> list[str]:
     """The places a command adds, when what it adds (up to the first comma) is nothing but known places."""
     head = re.split(r"[,.;!?]", text.strip(), maxsplit=1)[0]
@@ -289,3 +294,30 @@ def false_subject(nlu: Understanding, clause: str) -> str | None:
 _FALSE_NOISE = {"meni", "menikin", "multa", "minulta", "mulla", "oli", "on", "ovat", "olivat", "kirjoitin", "sanoin",
                 "was", "is", "are", "were", "i", "wrote", "said", "got", "that", "var", "är", "jag", "skrev", "sa",
                 "det", "se", "ne", "it", "the", "ihan", "aivan", "totally", "helt", "also", "myös", "också"}
+
+
+_FOR_FIELD = re.compile(r"^[\s,:-]*(?:(?:som\s+)?hör\s+till|for|to|in|till|bland|under|kohtaan|koskien)\s+"
+                        r"(?:the\s+)?([\wåäö]+(?:\s+[\wåäö]+)?)\s*[,:;.–—-]\s*", re.IGNORECASE)
+# after something added, a remark about it: "ne on ihan keskeinen kumppani", "theyve been helping a lot",
+# "thats a big part actually", "dom håller i kvällsverksamheten", "kan du lägga till dom"
+_ADDED_REMARK = re.compile(r"^(?:ne|ne on|se|se on|they|theyre|they're|theyve|they've|thats|that's|that is|it's|its|"
+                           r"dom|de|det|den|he|han|hon|she|he's|kan du|could you|can you|voitko|voisitko|"
+                           r"please)\b", re.IGNORECASE)
+
+
+def forgotten(nlu: Understanding, body: str) -> Correction | None:
+    """What follows "unohtu mainita", "glömde", "one more thing" is added: to the field named right after ("for
+    goals, …", "som hör till kärnan: …") or, when none, to the one its words describe (decided by the engine);
+    only the first part is added, not the remark after it ("…, ne on ihan keskeinen kumppani meille")."""
+    from assistant.items import sentences
+    from assistant.understand import Correction
+
+    for_field = _FOR_FIELD.match(body)
+    into = nlu.names_field(for_field.group(1), window=3) if for_field else None
+    said = body[for_field.end():] if into and for_field else body
+    parts = [re.sub(r"^[\s:;,.–—-]*(?:(?:myös|lisäksi|kans|also|också|även|too)\s+)?", "", p).strip()
+             for p in re.split(r"\s*(?:[,;]|\.|\s[-–—])\s+", said)]
+    parts = [p for p in parts if p and not _ADDED_REMARK.match(p)]
+    if not parts or len(sentences(body)) > 3:
+        return None
+    return Correction(field=into or nlu.names_field(parts[0], strict=True), text=parts[0], additive=True)

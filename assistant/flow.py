@@ -118,6 +118,8 @@ class Cues(BaseModel):
     aside_leads: list[str]
     correction_markers: LangTexts
     weak_correction_markers: LangTexts
+    # "unohtu äsken mainita X", "glömde Luckan Raseborg", "oh and also the local mosque": what follows is added
+    addition_markers: LangTexts = {}
     generic_field_words: list[str]
     negation: LangTexts
     contest_words: LangTexts

@@ -274,6 +274,11 @@ class Understanding:
             body = cut_leading(body, lead)
         weak_markers = _phrases(self.cues.weak_correction_markers)
         weak = bool(leads) and all(lead in weak_markers for lead in leads)
+        added = any(lead in _phrases(self.cues.addition_markers) for lead in leads)  # "unohtu mainita X"
+        if added:  # "unohtu mainita X", "oh and one thing for goals, we want …": what is added
+            forgotten = edits.forgotten(self, body)
+            if forgotten is not None:
+                return forgotten
         no_lead = starts_with(body, self.cues.no)
         said = body
         if no_lead and marker is None and len(no_lead) <= 2:  # "ei, kohderyhmä on …" / "nej, målgruppen är …"
@@ -354,8 +359,8 @@ class Understanding:
             return None  # a story that starts with "sori" or "muuten", not a correction
         if weak and contains(body, self.cues.contest_words) and not removed:
             return None  # "ok muuten hyvä, mutta yhteyshenkilö puuttuu" contests the summary
-        return Correction(field=fld, text=new, removed=removed, additive=additive and not removed, weak=weak,
-                          pairs=self._pairs)
+        return Correction(field=fld, text=new, removed=removed, additive=additive and not removed,
+                          weak=weak, pairs=self._pairs)
 
     def move(self, text: str) -> Correction | None:
         """"kotona lapsiaan hoitavat äidit ei oo toimija vaan kohderyhmää", "career coaches are actors, not

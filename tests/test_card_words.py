@@ -209,3 +209,30 @@ def test_something_said_of_the_name_is_not_a_name(text: str) -> None:
 
     c = Understanding(load_prompts().cues).correction(text)
     assert c is None or c.field not in ("name", "summary")
+
+
+@pytest.mark.parametrize("text,field,value", [
+    ("unohtu äsken mainita Jyväskylän Katulähetys, ne on ihan keskeinen kumppani meille", None,
+     "Jyväskylän Katulähetys"),
+    ("oj glömde Luckan Raseborg, dom håller i kvällsverksamheten", None, "Luckan Raseborg"),
+    ("o en grej till som hör till kärnan: alla får en egen kontaktperson som man kan ringa mellan träffarna",
+     "core", "alla får en egen kontaktperson som man kan ringa mellan träffarna"),
+    ("oh and one thing for goals, we want the parents to get to know each other too", "goals",
+     "we want the parents to get to know each other too"),
+    ("sori, unohtui yksi: myös yksinäisyyden vähentäminen, moni tulisi varmaan vaan juttelemaan", None,
+     "yksinäisyyden vähentäminen"),
+])
+def test_something_forgotten_is_added_without_the_remark_after_it(text: str, field: str | None, value: str) -> None:
+    from assistant.flow import load_prompts
+    from assistant.understand import Understanding
+
+    c = Understanding(load_prompts().cues).correction(text)
+    assert c is not None and c.additive and (c.field, c.text) == (field, value)
+
+
+def test_a_forgotten_partner_joins_the_actors(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("sv", "measurement")
+    iv.edit("actors", ["Raseborgs stad", "Västra Nylands välfärdsområde"])
+    turn = iv.turn("oj glömde Luckan Raseborg, dom håller i kvällsverksamheten")
+    assert turn.draft.actors == ["Raseborgs stad", "Västra Nylands välfärdsområde", "Luckan Raseborg"]
+    assert not turn.draft.measurement
