@@ -16,7 +16,8 @@ from assistant.edits import LEAD_FILLER
 if TYPE_CHECKING:
     from assistant.understand import Correction, Understanding
 
-_WRONG = r"(?:väärin|väärä|väärää|virheellinen|wrong|incorrect|fel|felaktigt?)"
+_WRONG = (r"(?:väärin|väärä|väärää|virheellinen|wrong|incorrect|fel|felaktigt?|vanhentun\w*|outdated|out of date|"
+          r"föråldrad\w*|inaktuell\w*)")
 # "nimi meni väärin, …", "kontaktpersonen är fel, …", "organisaatio on väärin: …"
 # "grundidén stämmer int alls. …", "tiivistelmä on jostain ihan toisesta jutusta. …", "the goals are all wrong. …"
 _OTHER = (r"(?:stämmer\s+(?:inte|int)(?:\s+alls)?|ei\s+pidä\s+paikkaansa|ei\s+(?:oo|ole)\s+oikein|"

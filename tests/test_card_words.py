@@ -236,3 +236,12 @@ def test_a_forgotten_partner_joins_the_actors(start) -> None:  # type: ignore[no
     turn = iv.turn("oj glömde Luckan Raseborg, dom håller i kvällsverksamheten")
     assert turn.draft.actors == ["Raseborgs stad", "Västra Nylands välfärdsområde", "Luckan Raseborg"]
     assert not turn.draft.measurement
+
+
+def test_a_field_called_outdated_takes_what_follows() -> None:
+    from assistant.flow import load_prompts
+    from assistant.understand import Understanding
+
+    c = Understanding(load_prompts().cues).correction(
+        "hmm toi mittaaminen on vähän vanhentunu. nykyään käytetään pelkästään GAS-tavotteiden toteutumista")
+    assert c is not None and c.field == "measurement" and c.text.startswith("käytetään pelkästään GAS")
