@@ -10,8 +10,16 @@ from pathlib import Path
 import pytest
 
 from assistant.card_words import _compound_head, _counterpart, _overlaps, reason_clauses
+from assistant.flow import load_prompts
 from assistant.interview import Interview
+from assistant.moves import move_hint
 from assistant.sessions import SessionStore
+from assistant.understand import Understanding
+
+
+@pytest.fixture(scope="module")
+def nlu() -> Understanding:
+    return Understanding(load_prompts().cues)
 
 
 @pytest.mark.parametrize("said,item,lang", [
@@ -170,12 +178,8 @@ def test_a_name_in_two_parts_goes_whole(start) -> None:  # type: ignore[no-untyp
      "evidence"),
     ("landskapsregeringen e ju int ett område, de e dom som betalar", None, "funders"),
 ])
-def test_an_item_said_to_belong_elsewhere_in_everyday_words(text: str, away: str | None, to: str) -> None:
-    from assistant.flow import load_prompts
-    from assistant.moves import move_hint
-    from assistant.understand import Understanding
-
-    c = move_hint(Understanding(load_prompts().cues), text)
+def test_an_item_said_to_belong_elsewhere_in_everyday_words(nlu: Understanding, text: str, away: str | None, to: str) -> None:
+    c = move_hint(nlu, text)
     assert c is not None and (c.field, c.move_to) == (away, to)
 
 
@@ -194,20 +198,14 @@ def test_a_sentence_named_by_its_code_moves_whole(start) -> None:  # type: ignor
     ("nimi on Isäpuu eikä isäpiiri", "Isäpuu"),
     ("it's called Pet Helpers now", "Pet Helpers"),
 ])
-def test_a_new_name_said_plainly(text: str, name: str) -> None:
-    from assistant.flow import load_prompts
-    from assistant.understand import Understanding
-
-    c = Understanding(load_prompts().cues).correction(text)
+def test_a_new_name_said_plainly(nlu: Understanding, text: str, name: str) -> None:
+    c = nlu.correction(text)
     assert c is not None and (c.field, c.text) == ("name", name)
 
 
 @pytest.mark.parametrize("text", ["Nimi on vielä auki", "tiivistelmä on hyvä"])
-def test_something_said_of_the_name_is_not_a_name(text: str) -> None:
-    from assistant.flow import load_prompts
-    from assistant.understand import Understanding
-
-    c = Understanding(load_prompts().cues).correction(text)
+def test_something_said_of_the_name_is_not_a_name(nlu: Understanding, text: str) -> None:
+    c = nlu.correction(text)
     assert c is None or c.field not in ("name", "summary")
 
 
@@ -222,11 +220,8 @@ def test_something_said_of_the_name_is_not_a_name(text: str) -> None:
     ("sori, unohtui yksi: myös yksinäisyyden vähentäminen, moni tulisi varmaan vaan juttelemaan", None,
      "yksinäisyyden vähentäminen"),
 ])
-def test_something_forgotten_is_added_without_the_remark_after_it(text: str, field: str | None, value: str) -> None:
-    from assistant.flow import load_prompts
-    from assistant.understand import Understanding
-
-    c = Understanding(load_prompts().cues).correction(text)
+def test_something_forgotten_is_added_without_the_remark_after_it(nlu: Understanding, text: str, field: str | None, value: str) -> None:
+    c = nlu.correction(text)
     assert c is not None and c.additive and (c.field, c.text) == (field, value)
 
 
@@ -238,10 +233,7 @@ def test_a_forgotten_partner_joins_the_actors(start) -> None:  # type: ignore[no
     assert not turn.draft.measurement
 
 
-def test_a_field_called_outdated_takes_what_follows() -> None:
-    from assistant.flow import load_prompts
-    from assistant.understand import Understanding
-
-    c = Understanding(load_prompts().cues).correction(
+def test_a_field_called_outdated_takes_what_follows(nlu: Understanding) -> None:
+    c = nlu.correction(
         "hmm toi mittaaminen on vähän vanhentunu. nykyään käytetään pelkästään GAS-tavotteiden toteutumista")
     assert c is not None and c.field == "measurement" and c.text.startswith("käytetään pelkästään GAS")
