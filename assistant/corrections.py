@@ -15,8 +15,6 @@ from assistant import policy
 from assistant.card_words import (
     _clause_without,
     _closeness,
-    _counterpart,
-    _inflected_match,
     _number_like,
     _overlaps,
     _shared,
@@ -31,8 +29,9 @@ from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import dedupe, sentences
 from assistant.moves import MOVE_IT
 from assistant.phrases import contains
-from assistant.rightwrong import number_base, unit_number
+from assistant.rightwrong import unit_number
 from assistant.schema import LIST_FIELDS
+from assistant.substitute import substitute
 from assistant.textsafe import md, short
 from assistant.wrong_value import range_swap, same_kind
 
@@ -198,58 +197,6 @@ class Corrections:
                 return guess.field
         return just or (st.last_field if st.phase == "collect" else None)
 
-    def _substitute(self, fld: str, new: str, removed: list[str]) -> Any:
-        """A short wrong phrase written out in the value, replaced by the short right one in place."""
-        if len(removed) != 1 or not new or len(removed[0].split()) > 3 or fld in ("stage", "name"):
-            return None
-        # "tolv lektioner" for "tio", "maximum four families" for "five": a wrong number followed by the unit
-        # the right one has; only the number changes
-        # ("16 to 25, not 29": the last one; "it was 380 people" for 410: the only one)
-        numbers = [m for m in re.finditer(r"[\w-]+", new)  # not the wrong one repeated in a remark
-                   if _number_like(m.group(0)) and m.group(0).lower() != removed[0].lower()] \
-            if _number_like(removed[0]) else []
-        current = getattr(self.state.draft, fld)
-        if len(new.split()) > 3 and not numbers:  # "its the pharmacist who calls, not a nurse": the one new word
-            removed = [re.sub(r"^(?:a|an|the)\s+", "", removed[0], flags=re.IGNORECASE)]
-            new = _counterpart(new, " ".join(current) if isinstance(current, list) else str(current or ""),
-                               self.state.lang, removed[0]) if len(removed[0].split()) == 1 else ""
-            if not new:
-                return None
-        base = number_base(removed[0])  # "kuus" or "kolmea" said, "kuusi" or "kolme" written
-        spelled = [removed[0]] + ([base] if base and base != removed[0].lower() else [])
-        pattern = re.compile(r"(?<![\wåäö])(?:" + "|".join(re.escape(w) for w in spelled) + r")(?![\wåäö])",
-                             re.IGNORECASE)
-
-        said_range = re.search(r"\d+\s*[–-]\s*\d+", new) if _number_like(removed[0]) else None
-
-        def swap(item: str) -> str:
-            if said_range:  # "16–29, inte 15": the card's range with the wrong end becomes the one said
-                for m in re.finditer(r"(\d+)\s*([–-])\s*(\d+)", item):
-                    if removed[0] in (m.group(1), m.group(3)):
-                        return item[:m.start()] + said_range.group(0) + item[m.end():]
-
-            def one(m: re.Match[str]) -> str:  # "70 prosentilla" + "60 prosenttia" → "60 prosentilla"
-                if not numbers:  # "Tuesdays" for "wednesdays": written as the card writes it
-                    return new[:1].upper() + new[1:] if m.group(0)[:1].isupper() else new
-                after = re.match(r"\s+(\w+)", item[m.end():])
-                said = next((n.group(0) for n in numbers if (unit := re.match(r"\s+(\w+)", new[n.end():])) and after
-                             and after.group(1).lower()[:5] == unit.group(1).lower()[:5]), numbers[-1].group(0))
-                return said[:1].upper() + said[1:] if m.group(0)[:1].isupper() else said  # "Fem" → "Fyra"
-            return pattern.sub(one, item)
-
-        if not any(pattern.search(i) for i in (current if isinstance(current, list) else [str(current or "")])):
-            inflected = _inflected_match(current, removed[0], new)
-            if inflected is None:
-                return None
-            pattern, new = inflected
-        if isinstance(current, list):
-            if not any(pattern.search(i) for i in current):
-                return None
-            return [swap(i) for i in current]
-        if isinstance(current, str) and pattern.search(current):
-            return swap(current)
-        return None
-
     def _moved_item(self, c: Any) -> tuple[str, str] | None:
         """(field, item) the message means: the one card item sharing the most words with it, outside the field
         it should go to; None when no item or two equally; a hint about the question asked is an answer."""
@@ -375,9 +322,9 @@ class Corrections:
         value = self.offline.value_for(fld, text) if text else None
         swapped = None
         for right, wrong in [] if named else pairs or []:  # "tiistaisin en torstaisin": swap where written
-            swapped = self._substitute(fld, right, [wrong]) if swapped is None else swapped
+            swapped = substitute(current, fld, right, [wrong], lang) if swapped is None else swapped
         if swapped is None and not named:  # naming the field gives its whole value: no word swapping
-            swapped = self._substitute(fld, text, removed)
+            swapped = substitute(current, fld, text, removed, lang)
         whole = not removed and not additive and not by_content
         if swapped is not None:  # "Tuesdays not Thursdays": the word changes, the rest stays
             self.set(fld, swapped, FieldStatus.confirmed, replace=True)

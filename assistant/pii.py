@@ -18,6 +18,7 @@ from typing import Any
 import phonenumbers
 
 from assistant.pii_names import names_with_health
+from assistant.pii_service import service_number
 from assistant.pii_words import (
     EN_STREET_WORDS,
     FI_STREET_ENDINGS,
@@ -194,32 +195,6 @@ _FOREIGN_SHAPE = re.compile(r"(?<![\w+/.-])(?:07\d{3}\s?\d{3}\s?\d{3}|\(?[2-9]\d
                             r"(?![\w/]|[.,-]\d)")
 
 
-_SERVICE_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.PREMIUM_RATE,
-                            phonenumbers.PhoneNumberType.SHARED_COST, phonenumbers.PhoneNumberType.UAN})
-
-
-_REGIONS = {"fi": ("FI", "SE", "GB"), "sv": ("FI", "SE", "GB"), "en": ("GB", "FI", "SE")}
-
-
-def _service_number(raw: str, lang: str) -> bool:
-    """A toll-free, premium, shared-cost or national service number (FI 020/0800, SE 020, UK 0800/0808), by the
-    numbering plans ``phonenumbers`` keeps: an organisation's line, never a private person's phone. Read in the
-    first country (by the text's language) where it is a valid number; a mobile anywhere is a person's
-    ("070-123 45 67" is a Swedish mobile, though a Finnish 0700 line)."""
-    if not raw.lstrip().startswith(("0", "+")):
-        return False
-    types = []
-    for region in _REGIONS.get(lang, _REGIONS["fi"]):
-        try:
-            number = phonenumbers.parse(raw, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            types.append(phonenumbers.number_type(number))
-    mobile = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
-    return bool(types) and types[0] in _SERVICE_TYPES and not any(t in mobile for t in types)
-
-
 def _phones(text: str) -> list[Finding]:
     if not _DIGITS6.search(text):
         return []
@@ -247,7 +222,7 @@ def _phones(text: str) -> list[Finding]:
         digits = re.sub(r"\D", "", raw)
         if len(set(digits[3:])) == 1:  # "040 000 0000": a form's placeholder
             continue
-        if _service_number(raw, lang):  # "020 696 006", "0800 1111": a free or national service line, nobody's own
+        if service_number(raw, lang):  # "020 696 006", "0800 1111": a free or national service line, nobody's own
             continue
         sentence = _sentence_around(text, start, end)
         if _NUMBER_CONTEXT.search(sentence) and not _ANY_PHONE_WORD.search(sentence):

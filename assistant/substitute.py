@@ -1,0 +1,63 @@
+"""A short wrong phrase written out in a card value, replaced by the short right one in place ("Tuesdays not
+Thursdays", "tolv lektioner" for "tio", "its the pharmacist who calls, not a nurse"). Pure: the card value in,
+the new value (or None when the phrase is not written there) out; used by ``corrections``."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.card_words import _counterpart, _inflected_match, _number_like
+from assistant.rightwrong import number_base
+
+
+def substitute(current: Any, fld: str, new: str, removed: list[str], lang: str) -> Any:
+    """A short wrong phrase written out in the value, replaced by the short right one in place."""
+    if len(removed) != 1 or not new or len(removed[0].split()) > 3 or fld in ("stage", "name"):
+        return None
+    # "tolv lektioner" for "tio", "maximum four families" for "five": a wrong number followed by the unit
+    # the right one has; only the number changes
+    # ("16 to 25, not 29": the last one; "it was 380 people" for 410: the only one)
+    numbers = [m for m in re.finditer(r"[\w-]+", new)  # not the wrong one repeated in a remark
+               if _number_like(m.group(0)) and m.group(0).lower() != removed[0].lower()] \
+        if _number_like(removed[0]) else []
+    if len(new.split()) > 3 and not numbers:  # "its the pharmacist who calls, not a nurse": the one new word
+        removed = [re.sub(r"^(?:a|an|the)\s+", "", removed[0], flags=re.IGNORECASE)]
+        new = _counterpart(new, " ".join(current) if isinstance(current, list) else str(current or ""),
+                           lang, removed[0]) if len(removed[0].split()) == 1 else ""
+        if not new:
+            return None
+    base = number_base(removed[0])  # "kuus" or "kolmea" said, "kuusi" or "kolme" written
+    spelled = [removed[0]] + ([base] if base and base != removed[0].lower() else [])
+    pattern = re.compile(r"(?<![\wåäö])(?:" + "|".join(re.escape(w) for w in spelled) + r")(?![\wåäö])",
+                         re.IGNORECASE)
+
+    said_range = re.search(r"\d+\s*[–-]\s*\d+", new) if _number_like(removed[0]) else None
+
+    def swap(item: str) -> str:
+        if said_range:  # "16–29, inte 15": the card's range with the wrong end becomes the one said
+            for m in re.finditer(r"(\d+)\s*([–-])\s*(\d+)", item):
+                if removed[0] in (m.group(1), m.group(3)):
+                    return item[:m.start()] + said_range.group(0) + item[m.end():]
+
+        def one(m: re.Match[str]) -> str:  # "70 prosentilla" + "60 prosenttia" → "60 prosentilla"
+            if not numbers:  # "Tuesdays" for "wednesdays": written as the card writes it
+                return new[:1].upper() + new[1:] if m.group(0)[:1].isupper() else new
+            after = re.match(r"\s+(\w+)", item[m.end():])
+            said = next((n.group(0) for n in numbers if (unit := re.match(r"\s+(\w+)", new[n.end():])) and after
+                         and after.group(1).lower()[:5] == unit.group(1).lower()[:5]), numbers[-1].group(0))
+            return said[:1].upper() + said[1:] if m.group(0)[:1].isupper() else said  # "Fem" → "Fyra"
+        return pattern.sub(one, item)
+
+    if not any(pattern.search(i) for i in (current if isinstance(current, list) else [str(current or "")])):
+        inflected = _inflected_match(current, removed[0], new)
+        if inflected is None:
+            return None
+        pattern, new = inflected
+    if isinstance(current, list):
+        if not any(pattern.search(i) for i in current):
+            return None
+        return [swap(i) for i in current]
+    if isinstance(current, str) and pattern.search(current):
+        return swap(current)
+    return None
