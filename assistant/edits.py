@@ -110,6 +110,10 @@ def command(nlu: Understanding, text: str) -> Correction | None:
     """A removal or addition command, as a correction; None when the message is not one."""
     from assistant.understand import Correction, cut_leading, starts_with, tokens
 
+    places = only_these_places(text)  # "egentligen bara Vasa o Korsholm": the regions, whole
+    if places:
+        return Correction(field="regions", text="; ".join(places), command=True)
+
     lead = LEAD_FILLER.match(text)
     body = text[lead.end():] if lead else text
     if _TRAILING_ADD.search(body):  # "oh and Kauniainen! families from there come too, please add it"
@@ -321,3 +325,22 @@ def forgotten(nlu: Understanding, body: str) -> Correction | None:
     if not parts or len(sentences(body)) > 3:
         return None
     return Correction(field=into or nlu.names_field(parts[0], strict=True), text=parts[0], additive=True)
+
+
+# "egentligen bara Vasa o Korsholm, i Vörå o Malax …", "vain Tampere ja Nokia", "only Espoo and Vantaa": the
+# regions are these places and no others
+_ONLY_PLACES = re.compile(r"^(?:(?:egentligen|oikeastaan|oikeesti|actually|faktiskt|siis|eli|so|alltså|nä|no|ei|"
+                          r"nej)\W*\s+)*(?:bara|vain|vaan|only|just|pelkästään|endast|ainoastaan)\s+(?:i\s+|in\s+)?"
+                          r"(?P<list>[^,.;:!?]+)", re.IGNORECASE)
+
+
+def only_these_places(text: str) -> list[str]:
+    """The places a message says are the only ones ("bara Vasa o Korsholm"), as the card writes places
+    ("jyväskylässä" → "jyväskylä"); [] unless every word of the list is a known place."""
+    m = _ONLY_PLACES.match(text.strip())
+    if not m or len(text.split()) > 30:
+        return []
+    parts = [p.strip() for p in re.split(r"\s+(?:ja|och|o|and|sekä)\s+|\s*&\s*", m.group("list").strip()) if p.strip()]
+    lemmas = [_place_lemma(p) for p in parts]
+    known = place_names()
+    return lemmas if lemmas and all(" " not in p and p.lower() in known for p in lemmas) else []

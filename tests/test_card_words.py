@@ -237,3 +237,22 @@ def test_a_field_called_outdated_takes_what_follows(nlu: Understanding) -> None:
     c = nlu.correction(
         "hmm toi mittaaminen on vähän vanhentunu. nykyään käytetään pelkästään GAS-tavotteiden toteutumista")
     assert c is not None and c.field == "measurement" and c.text.startswith("käytetään pelkästään GAS")
+
+
+@pytest.mark.parametrize("text,places", [
+    ("egentligen bara Vasa o Korsholm, i Vörå o Malax har vi bara haft nån enstaka deltagare", ["Vasa", "Korsholm"]),
+    ("vain Tampere ja Nokia", ["Tampere", "Nokia"]),
+    ("only the NEET ones, not all young people", []),
+    ("bara flickorna, inte alla elever", []),
+])
+def test_only_these_places(text: str, places: list[str]) -> None:
+    from assistant.edits import only_these_places
+
+    assert only_these_places(text) == places
+
+
+def test_only_these_places_are_the_regions(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("sv", "measurement")
+    iv.edit("regions", ["Vasa", "Korsholm", "Vörå", "Malax"])
+    turn = iv.turn("egentligen bara Vasa o Korsholm, i Vörå o Malax har vi bara haft nån enstaka deltagare")
+    assert turn.draft.regions == ["Vasa", "Korsholm"] and not turn.draft.measurement
