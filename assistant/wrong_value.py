@@ -60,6 +60,14 @@ _ITS_Y_NOT_X = re.compile(r"(?:^|[,.;]\s*)(?:it's|it is|they're|they are|se on|n
                           r"(?:now\s+|nyt\s+|nykyään\s+|nu\s+)?(?P<right>[^,.;]{2,50}?)(?:\s+(?:now|nyt|nykyään|nu))?"
                           r"\s*,\s*(?:not|ei|inte|int)\s+(?P<wrong>[^,.;]{2,40}?)\s*(?:anymore|enää|längre)?\s*[.!]?$",
                           re.IGNORECASE | re.DOTALL)
+# "were not in the library anymore, its the Stoa cultural centre now", "vi e int i skolan längre, nu e vi på
+# Kompassen", "ei olla enää kirjastossa, nyt ollaan Stoassa": the place the card names has changed
+_MOVED = re.compile(r"^(?:we'?re|we are|were|we|vi e|vi är|me|ei olla|me ei olla)\s+(?:not|no longer|int|inte|ei|"
+                    r"ei\s+olla)?\s*(?:in|at|i|på)?\s*(?:the\s+)?(?P<wrong>[^,.;]{2,40}?)\s+(?:anymore|any more|"
+                    r"längre|enää)\s*[,.;–—-]\s*(?:but\s+|vaan\s+|utan\s+|men\s+)?(?:now\s+|nu\s+|nyt\s+)?"
+                    r"(?:it'?s|it is|we'?re|we are|in|at|e vi|är vi|ollaan|de e|det är|nu e de)\s+"
+                    r"(?:(?:in|at|på|i)\s+)?(?:the\s+)?(?P<right>[^,.;]+?)(?:\s+(?:now|nu|nyt|nykyään))?"
+                    r"\s*(?:[,.;!].*)?$", re.IGNORECASE | re.DOTALL)
 # "not the families, they are not really part of it", "inte församlingen, de var bara med första året"
 _BARE_NOT = re.compile(r"^(?:not|inte|int)\s+(?:the\s+|our\s+|any\s+)?(?P<wrong>[^\s,.;]+(?:\s+[^\s,.;]+){0,3}?)\s*"
                        r"(?:,\s*(?:they|it|he|she|those|these|that|de|dom|den|det|dom|han|hon)\b.*|[.!]?)$",
@@ -101,7 +109,8 @@ def replaced_value(text: str) -> tuple[str, str] | None:
     """(right, wrong): "X is not paying anymore, it is Y now", "…, it's Y now, not X"."""
     body = _clean(text)
     first = re.split(r"(?<=[.!?])\s+", body, maxsplit=1)[0]
-    for pattern, part in ((_NOT_ANYMORE, body), (_ITS_Y_NOT_X, body), (_IS_Y_NOT_X, first), (_BARE_FIRST, body)):
+    for pattern, part in ((_NOT_ANYMORE, body), (_MOVED, body), (_ITS_Y_NOT_X, body), (_IS_Y_NOT_X, first),
+                          (_BARE_FIRST, body)):
         m = pattern.search(part)
         if m:
             right, wrong = _value(m.group("right")), _value(m.group("wrong"))

@@ -208,3 +208,14 @@ def test_a_weekday_said_for_another_is_swapped_where_the_card_writes_it(start) -
     turn = iv.turn("wednesdays not tuesdays")
     assert turn.draft.environment == "Open on Wednesdays and Thursdays from 4 to 7 pm at the shopping centre."
     assert turn.draft.actors == ["The youth services"] and not turn.draft.conditions
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("were not in the library anymore, its the Stoa cultural centre now. same evenings",
+     ("Stoa cultural centre", "library")),
+    ("vi e int i skolan längre, nu e vi på Kompassen", ("Kompassen", "skolan")),
+])
+def test_a_place_that_changed(text: str, expected: tuple[str, str]) -> None:
+    from assistant.wrong_value import replaced_value
+
+    assert replaced_value(text) == expected
