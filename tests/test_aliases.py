@@ -28,6 +28,9 @@ from assistant.understand import Understanding
     ("FPA", "Kela"),
     ("leppavirta", "Leppävirta"),
     ("SFV", "Svenska folkskolans vänner"),
+    ("kroonisesti sairaat", "pitkäaikaissairaat"),
+    ("the exercise thing", "physical activity"),
+    ("de där me datorer o appar", "digitalisering"),
 ])
 def test_a_card_item_is_found_by_another_name(said: str, item: str) -> None:
     assert _overlaps(item, said, "fi")
