@@ -309,6 +309,14 @@ _ADDED_REMARK = re.compile(r"^(?:ne|ne on|se|se on|they|theyre|they're|theyve|th
                            r"please)\b", re.IGNORECASE)
 
 
+# "Aktiastiftelsen i Vasa gav oss också pengar i år", "Kone Foundation gave us a grant": who funds it
+_FUNDED = re.compile(r"^(?P<org>[A-ZÅÄÖ].{1,60}?)\s+(?:gav\s+oss\s+(?:också\s+|även\s+)?(?:pengar|bidrag|ett\s+bidrag)|"
+                     r"(?:has\s+)?(?:gave|give|gives)\s+us\s+(?:also\s+)?(?:money|a\s+grant|funding)|funds\s+us|"
+                     r"funded\s+us|rahoitt?aa|rahotti|rahoitti|anto(?:i)?\s+(?:meille\s+)?(?:myös\s+)?(?:rahaa|"
+                     r"avustuksen)|myönsi\s+(?:meille\s+)?(?:myös\s+)?(?:avustuksen|rahaa)|betalar\s+(?:också\s+)?"
+                     r"(?:för|en\s+del))\b", re.DOTALL)
+
+
 def forgotten(nlu: Understanding, body: str) -> Correction | None:
     """What follows "unohtu mainita", "glömde", "one more thing" is added: to the field named right after ("for
     goals, …", "som hör till kärnan: …") or, when none, to the one its words describe (decided by the engine);
@@ -319,11 +327,14 @@ def forgotten(nlu: Understanding, body: str) -> Correction | None:
     for_field = _FOR_FIELD.match(body)
     into = nlu.names_field(for_field.group(1), window=3) if for_field else None
     said = body[for_field.end():] if into and for_field else body
-    parts = [re.sub(r"^[\s:;,.–—-]*(?:(?:myös|lisäksi|kans|also|också|även|too)\s+)?", "", p).strip()
+    parts = [re.sub(r"^[\s:;,.–—-]*(?:(?:et|että|att|that|myös|lisäksi|kans|also|också|även|too)\s+)*", "", p).strip()
              for p in re.split(r"\s*(?:[,;]|\.|\s[-–—])\s+", said)]
     parts = [p for p in parts if p and not _ADDED_REMARK.match(p)]
     if not parts or len(sentences(body)) > 3:
         return None
+    funded = _FUNDED.match(parts[0]) if not into else None
+    if funded:  # "Aktiastiftelsen i Vasa gav oss också pengar": the funder, not a sentence about money
+        return Correction(field="funders", text=funded.group("org"), additive=True)
     return Correction(field=into or nlu.names_field(parts[0], strict=True), text=parts[0], additive=True)
 
 

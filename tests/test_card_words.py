@@ -256,3 +256,12 @@ def test_only_these_places_are_the_regions(start) -> None:  # type: ignore[no-un
     iv.edit("regions", ["Vasa", "Korsholm", "Vörå", "Malax"])
     turn = iv.turn("egentligen bara Vasa o Korsholm, i Vörå o Malax har vi bara haft nån enstaka deltagare")
     assert turn.draft.regions == ["Vasa", "Korsholm"] and not turn.draft.measurement
+
+
+@pytest.mark.parametrize("text,funder", [
+    ("å just de, Aktiastiftelsen i Vasa gav oss också pengar i år, kan du lägga till dom", "Aktiastiftelsen i Vasa"),
+    ("unohin sanoa et Kone Säätiö antoi meille myös rahaa", "Kone Säätiö"),
+])
+def test_a_forgotten_funder(nlu: Understanding, text: str, funder: str) -> None:
+    c = nlu.correction(text)
+    assert c is not None and c.additive and (c.field, c.text) == ("funders", funder)
