@@ -309,6 +309,8 @@ _ADDED_REMARK = re.compile(r"^(?:ne|ne on|se|se on|they|theyre|they're|theyve|th
                            r"please)\b", re.IGNORECASE)
 
 
+_QUALIFIER = re.compile(r"^(?:jos|kun|joilla|jotka|joiden|joka|if|when|who|whose|which|om|när|som|vars)\b",
+                        re.IGNORECASE)
 # "Aktiastiftelsen i Vasa gav oss också pengar i år", "Kone Foundation gave us a grant": who funds it
 _FUNDED = re.compile(r"^(?P<org>[A-ZÅÄÖ].{1,60}?)\s+(?:gav\s+oss\s+(?:också\s+|även\s+)?(?:pengar|bidrag|ett\s+bidrag)|"
                      r"(?:has\s+)?(?:gave|give|gives)\s+us\s+(?:also\s+)?(?:money|a\s+grant|funding)|funds\s+us|"
@@ -332,6 +334,8 @@ def forgotten(nlu: Understanding, body: str) -> Correction | None:
     parts = [p for p in parts if p and not _ADDED_REMARK.match(p)]
     if not parts or len(sentences(body)) > 3:
         return None
+    while len(parts) > 1 and _QUALIFIER.match(parts[1]):  # "isovanhemmat, jos lapset asuu niillä": one item
+        parts[0:2] = [f"{parts[0]}, {parts[1]}"]
     funded = _FUNDED.match(parts[0]) if not into else None
     if funded:  # "Aktiastiftelsen i Vasa gav oss också pengar": the funder, not a sentence about money
         return Correction(field="funders", text=funded.group("org"), additive=True)

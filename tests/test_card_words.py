@@ -265,3 +265,8 @@ def test_only_these_places_are_the_regions(start) -> None:  # type: ignore[no-un
 def test_a_forgotten_funder(nlu: Understanding, text: str, funder: str) -> None:
     c = nlu.correction(text)
     assert c is not None and c.additive and (c.field, c.text) == ("funders", funder)
+
+
+def test_a_forgotten_group_keeps_its_condition(nlu: Understanding) -> None:
+    c = nlu.correction("unohtu et myös isovanhemmat, jos lapset asuu niillä")
+    assert c is not None and c.additive and c.text == "isovanhemmat, jos lapset asuu niillä"
