@@ -68,7 +68,7 @@ class Flow(BaseModel):
         unknown = [f for f in named if f not in FIELDS]
         if unknown:
             raise ValueError(f"unknown field(s) in flow: {unknown}")
-        missing = [f for f in self.order if f not in self.questions]
+        missing = [f for f in self.order + self.also_on_card if f not in self.questions]
         if missing:
             raise ValueError(f"no questions for: {missing}")
         not_asked = [f for f in self.required if f not in self.order]

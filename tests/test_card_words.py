@@ -270,3 +270,16 @@ def test_a_forgotten_funder(nlu: Understanding, text: str, funder: str) -> None:
 def test_a_forgotten_group_keeps_its_condition(nlu: Understanding) -> None:
     c = nlu.correction("unohtu et myös isovanhemmat, jos lapset asuu niillä")
     assert c is not None and c.additive and c.text == "isovanhemmat, jos lapset asuu niillä"
+
+
+def test_a_summary_item_never_asked_can_be_contested(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("fi", "measurement")
+    iv.edit("problem", "Yksinäisyys")
+    iv.edit("funders", ["STEA", "Kela"])
+    iv.state.phase = "confirm"
+    iv._dialogue([]).summary()
+    n = iv.state.summary_fields.index("funders") + 1
+    turn = iv.turn(f"kohta {n} on väärin")
+    assert turn.phase == "collect" and turn.asked_field == "funders" and "rahoittaa" in turn.reply
+    turn = iv.turn("STEA ja Kunta")
+    assert turn.draft.funders == ["STEA", "Kunta"]
