@@ -302,12 +302,6 @@ _FALSE_NOISE = {"meni", "menikin", "multa", "minulta", "mulla", "oli", "on", "ov
 
 _FOR_FIELD = re.compile(r"^[\s,:-]*(?:(?:som\s+)?hör\s+till|for|to|in|till|bland|under|kohtaan|koskien)\s+"
                         r"(?:the\s+)?([\wåäö]+(?:\s+[\wåäö]+)?)\s*[,:;.–—-]\s*", re.IGNORECASE)
-# after something added, a remark about it: "ne on ihan keskeinen kumppani", "theyve been helping a lot",
-# "thats a big part actually", "dom håller i kvällsverksamheten", "kan du lägga till dom"
-_ADDED_REMARK = re.compile(r"^(?:ne|ne on|se|se on|they|theyre|they're|theyve|they've|thats|that's|that is|it's|its|"
-                           r"dom|de|det|den|he|han|hon|she|he's|kan du|could you|can you|voitko|voisitko|"
-                           r"please)\b", re.IGNORECASE)
-
 
 _QUALIFIER = re.compile(r"^(?:jos|kun|joilla|jotka|joiden|joka|if|when|who|whose|which|om|när|som|vars)\b",
                         re.IGNORECASE)
@@ -322,7 +316,8 @@ _FUNDED = re.compile(r"^(?P<org>[A-ZÅÄÖ].{1,60}?)\s+(?:gav\s+oss\s+(?:också\
 def forgotten(nlu: Understanding, body: str) -> Correction | None:
     """What follows "unohtu mainita", "glömde", "one more thing" is added: to the field named right after ("for
     goals, …", "som hör till kärnan: …") or, when none, to the one its words describe (decided by the engine);
-    only the first part is added, not the remark after it ("…, ne on ihan keskeinen kumppani meille")."""
+    only the first part is added (with a clause that qualifies it), not the remark after it ("…, ne on ihan
+    keskeinen kumppani meille")."""
     from assistant.items import sentences
     from assistant.understand import Correction
 
@@ -331,7 +326,7 @@ def forgotten(nlu: Understanding, body: str) -> Correction | None:
     said = body[for_field.end():] if into and for_field else body
     parts = [re.sub(r"^[\s:;,.–—-]*(?:(?:et|että|att|that|myös|lisäksi|kans|also|också|även|too)\s+)*", "", p).strip()
              for p in re.split(r"\s*(?:[,;]|\.|\s[-–—])\s+", said)]
-    parts = [p for p in parts if p and not _ADDED_REMARK.match(p)]
+    parts = [p for p in parts if p]
     if not parts or len(sentences(body)) > 3:
         return None
     while len(parts) > 1 and _QUALIFIER.match(parts[1]):  # "isovanhemmat, jos lapset asuu niillä": one item

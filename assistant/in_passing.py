@@ -93,6 +93,6 @@ class InPassing:
 _STAGE_CHANGE = re.compile(r"\b(?:enää|no longer|anymore|any more|längre|int mer|inte mer|nyt|nykyään|now|nu|numera|"
                            r"closed down|shut down|ran out|lopetettiin|lopetimme|loppui|loppu|lades ner|fel|wrong|"
                            r"väärin|väärä|lähtien|since|sedan|sen|lade ner|la ner|lagt ner|kesken|not ready|"
-                           r"inte färdig|inte klar|lopetimme)\b", re.IGNORECASE)
+                           r"inte färdig|inte klar)\b", re.IGNORECASE)
 _INSTEAD = re.compile(r"\b(?:instead of|rather than|i stället för|istället för|sijaan|ei mun|int mitt|inte mitt|"
                       r"not my)\b", re.IGNORECASE)

@@ -209,7 +209,7 @@ def _phones(text: str) -> list[Finding]:
         if sum(c.isdigit() for c in number) >= 7 and not re.search(r"\d[.:]\d\d?[.:-]", number):
             spans.setdefault((cued.start(1), cued.end(1)), number)
     out: list[Finding] = []
-    lang = detect_language(text)
+    lang = detect_language(text) if spans else "fi"  # the service-number check reads plans by language
     for (start, end), raw in sorted(spans.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
         if out and start < out[-1].end:
             continue

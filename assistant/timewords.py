@@ -23,7 +23,7 @@ _NUM = r"(?<![\wåäö])(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(_N, key=len, reve
 _UNIT = (("päiv", 1 / 30), ("vuorokau", 1 / 30), ("dag", 1 / 30), ("day", 1 / 30),
          ("viik", 1 / 4.3), ("veck", 1 / 4.3), ("week", 1 / 4.3), ("fortnight", 1 / 2.15),
          ("kuuka", 1.0), ("kuu", 1.0), ("kk", 1.0), ("månad", 1.0), ("month", 1.0), ("mån", 1.0),
-         ("vuo", 12.0), ("år", 12.0), ("year", 12.0), ("halvår", 6.0))
+         ("vuo", 12.0), ("år", 12.0), ("year", 12.0))
 _UNIT_RE = r"(?:päiv\w*|vuorokau\w*|dag\w*|days?|viik\w*|veck\w*|weeks?|fortnight\w*|kuukau\w*|kuussa|kk|" \
            r"månad\w*|months?|vuo\w*|år\w*|years?|halvår\w*)"
 _EVERY = re.compile(r"(?:joka|varje|every|each)\s+(?:(?P<nth>toinen|kolmas|annan|second|other|third)\s+)?"
