@@ -56,13 +56,34 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _HETU = re.compile(rf"(?<![\w/])(\d{{6}})([-+A-FU-Ya-fu-y{_DASHES}])(\d{{3}})([0-9A-Ya-y])(?![\w/])")
 _PNR = re.compile(r"(?<![\w./+-])((?:18|19|20)?\d{6})([-+]?)(\d{4})(?![\w/])")
 _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w@])")
+# An address written so that a robot would not read it: "maija(a)example.fi", "lena.berg snabel-a example.se",
+# "tom dot nair at example dot com". A bare " at " counts only with a dot or digit in the name part or a
+# mail word before it ("email sam at example.com"; not "look at nhs.uk").
+_DOT = r"(?:\.|\s(?:dot|piste|punkt)\s|\s?[\[(](?:dot|piste|punkt)[\])]\s?)"
+_HIDDEN_EMAIL = re.compile(
+    rf"(?<![\w.%+-])([\w%+-]+(?:{_DOT}[\w%+-]+)*)"
+    r"(\s?(?:\(a\)|\[a\]|\(at\)|\[at\]|\{at\}|\(ät\)|\(kissanhäntä\)|\(miukumauku\))\s?|"
+    r"\s(?:snabel-a|at|ät|kissanhäntä|miukumauku)\s)"
+    rf"([\w-]+(?:{_DOT}[\w-]+)*{_DOT}(?:fi|se|ax|com|org|net|eu|uk|no|dk|de|ee|nu|io|info))(?![\w@])",
+    re.IGNORECASE)
+# A shared mailbox is nobody's own address ("kirjaamo@…", "safeguarding.referrals[at]…", "the MASH inbox").
+_FUNCTIONAL = re.compile(r"^(?:\w+[._-])?(?:info|kirjaamo|registrator|registratur|registry|office|toimisto|"
+                         r"asiakaspalvelu|neuvonta|palaute|feedback|support|tuki|contact|kontakt|kansli|admin|"
+                         r"helpdesk|no-?reply|referrals?|lahete|inbox|postmaster|webmaster|rekry|vaihde|vaxel|"
+                         r"reception|enquiries|kundtjanst|asiointi|yhteys)(?:[._-]\w+)?$", re.IGNORECASE)
+_INBOX = re.compile(r"\b(?:inbox|shared mailbox|postilaatikko|funktionsbrevlåda|gemensamma? (?:e-post|mejl))",
+                    re.IGNORECASE)
+_MAIL_WORD = re.compile(r"(?:e-?mail|mail|posti|osoit|adress|address|e-post|mejl|skicka|send|write|kirjoita|"
+                        r"laita|lähetä|viesti|message)\w*\W{0,3}(?:\w+\W{1,3}){0,3}$", re.IGNORECASE)
 _PHONE_CUE = re.compile(r"(?:puh|p\.|tel|tfn|telefon|mobil|gsm|numero|nummer|soita|ring|sms|tekstaa|whatsapp|"
                         r"phone|call|text)\W{0,3}\s*\S{0,12}\s*$", re.IGNORECASE)
 _NOT_PHONE_CUE = re.compile(r"(?:y-tunnus|fo-nummer|org\.?\s*nr|organisationsnummer|bankgiro|plusgiro|viite|"
                             r"ISBN|ISSN|CN-koodi|tullinimike|IBAN|tilinumero|konto|kuntanumero|dnro|dnr|tilausnumero|"
                             r"tilausnro|asiakasnumero|laskunumero|tuotenumero|tuotekoodi|artikkelinumero|ordernummer|"
                             r"kundnummer|fakturanummer|artikelnummer|order number|invoice|product code|item number|"
-                            r"sarjanumer|serienummer|serial number|serial no|versionumer|versionsnummer|version number)"
+                            r"sarjanumer|serienummer|serial number|serial no|versionumer|versionsnummer|version number|"
+                            r"company\s+(?:no|number|reg)|charity\s+(?:no|number)|registration\s+(?:no|number)|"
+                            r"reg\.?\s*(?:no|nr)|rekisterinumero|registernummer)"
                             r"\w{0,6}\W{0,3}(?:\s*\S{1,12}){0,2}\s*$", re.IGNORECASE)
 # A sentence about invoices, orders or products, with no phone word anywhere in it: its numbers are theirs.
 _NUMBER_CONTEXT = re.compile(r"\b(?:lasku|laskut|laskun|laskuja|tilaus|tilauks|tuotenumer|tuotekood|korvaava|"
@@ -174,9 +195,20 @@ def _codes(text: str) -> list[Finding]:
 
 # -- e-mail and phone --------------------------------------------------------------------------------------
 def _emails(text: str) -> list[Finding]:
-    if "@" not in text:
-        return []
-    return [Finding("email", m.start(), m.end(), m.group(0)) for m in _EMAIL.finditer(text)]
+    out = [Finding("email", m.start(), m.end(), m.group(0)) for m in _EMAIL.finditer(text)
+           if not _FUNCTIONAL.match(m.group(0).split("@")[0])] if "@" in text else []
+    for m in _HIDDEN_EMAIL.finditer(text):
+        if _FUNCTIONAL.match(re.sub(r"\s(?:dot|piste|punkt)\s", ".", m.group(1))) \
+                or _INBOX.search(text[max(0, m.start() - 60):m.start()]):
+            continue
+        plain_at = m.group(2).strip().lower() == "at"
+        local = m.group(1)
+        if plain_at and (not re.match(r"[^\W\d_]", local)  # "10.30 at cafe.se"
+                         or not re.search(r"[._\d]|\sdot\s", local) and not _MAIL_WORD.search(text[:m.start()])):
+            continue
+        if not any(f.start < m.end() and m.start() < f.end for f in out):
+            out.append(Finding("email", m.start(), m.end(), m.group(0)))
+    return sorted(out, key=lambda f: f.start)
 
 
 _DIGITS6 = re.compile(r"\d(?:\D{0,2}\d){5}")
@@ -189,7 +221,8 @@ _CUED_NUMBER = re.compile(r"(?:puh(?:elin)?|p\.|tel|tfn|telefon|mobil|gsm|phone|
 
 # UK mobile and North American numbers in their written shapes ("07700 900 412", "202-555-0178"): the
 # library rejects the ranges kept for fiction, yet a number written like this is a phone number.
-_FOREIGN_SHAPE = re.compile(r"(?<![\w+/.-])(?:07\d{3}\s?\d{3}\s?\d{3}|\(?[2-9]\d{2}\)?[-. ]\d{3}[-.]\d{4})"
+_FOREIGN_SHAPE = re.compile(r"(?<![\w+/.-])(?:07\d{3}\s?\d{3}\s?\d{3}|01\d{2}\s\d{3}\s\d{4}|01\d{3}\s\d{6}|"
+                            r"\(?[2-9]\d{2}\)?[-. ]\d{3}[-.]\d{4})"
                             r"(?![\w/]|[.,-]\d)|\+44\s?(?:\(0\)\s?)?7\d{3}\s?\d{3}\s?\d{3}(?![\w/]|[.,-]\d)|"
                             r"\+1[-. ]?\(?[2-9]\d{2}\)?[-. ]\d{3}[-.]\d{4}"
                             r"(?![\w/]|[.,-]\d)")

@@ -38,7 +38,7 @@ from assistant.pii_names import (
     _title,
     names_with_health,
 )
-from assistant.pii_words import DEMONYMS, FIRST_NAMES, not_a_person
+from assistant.pii_words import DEMONYMS, FIRST_NAMES, HEALTH_STEMS, not_a_person
 from assistant.resources import shipped
 
 WEIGHTS = shipped("knowledge", "classifier", "pii.json")
@@ -74,10 +74,26 @@ def _stem(word: str) -> str:
     return _FI_CASE.sub("", word.lower().rstrip("'’"))
 
 
+# the illative ("Järvenpäähän", "Porvooseen", "Helsinkiin"), which the other case endings do not cover
+_ILLATIVE = re.compile(r"(?:h[aeiouyäö]n|seen|siin|([aeiouyäö])\1n)$")
+
+
 def _is_place(word: str) -> bool:
     low, places = word.lower(), place_names()
-    return low in places or _stem(word) in places or (_stem(word) + "a") in places \
-        or (_stem(word) + "i") in places
+    if low in places or any(s in places or s + "a" in places or s + "i" in places
+                            for s in (_stem(word), _ILLATIVE.sub("", low))):
+        return True
+    vowel = _ILLATIVE.search(low)  # "Turkuun" → Turku, "Helsinkiin" → Helsinki
+    return bool(vowel and vowel.group(1) and low[:vowel.start()] + vowel.group(1) in places)
+
+
+# a condition word inside a capitalised compound ("Rintasyövän takia …") names an illness, not a person
+_INSIDE = tuple(s.rstrip("!") for s in HEALTH_STEMS if len(s.rstrip("!")) >= 5 and " " not in s)
+
+
+def _illness_word(word: str) -> bool:
+    low = word.lower()
+    return any(s in low for s in _INSIDE)
 
 
 def _common(word: str, common: frozenset[str]) -> bool:
@@ -109,17 +125,25 @@ def _is_first_name(word: str, common: frozenset[str]) -> bool:
 # "lumi" snow; en "will", "hope", "may"; sv "sten" stone): only capitalised do they start a candidate
 _LOWER_COMMON = frozenset("""onni toivo lumi usko armas sulo lahja tuuli vilja aarre aura ilona aino voitto rauha
 taimi into kaino lempi oiva sisu saga will hope joy may rose lily daisy holly ruby amber jade pearl dawn sky
-summer april faith grace liv sten björn ros del sal bill ben tom sue""".split())
+summer april faith grace liv sten björn ros del sal bill ben tom sue veli kai aina sini hans klara ville per
+mark jack frank dean laina satu helmi aamu suvi tuija ilta""".split())
+
+
+_LOWER_TITLES = frozenset("mrs mr ms miss rouva herr".split())  # not "fru" (a wife), not "MS" (an illness)
 
 
 def _name_like(words: list[re.Match[str]], i: int) -> bool:
     w = words[i].group(0)
     nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
+    title = words[i - 1].group(0) if i else ""
+    if w.islower() and len(w) > 2 and title.lower() in _LOWER_TITLES and not title.isupper():
+        return True  # "mrs evans on ward 6 …", typed in a hurry
     if _lowercase_name(w, nxt) or (w.islower() and len(w) > 3 and w in FIRST_NAMES and w not in _LOWER_COMMON):
         return True
     base = re.sub(r"['’]s$", "", w)  # "kev's", "dave's"; "liisan", "väinöllä": a first name typed in lowercase
-    if w.islower() and len(base) >= 3 and (base in FIRST_NAMES or _first_name(base.capitalize())) \
-            and base not in _LOWER_COMMON:
+    # inflected only by a plain case ending: "tomma" (sv empty) is not Tommi's
+    if w.islower() and len(base) >= 3 and (base in FIRST_NAMES or _FI_CASE.sub("", base) in FIRST_NAMES) \
+            and base not in _LOWER_COMMON and _FI_CASE.sub("", base) not in _LOWER_COMMON:
         return True
     return w[:1].isupper() and not w.isupper() and len(w) > 1
 
@@ -129,7 +153,7 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
     sents = list(_SENTENCE.finditer(text))
     health = [[h for h in _HEALTH.finditer(s.group(0)) if not _role_word(s.group(0), h.start())] for s in sents]
     rule = names_with_health(text)
-    fiction = 1.0 if _FICTION.search(text) else 0.0
+    fiction = 1.0 if _FICTION.search(_CODES.sub(" ", text)) else 0.0  # "anu@example.fi" is no story
     out: list[Candidate] = []
     for k, sent in enumerate(sents):
         s_text, base = sent.group(0), sent.start()
@@ -183,7 +207,8 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
             others_first = told_of is not None and not any(
                 words[end].end() <= h.start() < told_of for h in health[k])
             people = all(w.lower() in DEMONYMS or not_a_person(w) for w in span_words)  # "Finns", "March"
-            if not (opener or staff_or_place or public or others_first or people):
+            illness = len(span_words) == 1 and _illness_word(first)
+            if not (opener or staff_or_place or public or others_first or people or illness):
                 out.append(Candidate(start, stop, _meaning(s_text), feats))
             i = end + 1
     return out

@@ -171,6 +171,14 @@ amy rebecca rachel stacey kelly leanne gemma nicola tracy donna sharon karen mic
 tyler brandon jordan ashley brittany tiffany yousef youssef kent stina khadra fadumo hibaaq ayaan asha
 abdirahman mohamud hamdi ifrah sahra ubah deeqa nimco nguyen tran pham minh thi linh
 daryna bosse nova siriporn tommy becky lamai graham tiit jonte ploy per-anders
+helvi martta lyyli tyyne hellin vappu oili fanni mirjam saima sylvi toini vilhelmiina viljo eero ahti
+allan arvi einari hannes heino helge holger jalmari kustaa mauno sulevi taavi uolevi valto aarno veli-matti
+pirkko-liisa marja-leena anna-maija sirkka-liisa eeva-kaarina märta ragnhild solveig inga elsie gösta bertil
+börje ingvar leif ture åke sven stig betty kimberly melissa stephanie anthony donald steven kenneth ronald
+jeffrey larry justin gregory raymond patrick dennis jerry henry douglas nathan zachary walter harold jeremy
+keith roger gerald ethan terry lawrence austin noah albert bryan billy bruce willie dylan ralph eugene
+logan randy louis russell vincent philip bobby johnny bradley rafiq khadija noor igor jarska jartsa
+makke eki ykä pete rike kake sepi jaakko-pekka
 """.split())
 
 

@@ -127,6 +127,32 @@ def test_email_addresses() -> None:
 
 
 @pytest.mark.parametrize("text,span", [
+    ("Lähetä kutsu osoitteeseen maija.k(a)example.fi, kiitos", "maija.k(a)example.fi"),
+    ("Skicka kallelsen till lena.berg snabel-a example.se, hon öppnar inte brev", "lena.berg snabel-a example.se"),
+    ("or her partner's address tom dot nair at example dot com if it bounces", "tom dot nair at example dot com"),
+    ("please email sam at example.com instead", "sam at example.com"),
+])
+def test_email_addresses_written_to_hide_them(text: str, span: str) -> None:
+    assert [(f.kind, f.text) for f in find(text)] == [("email", span)]
+
+
+@pytest.mark.parametrize("text", [
+    "Have a look at nhs.uk before the meeting",
+    "We meet at 10.30 at cafe.se",
+    "Send referrals to the MASH inbox, safeguarding.referrals[at]example.gov.uk, never to a worker",
+    "Yhteydenotot kirjaamo@example.fi kautta",
+])
+def test_look_alikes_and_shared_mailboxes_are_not_personal_addresses(text: str) -> None:
+    assert find(text) == []
+
+
+def test_uk_landlines_and_company_numbers() -> None:
+    text = "Dad: 0161 496 0752. Nan: 020 7946 0915 – nan's the one to ring if the kids are off school"
+    assert [f.text for f in find(text)] == ["0161 496 0752", "020 7946 0915"]
+    assert find("Registered charity no. 1098765, company no. 04512378") == []
+
+
+@pytest.mark.parametrize("text,span", [
     ("Perhe asuu osoitteessa Vaahteratie 7 B 14, Kuopio.", "Vaahteratie 7 B 14"),
     ("Kotikäynti: Itäinen Pitkäkatu 31 c 5.", "Itäinen Pitkäkatu 31 c 5"),
     ("Hon bor på Lindvägen 9, lgh 1203.", "Lindvägen 9, lgh 1203"),

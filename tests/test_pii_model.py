@@ -40,6 +40,25 @@ def test_a_first_name_typed_in_lowercase_is_a_candidate(text: str, word: str) ->
 def test_a_lowercase_word_that_is_mostly_a_word_is_not_a_candidate() -> None:
     text = "onni oli matkassa ja toivo heräsi, kun asunto löytyi"
     assert [text[c.start:c.end] for c in candidates(text, frozenset())] == []
+    text = "hans fru orkar inte, och de tomma flaskorna står kvar; veli sai lainaa"
+    assert [text[c.start:c.end] for c in candidates(text, frozenset())] == []
+
+
+def test_a_surname_after_a_title_typed_in_lowercase_is_a_candidate() -> None:
+    text = "mrs evans on ward 6 has c diff; Kickan har fått ett skov av sin MS och är inlagd"
+    assert [text[c.start:c.end] for c in candidates(text, frozenset())] == ["evans", "Kickan"]
+
+
+def test_an_illness_word_or_a_place_in_the_illative_is_not_a_name() -> None:
+    text = "Rintasyövän takia sairauslomalla oleva Hilkka haluaisi tulla mukaan vertaistukiryhmään"
+    assert [text[c.start:c.end] for c in candidates(text, frozenset())] == ["Hilkka"]
+    cands = candidates("Toivo pääsi päihdekuntoutukseen, mutta jono Järvenpäähän oli puoli vuotta", frozenset())
+    assert [_feature(c, "place") for c in cands] == [0.0, 1.0]
+
+
+def test_an_example_mail_domain_does_not_make_the_text_fiction() -> None:
+    text = "Sirkka-Liisan haava on tulehtunut – tytär toivoo tietoa osoitteeseen anu.rautio@example.fi"
+    assert _feature(candidates(text, frozenset())[0], "fiction") == 0.0
 
 
 def test_a_common_word_opening_a_run_is_not_part_of_the_name() -> None:
