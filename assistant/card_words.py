@@ -231,3 +231,24 @@ def reason_clauses(text: str, removed: list[str], lang: str,
             continue
         kept.append(clause)
     return (text if len(kept) == len(parts) else "; ".join(kept)), found
+
+
+_SMALL = frozenset("i och o ja and of the for för af av ry rf oy ab sr the de la".split())
+_NOT_ACRONYMS = frozenset("och men and not mut nyt tää ett the but for sen dom vad när kyl tms".split())
+_ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,5}|[a-zåäö]{2,5}")
+
+
+def by_initials(word: str, values: list[Any]) -> str | None:
+    """"SFV" said for the card's "Svenska folkskolans vänner": the one item whose initials the word spells
+    (upper case, or typed in lower case), when the word itself is not on the card."""
+    w = word.strip()
+    if not _ACRONYM.fullmatch(w) or w.islower() and (len(w) < 3 or sum(c in "aeiouyåäö" for c in w) > 1
+                                                       or w in _NOT_ACRONYMS):
+        return None  # "ok", "ja", "men": words; "sfv", "kamk": typed in lower case
+    items = [str(i) for v in values for i in (v if isinstance(v, list) else [v]) if i]
+    if any(re.search(rf"(?<![\wåäö]){re.escape(w)}(?![\wåäö])", i, re.IGNORECASE) for i in items):
+        return None
+    found = [i for i in items
+             if len(words := [x for x in re.findall(r"[\wåäöÅÄÖ]+", i) if x.lower() not in _SMALL]) == len(w)
+             and "".join(x[0] for x in words).lower() == w.lower()]
+    return found[0] if len(found) == 1 else None

@@ -121,6 +121,14 @@ _SPOKEN_SMALL = {"e", "va", "oo", "ollu", "int", "nt", "ju", "nu", "dom", "ne", 
 # "Jo, aktörerna stämmer. Men …": agreement first, the correction after "men"
 _AGREED_BUT = re.compile(r"^(?:jo|joo|ja|kyllä|yes|yeah|yep|ok|okej|okei)\b[^.!?]{0,60}[.!?]\s+"
                          r"(?:men|mutta|mut|but)\s+", re.IGNORECASE)
+# A first sentence that only says the card is fine ("joo tää näyttää aika hyvältä.", "ok de ser bra ut.",
+# "Thanks this is good summary.", "kiitos ku kokosit."): the correction is in what follows.
+_ACK = re.compile(r"^[^.!?]{0,60}?\b(?:ok|okei|okej|okay|hyvä|hyvältä|hyvin|oikein|oikeen|rätt|bra|good|right|fine|"
+                  r"great|kiitos|kiitti|tack|thanks|thank you|stämmer|näin|så e de|så är det|looks|ser)\b"
+                  r"[^.!?]{0,40}[.!?]+\s+(?:(?:men|mutta|mut|but|fast|tosin|only)\b,?\s*)?", re.IGNORECASE)
+# "mätningen får ja fundera på. men SFV ska bort …", "funders I need to check. but the summary is not right":
+# a first sentence put aside, then "but" and the correction
+_THEN_BUT = re.compile(r"^[^.!?]{3,80}[.!?]+\s+(?:men|mutta|mut|but|tosin|fast)\b,?\s*", re.IGNORECASE)
 _REPLACING = re.compile(r"\b(?:tilalle|sijaan|sijasta|instead|istället|nyt|nykyään|now|nu|numera|vaan|but|utan|"
                         r"it's|it is|its|se on|ne on|det är|de e|he e|tuli|came|kom)\b", re.IGNORECASE)
 

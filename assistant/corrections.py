@@ -21,6 +21,7 @@ from assistant.card_words import (
     _spelled,
     _without,
     _written_alike,
+    by_initials,
     reason_clauses,
 )
 from assistant.edits import only_places
@@ -28,6 +29,7 @@ from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import dedupe, sentences
 from assistant.moves import MOVE_IT
+from assistant.ordinals import item_at
 from assistant.phrases import contains
 from assistant.rightwrong import unit_number
 from assistant.schema import LIST_FIELDS
@@ -81,6 +83,14 @@ class Corrections:
         c = a.correction
         assert c is not None
         st = self.state
+        if c.removed:  # "SFV ska bort": the card's "Svenska folkskolans vänner"
+            values = [getattr(st.draft, f) for f in self.flow.card if f != "stage"]
+            c = dataclasses.replace(c, removed=[by_initials(r, values) or r for r in c.removed])
+        if c.position is not None and c.field:  # "se toinen tavoite … pois": the card's item at that place
+            at = item_at(list(getattr(st.draft, c.field) or []), c.position)
+            if at is None:
+                return self._as_answer(a.text)
+            return self._swap_in(c.field, "", at)
         if c.move_to and not c.command:  # where an item belongs: which item is read against the card
             item = self._moved_item(c)
             if item:

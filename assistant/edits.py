@@ -334,6 +334,11 @@ def forgotten(nlu: Understanding, body: str) -> Correction | None:
     funded = _FUNDED.match(parts[0]) if not into else None
     if funded:  # "Aktiastiftelsen i Vasa gav oss också pengar": the funder, not a sentence about money
         return Correction(field="funders", text=funded.group("org"), additive=True)
+    from assistant.forgot import forgotten_kind
+
+    kind = forgotten_kind(parts[0]) if not into else None
+    if kind is not None:
+        return kind
     return Correction(field=into or nlu.names_field(parts[0], strict=True), text=parts[0], additive=True)
 
 

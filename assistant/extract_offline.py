@@ -29,7 +29,13 @@ _NAME = re.compile(r"(?<![\wåäö])(?:nimeltään|nimeltä|nimi on|nimi oli|nim
                    r"[\"“”']?([^\"“”'.,;!?\n]{2,80})", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”]([^\"“”\n]{2,80})[\"“”]")
 # "ei vielä mikään vakiintunut", "inte ännu etablerad"; "No kokeiluvaiheessa" is a Finnish filler, not "no"
-_NEGATED = re.compile(r"(?:\b(?:ei|eikä|not|inte|int|ej|never)\b\W+(?:\w+\W+){0,2}|\bei mikään\W+)$")
+_NEGATED = re.compile(r"(?:\b(?:ei|eikä|not|inte|int|ej|never)\b\W+(?:\w+\W+){0,2}|\bei mikään\W+|"
+                      r"\bei\W+(?:se\W+|ne\W+|tää\W+|tämä\W+)?(?:oo|ole|ollut|ollu)\W+(?:\w+\W+){0,2})$")
+# a stage told as the past ("alussa se oli kokeilu", "at first it was a pilot") or of the money, not the model
+# ("the project funding ended")
+_HISTORY = re.compile(r"(?:\b(?:alussa|aluksi|alkuun|ennen|at first|in the beginning|först|i början|tidigare)\b"
+                      r"[^.,;]{0,25}|\b(?:funding|rahoitus|rahotus|hankerahoitus|finansiering|finansieringen|"
+                      r"grant|avustus|bidraget)\W+(?:\w+\W+){0,1})$", re.IGNORECASE)
 _GOAL_CUES = ("tavoit", "jotta", "pyrimme", "haluamme", "aim", "goal", "målet", "syftet", "vill", "hope",
               "toivomme", "hoppas")
 
@@ -56,8 +62,9 @@ def detect_stage(text: str, prompts: Prompts, this_year: int | None = None) -> S
         for stage_name, phrases in prompts.cues.stage.items():
             for phrase in phrases:
                 for m in re.finditer(re.escape(phrase), low):
+                    before = low[max(0, m.start() - 40):m.start()]
                     if (m.start() == 0 or not low[m.start() - 1].isalpha()) and not _NEGATED.search(
-                            low[max(0, m.start() - 26):m.start()]):
+                            before[-26:]) and not _HISTORY.search(before):
                         found.append((m.start(), len(phrase), Stage(stage_name)))
         if found:
             decided = max(found, key=lambda f: (f[0] + f[1], f[1]))[2]

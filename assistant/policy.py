@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.card_words import by_initials
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.restate import last_said, without_lead
@@ -136,9 +137,10 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
 
 def _on_card(state: InterviewState, phrases: list[str]) -> bool:
     """A weak correction ("13 prosentista eikä 14") is one only when what it calls wrong is written on the card."""
-    card = " ".join(" ".join(v) if isinstance(v, list) else str(v) for v in state.draft.model_dump().values()
-                    if v and isinstance(v, (str, list))).lower()
-    return any(len(p) >= 2 and re.search(rf"(?<![\wåäö]){re.escape(p.lower())}", card) for p in phrases)
+    values = [v for v in state.draft.model_dump().values() if v and isinstance(v, (str, list))]
+    card = " ".join(" ".join(v) if isinstance(v, list) else str(v) for v in values).lower()
+    return any(len(p) >= 2 and re.search(rf"(?<![\wåäö]){re.escape(p.lower())}", card) or by_initials(p, values)
+               for p in phrases)
 
 
 def _reuse(u: Utterance, nlu: Understanding) -> Action:

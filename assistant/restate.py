@@ -21,6 +21,8 @@ _WRONG = (r"(?:väärin|väärä|väärää|virheellinen|wrong|incorrect|fel|fel
 # "nimi meni väärin, …", "kontaktpersonen är fel, …", "organisaatio on väärin: …"
 # "grundidén stämmer int alls. …", "tiivistelmä on jostain ihan toisesta jutusta. …", "the goals are all wrong. …"
 _OTHER = (r"(?:stämmer\s+(?:inte|int)(?:\s+alls)?|ei\s+pidä\s+paikkaansa|ei\s+(?:oo|ole)\s+oikein|"
+          r"(?:is|are|was)\s+not\s+(?:quite\s+)?(?:right|correct|true)|(?:isn'?t|aren'?t)\s+(?:quite\s+)?"
+          r"(?:right|correct)|(?:är|e)\s+(?:inte|int)\s+rätt|"
           r"(?:on|oli)\s+jostain\s+(?:ihan\s+|aivan\s+)?(?:toisesta|muusta)(?:\s+[\wåäö]+)?|"
           r"(?:is|was)\s+(?:about|from|for)\s+(?:a|an|some|our)?\s*(?:different|other|another)(?:\s+[\wåäö]+)?|"
           r"(?:är|e|var|va)\s+(?:från|om)\s+(?:ett|en|nåt|något)?\s*(?:helt\s+)?(?:annat|annan|annorlunda)"
@@ -72,7 +74,10 @@ _ABOUT_THE_MISTAKE = re.compile(
     r"\b(?:other|different|another)\s+(?:project|thing|model|service)|"
     r"\b(?:annan|annat)\s+(?:verksamhet|projekt|grej|modell)|sekotin|sekoitin|mixed (?:it|them) up|"
     r"blandade ihop|(?:en|mä en)\s+tiiä\s+mist|don'?t know where|vet int(?:e)? var|"
-    r"^(?:honestly|ärligt talat|rehellisesti)\W*$", re.IGNORECASE)
+    r"^(?:honestly|ärligt talat|rehellisesti)\W*$|"
+    # "we are not a language course at all", "me ei olla mikään kerho", "vi e int nån kurs": what it is not
+    r"^(?:we\s+are|we're|it\s+is|it's|its|this\s+is)\s+not\b|^(?:me\s+ei\s+olla|se\s+ei\s+(?:oo|ole)|tää\s+ei\s+"
+    r"(?:oo|ole))\b|^(?:vi|det|de)\s+(?:är|e)\s+(?:inte|int)\b|^not\s+(?:a|an|the|any)\b", re.IGNORECASE)
 
 
 def restated(nlu: Understanding, text: str) -> Correction | None:
@@ -122,10 +127,20 @@ def without_lead(text: str) -> str:
     return _IT_IS.sub("", _LEAD.sub("", text.strip())).strip()
 
 
+_DENIAL = re.compile(r"^(?:not|ei|inte|int)\b[^,;]{1,60}[,;]\s*(?:(?:but|vaan|utan|instead)\s+)?(?P<v>\S.*)$",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def _after_denial(part: str) -> str:
+    """"not the wellbeing services county, we are Tampere city youth services": what it is, after what not."""
+    m = _DENIAL.match(part.strip())
+    return without_lead(m.group("v")) if m else part
+
+
 def _value(rest: str, fld: str) -> str:
     """What follows the contest, without the lead ("se on", "det heter", "its") and the remark after it."""
     value = without_lead(rest)
-    said = [p for p in re.split(r"(?<=[.!?])\s+", value) if p.strip()]
+    said = [_after_denial(p) for p in re.split(r"(?<=[.!?])\s+", value) if p.strip()]
     kept = [p for p in said if not _ABOUT_THE_MISTAKE.search(p)]  # "mentorointi on ihan eri hanke." is why, not what
     if fld not in _ONE_VALUE and len(said) > 1 and kept:
         return " ".join(without_lead(p) for p in kept).strip(" .!")

@@ -16,6 +16,7 @@ from typing import Literal
 from assistant import edits
 from assistant.aliases import ABBREVIATION_CASE
 from assistant.correction_patterns import (
+    _ACK,
     _AGREED_BUT,
     _ITEM_NUMBER,
     _MOVE,
@@ -24,6 +25,7 @@ from assistant.correction_patterns import (
     _NOT_INVOLVED,
     _REPLACING,
     _SHOULD_BE,
+    _THEN_BUT,
     _TRAILING_REMOVE,
     _X_IS_WRONG,
     _Y_NOT_X,
@@ -36,6 +38,7 @@ from assistant.correction_patterns import (
     topic_of,
 )
 from assistant.flow import Cues
+from assistant.forgot import pointed_or_forgotten
 from assistant.items import sentences as _sentences
 from assistant.moves import fixed_or_free, move_hint
 from assistant.phrases import (
@@ -78,6 +81,7 @@ class Correction:
     narrow: bool = False  # "Y, not X": X only in the field asked or just answered (a number anywhere)
     move_to: str | None = None  # "X ei oo toimija vaan kohderyhmää": X leaves ``field`` for this one
     number: bool = False  # "sorry, 77 percent": a number with its unit, for the card's number with that unit
+    position: int | None = None  # "se toinen tavoite … pois": the list item at this place goes (ordinals.py)
 
 
 @dataclass
@@ -215,10 +219,19 @@ class Understanding:
         correct something ("kela pois toimijoista. ja se aloitusvuosi oli 2019 eikä 2020"), the first."""
         if len(text.split()) > LONG_MESSAGE:  # a story typed without full stops reads as one "sentence"
             return None
+        early = pointed_or_forgotten(self, text)  # "den sista kommunen där, ta bort den", "ni har glömt X, …"
+        if early is not None:
+            return early
         agreed = _AGREED_BUT.match(text)  # "Jo, aktörerna stämmer. Men det är en gång i veckan, inte två."
         if agreed and len(text) > agreed.end() + 3:  # its first sentence, then all of it
             rest = text[agreed.end():]
             return self.correction(first_sentence(rest)) or self.correction(rest)
+        ack = _ACK.match(text) or _THEN_BUT.match(text)  # "ok de ser bra ut. ni har förresten glömt …"
+        if ack and len(text) > ack.end() + 3:
+            rest = text[ack.end():]
+            found = self.correction(rest) or self.correction(first_sentence(rest))
+            if found is not None:
+                return found
         said = text
         text = ABBREVIATION_CASE.sub(r"\1", text)  # "MLL:ää ei oo mukana" is about MLL
         whole = self._correction(text)

@@ -1,0 +1,101 @@
+"""Something said to be forgotten in the middle of a message ("ok de ser bra ut. ni har förresten glömt
+församlingen, Pargas svenska församling e me …", "yks porukka unohtu kyl, meillä käy myös …"), and a
+forgotten thing whose form says its field (a grant from X, X takes part, a group in a place)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.edits import _place_lemma, place_names
+
+if TYPE_CHECKING:
+    from assistant.understand import Correction, Understanding
+
+# "ni har förresten glömt församlingen, …", "yks porukka unohtu kyl, meillä käy myös …", "you forgot maybe the
+# most important thing. the same worker …", "…, glömde säga de": a clause that says something was forgotten,
+# anywhere in the message; the rest of the message is what was forgotten
+_FORGOT = re.compile(r"\b(?:unohtu|unohtui|unohdin|unohin|unohditte|unohdit|unohtunut|unohtunu|glömt|glömde|glömda|"
+                     r"forgot|forgotten|yks asia puuttuu|yksi asia puuttuu|yks juttu puuttuu|en sak saknas|"
+                     r"one thing is missing|something is missing)\b", re.IGNORECASE)
+_CLAUSES = re.compile(r"\s*(?:[,;:]|[.!?]+)\s+|\s[-–—]\s")
+
+
+# "me saadaan myös suomen kulttuurirahastolta apuraha", "vi får också pengar av X", "we also get a grant from X"
+_GRANT_FROM = re.compile(r"\b(?:saadaan|saamme|saadan|saatiin|saimme|saa)\s+(?:myös\s+|kans\s+)?(?P<fi>.{2,50}?)"
+                         r"(?:lta|ltä)\s+(?:\w+\s+){0,3}?(?:apuraha|rahaa|avustus|tukea|rahotus|rahoitus)|"
+                         r"\b(?:får|fick)\s+(?:vi\s+)?(?:också\s+|även\s+)?(?:pengar|bidrag|ett\s+bidrag|stöd)\s+"
+                         r"(?:av|från)\s+(?P<sv>[^,.;]{2,50})|\b(?:get|got|receive|received)\s+(?:also\s+)?"
+                         r"(?:money|a\s+grant|funding|a\s+\w+\s+grant)\s+from\s+(?P<en>[^,.;]{2,50})", re.IGNORECASE)
+# "Pargas svenska församling e me på varje lunch", "X on mukana", "X is involved": a partner
+_TAKES_PART = re.compile(r"^(?P<org>[A-ZÅÄÖ][^,.;]{1,60}?)\s+(?:e|är|on|is|are)\s+(?:också\s+|myös\s+|also\s+)?"
+                         r"(?:me|med|mukana|involved|with us|part of it)\b")
+# "vi har en grupp i Sibbo också", "Porvoossa on myös ryhmä", "we have a group in Kerava too": a place
+_GROUP_IN = re.compile(r"\b(?:grupp|ryhmä|group)\s+(?:i|in|på)\s+(?P<sven>[A-ZÅÄÖ][\wåäö-]+)|"
+                       r"\b(?P<fi>[A-ZÅÄÖa-zåäö][\wåäö-]+)\s+on\s+(?:myös\s+|kans\s+)?(?:oma\s+)?ryhmä")
+
+
+def forgotten_kind(body: str) -> Correction | None:
+    """A forgotten thing whose form says its field: a grant from X (funders), X takes part (actors), a group
+    in a place (regions)."""
+    from assistant.understand import Correction
+
+    grant = _GRANT_FROM.search(body)
+    if grant:
+        org = next(g for g in grant.groups() if g).strip()
+        return Correction(field="funders", text=org[:1].upper() + org[1:], additive=True)
+    part = _TAKES_PART.match(body.strip())
+    if part:
+        return Correction(field="actors", text=part.group("org").strip(), additive=True)
+    group = _GROUP_IN.search(body)
+    place = _place_lemma(next(g for g in group.groups() if g)) if group else ""
+    if place and place.lower() in place_names():
+        return Correction(field="regions", text=place[:1].upper() + place[1:], additive=True)
+    return None
+
+
+def forgot_elsewhere(text: str) -> str | None:
+    """What a message says was forgotten when "unohtu"/"glömt"/"forgot" is not its first word: the other
+    clauses, or what follows the word in its own short clause ("ni har glömt församlingen")."""
+    clauses = [c.strip() for c in _CLAUSES.split(text.strip()) if c.strip()]
+    at = next((i for i, c in enumerate(clauses) if _FORGOT.search(c) and len(c.split()) <= 8), None)
+    if at is None or len(clauses) > 4:
+        return None
+    rest = [c for i, c in enumerate(clauses) if i > at] or [c for i, c in enumerate(clauses) if i < at][-1:]
+    own = _FORGOT.search(clauses[at])
+    tail = re.sub(r"^(?:(?:att|säga|nämna|mainita|sanoa|to|say|mention|förresten|muuten|kyl|kyllä)\s+)*", "",
+                  clauses[at][own.end():].strip() if own else "", flags=re.IGNORECASE)
+    if tail[:1].isupper():  # "oj glömde Luckan Raseborg, dom håller i …": the name is the thing
+        return ", ".join([tail] + [c for i, c in enumerate(clauses) if i > at])
+    if rest:
+        return ", ".join(rest)
+    return tail or None
+
+
+# "egentligen bara Vasa o Korsholm, i Vörå o Malax …", "vain Tampere ja Nokia", "only Espoo and Vantaa": the
+# regions are these places and no others
+_ONLY_PLACES = re.compile(r"^(?:(?:egentligen|oikeastaan|oikeesti|actually|faktiskt|siis|eli|so|alltså|nä|no|ei|"
+                          r"nej)\W*\s+)*(?:bara|vain|vaan|only|just|pelkästään|endast|ainoastaan)\s+(?:i\s+|in\s+)?"
+                          r"(?P<list>[^,.;:!?]+)", re.IGNORECASE)
+
+
+
+
+
+def pointed_or_forgotten(nlu: Understanding, text: str) -> Correction | None:
+    """Read before the other correction shapes: an item pointed at by its place ("tavotteista se toinen …
+    pois"), or a thing said to be forgotten after something else ("ok. ni har glömt X, …"); "unohtu mainita
+    X" at the start is read with the other markers."""
+    from assistant.edits import LEAD_FILLER, forgotten
+    from assistant.ordinals import pointed_item
+    from assistant.phrases import starts_with
+    from assistant.understand import Correction
+
+    pointed = pointed_item(nlu, text)
+    if pointed:
+        return Correction(field=pointed[0], text="", command=True, position=pointed[1])
+    lead = LEAD_FILLER.match(text)
+    if starts_with(text[lead.end():] if lead else text, nlu.cues.addition_markers):
+        return None
+    body = forgot_elsewhere(text)
+    return forgotten(nlu, body) if body else None
