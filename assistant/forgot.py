@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 _FORGOT = re.compile(r"\b(?:unohtu|unohtui|unohdin|unohin|unohditte|unohdit|unohtunut|unohtunu|glömt|glömde|glömda|"
                      r"forgot|forgotten|yks asia puuttuu|yksi asia puuttuu|yks juttu puuttuu|en sak saknas|"
                      r"one thing is missing|something is missing)\b", re.IGNORECASE)
+# only "forgot to say it" ends a message whose thing came before ("…, I forgot this spring's lot" is a reason)
+_SAY_IT = re.compile(r"^(?:(?:jag|i|mä|me|vi)\s+)?(?:glömde|glömt|unohdin|unohin|unohtu|forgot)\s+(?:att\s+|to\s+)?"
+                     r"(?:säga|nämna|sanoa|mainita|say|mention)(?:\s+(?:de|det|sitä|sen|se|it|that))?\W*$",
+                     re.IGNORECASE)
 _CLAUSES = re.compile(r"\s*(?:[,;:]|[.!?]+)\s+|\s[-–—]\s")
 
 
@@ -61,25 +65,17 @@ def forgot_elsewhere(text: str) -> str | None:
     at = next((i for i, c in enumerate(clauses) if _FORGOT.search(c) and len(c.split()) <= 8), None)
     if at is None or len(clauses) > 4:
         return None
-    rest = [c for i, c in enumerate(clauses) if i > at] or [c for i, c in enumerate(clauses) if i < at][-1:]
+    rest = clauses[at + 1:]
     own = _FORGOT.search(clauses[at])
     tail = re.sub(r"^(?:(?:att|säga|nämna|mainita|sanoa|to|say|mention|förresten|muuten|kyl|kyllä)\s+)*", "",
                   clauses[at][own.end():].strip() if own else "", flags=re.IGNORECASE)
-    if tail[:1].isupper():  # "oj glömde Luckan Raseborg, dom håller i …": the name is the thing
-        return ", ".join([tail] + [c for i, c in enumerate(clauses) if i > at])
+    if at == 0 and tail[:1].isupper():  # "oj glömde Luckan Raseborg, dom håller i …": the name is the thing
+        return ", ".join([tail, *rest])
     if rest:
         return ", ".join(rest)
-    return tail or None
-
-
-# "egentligen bara Vasa o Korsholm, i Vörå o Malax …", "vain Tampere ja Nokia", "only Espoo and Vantaa": the
-# regions are these places and no others
-_ONLY_PLACES = re.compile(r"^(?:(?:egentligen|oikeastaan|oikeesti|actually|faktiskt|siis|eli|so|alltså|nä|no|ei|"
-                          r"nej)\W*\s+)*(?:bara|vain|vaan|only|just|pelkästään|endast|ainoastaan)\s+(?:i\s+|in\s+)?"
-                          r"(?P<list>[^,.;:!?]+)", re.IGNORECASE)
-
-
-
+    if at and _SAY_IT.match(clauses[at]):  # "vi har en grupp i Sibbo också, glömde säga de": said before
+        return clauses[at - 1]
+    return tail if at == 0 and tail else None  # "…, I forgot this spring's lot" is a reason
 
 
 def pointed_or_forgotten(nlu: Understanding, text: str) -> Correction | None:

@@ -54,6 +54,8 @@ def test_a_forgotten_thing_said_in_the_middle() -> None:
         "Borgå stadsbibliotek lånar ut rummet"
     assert forgot_elsewhere("you forgot the volunteers") == "the volunteers"
     assert forgot_elsewhere("meiltä puuttuu rahoitus, ja tilat on pienet") is None  # a need, nothing forgotten
+    assert forgot_elsewhere("sorry, 14 families not 12, I forgot the autumn group") is None  # a reason
+    assert forgot_elsewhere("vi har en grupp i Lovisa också, glömde säga de") == "vi har en grupp i Lovisa också"
 
 
 @pytest.mark.parametrize("body,field,text", [
