@@ -5,6 +5,7 @@ the wrong part goes. Used by ``corrections``; pure functions over strings."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -71,8 +72,8 @@ def _shared(item: str, phrase: str, lang: str) -> int:
     """Content stems two texts share (numbers and generic words aside)."""
     from assistant.why import content_words
 
-    a = {s[:5] for w in content_words(phrase) for s in stems(w, lang)}
-    b = {s[:5] for w in content_words(item) for s in stems(w, lang)}
+    a = {s[:5] for w in content_words(_plain(phrase)) for s in stems(w, lang)}
+    b = {s[:5] for w in content_words(_plain(item)) for s in stems(w, lang)}
     return len(a & b) + len(aliases.groups(phrase) & aliases.groups(item) - _spelled_groups(item, phrase)) \
         + len(_codes(phrase) & _codes(item))
 
@@ -91,8 +92,11 @@ def _written_alike(item: str, phrase: str) -> int:
     but is written like "Tulkkaus"): for when the stems miss a consonant gradation."""
     from assistant.why import content_words
 
-    b = {w[:5] for w in content_words(item)}
-    return sum(1 for w in set(content_words(phrase)) if len(w) >= 5 and w[:5] in b)
+    item_words = content_words(item)
+    b = {w[:5] for w in item_words}
+    # or the tail of a compound: "enkäten" for "Nöjdhetsenkät", "kyselyä" for "Asiakastyytyväisyyskysely"
+    return sum(1 for w in set(content_words(phrase)) if len(w) >= 5 and (
+        w[:5] in b or any(len(i) > len(w[:5]) + 3 and w[:5] in i[3:] for i in item_words)))
 
 
 def _closeness(item: str, phrase: str, lang: str) -> float:
@@ -157,6 +161,9 @@ def _overlaps(item: str, removed: str, lang: str, whole: bool = False) -> bool:
     first four letters of the stem, so "museerna" finds "museer" and "fysioterapeutin" "fysioterapeutti")."""
     if _initials(removed, item):  # "SFV" for "Svenska folkskolans vänner"
         return True
+    plain_item, plain_removed = _plain(item), _plain(removed)
+    if (plain_item, plain_removed) != (item, removed):  # "the cafe thing" finds "a café of the client's choice"
+        return _overlaps(plain_item, plain_removed, lang, whole)
     if re.search(r"[åäö]", item, re.IGNORECASE) and not re.search(r"[åäö]", removed, re.IGNORECASE):
         folded = _fold(item)  # "leppavirta" typed without the dots finds "Leppävirta"
         if folded != item and _overlaps(folded, removed, lang, whole):
@@ -191,17 +198,44 @@ def _overlaps(item: str, removed: str, lang: str, whole: bool = False) -> bool:
     return len(r & (i | {"§" + g for g in found})) * 2 >= len(r)
 
 
+_SMALL = frozenset("i och o ja and of the for för af av ry rf oy ab sr de la".split())
+_NOT_ACRONYMS = frozenset("och men and not mut nyt tää ett the but for sen dom vad när kyl tms".split())
+
+
+def _plain(text: str) -> str:
+    """Accents dropped, the Nordic letters kept: "café" → "cafe", "Tiitiäinen" stays."""
+    kept = {"å": "\0", "ä": "\1", "ö": "\2", "Å": "\3", "Ä": "\4", "Ö": "\5"}
+    marked = "".join(kept.get(c, c) for c in text)
+    bare = "".join(c for c in unicodedata.normalize("NFKD", marked) if not unicodedata.combining(c))
+    back: dict[str, str | int | None] = {v: k for k, v in kept.items()}
+    return bare.translate(str.maketrans(back)) if bare != marked else text
+
+
 def _fold(text: str) -> str:
     return text.translate(str.maketrans("åäöÅÄÖ", "aaoAAO"))
 
 
+def _acronym(word: str) -> str | None:
+    """The word as an abbreviation in capitals: "SFV", or "sfv"/"kamk" typed in lower case (3–5 letters, at
+    most one vowel, not a word such as "och"); None for "ok", "ja", "men"."""
+    w = word.strip()
+    if re.fullmatch(r"[A-ZÅÄÖ]{2,5}", w):
+        return w
+    if re.fullmatch(r"[a-zåäö]{3,5}", w) and sum(c in "aeiouyåäö" for c in w) <= 1 and w not in _NOT_ACRONYMS:
+        return w.upper()
+    return None
+
+
 def _initials(phrase: str, item: str) -> bool:
-    """An abbreviation in capitals (2–5 letters) spelled by the first letters of the item's words in a row."""
-    abbr = phrase.strip()
-    if not re.fullmatch(r"[A-ZÅÄÖ]{2,5}", abbr):
+    """An abbreviation spelled by the first letters of the item's words in a row (with or without "och",
+    "of", "ry"…)."""
+    abbr = _acronym(phrase)
+    if abbr is None:
         return False
-    firsts = "".join(w[0] for w in re.findall(r"[\wåäöÅÄÖ]+", item)).upper()
-    return abbr.upper() in firsts
+    words = re.findall(r"[\wåäöÅÄÖ]+", item)
+    firsts = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w.lower() not in _SMALL).upper()
+    return abbr in firsts or abbr == content
 
 
 def _spelled(item: str, phrases: list[str]) -> bool:
@@ -233,22 +267,12 @@ def reason_clauses(text: str, removed: list[str], lang: str,
     return (text if len(kept) == len(parts) else "; ".join(kept)), found
 
 
-_SMALL = frozenset("i och o ja and of the for för af av ry rf oy ab sr the de la".split())
-_NOT_ACRONYMS = frozenset("och men and not mut nyt tää ett the but for sen dom vad när kyl tms".split())
-_ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,5}|[a-zåäö]{2,5}")
-
 
 def by_initials(word: str, values: list[Any]) -> str | None:
-    """"SFV" said for the card's "Svenska folkskolans vänner": the one item whose initials the word spells
-    (upper case, or typed in lower case), when the word itself is not on the card."""
-    w = word.strip()
-    if not _ACRONYM.fullmatch(w) or w.islower() and (len(w) < 3 or sum(c in "aeiouyåäö" for c in w) > 1
-                                                       or w in _NOT_ACRONYMS):
-        return None  # "ok", "ja", "men": words; "sfv", "kamk": typed in lower case
+    """"SFV" said for the card's "Svenska folkskolans vänner": the one item whose initials the word spells,
+    when the word itself is not on the card."""
     items = [str(i) for v in values for i in (v if isinstance(v, list) else [v]) if i]
-    if any(re.search(rf"(?<![\wåäö]){re.escape(w)}(?![\wåäö])", i, re.IGNORECASE) for i in items):
+    if _acronym(word) is None or any(_spelled(i, [word.strip()]) for i in items):
         return None
-    found = [i for i in items
-             if len(words := [x for x in re.findall(r"[\wåäöÅÄÖ]+", i) if x.lower() not in _SMALL]) == len(w)
-             and "".join(x[0] for x in words).lower() == w.lower()]
+    found = [i for i in items if _initials(word, i)]
     return found[0] if len(found) == 1 else None

@@ -17,6 +17,7 @@ from assistant.card_words import (
     _closeness,
     _number_like,
     _overlaps,
+    _plain,
     _shared,
     _spelled,
     _without,
@@ -47,6 +48,15 @@ _CARD = frozenset({"name", "summary", "basic_idea", "core", "adaptable", "proble
 
 # "only the NEET ones, not all young people", "bara högstadieelever, int alla barn o unga": narrowing what the card says
 _NOT_ALL = re.compile(r"\b(?:not all|not every|int alla|inte alla|ei kaikki|eikä kaikki|ei kaikkia)\b", re.IGNORECASE)
+
+
+def _first_said(item: str, text: str, lang: str) -> int:
+    """Where in the message the first word it shares with the item stands (len(text) when none)."""
+    words = re.findall(r"[\wåäöÅÄÖ-]+", _plain(text).lower())
+    for n, word in enumerate(words):
+        if _shared(item, word, lang):
+            return n
+    return len(words)
 
 
 class Corrections:
@@ -229,6 +239,12 @@ class Corrections:
         if scored and max(x[0] for x in scored) < 1:  # "tulkkausta …" for "Tulkkaus tarvittaessa"
             scored = [(_written_alike(item, text), fld, item) for _, fld, item in scored]
         scored.sort(key=lambda x: -x[0])
+        if len(scored) > 1 and scored[0][0] >= 1 and scored[1][0] == scored[0][0]:
+            # "the cafe thing is not core, it can be … their home": of two items it names, the one said first
+            tied = [x for x in scored if x[0] == scored[0][0]]
+            firsts = sorted((_first_said(item, text, st.lang), n) for n, (_, _, item) in enumerate(tied))
+            if firsts[0][0] < firsts[1][0]:
+                scored = [tied[firsts[0][1]]]
         if not scored or scored[0][0] < 1 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             return None
         return scored[0][1], scored[0][2]

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 # a cue that the message is about where something belongs, not a value
 _MOVE_CUE = re.compile(r"\b(?:siirrä|siirtäisitkö|siirtäisit|siirtää|siirretään|kuuluu|kuuluis|kuuluisi|kuulu|laita|"
                        r"laittaisitko|paikka|kohtaan|flytta|flyttas|sätt|hör|hör till|put|move|belongs?|goes|"
-                       r"should be (?:in|under)|is what we|are the|is how we|mäter|mittaamista|enemmän|mera|"
+                       r"should be (?:in|under)|pitäis(?:i)? olla|pitäs olla|borde va(?:ra)?|ska va(?:ra)? (?:i|bland)|"
+                       r"is what we|are the|is how we|mäter|mittaamista|enemmän|mera|"
                        r"more (?:of )?(?:a|an|the)|rather|pikemminkin|snarare|e dom som|are who|"
                        r"eikä|ei\s+(?:mikään|oo|ole|se)|not\s+(?:a|an|the|part)|inte\s+(?:ett|en|nåt|något|del))\b",
                        re.IGNORECASE)
@@ -29,6 +30,13 @@ _MOVE_CUE = re.compile(r"\b(?:siirrä|siirtäisitkö|siirtäisit|siirtää|siirr
 _NEG_BEFORE = re.compile(r"(?:\b(?:ei|eikä|not|inte|int|no)\b(?:\s+[\wåäö]+){0,4}|"
                          r"\b(?:kuin|kun|än|than)\b(?:\s+[\wåäö]+)?|\b(?:mikään|mitään|någon|något|nåt|"
                          r"any))\s*$", re.IGNORECASE)
+# where the item is now, not where it goes: "teemojen sekaan", "bland målen", "among the goals"
+_AMONG_BEFORE = re.compile(r"\b(?:bland|among|amongst|i listan över)\s+(?:the\s+)?$", re.IGNORECASE)
+_AMONG_AFTER = re.compile(r"[\wåäö]*\s+(?:sekaan|sekaan|seassa|joukkoon|joukossa|listalla|listalle)\b", re.IGNORECASE)
+# a field said as the place an item stands in ("sen pitäis olla alueissa")
+_WHERE_IT_IS = {"alueissa": "regions", "alueilla": "regions", "tavoitteissa": "goals", "toimijoissa": "actors",
+                "kohderyhmissä": "target_groups", "teemoissa": "themes", "rahoittajissa": "funders"}
+_SHOULD_BE = re.compile(r"\b(?:pitäis|pitäisi|pitäs|kuuluis|kuuluisi|kuuluu)\s+(?:olla\s+)?$", re.IGNORECASE)
 _REMOVE = re.compile(r"\b(?:pois|poista|remove|delete|take (?:it|them) out|ta bort|stryk)\b", re.IGNORECASE)
 
 
@@ -43,11 +51,13 @@ def move_hint(nlu: Understanding, text: str) -> Correction | None:
         return None  # a story that names fields, not a remark about one item (checked before reading each word)
     named: list[tuple[int, str, bool]] = []  # (position, field, negated)
     for i, w in enumerate(words):
-        fld = nlu.names_field(" ".join(x.group(0) for x in words[i:i + 5]), window=5, strict=True)
+        fld = nlu.names_field(" ".join(x.group(0) for x in words[i:i + 5]), window=5, strict=True) \
+            or (_WHERE_IT_IS.get(w.group(0).lower()) if _SHOULD_BE.search(text[:w.start()]) else None)
         later = nlu.names_field(" ".join(x.group(0) for x in words[i + 1:i + 6]), window=5, strict=True)
         if fld is None or later == fld or (named and named[-1][1] == fld and named[-1][0] >= i - 4):
             continue  # the field word starts later in the window: found there
-        negated = bool(_NEG_BEFORE.search(text[:w.start()][-30:]))
+        negated = bool(_NEG_BEFORE.search(text[:w.start()][-30:]) or _AMONG_BEFORE.search(text[:w.start()][-12:])
+                       or _AMONG_AFTER.match(text[w.end():]))
         named.append((i, fld, negated))
     if not named:
         return None

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from assistant.understand import Correction, Understanding
 
 _WRONG = (r"(?:väärin|väärä|väärää|virheellinen|wrong|incorrect|fel|felaktigt?|vanhentun\w*|outdated|out of date|"
+          r"gammal|gammalt|gamla|old|vanha|vanhaa|"
           r"föråldrad\w*|inaktuell\w*)")
 # "nimi meni väärin, …", "kontaktpersonen är fel, …", "organisaatio on väärin: …"
 # "grundidén stämmer int alls. …", "tiivistelmä on jostain ihan toisesta jutusta. …", "the goals are all wrong. …"
@@ -107,12 +108,36 @@ def restated(nlu: Understanding, text: str) -> Correction | None:
         fld = nlu.names_field(subject, window=3)
         if fld is None or len(tokens(subject)) > 3 or (one_value_only and fld not in _ONE_VALUE):
             continue
-        value = _value(last_said(nlu, m.group("rest"), fld), fld)
+        value = _value(last_said(nlu, m.group("rest"), fld), fld) if fld != "contact" else _contact(m.group("rest"))
         if not value:
             return None
         if pattern is _FIELD_IS and m.group("v").lower() == "on" and not value[:1].isupper():
             continue  # "nimi on vielä auki", "tiivistelmä on hyvä": said of it, not a new name
         return Correction(field=fld, text=value, command=True)
+    new_name = renamed(t) if nlu.names_field(t, window=4) in (None, "name") else None
+    return Correction(field="name", text=new_name, command=True) if new_name else None
+
+
+# the name named anywhere with a word of change ("ton otsikon vois vaihtaa, … virallisesti tää on nykyään
+# KotiinPaluu-malli", "the name we use is in finnish actually, Mummola Verkossa", "the name is just Walk and Talk")
+_NAME_WORD = re.compile(r"\b(?:nimi|nimen|nimeks|nimeksi|otsikko|otsikon|the name|name|namnet|rubriken)\b",
+                        re.IGNORECASE)
+_RENAME_CUE = re.compile(r"\b(?:vaihta\w*|muutta\w*|virallisesti|nykyään|oikeesti|oikeasti|change\w*|actually|just|"
+                         r"we use|officially|now|byt\w*|ändra\w*|egentligen|officiellt|nu)\b", re.IGNORECASE)
+_PROPER = re.compile(r"(?<![\wåäö.])[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*(?:\s+(?:(?:and|ja|och|&)\s+)?"
+                     r"[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*)*")
+
+
+def renamed(text: str) -> str | None:
+    """The new name: the first capitalised phrase after the name is mentioned with a word of change, when
+    it is not where a sentence starts."""
+    named = _NAME_WORD.search(text)
+    if not named or not _RENAME_CUE.search(text) or len(text.split()) > 45:
+        return None
+    for m in _PROPER.finditer(text, named.end()):
+        before = text[:m.start()].rstrip()
+        if before and before[-1] not in ".!?" and len(m.group(0)) >= 4:
+            return m.group(0)
     return None
 
 
@@ -135,6 +160,25 @@ def _after_denial(part: str) -> str:
     """"not the wellbeing services county, we are Tampere city youth services": what it is, after what not."""
     m = _DENIAL.match(part.strip())
     return without_lead(m.group("v")) if m else part
+
+
+_TAKE_ME = re.compile(r"^(?:(?:ta|sätt|put|laita|pane)\s+(?:mig|me|minut|mut)\s+(?:istället|i stället|instead|tilalle|"
+                      r"sen tilalle)?|instead|istället|tilalle)\W*", re.IGNORECASE)
+
+
+_TWO_CAPS = re.compile(r"\b[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö]+")  # "Sara Lindholm"
+_LEFT_JOB = re.compile(r"\b(?:slutade|slutat|gick i pension|lopetti|lopettanut|jäi eläkkeelle|jäi pois|left|retired|"
+                       r"quit|moved on)\b", re.IGNORECASE)
+
+
+def _contact(rest: str) -> str:
+    """The new contact: the sentence with a name, phone or e-mail in it ("Peter slutade i augusti. ta mig
+    istället, Sara Lindholm 044 765 3210" → "Sara Lindholm 044 765 3210")."""
+    from assistant.pii import contact_details
+
+    said = [_TAKE_ME.sub("", p.strip(" .")).strip() for p in re.split(r"(?<=[.!?])\s+", rest) if p.strip()]
+    kept = [p for p in said if (contact_details(p) or _TWO_CAPS.search(p)) and not _LEFT_JOB.search(p)]
+    return ", ".join(_value(p, "contact") for p in kept) if kept else _value(rest, "contact")
 
 
 def _value(rest: str, fld: str) -> str:

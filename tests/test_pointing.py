@@ -132,3 +132,40 @@ def test_what_a_value_is_not_comes_before_what_it_is(nlu: Understanding) -> None
     assert c is not None and (c.field, c.text) == ("organisation", "Ylöjärvi parish youth work")
     c = nlu.correction("the summary is not right, we are not a club at all. its a peer group for fathers")
     assert c is not None and (c.field, c.text) == ("summary", "its a peer group for fathers")
+
+
+def test_an_item_among_the_wrong_field_moves_to_where_it_should_be(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("fi", "measurement")
+    iv.edit("themes", ["nuoret", "Lappi", "liikunta"])
+    iv.edit("regions", ["Rovaniemi"])
+    turn = iv.turn("kiitos. huomasin et lappi on teemojen sekaan vaikka sen pitäis olla alueissa")
+    assert turn.draft.themes == ["nuoret", "liikunta"]
+    assert "Lappi" in turn.draft.regions
+
+
+def test_a_compound_and_an_accent_find_the_item_to_move(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("sv", "evidence")
+    iv.edit("goals", ["Färre besök på jouren", "Nöjdhetsenkät varje höst"])
+    turn = iv.turn("enkäten som står bland målen e ju hur vi följer upp, int ett mål. flytta den till uppföljningen")
+    assert turn.draft.goals == ["Färre besök på jouren"]
+    assert "Nöjdhetsenkät" in (turn.draft.measurement or "")
+    iv = start("en", "evidence")
+    iv.edit("core", ["Home visits every week", "Meetings in a café the client picks"])
+    turn = iv.turn("the cafe thing is not core, it can be anywhere, a park or their home. put it under what can be adapted")
+    assert turn.draft.core == ["Home visits every week"]
+    assert any("café" in a for a in turn.draft.adaptable)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("muuten ok mut ton otsikon vois vaihtaa. virallisesti tää on nykyään Perhetupa-malli", "Perhetupa-malli"),
+    ("the name we use is in swedish actually, Mormor Online. the english one was my translation", "Mormor Online"),
+    ("the name is just Walk and Talk, without the town", "Walk and Talk"),
+])
+def test_a_new_name_said_after_the_name_is_mentioned(nlu: Understanding, text: str, name: str) -> None:
+    c = nlu.correction(text)
+    assert c is not None and (c.field, c.text) == ("name", name)
+
+
+def test_the_new_contact_is_the_sentence_with_the_details(nlu: Understanding) -> None:
+    c = nlu.correction("kontaktuppgiften e gammal, Peter slutade i augusti. ta mig istället, Sara Lindholm 044 765 3210")
+    assert c is not None and (c.field, c.text) == ("contact", "Sara Lindholm 044 765 3210")

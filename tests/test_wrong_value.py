@@ -68,7 +68,9 @@ def test_an_age_range_said_again_replaces_the_one_other_range_on_the_card() -> N
 @pytest.mark.parametrize("text,field,value", [
     ("nimi on oikeesti Perhetupa Pilke, kahvila oli se vanha nimi jota ei enää käytetä", "name", "Perhetupa Pilke"),
     ("namnet ska va Familjecafé Ankaret, vi har ju pappor också nuförtiden", "name", "Familjecafé Ankaret"),
-    ("kontaktpersonen har bytts, de e Mikaela Holm nu. mikaela.holm@example.fi", "contact", "Mikaela Holm"),
+    # the new person and the address given for her, together
+    ("kontaktpersonen har bytts, de e Mikaela Holm nu. mikaela.holm@example.fi", "contact",
+     "Mikaela Holm, mikaela.holm@example.fi"),
     ("the contact changed, it's Sara Lind now", "contact", "Sara Lind"),
 ])
 def test_a_one_value_field_said_again(nlu: Understanding, text: str, field: str, value: str) -> None:
