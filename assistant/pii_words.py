@@ -179,6 +179,13 @@ jeffrey larry justin gregory raymond patrick dennis jerry henry douglas nathan z
 keith roger gerald ethan terry lawrence austin noah albert bryan billy bruce willie dylan ralph eugene
 logan randy louis russell vincent philip bobby johnny bradley rafiq khadija noor igor jarska jartsa
 makke eki ykä pete rike kake sepi jaakko-pekka
+aapeli aarni aatos adele aiden aino-maija alfie alvar anna-kaisa annikki archie ari beth callum cameron carly
+courtney danielle declan eleanor elliot erin esteri euan evie faye finley folke frans fraser freddie freya gavin
+gustaf hanna-leena harriet harvey hellevi helli hjalmar imogen ines irene jayden jodie jooa joonatan julius
+kaisu katri kayla kieran kirsty lacey lara leah lewis liisi lilly lola luka maire maisie melker millie minea
+molly naomi nella niamh nikolas nora orvokki owen paige patrik pertti phoebe reece rhys riley ronan rory rosie
+ross saija scarlett seb shane siobhan sixten stuart svea tegan theo tyra veijo viggo vilgot viola vuokko werner
+zach zoe
 """.split())
 
 
