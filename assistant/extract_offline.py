@@ -31,11 +31,9 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”\n]{2,80})[\"“”]")
 # "ei vielä mikään vakiintunut", "inte ännu etablerad"; "No kokeiluvaiheessa" is a Finnish filler, not "no"
 _NEGATED = re.compile(r"(?:\b(?:ei|eikä|not|inte|int|ej|never)\b\W+(?:\w+\W+){0,2}|\bei mikään\W+|"
                       r"\bei\W+(?:se\W+|ne\W+|tää\W+|tämä\W+)?(?:oo|ole|ollut|ollu)\W+(?:\w+\W+){0,2})$")
-# a stage told as the past ("alussa se oli kokeilu", "at first it was a pilot") or of the money, not the model
-# ("the project funding ended")
-_HISTORY = re.compile(r"(?:\b(?:alussa|aluksi|alkuun|ennen|at first|in the beginning|först|i början|tidigare)\b"
-                      r"[^.,;]{0,25}|\b(?:funding|rahoitus|rahotus|hankerahoitus|finansiering|finansieringen|"
-                      r"grant|avustus|bidraget)\W+(?:\w+\W+){0,1})$", re.IGNORECASE)
+# a stage told as the past ("alussa se oli kokeilu", "at first it was a pilot")
+_HISTORY = re.compile(r"\b(?:alussa|aluksi|alkuun|ennen|at first|in the beginning|först|i början|tidigare)\b"
+                      r"[^.,;]{0,25}$", re.IGNORECASE)
 _GOAL_CUES = ("tavoit", "jotta", "pyrimme", "haluamme", "aim", "goal", "målet", "syftet", "vill", "hope",
               "toivomme", "hoppas")
 
