@@ -254,3 +254,18 @@ def browser() -> Iterator[Any]:
 
     with browser_session() as b:
         yield b
+
+
+@pytest.fixture
+def start_at(seeded_services, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """An offline interview waiting for the answer to ``asked``: start_at(lang, asked)."""
+    from assistant.interview import Interview
+    from assistant.sessions import SessionStore
+
+    sessions = SessionStore(tmp_path / "sessions.db")
+
+    def _start(lang: str, asked: str) -> Interview:
+        iv = Interview.start(lang=lang, services=seeded_services, sessions=sessions, llm=False)
+        iv.state.phase, iv.state.pending_field = "collect", asked
+        return iv
+    return _start

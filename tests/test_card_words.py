@@ -5,15 +5,11 @@ pharmacist who calls, not a nurse"), and a clause after the right value that onl
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.card_words import _compound_head, _counterpart, _overlaps, reason_clauses
 from assistant.flow import load_prompts
-from assistant.interview import Interview
 from assistant.moves import move_hint
-from assistant.sessions import SessionStore
 from assistant.understand import Understanding
 
 
@@ -68,35 +64,24 @@ def test_a_clause_explaining_the_wrong_one_is_not_part_of_the_right_one() -> Non
         ("126 oikeudenkäyntiä, katsoin äsken väärän vuoden luvut", [])
 
 
-@pytest.fixture
-def start(seeded_services, tmp_path: Path):  # type: ignore[no-untyped-def]
-    sessions = SessionStore(tmp_path / "sessions.db")
-
-    def _start(lang: str, asked: str) -> Interview:
-        iv = Interview.start(lang=lang, services=seeded_services, sessions=sessions, llm=False)
-        iv.state.phase, iv.state.pending_field = "collect", asked
-        return iv
-    return _start
-
-
-def test_a_role_in_a_compound_is_swapped_in_place(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("fi", "adaptable")
+def test_a_role_in_a_compound_is_swapped_in_place(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "adaptable")
     iv.edit("basic_idea", "Koulukuraattori ja nuorisotyöntekijä pitävät 7.-luokkalaisille ryhmän.")
     turn = iv.turn("ei kuraattori vaan terveydenhoitaja, kuraattorilla ei ollu yhtään aikaa tähän")
     assert turn.draft.basic_idea == "Kouluterveydenhoitaja ja nuorisotyöntekijä pitävät 7.-luokkalaisille ryhmän."
     assert not turn.draft.adaptable
 
 
-def test_a_sentence_said_right_changes_only_its_new_word(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("en", "actors")
+def test_a_sentence_said_right_changes_only_its_new_word(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", "actors")
     iv.edit("basic_idea", "A nurse calls every patient two days after they get home and checks their medicines.")
     turn = iv.turn("its the pharmacist who calls, not a nurse")
     assert turn.draft.basic_idea == \
         "A pharmacist calls every patient two days after they get home and checks their medicines."
 
 
-def test_the_reason_names_what_the_right_value_replaces(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("fi", "regions")
+def test_the_reason_names_what_the_right_value_replaces(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "regions")
     iv.edit("target_groups", ["lukiolaiset"])
     iv.edit("regions", ["Kuopio"])
     turn = iv.turn("ei vaan ammattikoululaiset, lukiolaisille on omat juttunsa")
@@ -128,8 +113,8 @@ def test_everyday_names_find_the_card_item(said: str, item: str) -> None:
     assert _overlaps(item, said, "fi")
 
 
-def test_a_partner_that_left_goes_from_the_card(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("sv", "measurement")
+def test_a_partner_that_left_goes_from_the_card(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("sv", "measurement")
     iv.edit("actors", ["Sjundeå kommun", "Sjundeå församling", "Marthaförbundet"])
     turn = iv.turn("marthorna va me bara på första kursen, sen int mer")
     assert turn.draft.actors == ["Sjundeå kommun", "Sjundeå församling"]
@@ -142,9 +127,9 @@ def test_a_partner_that_left_goes_from_the_card(start) -> None:  # type: ignore[
     ("sv", "bara högstadieelever, int alla barn o unga. för de små finns ju eftis", ["barn och unga 7–18 år"],
      "högstadieelever"),
 ])
-def test_not_all_narrows_the_target_group(start, lang: str, text: str, card: list[str],  # type: ignore[no-untyped-def]
+def test_not_all_narrows_the_target_group(start_at, lang: str, text: str, card: list[str],  # type: ignore[no-untyped-def]
                                           want: str) -> None:
-    iv = start(lang, "goals")
+    iv = start_at(lang, "goals")
     iv.edit("target_groups", card)
     iv.edit("basic_idea", "A drop-in where young people and children meet a youth worker (unga, barn).")
     turn = iv.turn(text)
@@ -153,8 +138,8 @@ def test_not_all_narrows_the_target_group(start, lang: str, text: str, card: lis
     assert not turn.draft.goals
 
 
-def test_fields_never_asked_are_shown_and_corrected_like_the_rest(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("en", "conditions")
+def test_fields_never_asked_are_shown_and_corrected_like_the_rest(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", "conditions")
     iv.edit("funders", ["STEA", "Kela", "Pirkanmaan hyvinvointialue"])
     iv.edit("themes", ["loneliness"])
     turn = iv.turn("the social insurance institution didnt fund us in the end, the application was rejected")
@@ -165,8 +150,8 @@ def test_fields_never_asked_are_shown_and_corrected_like_the_rest(start) -> None
     assert iv.state.summary_fields[-2:] == ["themes", "funders"]
 
 
-def test_a_name_in_two_parts_goes_whole(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("fi", "conditions")
+def test_a_name_in_two_parts_goes_whole(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "conditions")
     iv.edit("funders", ["STEA", "Kela", "Opetus- ja kulttuuriministeriö"])
     turn = iv.turn("okm:ltä ei tuu enää mitään, se avustus loppu 2023. kelan ja stean raha jatkuu")
     assert turn.draft.funders == ["STEA", "Kela"]
@@ -183,8 +168,8 @@ def test_an_item_said_to_belong_elsewhere_in_everyday_words(nlu: Understanding, 
     assert c is not None and (c.field, c.move_to) == (away, to)
 
 
-def test_a_sentence_named_by_its_code_moves_whole(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("en", "conditions")
+def test_a_sentence_named_by_its_code_moves_whole(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", "conditions")
     iv.edit("evidence", "Participants fill in the WHO-5 wellbeing index at the start and end. "
                         "A 2021 master's thesis found that loneliness decreased.")
     turn = iv.turn("the WHO-5 thing is how we measure, its not evidence really")
@@ -225,8 +210,8 @@ def test_something_forgotten_is_added_without_the_remark_after_it(nlu: Understan
     assert c is not None and c.additive and (c.field, c.text) == (field, value)
 
 
-def test_a_forgotten_partner_joins_the_actors(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("sv", "measurement")
+def test_a_forgotten_partner_joins_the_actors(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("sv", "measurement")
     iv.edit("actors", ["Raseborgs stad", "Västra Nylands välfärdsområde"])
     turn = iv.turn("oj glömde Luckan Raseborg, dom håller i kvällsverksamheten")
     assert turn.draft.actors == ["Raseborgs stad", "Västra Nylands välfärdsområde", "Luckan Raseborg"]
@@ -251,8 +236,8 @@ def test_only_these_places(text: str, places: list[str]) -> None:
     assert only_these_places(text) == places
 
 
-def test_only_these_places_are_the_regions(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("sv", "measurement")
+def test_only_these_places_are_the_regions(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("sv", "measurement")
     iv.edit("regions", ["Vasa", "Korsholm", "Vörå", "Malax"])
     turn = iv.turn("egentligen bara Vasa o Korsholm, i Vörå o Malax har vi bara haft nån enstaka deltagare")
     assert turn.draft.regions == ["Vasa", "Korsholm"] and not turn.draft.measurement
@@ -272,8 +257,8 @@ def test_a_forgotten_group_keeps_its_condition(nlu: Understanding) -> None:
     assert c is not None and c.additive and c.text == "isovanhemmat, jos lapset asuu niillä"
 
 
-def test_a_summary_item_never_asked_can_be_contested(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("fi", "measurement")
+def test_a_summary_item_never_asked_can_be_contested(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "measurement")
     iv.edit("problem", "Yksinäisyys")
     iv.edit("funders", ["STEA", "Kela"])
     iv.state.phase = "confirm"

@@ -4,15 +4,11 @@ the readers first, then on a real card."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.flow import load_prompts
 from assistant.forgot import forgot_elsewhere, forgotten_kind
-from assistant.interview import Interview
 from assistant.ordinals import MIDDLE, item_at, pointed_item
-from assistant.sessions import SessionStore
 from assistant.understand import Understanding
 
 
@@ -69,19 +65,8 @@ def test_a_forgotten_thing_whose_form_says_its_field(body: str, field: str, text
     assert c is not None and (c.field, c.text, c.additive) == (field, text, True)
 
 
-@pytest.fixture
-def start(seeded_services, tmp_path: Path):  # type: ignore[no-untyped-def]
-    sessions = SessionStore(tmp_path / "sessions.db")
-
-    def _start(lang: str, asked: str) -> Interview:
-        iv = Interview.start(lang=lang, services=seeded_services, sessions=sessions, llm=False)
-        iv.state.phase, iv.state.pending_field = "collect", asked
-        return iv
-    return _start
-
-
-def test_the_item_pointed_at_goes_and_nothing_else_changes(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("fi", "measurement")
+def test_the_item_pointed_at_goes_and_nothing_else_changes(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "measurement")
     iv.edit("goals", ["Yksinäisyys vähenee", "Liikkuminen lisääntyy", "Ruokavalio paranee"])
     iv.edit("regions", ["Kotka", "Hamina"])
     turn = iv.turn("mittaamisesta en osaa sanoa. tavoitteista se kolmas ei kuulu meille, otetaan se pois")
@@ -90,15 +75,15 @@ def test_the_item_pointed_at_goes_and_nothing_else_changes(start) -> None:  # ty
     assert not turn.draft.measurement
 
 
-def test_a_place_the_list_does_not_have_is_an_answer(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("en", "measurement")
+def test_a_place_the_list_does_not_have_is_an_answer(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", "measurement")
     iv.edit("funders", ["STEA"])
     turn = iv.turn("about the funders, the last one is not paying")
     assert turn.draft.funders == ["STEA"]
 
 
-def test_after_a_sentence_saying_the_card_is_fine_the_forgotten_partner_is_added(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("sv", "measurement")
+def test_after_a_sentence_saying_the_card_is_fine_the_forgotten_partner_is_added(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("sv", "measurement")
     iv.edit("actors", ["Lovisa stad"])
     turn = iv.turn("tack, de ser bra ut. ni har glömt församlingen, Lovisa församling e me varje gång")
     assert turn.draft.actors == ["Lovisa stad", "Lovisa församling"]
@@ -134,8 +119,8 @@ def test_what_a_value_is_not_comes_before_what_it_is(nlu: Understanding) -> None
     assert c is not None and (c.field, c.text) == ("summary", "its a peer group for fathers")
 
 
-def test_an_item_among_the_wrong_field_moves_to_where_it_should_be(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("fi", "measurement")
+def test_an_item_among_the_wrong_field_moves_to_where_it_should_be(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "measurement")
     iv.edit("themes", ["nuoret", "Lappi", "liikunta"])
     iv.edit("regions", ["Rovaniemi"])
     turn = iv.turn("kiitos. huomasin et lappi on teemojen sekaan vaikka sen pitäis olla alueissa")
@@ -143,13 +128,13 @@ def test_an_item_among_the_wrong_field_moves_to_where_it_should_be(start) -> Non
     assert "Lappi" in turn.draft.regions
 
 
-def test_a_compound_and_an_accent_find_the_item_to_move(start) -> None:  # type: ignore[no-untyped-def]
-    iv = start("sv", "evidence")
+def test_a_compound_and_an_accent_find_the_item_to_move(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("sv", "evidence")
     iv.edit("goals", ["Färre besök på jouren", "Nöjdhetsenkät varje höst"])
     turn = iv.turn("enkäten som står bland målen e ju hur vi följer upp, int ett mål. flytta den till uppföljningen")
     assert turn.draft.goals == ["Färre besök på jouren"]
     assert "Nöjdhetsenkät" in (turn.draft.measurement or "")
-    iv = start("en", "evidence")
+    iv = start_at("en", "evidence")
     iv.edit("core", ["Home visits every week", "Meetings in a café the client picks"])
     turn = iv.turn("the cafe thing is not core, it can be anywhere, a park or their home. put it under what can be adapted")
     assert turn.draft.core == ["Home visits every week"]
