@@ -93,6 +93,9 @@ class Corrections:
         c = a.correction
         assert c is not None
         st = self.state
+        if c.answer and st.phase == "collect" and st.pending_field and st.asking == "question" \
+                and not self.offline.nlu.is_skip(c.answer):  # what was asked is answered first, then the card fixed
+            self._store_answer(st.pending_field, c.answer)
         if c.removed:  # "SFV ska bort": the card's "Svenska folkskolans vänner"
             values = [getattr(st.draft, f) for f in self.flow.card if f != "stage"]
             c = dataclasses.replace(c, removed=[by_initials(r, values) or r for r in c.removed])

@@ -1,4 +1,5 @@
-"""Something said to be forgotten in the middle of a message ("ok de ser bra ut. ni har förresten glömt
+"""A correction after an answer ("mitataan kyselyllä. ja poista se painonhallinta tavotteista"), something
+said to be forgotten in the middle of a message ("ok de ser bra ut. ni har förresten glömt
 församlingen, Pargas svenska församling e me …", "yks porukka unohtu kyl, meillä käy myös …"), and a
 forgotten thing whose form says its field (a grant from X, X takes part, a group in a place)."""
 
@@ -95,3 +96,20 @@ def pointed_or_forgotten(nlu: Understanding, text: str) -> Correction | None:
         return None
     body = forgot_elsewhere(text)
     return forgotten(nlu, body) if body else None
+
+
+_AND = re.compile(r"^(?:ja|ja sit|ja sitten|ja sitte|o|och|and|and also|plus)\s+(?=\w)", re.IGNORECASE)
+
+
+def corrected_later(nlu: Understanding, sents: list[str]) -> Correction | None:
+    """An answer first, then a sentence that plainly corrects the card: the removal, move, addition or field
+    it names ("mätningen återkommer ja till. stryk de där sista målet om pengarna"). The sentences before it
+    stay the answer (``Correction.answer``); a later sentence that only might be a correction does not count."""
+    import dataclasses
+
+    for k in range(1, min(len(sents), 4)):
+        later = nlu.correction(_AND.sub("", " ".join(sents[k:])))  # "o inkoo ska bort": Inkoo, not "o inkoo"
+        if later is not None and (later.command or later.move_to or later.position is not None or later.field
+                                  or (later.removed and not later.bare)):
+            return dataclasses.replace(later, answer=" ".join([*sents[:k], later.answer]).strip())
+    return None

@@ -15,7 +15,7 @@ _NUM = r"(\d{1,3})"
 _DASH = r"\s*(?:–|-|—|to|till|ja|och|and)\s*"
 _AGE_WORD = (r"(?:-?\s*v(?:uotia\w*|\.)?\b|-?\s*vuo\w*|\s*år\w*|-?åring\w*|\s*(?:years?|yrs?)(?:\s*old)?|"
              r"-year-olds?|-årig\w*)")
-_RANGE = re.compile(_NUM + _DASH + _NUM + _AGE_WORD, re.IGNORECASE)
+_RANGE = re.compile(_NUM + r"-?" + _DASH + _NUM + _AGE_WORD, re.IGNORECASE)  # also "13- to 16-year-olds"
 _AGED = re.compile(r"(?:aged|ages|age|ikäiset|i åldern|åldern)\s+" + _NUM + _DASH + _NUM, re.IGNORECASE)
 _OVER = re.compile(r"(?:yli|över|over|above|older than|vähintään|at least)\s+" + _NUM + r"(?:" + _AGE_WORD + r")?",
                    re.IGNORECASE)
@@ -23,6 +23,12 @@ _UNDER = re.compile(r"(?:alle|under|below|younger than|upp till|up to|enintään
                     r"(?:" + _AGE_WORD + r")?", re.IGNORECASE)
 _SINGLE = re.compile(_NUM + _AGE_WORD, re.IGNORECASE)
 _PLUS = re.compile(_NUM + r"\s*\+", re.IGNORECASE)
+# an age and everything above it: "16 vuotta täyttäneet", "som fyllt 70", "aged 70 and over", "65 år och äldre"
+_AND_UP = re.compile(r"(?:täyttäneet|täyttänyt|fyllt|fyllda|from\s+age|from\s+the\s+age\s+of|"
+                     r"over\s+the\s+age\s+of)\s+" + _NUM + r"\b(?!\s*(?:–|-|—|to|till)\s*\d)|"
+                     + _NUM + r"(?:" + _AGE_WORD + r")?\s*(?:täyttäneet|täyttänyt|vuotta täyttäneet)|"
+                     + _NUM + r"(?:" + _AGE_WORD + r")?\s*(?:and|or|och|eller|ja|tai)\s+(?:over|older|above|äldre|"
+                     r"över|uppåt|vanhemmat|yli|vanhempi)", re.IGNORECASE)
 # school grades: "1.–9. luokka", "årskurs 7–9", "grades 7 to 9" (age ≈ grade + 6)
 _GRADES = re.compile(r"(\d{1,2})\.?\s*(?:–|-|—|to|till)\s*(\d{1,2})\.?\s*(?:luok\w*|vuosiluok\w*|klass\w*|lk\b|åk\b)|"
                      r"(?:årskurs\w*|åk|grades?|luokat|luokilla|luokille|lk|klass\w*)\s*(\d{1,2})\s*(?:–|-|—|to|till)\s*"
@@ -84,8 +90,9 @@ GROUP_STEMS: dict[str, tuple[str, ...]] = {
     "offenders": ("rikos", "rikoksen", "vanki", "vankila", "vapautu", "kriminal", "fånge", "brott", "offender",
                   "prison", "inmate", "crime"),
     "violence": ("väkivalt", "pahoinpit", "lähisuhdeväkival", "våld", "misshandel", "violence", "abuse"),
-    "professionals": ("ammattilai", "työntekijä", "henkilöstö", "opettaj", "sosiaalityöntekijä", "yrkesverksam",
-                      "personal", "lärare", "professional", "staff", "teacher", "practitioner", "worker"),
+    "professionals": ("ammattilai", "työntekij", "henkilöstö", "henkilökun", "opettaj", "sosiaalityöntekij",
+                      "yrkesverksam", "personal", "anställd", "lärare", "professional", "staff", "personnel",
+                      "employee", "teacher", "practitioner", "worker"),
     "lonely": ("yksinäi", "yksin asuv", "ensam", "lonel", "isolat"),
 }
 
@@ -133,12 +140,16 @@ def _ages(text: str) -> tuple[AgeRange, ...]:
         add(0, max(0, int(m.group(1)) - 1), m.span())
     for m in _PLUS.finditer(text):
         add(int(m.group(1)), 120, m.span())
+    for m in _AND_UP.finditer(text):
+        add(int(next(g for g in m.groups() if g)), 120, m.span())
     for m in _SINGLE.finditer(text):
         add(int(m.group(1)), int(m.group(1)), m.span())
     for m in _GRADES.finditer(text):
         lo, hi = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
         if int(lo) <= int(hi) <= 13:
             add(int(lo) + 6, int(hi) + 6, m.span())
+    if out:  # stated numbers are more exact than a life stage ("työikäisille 30–64-vuotiaille" is 30–64)
+        return tuple(out)
     for pattern, lo_age, hi_age in _WORDED:
         for m in pattern.finditer(text):
             add(lo_age, hi_age, m.span())

@@ -92,6 +92,8 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
         return Action(_INTENT_ACTIONS[u.intent], lang=u.lang, text=u.text)
     real_correction = u.correction is not None and (u.correction.field or not u.correction.weak
                                                      or _on_card(state, u.correction.removed))
+    if u.correction is not None and u.correction.answer and not real_correction:
+        u = Utterance(text=u.text, intent=u.intent)  # the later sentence only looked like a correction: an answer
     if state.phase == "reuse_offer":
         if real_correction and nlu.reuse_choice(u.text) is None:  # "nej vänta, målgruppen är …" before choosing
             return Action("correct", correction=u.correction, text=u.text)

@@ -38,7 +38,7 @@ from assistant.correction_patterns import (
     topic_of,
 )
 from assistant.flow import Cues
-from assistant.forgot import pointed_or_forgotten
+from assistant.forgot import corrected_later, pointed_or_forgotten
 from assistant.items import sentences as _sentences
 from assistant.moves import fixed_or_free, move_hint
 from assistant.phrases import (
@@ -82,6 +82,7 @@ class Correction:
     move_to: str | None = None  # "X ei oo toimija vaan kohderyhmää": X leaves ``field`` for this one
     number: bool = False  # "sorry, 77 percent": a number with its unit, for the card's number with that unit
     position: int | None = None  # "se toinen tavoite … pois": the list item at this place goes (ordinals.py)
+    answer: str = ""  # "mitataan kyselyllä. ja poista se painonhallinta tavotteista": the answer said first
 
 
 @dataclass
@@ -245,7 +246,7 @@ class Understanding:
             if first is not None and (first.removed or first.move_to) and not first.additive and (
                     whole is None or not any(r.lower() in sents[0].lower() for r in whole.removed)):
                 return first
-        return whole
+        return whole if whole is not None else corrected_later(self, sents)
 
     def _correction(self, text: str) -> Correction | None:
         cmd = edits.command(self, text)

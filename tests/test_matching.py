@@ -34,6 +34,19 @@ def test_ages_that_do_not_overlap_count_against() -> None:
     assert group_compatibility(groups("lapsiperheet"), groups("vanhemmat ja lapset")) > 0
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("16 vuotta täyttäneet sote-palvelujen asiakkaat", [(16, 120)]),
+    ("kulturkort till alla kommuninvånare som fyllt 70", [(70, 120)]),
+    ("people aged 70 and over", [(70, 120)]), ("65 år och äldre", [(65, 120)]),
+    ("75-vuotiaat ja vanhemmat", [(75, 120)]), ("over the age of 65", [(65, 120)]),
+    ("nimetön chat työikäisille 30–64-vuotiaille", [(30, 64)]), ("every parent of a 13- to 16-year-old", [(13, 16)]),
+])
+def test_an_age_and_up_and_stated_numbers_before_a_life_stage(text: str, expected: list[tuple[int, int]]) -> None:
+    """"Täyttäneet 16" is 16 and older, not 16 only; a stated range is more exact than "työikäiset"."""
+    assert sorted({(a.low, a.high) for a in ages(text)}) == expected
+    assert age_compatibility(ages("nimetön chat työikäisille 30–64-vuotiaille"), ages("12–29-vuotiaat")) == -1.0
+
+
 def _match(mid: str, p: float, stage: Stage = Stage.established) -> Match:
     return Match(id=mid, name=mid.title(), stage=stage, score=p, probability=p, band="close" if p >= 0.5 else
                  "topic", why="x")
