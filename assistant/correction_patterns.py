@@ -28,9 +28,13 @@ _NOT_INVOLVED = re.compile(r"\b(?:ei\s+(?:oo|ole)\s+(?:enää\s+|tässä\s+|meil
                            r"(?:involved|part of (?:it|this)|with us))",
                            re.IGNORECASE)
 _TRAILING_REMOVE = re.compile(r"[,.;]\s*(?:so\s+|eli\s+|joten\s+|så\s+)?(?:please\s+|you can\s+|voit\s+|voisitko\s+|"
-                              r"kan du\s+)?(?:(?:remove|delete|take out|poista|poistaa|ota|ottaa|stryk|ta bort)\s+"
+                              r"kan du\s+)?(?:(?:remove|delete|take out|poista|poistaa|poistetaan|ota|ottaa|otetaan|"
+                              r"stryk|ta bort)\s+"
                               r"(?:them|it|ne|se|sen|niitä|dem|dom|den|det)(?:\s+pois|\s+out)?|take (?:it|them) out|"
-                              r"(?:ota|ottakaa|ottakaa\s+se|ottaisitko)?\s*pois|poistakaa|stryk|(?:ta\s+)?bort)\s*[.!]?\s*$",
+                              r"(?:ota|ottakaa|ottakaa\s+se|ottaisitko)?\s*pois|poistakaa|stryk|(?:ta\s+)?bort)"
+                              # "…, otetaan se pois ni ei tuu väärää kuvaa": and why, after it
+                              r"(?:,?\s+(?:ni|niin|nii|jotta|ettei|so that|så att|because|koska|eftersom)\b[^.!?]*)?"
+                              r"\s*[.!]?\s*$",
                               re.IGNORECASE)
 _X_IS_WRONG = re.compile(r"^(?:(?:sorry|sori|oho|oops|förlåt|hups),?\s+)?"
                          r"(?:(?:tuo|toi|se|the|that|det där|den där)\s+)?(?P<x>[^\s,.;]+(?:\s+[^\s,.;]+){0,3}?)\s+"

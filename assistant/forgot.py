@@ -103,13 +103,14 @@ _AND = re.compile(r"^(?:ja|ja sit|ja sitten|ja sitte|o|och|and|and also|plus)\s+
 
 def corrected_later(nlu: Understanding, sents: list[str]) -> Correction | None:
     """An answer first, then a sentence that plainly corrects the card: the removal, move, addition or field
-    it names ("mätningen återkommer ja till. stryk de där sista målet om pengarna"). The sentences before it
-    stay the answer (``Correction.answer``); a later sentence that only might be a correction does not count."""
+    it names ("mätningen återkommer ja till. o inkoo ska bort"). The sentences before it stay the answer
+    (``Correction.answer``). A later "X, not Y" without a correction word is not enough: in a story it is
+    content ("Kohderyhmä on ikäihmiset, ei lapset")."""
     import dataclasses
 
     for k in range(1, min(len(sents), 4)):
         later = nlu.correction(_AND.sub("", " ".join(sents[k:])))  # "o inkoo ska bort": Inkoo, not "o inkoo"
         if later is not None and (later.command or later.move_to or later.position is not None or later.field
-                                  or (later.removed and not later.bare)):
+                                  or (later.removed and not (later.weak and later.text))):
             return dataclasses.replace(later, answer=" ".join([*sents[:k], later.answer]).strip())
     return None

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.card_words import by_initials
+from assistant.card_words import _overlaps, by_initials
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.restate import last_said, without_lead
@@ -141,8 +141,13 @@ def _on_card(state: InterviewState, phrases: list[str]) -> bool:
     """A weak correction ("13 prosentista eikä 14") is one only when what it calls wrong is written on the card."""
     values = [v for v in state.draft.model_dump().values() if v and isinstance(v, (str, list))]
     card = " ".join(" ".join(v) if isinstance(v, list) else str(v) for v in values).lower()
-    return any(len(p) >= 2 and re.search(rf"(?<![\wåäö]){re.escape(p.lower())}", card) or by_initials(p, values)
-               for p in phrases)
+    if any(len(p) >= 2 and re.search(rf"(?<![\wåäö]){re.escape(p.lower())}", card) or by_initials(p, values)
+           for p in phrases):
+        return True
+    # "inkoo ska bort" for the card's "Ingå", "kangasalla" for "Kangasala": the place or name in other words,
+    # every word of it (a list item, or a sentence of a text field)
+    items = [i for v in values for i in (v if isinstance(v, list) else _sentences(str(v)))]
+    return any(len(p) >= 3 and _overlaps(i, p, state.lang, whole=True) for p in phrases for i in items)
 
 
 def _reuse(u: Utterance, nlu: Understanding) -> Action:

@@ -308,7 +308,7 @@ class Understanding:
             trailing = _TRAILING_REMOVE.search(said)  # "X is not really a partner, … please remove them"
             if trailing:
                 said = said[:trailing.start()]
-                topic = topic_of(said, self.fillers)
+                topic = topic_of((_sentences(said) or [said])[-1], self.fillers)  # the sentence it follows
                 if topic:  # "församlingens roll e så liten att den int behöver stå där, ta bort": what comes first,
                     named = fld or edits._field_anywhere(self, said)  # from the field it names ("ei oo toimija")
                     return Correction(field=named, text="", removed=[topic], weak=True, bare=True)

@@ -187,14 +187,20 @@ _DAYS = ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauanta
 
 
 def same_kind(a: str, b: str) -> bool:
-    """Two weekdays ("wednesdays not tuesdays") or two times of day ("aamupäivisin, ei iltasin", "på kvällarna
-    inte morgnarna"): one said for the other wherever the card writes it."""
+    """Two weekdays ("wednesdays not tuesdays"), two times of day ("aamupäivisin, ei iltasin", "på kvällarna
+    inte morgnarna") or two places: one said for the other wherever the card writes it."""
     def day(w: str) -> bool:
         return w.lower().startswith(_DAYS) and len(w.split()) == 1
 
     def when(w: str) -> bool:
         return len(w.split()) <= 2 and bool(_TIME_OF_DAY.search(w))
-    return (day(a.strip()) and day(b.strip())) or (when(a.strip()) and when(b.strip()))
+
+    def place(w: str) -> bool:  # "Askola not Sipoo": two municipalities
+        from assistant.edits import _place_lemma, place_names
+
+        return len(w.split()) == 1 and _place_lemma(w).lower() in place_names()
+    a, b = a.strip(), b.strip()
+    return (day(a) and day(b)) or (when(a) and when(b)) or (place(a) and place(b))
 
 
 _TIME_OF_DAY = re.compile(r"(?:aamu|aamupäiv|päiv|ilta|iltapäiv|yö)\w*?i?sin\b|\b(?:mornings?|afternoons?|evenings?|"

@@ -35,3 +35,28 @@ def test_a_later_sentence_about_the_world_stays_in_the_answer(start_at) -> None:
     assert "rangaistus vaan tuki" in (turn.draft.basic_idea or "")
     assert "saman ohjaajan" in (turn.draft.basic_idea or "")
     assert turn.draft.regions == ["Oulu"]
+
+
+def test_a_place_in_the_other_language_is_found_on_the_card(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("sv", "goals")
+    iv.edit("regions", ["Raseborg", "Hangö", "Ingå"])
+    turn = iv.turn("målet e att de anhöriga ska orka bättre. o inkoo ska bort, där ha vi aldrig haft nån grupp")
+    assert turn.draft.regions == ["Raseborg", "Hangö"]
+    assert turn.draft.goals and "orka bättre" in turn.draft.goals[0]
+    assert not any("inkoo" in g.lower() for g in turn.draft.goals)
+
+
+def test_remove_it_with_a_reason_after_it_removes_the_place_named_before(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "funders")
+    iv.edit("regions", ["Tampere", "Nokia", "Kangasala", "Lempäälä"])
+    turn = iv.turn("rahotuksen kysyn kaverilta. kangasalla ei oo viel ryhmää, otetaan se pois ni ei tuu väärää kuvaa")
+    assert turn.draft.regions == ["Tampere", "Nokia", "Lempäälä"]
+    assert not any("kangasal" in f.lower() for f in turn.draft.funders)
+
+
+def test_one_place_for_another(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", "measurement")
+    iv.state.pending_field = None
+    iv.edit("regions", ["Porvoo", "Loviisa", "Sipoo"])
+    turn = iv.turn("Askola not Sipoo")
+    assert turn.draft.regions == ["Porvoo", "Loviisa", "Askola"]
