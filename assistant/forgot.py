@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.edits import _place_lemma, place_names
+from assistant.items import sentences
 
 if TYPE_CHECKING:
     from assistant.understand import Correction, Understanding
@@ -23,6 +24,9 @@ _FORGOT = re.compile(r"\b(?:unohtu|unohtui|unohdin|unohin|unohditte|unohdit|unoh
 _SAY_IT = re.compile(r"^(?:(?:jag|i|mä|me|vi)\s+)?(?:glömde|glömt|unohdin|unohin|unohtu|forgot)\s+(?:att\s+|to\s+)?"
                      r"(?:säga|nämna|sanoa|mainita|say|mention)(?:\s+(?:de|det|sitä|sen|se|it|that))?\W*$",
                      re.IGNORECASE)
+# "ai nii unohdin sanoo et myös kela rahottaa osan": the forgotten thing told in the same clause
+_SAY_THAT = re.compile(r"\b(?:unohdin|unohin|glömde|forgot)\s+(?:att\s+|to\s+)?(?:sanoa|sanoo|mainita|säga|nämna|say|"
+                       r"mention)\s+(?:et|että|att|that)\s+\S", re.IGNORECASE)
 _CLAUSES = re.compile(r"\s*(?:[,;:]|[.!?]+)\s+|\s[-–—]\s")
 
 
@@ -40,6 +44,41 @@ _GROUP_IN = re.compile(r"\b(?:grupp|ryhmä|group)\s+(?:i|in|på)\s+(?P<sven>[A-Z
                        r"\b(?P<fi>[A-ZÅÄÖa-zåäö][\wåäö-]+)\s+on\s+(?:myös\s+|kans\s+)?(?:oma\s+)?ryhmä")
 
 
+# "…, sen vois lisätä noihin alueisiin", "…, lägg till den i regionerna", "…, can you add it to the regions"
+_ADD_IT_TO = re.compile(r"[,.;]\s*(?:ja\s+|och\s+|and\s+|so\s+|eli\s+|så\s+)?(?:(?:please|can you|could you|kan du|"
+                        r"voisitko|voitko)\s+)?(?:(?P<before>sen|se|ne|det|den|dom|it|them)\s+)?(?:vois\s+|voisi\s+|"
+                        r"voi\s+|kan\s+|could\s+|can\s+)?(?:lisätä|lisää|lisäis|lägga till|lägg till|add)\s+"
+                        r"(?:(?P<after>sen|se|ne|det|den|dom|it|them)\s+)?(?P<where>[^,.;!?]{3,40})"
+                        r"\s*[.!]?\s*$", re.IGNORECASE)
+# "myös kela rahottaa osan", "Kela pays part of it", "kommunen betalar också": who pays
+_PAYS = re.compile(r"^(?:(?:että|et|att|that)\s+)?(?:myös\s+|also\s+|även\s+|också\s+)?(?P<org>[\wåäöÅÄÖ-]+"
+                   r"(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,3}?)\s+(?:myös\s+|also\s+|också\s+|även\s+)?(?:rahoittaa|rahottaa|"
+                   r"maksaa|kustantaa|pays|funds|finances|betalar|finansierar|bekostar)\b", re.IGNORECASE)
+
+
+def added_to(nlu: Understanding, text: str) -> Correction | None:
+    """"Juuka lähti muuten mukaan tammikuussa, sen vois lisätä noihin alueisiin": what its own clause is
+    about, added to the field the request names."""
+    from assistant.correction_patterns import topic_of
+    from assistant.understand import Correction
+
+    m = _ADD_IT_TO.search(text)
+    if m is None or not (m.group("before") or m.group("after")):  # "lägg till Sibbo i …" names its own thing
+        return None
+    fld = nlu.names_field(m.group("where"))
+    if fld is None:
+        return None
+    said = [c for c in _CLAUSES.split(text[:m.start()].strip()) if c.strip()]
+    if not said:
+        return None
+    first = said[-1].split()[0]
+    place = _place_lemma(first)
+    topic = place if place.lower() in place_names() else topic_of(said[-1], nlu.fillers)
+    if not topic:
+        return None
+    return Correction(field=fld, text=topic[:1].upper() + topic[1:], additive=True, command=True)
+
+
 def forgotten_kind(body: str) -> Correction | None:
     """A forgotten thing whose form says its field: a grant from X (funders), X takes part (actors), a group
     in a place (regions)."""
@@ -48,6 +87,11 @@ def forgotten_kind(body: str) -> Correction | None:
     grant = _GRANT_FROM.search(body)
     if grant:
         org = next(g for g in grant.groups() if g).strip()
+        return Correction(field="funders", text=org[:1].upper() + org[1:], additive=True)
+    pays = _PAYS.match(body.strip())
+    if pays and pays.group("org").lower() not in ("se", "ne", "det", "it", "they", "dom", "he", "hän", "me", "vi",
+                                                  "we", "ja", "och", "and"):
+        org = pays.group("org").strip()
         return Correction(field="funders", text=org[:1].upper() + org[1:], additive=True)
     part = _TAKES_PART.match(body.strip())
     if part:
@@ -63,15 +107,17 @@ def forgot_elsewhere(text: str) -> str | None:
     """What a message says was forgotten when "unohtu"/"glömt"/"forgot" is not its first word: the other
     clauses, or what follows the word in its own short clause ("ni har glömt församlingen")."""
     clauses = [c.strip() for c in _CLAUSES.split(text.strip()) if c.strip()]
-    at = next((i for i, c in enumerate(clauses) if _FORGOT.search(c) and len(c.split()) <= 8), None)
+    at = next((i for i, c in enumerate(clauses) if _FORGOT.search(c) and (len(c.split()) <= 8 or _SAY_THAT.search(c))),
+              None)
     if at is None or len(clauses) > 4:
         return None
     rest = clauses[at + 1:]
     own = _FORGOT.search(clauses[at])
-    tail = re.sub(r"^(?:(?:att|säga|nämna|mainita|sanoa|to|say|mention|förresten|muuten|kyl|kyllä)\s+)*", "",
+    tail = re.sub(r"^(?:(?:att|säga|nämna|mainita|sanoa|sanoo|et|että|to|say|mention|that|förresten|muuten|kyl|"
+                  r"kyllä)\s+)*", "",
                   clauses[at][own.end():].strip() if own else "", flags=re.IGNORECASE)
-    if at == 0 and tail[:1].isupper():  # "oj glömde Luckan Raseborg, dom håller i …": the name is the thing
-        return ", ".join([tail, *rest])
+    if at == 0 and tail[:1].isupper() or tail and _SAY_THAT.search(clauses[at]):  # "oj glömde Luckan Raseborg,
+        return ", ".join([tail, *rest])  # dom håller i …", "unohdin sanoo et myös kela rahottaa": the thing itself
     if rest:
         return ", ".join(rest)
     if at and _SAY_IT.match(clauses[at]):  # "vi har en grupp i Sibbo också, glömde säga de": said before
@@ -91,8 +137,13 @@ def pointed_or_forgotten(nlu: Understanding, text: str) -> Correction | None:
     pointed = pointed_item(nlu, text)
     if pointed:
         return Correction(field=pointed[0], text="", command=True, position=pointed[1])
+    added = added_to(nlu, text)
+    if added is not None:
+        return added
     lead = LEAD_FILLER.match(text)
     if starts_with(text[lead.end():] if lead else text, nlu.cues.addition_markers):
+        return None
+    if _forgot_later(text):
         return None
     body = forgot_elsewhere(text)
     return forgotten(nlu, body) if body else None
@@ -108,9 +159,21 @@ def corrected_later(nlu: Understanding, sents: list[str]) -> Correction | None:
     content ("Kohderyhmä on ikäihmiset, ei lapset")."""
     import dataclasses
 
+    from assistant.correction_patterns import _ACK
+
     for k in range(1, min(len(sents), 4)):
         later = nlu.correction(_AND.sub("", " ".join(sents[k:])))  # "o inkoo ska bort": Inkoo, not "o inkoo"
         if later is not None and (later.command or later.move_to or later.position is not None or later.field
                                   or (later.removed and not (later.weak and later.text))):
-            return dataclasses.replace(later, answer=" ".join([*sents[:k], later.answer]).strip())
+            head = " ".join(sents[:k])
+            ack = _ACK.match(head + " ")  # "näyttää hyvältä!" answers nothing
+            return dataclasses.replace(later, answer="" if ack and ack.end() >= len(head) else
+                                       " ".join([head, later.answer]).strip())
     return None
+
+
+def _forgot_later(text: str) -> bool:
+    """"vi räknar besöken. ja glömde nämna att …": the forgetting told in a later sentence, after an answer
+    (read by ``corrected_later``, which keeps the answer)."""
+    sents = sentences(text)
+    return len(sents) > 1 and not _SAY_THAT.search(sents[0]) and bool(_SAY_THAT.search(" ".join(sents[1:])))

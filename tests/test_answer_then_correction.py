@@ -60,3 +60,22 @@ def test_one_place_for_another(start_at) -> None:  # type: ignore[no-untyped-def
     iv.edit("regions", ["Porvoo", "Loviisa", "Sipoo"])
     turn = iv.turn("Askola not Sipoo")
     assert turn.draft.regions == ["Porvoo", "Loviisa", "Askola"]
+
+
+def test_who_pays_said_as_forgotten_is_a_funder(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "measurement")
+    iv.state.pending_field = None
+    iv.edit("funders", ["Keski-Suomen hyvinvointialue"])
+    iv.edit("actors", ["Jyväskylän Seudun Reumayhdistys ry"])
+    turn = iv.turn("näyttää hyvältä! ai nii unohdin sanoo et myös kela rahottaa osan, osa ryhmistä on kelan "
+                   "kuntoutuskursseja")
+    assert turn.draft.funders == ["Keski-Suomen hyvinvointialue", "Kela"]
+    assert turn.draft.actors == ["Jyväskylän Seudun Reumayhdistys ry"]
+
+
+def test_add_it_to_a_named_field_adds_what_its_clause_was_about(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "measurement")
+    iv.edit("regions", ["Lieksa", "Nurmes"])
+    turn = iv.turn("hei tosi kiva et tää etenee! juuka lähti muuten mukaan tammikuussa, sen vois lisätä noihin "
+                   "alueisiin")
+    assert turn.draft.regions == ["Lieksa", "Nurmes", "Juuka"]
