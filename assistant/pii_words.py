@@ -112,6 +112,18 @@ HEALTH_STEMS = (
     "back on the gear", "needles", "a&e", "dv situation", "domestic violence", "her meds", "his meds",
     "ran out of", "cut off", "missed appointments", "panic attack", "took his own life", "took her own life",
     "killed himself", "killed herself", "hvb-hem", "hvb!", "nukkuu taas", "yömaja", "on the streets",
+    # more conditions, treatments and social circumstances (tenth round)
+    "yliannost", "päihtyn", "aivovamm", "parkinson", "astma", "keuhkoahtaum", "copd!", "munuaissairau",
+    "dialyysi", "sytostaat", "sädehoi", "vieroitusoir", "turvakod", "asumistu", "vuokraräst", "sijaisperhee",
+    "sijaishuol", "amfetamiin", "kannabi", "heroiin", "subutex", "harhaluulo", "lonkkamurtum", "mielialalääk",
+    "masennuslääk", "halvaantu", "vammautu", "ylivelka", "velkaantu",
+    "abstinens", "njursvikt", "dialys", "överdos", "narkotika", "heroin", "amfetamin", "cannabis", "anorexi",
+    "autism", "anstalt", "skyddat boende", "skyddsboende", "kvinnojour", "epilepsi", "slutenvård", "tvångsvård",
+    "bostadsbidrag", "hyresskuld", "orosanmäl", "familjehem", "fosterhem", "vårdnadstvist", "alkoholist",
+    "cocaine", "withdrawal", "kidney", "chemo", "radiotherap", "stroke", "epilep", "asthma", "hip replacement",
+    "broken hip", "c diff", "mrsa!", "sickle cell", "anorexia", "bulimia", "autistic", "personality disorder",
+    "women's refuge", "rent arrears", "arrears", "bailiff", "universal credit", "food bank", "probation",
+    "sentenced", "foster placement", "in foster", "alcohol-dependent", "alcohol dependen",
 )
 
 # Common first names (fi, sv, en and frequent names of newer Finns and Swedes). Lowercase.

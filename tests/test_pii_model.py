@@ -86,3 +86,11 @@ def test_names_without_a_detail_or_details_without_a_name_are_not_found(text: st
 
 def test_without_weights_the_word_list_rule_decides(tmp_path: Path) -> None:
     assert pii_model.model(tmp_path / "missing.json") is None
+
+
+@pytest.mark.parametrize("text", ["hän muutti sinne suoraan turvakodista", "han har haft abstinens sedan i lördags",
+                                  "she's two months in rent arrears", "Onni joutui yliannostuksen takia teholle"])
+def test_more_conditions_and_circumstances_are_health_or_social_details(text: str) -> None:
+    from assistant.pii_names import _HEALTH
+
+    assert _HEALTH.search(text) is not None
