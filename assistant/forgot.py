@@ -152,6 +152,13 @@ def pointed_or_forgotten(nlu: Understanding, text: str) -> Correction | None:
 _AND = re.compile(r"^(?:ja|ja sit|ja sitten|ja sitte|o|och|and|and also|plus)\s+(?=\w)", re.IGNORECASE)
 
 
+# "mätningen återkommer ja till", "rahotuksen kysyn kaverilta", "funders I need to check": the question put off
+_PUT_OFF = re.compile(r"\b(?:kysyn|pitää kysyy|pitää kysyä|tarkistan|tarkistetaan|pitää tarkistaa|palaan|palataan|"
+                      r"selvitän|selvitetään|mietin|mietitään|återkommer|(?:ska|får|måste)\s+(?:ja\s+|jag\s+)?"
+                      r"(?:fundera|kolla|fråga)|i'?ll check|i need to check|have to check|get back to|ask my|"
+                      r"ask our)\b", re.IGNORECASE)
+
+
 def corrected_later(nlu: Understanding, sents: list[str]) -> Correction | None:
     """An answer first, then a sentence that plainly corrects the card: the removal, move, addition or field
     it names ("mätningen återkommer ja till. o inkoo ska bort"). The sentences before it stay the answer
@@ -166,8 +173,9 @@ def corrected_later(nlu: Understanding, sents: list[str]) -> Correction | None:
         if later is not None and (later.command or later.move_to or later.position is not None or later.field
                                   or (later.removed and not (later.weak and later.text))):
             head = " ".join(sents[:k])
-            ack = _ACK.match(head + " ")  # "näyttää hyvältä!" answers nothing
-            return dataclasses.replace(later, answer="" if ack and ack.end() >= len(head) else
+            ack = _ACK.match(head + " ")  # "näyttää hyvältä!" answers nothing, nor does "mittareista kysyn kaverilta"
+            put_off = len(head.split()) <= 10 and _PUT_OFF.search(head) is not None
+            return dataclasses.replace(later, answer="" if ack and ack.end() >= len(head) or put_off else
                                        " ".join([head, later.answer]).strip())
     return None
 

@@ -79,3 +79,11 @@ def test_add_it_to_a_named_field_adds_what_its_clause_was_about(start_at) -> Non
     turn = iv.turn("hei tosi kiva et tää etenee! juuka lähti muuten mukaan tammikuussa, sen vois lisätä noihin "
                    "alueisiin")
     assert turn.draft.regions == ["Lieksa", "Nurmes", "Juuka"]
+
+
+def test_a_question_put_off_before_the_correction_is_not_stored_as_its_answer(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("sv", "measurement")
+    iv.edit("funders", ["STEA"])
+    turn = iv.turn("mätningen återkommer ja till. ja glömde nämna att vi också får pengar från Svenska kulturfonden")
+    assert turn.draft.funders == ["STEA", "Svenska kulturfonden"]
+    assert not turn.draft.measurement
