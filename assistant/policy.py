@@ -92,7 +92,8 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
         return Action(_INTENT_ACTIONS[u.intent], lang=u.lang, text=u.text)
     real_correction = u.correction is not None and (u.correction.field or not u.correction.weak
                                                      or _on_card(state, u.correction.removed))
-    if u.correction is not None and u.correction.answer and not real_correction:
+    if u.correction is not None and u.correction.answer and not real_correction and not _on_card(
+            state, u.correction.removed, other_words=True):  # "o inkoo ska bort" for the card's "Ingå"
         u = Utterance(text=u.text, intent=u.intent)  # the later sentence only looked like a correction: an answer
     if state.phase == "reuse_offer":
         if real_correction and nlu.reuse_choice(u.text) is None:  # "nej vänta, målgruppen är …" before choosing
@@ -137,13 +138,15 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
     return Action("story", text=u.text)
 
 
-def _on_card(state: InterviewState, phrases: list[str]) -> bool:
+def _on_card(state: InterviewState, phrases: list[str], other_words: bool = False) -> bool:
     """A weak correction ("13 prosentista eikä 14") is one only when what it calls wrong is written on the card."""
     values = [v for v in state.draft.model_dump().values() if v and isinstance(v, (str, list))]
     card = " ".join(" ".join(v) if isinstance(v, list) else str(v) for v in values).lower()
     if any(len(p) >= 2 and re.search(rf"(?<![\wåäö]){re.escape(p.lower())}", card) or by_initials(p, values)
            for p in phrases):
         return True
+    if not other_words:
+        return False
     # "inkoo ska bort" for the card's "Ingå", "kangasalla" for "Kangasala": the place or name in other words,
     # every word of it (a list item, or a sentence of a text field)
     items = [i for v in values for i in (v if isinstance(v, list) else _sentences(str(v)))]
