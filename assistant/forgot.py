@@ -5,6 +5,7 @@ forgotten thing whose form says its field (a grant from X, X takes part, a group
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
@@ -150,8 +151,7 @@ def pointed_or_forgotten(nlu: Understanding, text: str) -> Correction | None:
 
 
 _AND = re.compile(r"^(?:ja|ja sit|ja sitten|ja sitte|o|och|and|and also|plus)\s+(?=\w)", re.IGNORECASE)
-
-
+_MOST_SENTENCES = 4  # an answer of up to three sentences, then the correction
 # "mätningen återkommer ja till", "rahotuksen kysyn kaverilta", "funders I need to check": the question put off
 _PUT_OFF = re.compile(r"\b(?:kysyn|pitää kysyy|pitää kysyä|tarkistan|tarkistetaan|pitää tarkistaa|palaan|palataan|"
                       r"selvitän|selvitetään|mietin|mietitään|återkommer|(?:ska|får|måste)\s+(?:ja\s+|jag\s+)?"
@@ -163,12 +163,13 @@ def corrected_later(nlu: Understanding, sents: list[str]) -> Correction | None:
     """An answer first, then a sentence that plainly corrects the card: the removal, move, addition or field
     it names ("mätningen återkommer ja till. o inkoo ska bort"). The sentences before it stay the answer
     (``Correction.answer``). A later "X, not Y" without a correction word is not enough: in a story it is
-    content ("Kohderyhmä on ikäihmiset, ei lapset")."""
-    import dataclasses
-
+    content ("Kohderyhmä on ikäihmiset, ei lapset"). A message of more sentences is a story, not read here
+    (each try reads the rest of the message as a whole correction)."""
     from assistant.correction_patterns import _ACK
 
-    for k in range(1, min(len(sents), 4)):
+    if len(sents) > _MOST_SENTENCES:
+        return None
+    for k in range(1, len(sents)):
         later = nlu.correction(_AND.sub("", " ".join(sents[k:])))  # "o inkoo ska bort": Inkoo, not "o inkoo"
         if later is not None and (later.command or later.move_to or later.position is not None or later.field
                                   or (later.removed and not (later.weak and later.text))):

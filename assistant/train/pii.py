@@ -112,13 +112,14 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
     xs = (x - mean) / scale
     bank = _bank_rows(embedder, common, names)
     best: tuple[float, float, float, float, float] | None = None  # f1, C, t, r, p
+    fitted: dict[float, Any] = {}  # C → the model fitted on all dev candidates
     for c in GRID_C:
         prob = np.zeros(len(y))
         for tr, te in GroupKFold(n_splits=5).split(xs, y, groups):
             clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(xs[tr], y[tr])
             prob[te] = clf.predict_proba(xs[te])[:, 1]
         # the shipped bank and its views are public text: a threshold that flags any of it is never chosen
-        whole = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(xs, y)
+        whole = fitted[c] = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(xs, y)
         floor = float(whole.predict_proba((bank - mean) / scale)[:, 1].max()) if len(bank) else 0.0
         for t in GRID_T:
             f1, r, p = _case_f1(prob, groups, wants, t)
@@ -128,7 +129,7 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
             "t{}:{:.2f}/{:.2f}".format(t, *_case_f1(prob, groups, wants, t)[1:]) for t in GRID_T[::2]))
     assert best is not None
     f1, c, t, r, p = best
-    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(xs, y)
+    clf = fitted[c]
     coef = clf.coef_[0] / scale
     data = {"model_id": embedder.model_id, "features": list(NAME_FEATURES) + [f"e{i}" for i in range(embedder.dim)],
             "coef": np.round(coef, 6).tolist(), "intercept": round(float(clf.intercept_[0] - coef @ mean), 6),
