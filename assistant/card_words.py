@@ -226,9 +226,24 @@ def _acronym(word: str) -> str | None:
     return None
 
 
+# A university of applied sciences is "<place>AMK" in Finnish ("KAMK", "tamkin"), whatever language the card
+# names it in
+_UAS = re.compile(r"ammattikorkeakoulu|university of applied sciences|yrkeshögskola", re.IGNORECASE)
+_UAS_ABBR = re.compile(r"([a-zåäö]{1,2})amk(?:in|iin|ista|issa|ista|illa|ilta|ille|ia|)$", re.IGNORECASE)
+
+
 def _initials(phrase: str, item: str) -> bool:
     """An abbreviation spelled by the first letters of the item's words in a row (with or without "och",
-    "of", "ry"…)."""
+    "of", "ry"…); a Finnish UAS abbreviation ("kamk") for a card's "Kajaani University of Applied Sciences"."""
+    uas = _UAS_ABBR.fullmatch(phrase.strip())
+    if uas and _UAS.search(item):
+        head = uas.group(1).lower()  # the place's first letters: "Seinäjoki …" for "seamk"
+        return re.sub(_UAS, "", item).strip(" -").lower().startswith(head)
+    joined = re.fullmatch(r"([a-zåäö]{2,})\s*&\s*([a-zåäö]{2,})", phrase.strip(), re.IGNORECASE)
+    if joined:  # "soc&kom" for "Svenska social- och kommunalhögskolan": each part starts a word, in order
+        low = item.lower()
+        a = re.search(rf"(?<![\wåäö]){joined.group(1).lower()}", low)
+        return bool(a and re.search(rf"(?<![\wåäö]){joined.group(2).lower()}", low[a.end():]))
     abbr = _acronym(phrase)
     if abbr is None:
         return False
@@ -272,7 +287,11 @@ def by_initials(word: str, values: list[Any]) -> str | None:
     """"SFV" said for the card's "Svenska folkskolans vänner": the one item whose initials the word spells,
     when the word itself is not on the card."""
     items = [str(i) for v in values for i in (v if isinstance(v, list) else [v]) if i]
-    if _acronym(word) is None or any(_spelled(i, [word.strip()]) for i in items):
+    first = word.split()[0] if word.split() else word  # "SFV gav bara …": the abbreviation it starts with
+    if first != word and (re.fullmatch(r"[A-ZÅÄÖ]{2,5}", first) or _UAS_ABBR.fullmatch(first)):
+        word = first
+    if (_acronym(word) is None and not _UAS_ABBR.fullmatch(word.strip())) or any(_spelled(i, [word.strip()])
+                                                                              for i in items):
         return None
     found = [i for i in items if _initials(word, i)]
     return found[0] if len(found) == 1 else None

@@ -128,7 +128,7 @@ _AGREED_BUT = re.compile(r"^(?:jo|joo|ja|kyllä|yes|yeah|yep|ok|okej|okei)\b[^.!
 # A first sentence that only says the card is fine ("joo tää näyttää aika hyvältä.", "ok de ser bra ut.",
 # "Thanks this is good summary.", "kiitos ku kokosit."): the correction is in what follows.
 _ACK = re.compile(r"^[^.!?]{0,60}?\b(?:ok|okei|okej|okay|hyvä|hyvältä|hyvin|oikein|oikeen|rätt|bra|good|right|fine|"
-                  r"great|kiitos|kiitti|tack|thanks|thank you|stämmer|näin|så e de|så är det|looks|ser)\b"
+                  r"great|kiitos|kiitti|tack|thanks|thank you|stämmer|näin|så e de|så är det|looks|ser|hmm+|hm+|mm+)\b"
                   r"[^.!?]{0,40}[.!?]+\s+(?:(?:men|mutta|mut|but|fast|tosin|only)\b,?\s*)?", re.IGNORECASE)
 # "mätningen får ja fundera på. men SFV ska bort …", "funders I need to check. but the summary is not right":
 # a first sentence put aside, then "but" and the correction

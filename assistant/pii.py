@@ -53,7 +53,9 @@ HETU_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 CENTURY = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "U": 1900,
            "A": 2000, "B": 2000, "C": 2000, "D": 2000, "E": 2000, "F": 2000}
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
-_HETU = re.compile(rf"(?<![\w/])(\d{{6}})([-+A-FU-Ya-fu-y{_DASHES}])(\d{{3}})([0-9A-Ya-y])(?![\w/])")
+# the separator may stand between spaces ("260391 - 967V"); the check character keeps that from finding ranges
+_HETU = re.compile(rf"(?<![\w/])(\d{{6}})(?: (?=[-{_DASHES}] \d))?([-+A-FU-Ya-fu-y{_DASHES}])(?:(?<=[-{_DASHES}]) )?"
+                   rf"(\d{{3}})([0-9A-Ya-y])(?![\w/])")
 _PNR = re.compile(r"(?<![\w./+-])((?:18|19|20)?\d{6})([-+]?)(\d{4})(?![\w/])")
 _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w@])")
 # An address written so that a robot would not read it: "maija(a)example.fi", "lena.berg snabel-a example.se",
@@ -178,6 +180,9 @@ def _ytunnus_ok(text: str) -> bool:
 
 
 _SIX_DIGITS = re.compile(r"\d{6}")
+# "Personnummer 5803129930": the word names the code, though it ends like a phone cue ("nummer")
+_CODE_WORD = re.compile(r"personnummer|personnr|pnr|henkilötunnus|hetu|samordningsnummer|personal (?:id|identity)",
+                        re.IGNORECASE)
 
 
 def _codes(text: str) -> list[Finding]:
@@ -187,7 +192,8 @@ def _codes(text: str) -> list[Finding]:
     for m in _PNR.finditer(text):
         if not _pnr_ok(m.group(1), m.group(2), m.group(3)):
             continue
-        if not m.group(2) and len(m.group(0)) == 10 and _PHONE_CUE.search(text[max(0, m.start() - 30):m.start()]):
+        before = text[max(0, m.start() - 30):m.start()]
+        if not m.group(2) and len(m.group(0)) == 10 and _PHONE_CUE.search(before) and not _CODE_WORD.search(before):
             continue  # ten bare digits after "puh", "ring", …: a phone number that happens to pass Luhn
         out.append(Finding("personnummer", m.start(), m.end(), m.group(0)))
     return out

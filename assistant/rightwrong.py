@@ -287,6 +287,48 @@ _NOT_THERE = re.compile(r"\b(?:we|vi)\s+(?:don'?t|dont|do not|no longer|finns in
                         r"(?P<x>[\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?)", re.IGNORECASE)
 
 
+# "a-klinikan kans sopimus loppu keväällä", "the social insurance institution funding ended", "stea hylkäs
+# meiän hakemuksen", "välfärdsområdet ha dragit sig ur", "laukaassa we stopped": who or where is gone, said
+# before a verb of ending, withdrawing or refusing
+_GONE = re.compile(
+    r"\s(?:(?:yhteistyö|sopimus|rahoitus|rahotus|avustus|tuki|rahat|samarbetet|avtalet|finansieringen|bidraget|"
+    r"stödet|funding|grant|contract|cooperation|partnership|agreement|support|money)\s+(?:loppu|loppui|päättyi|"
+    r"päätty|on loppunut|on päättynyt|tog slut|upphörde|har upphört|slutade|ended|stopped|ran out|finished|"
+    r"expired|was cut|was cancelled)|(?:lopetti|lopettivat|on lopettanut|lopetettiin|lakkautettiin|(?:har |ha )?"
+    r"slutat|slutade|(?:we |they )?stopped|quit)(?=\s*$|\s+(?:toimin\w*|yhteistyön|mukana\w*|kokonaan|viime|"
+    r"vuonna|jo|sen|keväällä|syksyllä|kesällä|talvella|\d{4}|i\s|för|sen|helt|redan|last|in\s|there|altogether|"
+    r"already|anymore|working with us))|hylkäs|hylkäsi|"
+    r"hylkäsivät|ei myöntäny|ei myöntänyt|ei (?:oo|ole) (?:enää )?(?:rahottaj|rahoittaj|toimij)\w*|"
+    r"ei (?:rahota|rahoita|maksa) enää|(?:har |ha |hade )?dragit sig ur|drog sig ur|drar sig ur|"
+    r"la ner|lade ner|har lagt ner|avslog|sa nej|(?:finansierar|betalar|stöder) "
+    r"int(?:e)? (?:längre|mer)|stämmer int(?:e)? längre|gäller int(?:e)? längre|(?:is|are|was|were)(?:n'?t|nt| not)"
+    r" (?:involved|true|with us)(?: anymore| any more| now)?|(?:is|are) no longer (?:involved|with us|true|part of it)|"
+    r"withdrew|backed out|turned (?:us|it) down|rejected (?:us|our|the)|(?:haettiin|haettii|haimme|ansökte|sökte|"
+    r"applied)\b.{0,40}\b(?:mut|mutta|men|but) (?:ei saatu|ei tullu|ei tullut|fick (?:vi )?int(?:e)?|got nothing|"
+    r"didn'?t get)|ei (?:oo|ole) (?:ollu|ollut) (?:yhtään|ketään|mitään|toimintaa|ryhmää|ryhmiä))"
+    r"(?![\wåäö])", re.IGNORECASE)
+_GONE_LEAD = re.compile(r"^(?:(?:tosin|mut|mutta|men|but|fast|however|also|sitten|sit|nyt|now|nu|ja|och|and|"
+                        r"that one about|the one about|the bit about|the part about|se|the|det där om|den där|"
+                        r"toi|tuo)\s+)+", re.IGNORECASE)
+_GONE_TAIL = re.compile(r"(?:\s+(?:kanssa|kans|med|me|with|we|they|vi|de|dom|me|ne))+$|\s+(?:yhteistyö|sopimus|"
+                        r"rahoitus|rahotus|avustus|tuki|samarbetet|avtalet|finansieringen|bidraget|stödet|funding|"
+                        r"grant|contract|cooperation|partnership|agreement|support)$", re.IGNORECASE)
+
+
+def _gone(clause: str) -> str | None:
+    m = _GONE.search(" " + clause)
+    if not m or m.start() == 0:
+        return None
+    x = clause[:m.start()].strip()
+    lead = LEAD_FILLER.match(x)
+    x = _GONE_LEAD.sub("", x[lead.end():] if lead else x).strip()
+    for _ in range(2):
+        x = _GONE_TAIL.sub("", x).strip()
+    if not x or len(x.split()) > 5 or x.lower() in _PRONOUNS:
+        return None
+    return x
+
+
 def left_out(text: str) -> str | None:
     """Who a clause says has left ("seurakuntaa ei kannata laittaa toimijoihin" → "seurakuntaa")."""
     for clause in re.split(r"\s*[,.;:]\s+", text.strip()):
@@ -302,6 +344,9 @@ def left_out(text: str) -> str | None:
         there = _NOT_THERE.search(clause)
         if there:
             return re.sub(r"\s+(?:anymore|any|längre|heller|mer|now|nu)$", "", there.group("x"), flags=re.IGNORECASE)
+        gone = _gone(clause)
+        if gone:
+            return gone
     return None
 
 

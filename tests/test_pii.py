@@ -65,6 +65,13 @@ def test_henkilotunnus_invalid_is_not_reported(bad: str) -> None:
     assert kinds(f"Tunnus {bad} hylättiin.") == []
 
 
+def test_a_code_typed_with_spaces_round_its_separator_or_after_its_name() -> None:
+    assert [f.text for f in find("äidin tunnus on 010203 - 9046, lapun takana")] == ["010203 - 9046"]
+    assert find("välit 010203 - 904A ja 2020 - 2021") == []  # a wrong check character: no code
+    assert [f.kind for f in find("Personnummer 8112189876 finns i akten")] == ["personnummer"]
+    assert [f.kind for f in find("ring 0701740612 i morgon")] == ["phone"]
+
+
 def test_personnummer_forms_and_samordningsnummer() -> None:
     nine = "640823323"
     ten = f"640823-{nine[6:]}{luhn_digit(nine)}"
