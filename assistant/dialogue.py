@@ -318,6 +318,8 @@ class Dialogue(Corrections, Closing, InPassing):
 
     def after_update(self, parts: list[str]) -> list[str]:
         """Refresh matches; offer reuse, narrow the core, or ask the next question / summary."""
+        if self._quiet:  # a second correction of the message: the first one asks
+            return parts
         st, flow = self.state, self.flow
         self.refresh_matches()
         core = st.draft.core

@@ -96,7 +96,10 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
             state, u.correction.removed, other_words=True):  # "o inkoo ska bort" for the card's "Ingå"
         u = Utterance(text=u.text, intent=u.intent)  # the later sentence only looked like a correction: an answer
     if state.phase == "reuse_offer":
-        if real_correction and nlu.reuse_choice(u.text) is None:  # "nej vänta, målgruppen är …" before choosing
+        # "nej vänta, målgruppen är …" before choosing; a weak one after other sentences ("Headspace e ju … . Så
+        # nej, vi skriver vårt eget") is the reply
+        if real_correction and u.correction is not None and not (u.correction.weak and u.correction.answer) \
+                and nlu.reuse_choice(u.text) is None:
             return Action("correct", correction=u.correction, text=u.text)
         return _reuse(u, nlu)
     if state.phase == "narrow_core" and real_correction and u.correction.field != "core" and not (  # type: ignore[union-attr]

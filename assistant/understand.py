@@ -54,12 +54,14 @@ from assistant.rightwrong import (
     BARE_Y_NOT_X,
     REMARK,
     REPLACEMENTS,
+    gone_from,
     left_out,
     not_a_but_b,
     number_swap,
     right_and_wrong,
     unit_number,
 )
+from assistant.two_corrections import with_second
 from assistant.wrong_value import about_the_wrong, dropped, numbers_restated, replaced_value
 
 LONG_MESSAGE = 60  # words: longer is a story, never a correction (corrections as typed run to about 35)
@@ -83,6 +85,7 @@ class Correction:
     number: bool = False  # "sorry, 77 percent": a number with its unit, for the card's number with that unit
     position: int | None = None  # "se toinen tavoite … pois": the list item at this place goes (ordinals.py)
     answer: str = ""  # "mitataan kyselyllä. ja poista se painonhallinta tavotteista": the answer said first
+    then: Correction | None = None  # a second correction in the same message (two_corrections.py)
 
 
 @dataclass
@@ -213,6 +216,8 @@ class Understanding:
             u.intent = "question"
         else:
             u.correction = self.correction(t)
+            if u.correction is not None:
+                u.correction = with_second(self, t, u.correction)
         return u
 
     def correction(self, text: str) -> Correction | None:
@@ -249,6 +254,11 @@ class Understanding:
         return whole if whole is not None else corrected_later(self, sents)
 
     def _correction(self, text: str) -> Correction | None:
+        found = self._read_correction(text)
+        gone = gone_from(text) if found is None and len(_sentences(text)) <= 2 else None
+        return Correction(field=None, text="", removed=[gone], weak=True, bare=True) if gone else found
+
+    def _read_correction(self, text: str) -> Correction | None:
         cmd = edits.command(self, text)
         if cmd is not None:
             return cmd

@@ -6,7 +6,7 @@ answer, and nothing on the card is touched."""
 from __future__ import annotations
 
 from assistant.card_words import _initials, by_initials
-from assistant.rightwrong import left_out
+from assistant.rightwrong import gone_from
 
 
 def test_an_ended_agreement_removes_the_partner(start_at) -> None:  # type: ignore[no-untyped-def]
@@ -49,10 +49,10 @@ def test_a_story_sentence_about_stopping_something_is_an_answer(start_at) -> Non
 
 
 def test_the_reader_names_who_left() -> None:
-    assert left_out("tosin stea hylkäs meiän hakemuksen viime syksynä") == "stea"
-    assert left_out("laukaassa we stopped last spring") == "laukaassa"
-    assert left_out("The project ended in 2021 and was made permanent") is None
-    assert left_out("the nurse stopped the visits") is None
+    assert gone_from("tosin stea hylkäs meiän hakemuksen viime syksynä") == "stea"
+    assert gone_from("laukaassa we stopped last spring") == "laukaassa"
+    assert gone_from("The project ended in 2021 and was made permanent") is None
+    assert gone_from("the nurse stopped the visits") is None
 
 
 def test_an_abbreviation_joined_with_an_ampersand_or_leading_a_phrase() -> None:

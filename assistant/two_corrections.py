@@ -1,0 +1,100 @@
+"""Two corrections in one message ("kotkassa ei oo aloitettu, ota pois. ja sähköposti on nykyään …",
+"lunchen ska bort, och träffarna e varje vecka nu"): people list what is wrong in one go. When the whole
+message reads as just one of its parts, the message is cut at a sentence or clause boundary, and when the
+other part is a correction on its own too, both are done (the second as ``Correction.then``)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.understand import Correction, Understanding
+
+# a clause boundary: a comma or semicolon, or "ja/och/o/and/but …" between clauses ("vaan"/"utan" join the
+# two halves of one correction, "ei X vaan Y", so they never cut)
+_CLAUSE = re.compile(r"[,;]\s+(?:(?:ja|och|o|and|plus|mut|mutta|men|but|sekä)\s+)?|\s+(?:ja|och|and|mut|mutta|men|but)"
+                     r"\s+(?=\w+\s+\w+)", re.IGNORECASE)
+
+
+def _strong(c: Correction) -> bool:
+    """A part that corrects something definite: a field, an item, a number, a move or a command."""
+    return bool(c.command or c.field or c.move_to or c.position is not None or c.number or c.removed or c.pairs)
+
+
+def _definite(c: Correction) -> bool:
+    """A second part that changes something named: not a field's whole value said again, which after a first
+    correction is its reason ("… ota se pois. autetaan kyl joskus mut ei se oo tavote")."""
+    return bool(c.command or c.move_to or c.position is not None or c.number or c.pairs or c.removed)
+
+
+def _same(a: Correction, b: Correction) -> bool:
+    return (a.field, a.text, a.removed, a.move_to, a.command, a.additive) == \
+        (b.field, b.text, b.removed, b.move_to, b.command, b.additive)
+
+
+# a tail that only points back ("ota pois", "stryk dom") or is the "not Y" half of "X, not Y"
+_BACK = re.compile(r"^(?:(?:ota|otetaan|poista|poistakaa|stryk|ta bort|remove|delete|take)\s+(?:se|ne|sen|dom|den|det|"
+                   r"them|it|that|pois|bort|out)|ei|eikä|inte|int|not|no|and not|och inte)\b", re.IGNORECASE)
+# "… , se vaan antaa huoneen. ota pois": a tail ending in a bare "take it out" points back past the cut
+_ENDS_BACK = re.compile(r"[,.;]\s*(?:(?:ota|otetaan|poista|ta bort|stryk|remove|delete|take)\s*(?:se|ne|sen|dom|den|"
+                        r"det|them|it|that)?\s*(?:pois|bort|out)?|(?:se|ne|den|det|it|them)\s+(?:pois|bort|out))"
+                        r"[.!]*$", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:se|ne|sen|niitä|hän|it|its|it's|they|they're|he|she|den|dom|han|hon)\b", re.IGNORECASE)
+_AND = re.compile(r"^(?:ja|ja sit|ja sitten|o|och|och så|and|and also|plus|sekä)\s+(?=\w)", re.IGNORECASE)
+
+
+def _about_same(a: Correction, b: Correction) -> bool:
+    """The second part names what the first one already corrects ("Muistiliiton tilalle X, … Muistiliitto ei oo
+    tässä mukana"): one correction said twice."""
+    first = {w.lower()[:5] for p in [*a.removed, a.text] for w in re.findall(r"[^\W\d_]{4,}", p)}
+    return any(w.lower()[:5] in first for p in b.removed for w in re.findall(r"[^\W\d_]{4,}", p))
+
+
+def _cuts(text: str) -> Iterator[tuple[str, str]]:
+    sents = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p]  # also before a lower-case word
+    for k in range(1, len(sents)):
+        yield " ".join(sents[:k]), _AND.sub("", " ".join(sents[k:]))
+    for m in _CLAUSE.finditer(text):
+        head, tail = text[:m.start()].strip(), _AND.sub("", text[m.end():].strip())
+        if len(head.split()) >= 2 and len(tail.split()) >= 2:
+            yield head, tail
+
+
+# "sähköposti on nykyään …", "the contact is now …": a field named with its new value, said after another fix
+_NOW_IS = re.compile(r"^(?P<f>[^\W\d_][\w -]{1,30}?)\s+(?:on|is|är|e)\s+(?:nykyään|nykyisin|nyt|now|nowadays|nu|"
+                     r"numera)\s+(?P<v>\S.*?)[.!]?$", re.IGNORECASE)
+
+
+def _now_is(nlu: Understanding, text: str) -> Correction | None:
+    from assistant.understand import Correction
+
+    m = _NOW_IS.match(text.strip())
+    fld = nlu.names_field(m.group("f"), strict=True) if m else None
+    return Correction(field=fld, text=m.group("v")) if m and fld else None
+
+
+def with_second(nlu: Understanding, text: str, first: Correction) -> Correction:
+    """``first`` with ``then`` set when the message holds a second, separate correction. The longest first
+    part is tried first, so "X ei oo aloitettu, ota pois. ja …" keeps "ota pois" with X."""
+    if first.then is not None or first.answer:
+        return first
+    for head, tail in sorted(_cuts(text), key=lambda c: -len(c[0])):
+        a = nlu.correction(head)
+        if a is None or not _strong(a) or a.answer:
+            continue
+        if _BACK.match(tail) or _ENDS_BACK.search(tail):
+            continue  # "ota pois. ja …": the command belongs to what came before it
+        now = _now_is(nlu, tail)
+        b = now or nlu.correction(tail)
+        if b is None or b.answer or _same(a, b) or _about_same(a, b):
+            continue
+        if b is not now and (not _definite(b) or b.text and not b.removed and not b.command and not b.pairs):
+            continue
+        if not b.text and not b.field and _PRONOUN.match(tail):
+            continue  # "…, they are not really part of this": a reason about what came before
+        if _same(first, a) or _same(first, b):  # the whole read as one part only: the other part was lost
+            return dataclasses.replace(a, then=b)
+    return first

@@ -1,0 +1,42 @@
+"""Two corrections in one message ("X ei oo aloitettu, ota pois. ja sähköposti on nykyään …"): both are done.
+A clause after a correction that only explains it, or the "not Y" half of "X, not Y", is not a second one."""
+
+from __future__ import annotations
+
+
+def test_a_region_removed_and_a_new_address(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "goals")
+    iv.state.pending_field = None
+    iv.edit("regions", ["Lahti", "Hollola", "Orimattila"])
+    iv.edit("contact", "Sari Koski, sari.koski@example.fi")
+    turn = iv.turn("orimattilassa ei oo vielä aloitettu, ota se pois. ja sähköposti on nykyään sari.koski@example.com")
+    assert turn.draft.regions == ["Lahti", "Hollola"]
+    assert turn.draft.contact == "Sari Koski, sari.koski@example.com"
+    assert not turn.draft.goals
+
+
+def test_an_item_removed_and_a_number_changed(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("sv", "measurement")
+    iv.state.pending_field = None
+    iv.edit("core", ["Fem träffar i grupp", "Hembesök av sjukskötare", "Gemensam picknick"])
+    turn = iv.turn("ta bort picknicken, o de e sex gruppträffar int fem")
+    assert turn.draft.core is not None and len(turn.draft.core) == 2
+    assert turn.draft.core[0].lower().startswith("sex")
+    assert not any("picknick" in c.lower() for c in turn.draft.core)
+    assert "Hembesök av sjukskötare" in turn.draft.core
+
+
+def test_a_reason_after_the_correction_changes_nothing_else(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "measurement")
+    iv.edit("goals", ["Nuorten turvallisuus paranee", "Mopokortin suorittaminen"])
+    turn = iv.turn("mopokorttijuttu on hölmö tavotteena, ota se pois. autetaan kyl joskus mopojen kanssa mut ei "
+                   "se oo tavote")
+    assert turn.draft.goals == ["Nuorten turvallisuus paranee"]
+
+
+def test_not_y_after_x_is_one_correction(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("sv", "adaptable")
+    iv.edit("core", ["Högst åtta deltagare per grupp", "Fysioterapeut leder varje pass"])
+    turn = iv.turn("antalet e fel, vi tar in tio per grupp, int åtta")
+    assert turn.draft.core is not None and len(turn.draft.core) == 2  # "int åtta" alone removes no item
+    assert "Fysioterapeut leder varje pass" in turn.draft.core
