@@ -17,7 +17,10 @@ _N = {"kerran": 1, "yhden": 1, "yks": 1, "yksi": 1, "kahdesti": 2, "kaks": 2, "k
       "kuuden": 6, "kahdeksan": 8, "kymmenen": 10, "en": 1, "ett": 1, "två": 2, "tre": 3,
       "fyra": 4, "fem": 5, "sex": 6, "once": 1, "one": 1, "a": 1, "an": 1, "twice": 2, "two": 2, "three": 3,
       "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12, "tolv": 12, "kahdentoista": 12,
-      "puoli": 0.5, "puol": 0.5, "puolen": 0.5, "half": 0.5, "halv": 0.5}
+      "puoli": 0.5, "puol": 0.5, "puolen": 0.5, "half": 0.5, "halv": 0.5,
+      # spoken Finnish and the rest of the small numbers in each language
+      "kahesti": 2, "kahen": 2, "neljästi": 4, "viidesti": 5, "kuudesti": 6, "seitsemän": 7, "seittemän": 7,
+      "kaheksan": 8, "yhdeksän": 9, "yheksän": 9, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "seven": 7, "nine": 9}
 _NUM = r"(?<![\wåäö])(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(_N, key=len, reverse=True)) + r")(?![\wåäö])"
 # months in one unit
 _UNIT = (("päiv", 1 / 30), ("vuorokau", 1 / 30), ("dag", 1 / 30), ("day", 1 / 30),
@@ -106,13 +109,16 @@ def found(text: str) -> list[TimeWords]:
 
 
 _NEGATED = re.compile(r"(?:\b(?:ei|eikä|not|inte|int|instead of|rather than)\s+(?:(?:se|the|enää|oo|ole|ollu|is|was|"
-                      r"är|e|va)\s+)*)$", re.IGNORECASE)
+                      r"är|e|va)\s+)*|\b(?:ei|inte|int|not|don'?t|no longer)\s+(?:(?:me|ne|vi|de|we|they)\s+)?\w+\s+"
+                      r"(?:enää|längre|anymore|any more)\s+)$", re.IGNORECASE)  # "ei me kokoonnuta enää kahesti"
 # "bi-weekly was too rare", "kerran viikossa oli liian harvoin", "2 weeks was too tight": the old one, judged
 _JUDGED = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:was|were|is|oli|on|var|va|e|är)\s+(?:\w+\s+)?(?:too|liian|för|alltför|"
                      r"way too)\b|^\s*(?:\w+\s+){0,2}?(?:ei\s+riittäny\w*|räckte\s+int\w*|wasn'?t\s+enough)",
                      re.IGNORECASE)
 _CHANGED = re.compile(r"\b(?:nykyään|nyt|now|nu|numera|actually|oikeesti|oikeasti|changed|muutettiin|muutettu|"
-                      r"ändra\w*|sori|sorry|oho|eikun|ei\s+vaan|korjaus|wait|vänta|förresten)\b", re.IGNORECASE)
+                      r"ändra\w*|sori|sorry|oho|eikun|ei\s+vaan|korjaus|wait|vänta|förresten|lähtien|alkaen|"
+                      r"sen\s+i\s+(?:höstas|våras|somras|vintras|fjol)|sedan\s+i|från\s+och\s+med|since\s+(?:the\s+)?"
+                      r"(?:last|autumn|spring|summer|winter|january|\d{4}))\b", re.IGNORECASE)
 
 
 def _about(text: str, value: str, old: TimeWords) -> bool:

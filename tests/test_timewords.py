@@ -62,3 +62,11 @@ def test_an_answer_to_an_empty_question_changes_nothing_unless_it_names_the_thin
     card = {"core": "Gruppträff varannan vecka; Gemensam lunch"}
     assert said_again("vi mäter nu en gång i veckan hur många som kommer", card, asked_empty=True) is None
     assert said_again("träffarna e varje vecka nu", card, asked_empty=True) == ("core", "varje vecka", "varannan vecka")
+
+
+def test_a_frequency_said_again_in_spoken_finnish_replaces_the_cards(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "measurement")
+    iv.edit("summary", "Avoin kahvila, joka kokoontuu kaksi kertaa kuukaudessa kirjastolla.")
+    turn = iv.turn("yks juttu vielä, ei me kokoonnuta enää kahesti kuussa vaan joka viikko")
+    assert turn.draft.summary == "Avoin kahvila, joka kokoontuu joka viikko kirjastolla."
+    assert not turn.draft.measurement

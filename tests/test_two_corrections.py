@@ -40,3 +40,4 @@ def test_not_y_after_x_is_one_correction(start_at) -> None:  # type: ignore[no-u
     turn = iv.turn("antalet e fel, vi tar in tio per grupp, int åtta")
     assert turn.draft.core is not None and len(turn.draft.core) == 2  # "int åtta" alone removes no item
     assert "Fysioterapeut leder varje pass" in turn.draft.core
+
