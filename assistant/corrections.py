@@ -36,11 +36,11 @@ from assistant.rightwrong import unit_number
 from assistant.schema import LIST_FIELDS
 from assistant.substitute import substitute
 from assistant.textsafe import md, short
+from assistant.two_corrections import NothingHere, carry_out_second
 from assistant.wrong_value import range_swap, same_kind
 
 if TYPE_CHECKING:
     from assistant.extract_offline import OfflineExtractor
-    from assistant.understand import Correction
 
 _CARD = frozenset({"name", "summary", "basic_idea", "core", "adaptable", "problem", "target_groups", "goals",
                    "measurement", "actors", "environment", "conditions", "stage", "evidence", "themes",
@@ -60,10 +60,6 @@ def _first_said(item: str, text: str, lang: str) -> int:
     return len(words)
 
 
-class _NothingHere(Exception):
-    """A second correction in the message finds nothing on the card: it is dropped, never stored as an answer."""
-
-
 class Corrections:
     """The correction half of a turn's ``Dialogue``."""
 
@@ -71,7 +67,7 @@ class Corrections:
     flow: Flow
     offline: OfflineExtractor
     _found_by_content: str | None
-    _quiet: bool = False  # a second correction of the message is being carried out (``_second``)
+    _quiet: bool = False  # a second correction of the message is being carried out (``carry_out_second``)
 
     if TYPE_CHECKING:  # provided by Dialogue
         def t(self, key: str, **fmt: Any) -> str: ...
@@ -102,7 +98,7 @@ class Corrections:
         if c.then is not None:  # "kotkassa ei oo aloitettu, ota pois. ja sähköposti on nykyään …": both
             parts = self._do_correct(policy.Action("correct", correction=dataclasses.replace(c, then=None),
                                                    text=a.text))
-            second = self._second(c.then)  # after the first: "… ei OKM. okm:ltä haettiin mut ei saatu" is done
+            second = carry_out_second(self, c.then)  # after the first ("… ei OKM. okm:ltä haettiin mut ei saatu")
             said = self.t("iv.corrected", label=second) if second else None
             return parts[:1] + [said] + parts[1:] if said and said not in parts else parts
         st = self.state
@@ -181,32 +177,6 @@ class Corrections:
             return [self.t("iv.corrected", label=self.label(fld)), self.t("iv.reuse_question")]
         return self.after_update([self.t("iv.corrected", label=self.label(fld))])
 
-    def _second(self, c: Correction) -> str | None:
-        """Carry out a second correction of the message quietly (no question, no match refresh); keep only
-        what it changed on the card, and nothing at all when it found nothing to correct. Its fields' labels."""
-        st = self.state
-        if c.weak and not c.field and c.removed and not c.pairs and not self._holders(c.removed, whole=True):
-            return None  # a second removal must name an item in so many words, not just share a stem with it
-        saved, before = st.model_copy(deep=True), st.draft.model_dump()
-        self._quiet = True
-        try:
-            if c.field == "contact" and st.draft.contact and not c.removed:  # a new address for the old one only
-                self._contact_again(c.text, st.draft.contact)
-            else:
-                self._do_correct(policy.Action("correct", correction=c, text=""))
-        except _NothingHere:
-            pass
-        finally:
-            self._quiet = False
-        changed = [f for f, v in st.draft.model_dump().items() if before.get(f) != v]
-        draft, status, unsure = st.draft, dict(st.status), list(st.unsure)
-        for key in type(st).model_fields:
-            setattr(st, key, getattr(saved, key))
-        if not changed:
-            return None
-        st.draft, st.status, st.unsure = draft, status, unsure
-        return ", ".join(self.label(f) for f in changed)
-
     def _swap_in(self, fld: str, right: str, wrong: str) -> list[str]:
         """One value written on the card (a number, an age range) replaced where it stands."""
         self._apply_correction(fld, right, [wrong], False, pairs=[(right, wrong)])
@@ -217,7 +187,7 @@ class Corrections:
     def _as_answer(self, text: str) -> list[str]:
         """A message read as a correction that corrects nothing on the card: what it would have been."""
         if self._quiet:
-            raise _NothingHere
+            raise NothingHere
         st = self.state
         if st.phase in ("confirm", "done"):
             return [self.t("iv.which_field"), self.summary()]

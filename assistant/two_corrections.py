@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from assistant.corrections import Corrections
     from assistant.understand import Correction, Understanding
 
 # a clause boundary: a comma or semicolon, or "ja/och/o/and/but …" between clauses ("vaan"/"utan" join the
@@ -98,3 +99,36 @@ def with_second(nlu: Understanding, text: str, first: Correction) -> Correction:
         if _same(first, a) or _same(first, b):  # the whole read as one part only: the other part was lost
             return dataclasses.replace(a, then=b)
     return first
+
+
+class NothingHere(Exception):
+    """A second correction in the message finds nothing on the card: it is dropped, never stored as an answer."""
+
+
+def carry_out_second(d: Corrections, c: Correction) -> str | None:
+    """Carry out a second correction of the message quietly (no question, no match refresh); keep only what it
+    changed on the card, and nothing at all when it found nothing to correct. Its fields' labels."""
+    from assistant import policy
+
+    st = d.state
+    if c.weak and not c.field and c.removed and not c.pairs and not d._holders(c.removed, whole=True):
+        return None  # a second removal must name an item in so many words, not just share a stem with it
+    saved, before = st.model_copy(deep=True), st.draft.model_dump()
+    d._quiet = True
+    try:
+        if c.field == "contact" and st.draft.contact and not c.removed:  # a new address for the old one only
+            d._contact_again(c.text, st.draft.contact)
+        else:
+            d._do_correct(policy.Action("correct", correction=c, text=""))
+    except NothingHere:
+        pass
+    finally:
+        d._quiet = False
+    changed = [f for f, v in st.draft.model_dump().items() if before.get(f) != v]
+    draft, status, unsure = st.draft, dict(st.status), list(st.unsure)
+    for key in type(st).model_fields:
+        setattr(st, key, getattr(saved, key))
+    if not changed:
+        return None
+    st.draft, st.status, st.unsure = draft, status, unsure
+    return ", ".join(d.label(f) for f in changed)
