@@ -77,6 +77,35 @@ def _now_is(nlu: Understanding, text: str) -> Correction | None:
     return Correction(field=fld, text=m.group("v")) if m and fld else None
 
 
+# What a second part says without a field, in the shapes a list of fixes takes: "add X", "Y should be there",
+# "the red cross is actually Vantaa parish"
+_ADD = re.compile(r"^(?:(?:but|mut|mutta|men|ja|and|och|o)\s+)?(?:please\s+)?(?:add|lisää|lisätkää|lägg\s+till|"
+                  r"laita|put\s+in)\s+(?:also\s+|myös\s+|också\s+|även\s+|sen\s+sijaan\s+|sen\s+tilalle\s+|tilalle\s+|"
+                  r"instead\s+|istället\s+)?(?P<x>[^,.;]{2,60}?)(?:\s+(?:too|also|"
+                  r"myös|kans|också))?(?:[,.;]|$)", re.IGNORECASE)
+_BELONGS = re.compile(r"^(?P<x>[^,.;]{2,40}?)\s+(?:should\s+be\s+(?:there|in|added|on\s+it)|is\s+missing|pitäis\s+olla|"
+                      r"pitää\s+olla|pitäisi\s+olla|puuttuu|kuuluu\s+mukaan|ska\s+va(?:ra)?\s+me(?:d)?|borde\s+va(?:ra)?"
+                      r"\s+me(?:d)?|fattas|saknas)\b", re.IGNORECASE)
+_ACTUALLY = re.compile(r"^(?:the\s+|se\s+|den\s+|det\s+)?(?P<x>[^,.;]{2,40}?)\s+(?:is|are|on|ovat|e|är)\s+(?:actually|"
+                       r"oikeesti|oikeasti|oikeastaan|egentligen|faktiskt)\s+(?P<y>[^,.;]{2,60})", re.IGNORECASE)
+
+
+def _listed(text: str) -> Correction | None:
+    from assistant.understand import Correction
+
+    tail = text.strip()
+    m = _ACTUALLY.match(tail)
+    if m:
+        return Correction(field=None, text=m.group("y").strip(), removed=[m.group("x").strip()], weak=True)
+    m = _ADD.match(tail) or _BELONGS.match(tail)
+    if m and m.group("x").split()[0].lower() not in ("it", "se", "that", "det", "den", "they", "ne"):
+        from assistant.edits import only_places
+
+        x = m.group("x").strip()  # a place goes to the regions; anything else where its words fit
+        return Correction(field="regions" if only_places(x) else None, text=x, additive=True, command=True)
+    return None
+
+
 def with_second(nlu: Understanding, text: str, first: Correction) -> Correction:
     """``first`` with ``then`` set when the message holds a second, separate correction. The longest first
     part is tried first, so "X ei oo aloitettu, ota pois. ja …" keeps "ota pois" with X."""
@@ -88,7 +117,7 @@ def with_second(nlu: Understanding, text: str, first: Correction) -> Correction:
             continue
         if _BACK.match(tail) or _ENDS_BACK.search(tail):
             continue  # "ota pois. ja …": the command belongs to what came before it
-        now = _now_is(nlu, tail)
+        now = _now_is(nlu, tail) or _listed(tail)
         b = now or nlu.correction(tail)
         if b is None or b.answer or _same(a, b) or _about_same(a, b):
             continue

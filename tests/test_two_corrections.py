@@ -41,3 +41,21 @@ def test_not_y_after_x_is_one_correction(start_at) -> None:  # type: ignore[no-u
     assert turn.draft.core is not None and len(turn.draft.core) == 2  # "int åtta" alone removes no item
     assert "Fysioterapeut leder varje pass" in turn.draft.core
 
+
+
+def test_one_place_out_and_another_in(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", "goals")
+    iv.state.pending_field = None
+    iv.edit("regions", ["Lahti", "Hollola", "Heinola"])
+    turn = iv.turn("about the area: Heinola is out, and Orimattila should be there, we started there in spring")
+    assert turn.draft.regions == ["Lahti", "Hollola", "Orimattila"]
+
+
+def test_a_partner_out_and_another_added(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "measurement")
+    iv.edit("actors", ["Heinolan kaupunki", "Kela", "Päijät-Hämeen hyvinvointialue"])
+    turn = iv.turn("ota Kela pois toimijoista, ne ei oo tässä mukana. Lisää sen sijaan Heinolan seurakunnan "
+                   "diakoniatyö, ne ohjaa meille väkeä")
+    assert turn.draft.actors == ["Heinolan kaupunki", "Päijät-Hämeen hyvinvointialue",
+                                 "Heinolan seurakunnan diakoniatyö"]
+    assert not turn.draft.measurement
