@@ -106,12 +106,15 @@ def _listed(text: str) -> Correction | None:
     return None
 
 
+_MOST_WORDS, _MOST_CUTS = 45, 4  # each cut reads both parts again: a list of fixes is short
+
+
 def with_second(nlu: Understanding, text: str, first: Correction) -> Correction:
     """``first`` with ``then`` set when the message holds a second, separate correction. The longest first
     part is tried first, so "X ei oo aloitettu, ota pois. ja …" keeps "ota pois" with X."""
-    if first.then is not None or first.answer:
+    if first.then is not None or first.answer or len(text.split()) > _MOST_WORDS:
         return first
-    for head, tail in sorted(_cuts(text), key=lambda c: -len(c[0])):
+    for head, tail in sorted(_cuts(text), key=lambda c: -len(c[0]))[:_MOST_CUTS]:
         a = nlu.correction(head)
         if a is None or not _strong(a) or a.answer:
             continue
