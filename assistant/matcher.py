@@ -11,9 +11,10 @@ from typing import Any
 
 import numpy as np
 
+from assistant.embeddings import FairLock
 from assistant.i18n import t
 from assistant.interview_types import Draft, InterviewState, Match
-from assistant.matchmodel import BankContext, MatchModel, QueryParts
+from assistant.matchmodel import PARTS, BankContext, MatchModel, QueryParts
 from assistant.retrieval import Filters
 from assistant.schema import ModelDescription
 from assistant.services import Services
@@ -78,16 +79,29 @@ def draft_parts(draft: Draft, lang: str) -> QueryParts:
                       goals="; ".join(draft.goals))
 
 
+_SCORING = FairLock()
+
+
 def score(services: Services, q: QueryParts, k: int = 5, filters: Filters | None = None,
           exclude: set[str] | None = None, lang: str | None = None) -> list[Scored]:
-    """The top-k bank models for a query, by calibrated probability (best first)."""
+    """The top-k bank models for a query, by calibrated probability (best first).
+
+    One scoring at a time, in arrival order: it is a turn's costly part and uses both cores, so under
+    load each turn waits its place in line instead of all of them slowing down together."""
     if not q.text.strip():
         return []
+    with _SCORING:
+        return _score(services, q, k, filters, exclude, lang)
+
+
+def _score(services: Services, q: QueryParts, k: int, filters: Filters | None, exclude: set[str] | None,
+           lang: str | None) -> list[Scored]:
     retriever = services.retriever
     cat = retriever.catalog()
     if not cat.models or cat.vectors is None or not len(cat.vectors):
         return []
     lang = lang or q.lang
+    prefetch(services, q)
     candidates = retriever.search(q.text, k=POOL, filters=filters, lang=q.lang, exclude=exclude, explain=False)
     if not candidates:
         return []
@@ -220,13 +234,24 @@ def probabilities(services: Services, q: QueryParts, ids: list[str]) -> dict[str
     return {mid: (p, x) for mid, x, p in zip(known, xs, mm.probabilities(xs), strict=True)}
 
 
-def bank_context(services: Services, q: QueryParts) -> BankContext:
+def _sentences(q: QueryParts) -> list[str]:
     from assistant.items import sentences
 
+    return [s for s in sentences(q.text) if len(s.split()) >= 3][:12] or [q.text]
+
+
+def prefetch(services: Services, q: QueryParts) -> None:
+    """Every query-side text a scoring needs, embedded in one call: a turn then queues for the shared
+    model once, not three times (the vectors are the same as one by one; later lookups hit the cache)."""
+    texts = [*services.retriever.query_texts(q.text, q.lang), *(q.part(n) for n in PARTS), *_sentences(q)]
+    services.embedder.embed_queries(list(dict.fromkeys(texts)))
+
+
+def bank_context(services: Services, q: QueryParts) -> BankContext:
     retriever = services.retriever
     cat = retriever.catalog()
     concepts = retriever.glossary.concepts_in(q.text) if retriever.glossary is not None else set()
-    sents = [s for s in sentences(q.text) if len(s.split()) >= 3][:12] or [q.text]
+    sents = _sentences(q)
     qvs = retriever.query_vectors(q.text, q.lang)  # once: the record and its view are compared to the same
     dense = np.array(retriever.dense_all(q.text, q.lang, vectors=qvs), dtype=np.float64)
     all_ids, all_vv = match_model(services).views.matrix(q.lang, services.embedder)

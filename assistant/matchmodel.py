@@ -31,6 +31,9 @@ FEATURES = ("dense", "dense_z", "dense_margin", "dense_rank", "lex", "lex_rank",
             "cross_sv", "cross_en", "concepts", "align", "align_top")
 
 
+PARTS = ("target_groups", "problem", "core", "goals")  # the parts compared one by one
+
+
 @dataclass
 class QueryParts:
     """The person's side: the whole text and, when known, its parts (from the interview draft)."""
@@ -146,7 +149,7 @@ class MatchModel:
         mlang = m.language or "fi"
         view = self.views.get(m.id, q.lang) if q.lang != mlang else None  # the record in the person's language
         mp = model_parts(m)
-        names = ("target_groups", "problem", "core", "goals")
+        names = PARTS
         qv = self.embedder.embed_queries([q.part(n) for n in names])
         mv = self.embedder.embed_passages([mp[n] for n in names])
         sims = [float(np.dot(qv[i], mv[i])) for i in range(len(names))]

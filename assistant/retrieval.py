@@ -128,16 +128,15 @@ class Retriever:
         dense: dict[str, tuple[int, float]] = {}
         mu, sd = 0.0, 0.0
         if mode in ("hybrid", "dense"):
-            rows = nearest(self.store.embedder.embed_query(query))
-            if self.glossary is not None and self.dense_expansion and lang != "fi":
-                # the bank is mostly Finnish: also search with the query's Finnish glossary terms added,
-                # and keep each model's better similarity (so sv→sv and en→en matches are not lost)
-                extra = self.glossary.terms(query, "fi")
-                if extra:
-                    best = dict(rows)
-                    for mid, sim in nearest(self.store.embedder.embed_query(f"{query} ({', '.join(extra)})")):
-                        best[mid] = max(sim, best.get(mid, -1.0))
-                    rows = sorted(best.items(), key=lambda kv: -kv[1])
+            # the bank is mostly Finnish: sv/en also search with the query's Finnish glossary terms added,
+            # and keep each model's better similarity (so sv→sv and en→en matches are not lost)
+            first, *expanded = self.query_vectors(query, lang)
+            rows = nearest(first)
+            if expanded:
+                best = dict(rows)
+                for mid, sim in nearest(expanded[0]):
+                    best[mid] = max(sim, best.get(mid, -1.0))
+                rows = sorted(best.items(), key=lambda kv: -kv[1])
             ref = np.asarray([sim for _, sim in rows[10:60]], dtype=np.float64)
             if len(ref) >= 8:
                 mu, sd = float(ref.mean()), float(ref.std()) or 1e-6
@@ -163,14 +162,18 @@ class Retriever:
                             strength=(hit_sim - mu) / sd if hit_sim is not None and sd else None))
         return hits
 
-    def query_vectors(self, query: str, lang: str) -> list[np.ndarray]:
-        """The query's vector, plus one with its Finnish glossary terms for sv/en (the bank is mostly Finnish)."""
-        vecs = [self.store.embedder.embed_query(query)]
+    def query_texts(self, query: str, lang: str) -> list[str]:
+        """The query, plus the query with its Finnish glossary terms for sv/en (the bank is mostly Finnish)."""
+        texts = [query]
         if self.glossary is not None and self.dense_expansion and lang != "fi":
             extra = self.glossary.terms(query, "fi")
             if extra:
-                vecs.append(self.store.embedder.embed_query(f"{query} ({', '.join(extra)})"))
-        return vecs
+                texts.append(f"{query} ({', '.join(extra)})")
+        return texts
+
+    def query_vectors(self, query: str, lang: str) -> list[np.ndarray]:
+        """The vectors of ``query_texts``."""
+        return [self.store.embedder.embed_query(text) for text in self.query_texts(query, lang)]
 
     def dense_all(self, query: str, lang: str, vectors: list[np.ndarray] | None = None) -> np.ndarray:
         """Cosine similarity of the query to every model in the catalog (best of plain and expanded);

@@ -285,6 +285,12 @@ def run(settings: Settings, users: int = 20, turns: int = 10, shared: int = 5, k
               f"{c['acknowledged']} acknowledged, {c['lost']} lost, {c['crosstalk']} cross-talk, "
               f"{len(c['errors'])} refused/failed sends; turn p50 {c['p50_ms']:.0f} ms, p95 {c['p95_ms']:.0f} ms "
               f"(JSON API over HTTP; wall {c['wall_s']:.0f} s)")
+        one = [ms for two, _n, ms in c["detail"] if not two]
+        both = [ms for two, _n, ms in c["detail"] if two]
+        if one and both:  # a send from the second tab waits for the first tab's turn of the same session
+            print(f"  p50/p95 of sessions in one tab {np.percentile(one, 50):.0f}/{np.percentile(one, 95):.0f} ms "
+                  f"({len(one)} turns); in two tabs {np.percentile(both, 50):.0f}/{np.percentile(both, 95):.0f} ms "
+                  f"({len(both)} turns)")
         for line in c["errors"][:5]:
             print(f"  {line}")
         k = server_kills(data, settings, kills, rng)
