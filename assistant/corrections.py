@@ -11,7 +11,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
-from assistant import policy
+from assistant import numberwords, policy
 from assistant.card_words import (
     _clause_without,
     _closeness,
@@ -143,6 +143,9 @@ class Corrections:
             if also:  # "jag menade 6–12 år, förskolebarnen är också med": and one more thing for the field
                 self._apply_correction(ages[0], "; ".join(also), [], True)
             return self._swap_in(ages[0], ages[2], ages[1])
+        valued = self._value_holder(c.pairs) if c.weak and c.pairs and not c.field else None
+        if valued:  # "tonnin kuussa ei kaheksaasataa": the one field writing the wrong value ("800 €")
+            return self._swap_in(valued, *c.pairs[0])
         if not c.field and not c.additive and not c.command and c.text:
             text, removed = reason_clauses(c.text, c.removed, st.lang, lambda w: bool(self._holders([w], whole=True)))
             c = dataclasses.replace(c, text=text, removed=removed)
@@ -176,6 +179,13 @@ class Corrections:
             self.refresh_matches()
             return [self.t("iv.corrected", label=self.label(fld)), self.t("iv.reuse_question")]
         return self.after_update([self.t("iv.corrected", label=self.label(fld))])
+
+    def _value_holder(self, pairs: list[tuple[str, str]]) -> str | None:
+        """The one field that writes the wrong value of a (right, wrong) pair, read by meaning."""
+        right, wrong = pairs[0]
+        found = [f for f in self.flow.card if f not in ("stage", "name") and (value := getattr(self.state.draft, f))
+                 and numberwords.places(value if isinstance(value, list) else [str(value)], wrong, right)]
+        return found[0] if len(found) == 1 else None
 
     def _swap_in(self, fld: str, right: str, wrong: str) -> list[str]:
         """One value written on the card (a number, an age range) replaced where it stands."""

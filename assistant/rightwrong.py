@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant import edits
+from assistant import edits, numberwords
 from assistant.edits import LEAD_FILLER
 from assistant.items import clauses
 
@@ -134,7 +134,7 @@ def number_swap(text: str) -> tuple[str, str, str] | None:
             start = max(text.rfind(p, 0, m.start("right")) for p in ",.;:") + 1
             clause = _clean_new(text[start:m.end("right")])
             return m.group("right"), m.group("wrong"), clause or m.group("right")
-    return None
+    return numberwords.pair(text)  # words, case forms, shares and weekdays: "neljänä päivänä. ei kolmena"
 
 
 def _split_clauses(text: str) -> list[str]:

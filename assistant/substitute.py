@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from assistant import numberwords
 from assistant.card_words import _counterpart, _inflected_match, _number_like
 from assistant.rightwrong import number_base
 
@@ -15,6 +16,10 @@ def substitute(current: Any, fld: str, new: str, removed: list[str], lang: str) 
     """A short wrong phrase written out in the value, replaced by the short right one in place."""
     if len(removed) != 1 or not new or len(removed[0].split()) > 3 or fld in ("stage", "name"):
         return None
+    items = current if isinstance(current, list) else [str(current or "")]
+    by_value = numberwords.swap(items, removed[0], new)  # "800" on the card for "kaheksaasataa" said
+    if by_value is not None:
+        return by_value if isinstance(current, list) else by_value[0]
     # "tolv lektioner" for "tio", "maximum four families" for "five": a wrong number followed by the unit
     # the right one has; only the number changes
     # ("16 to 25, not 29": the last one; "it was 380 people" for 410: the only one)
