@@ -93,6 +93,30 @@ def switch(p: Page, lang: str) -> None:
     p.page.wait_for_function(f"() => document.documentElement.lang === '{lang}'")
 
 
+STORY_SV = ("Hos oss i Vasa faller många unga under 30 mellan stolarna: de som varken studerar eller jobbar får "
+            "skicka sig själva mellan socialbyrån, arbetskraftsbyrån och FPA. Vi vill samla alla under samma tak.")
+
+
+def test_a_turn_in_another_language_relabels_the_page_each_time(browser: Any, app: RunningApp) -> None:
+    """The engine follows a person who writes Swedish on a Finnish page; the page's labels follow in an event
+    of their own, also a second time after the person picked Finnish again in between."""
+    p = Page(browser, app.url)
+    try:
+        assert settled_foreign(p, "fi") == []
+        p.send(STORY_SV)
+        p.page.wait_for_function("() => document.documentElement.lang === 'sv'")
+        assert settled_foreign(p, "sv") == []
+        assert p.page.locator("#chat-send").inner_text().strip() == tr("chat.send", "sv")
+        switch(p, "fi")
+        assert settled_foreign(p, "fi") == []
+        p.send("Personalen kommer från socialbyrån, arbetskraftsbyrån och FPA och jobbar i samma rum varje dag.")
+        p.page.wait_for_function("() => document.documentElement.lang === 'sv'")
+        assert settled_foreign(p, "sv") == []
+        assert p.errors == []
+    finally:
+        p.close()
+
+
 def test_switches_leave_no_other_language_on_screen(browser: Any, app: RunningApp) -> None:
     p = Page(browser, app.url)
     try:

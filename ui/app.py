@@ -87,13 +87,14 @@ def build_app(services: Services) -> gr.Blocks:
         owner = gr.State("")  # this tab's copy of the browser's secret (server-side; not an API parameter)
         owner_stored = gr.BrowserState("", storage_key=OWNER_KEY, secret=key)
         draft_ids = gr.BrowserState([], storage_key=DRAFTS_KEY, secret=key)
+        follow = gr.State("")  # the language a turn followed the person into (see DescribeTab.follow)
         with gr.Row(elem_id="ps-top", equal_height=True):
             header = gr.HTML(header_html("fi"), elem_id="header", scale=5, min_width=160)
             lang = gr.Radio(LANG_CHOICES, value="fi", label=tr("app.language"), elem_id="lang", scale=0,
                             min_width=320)
         status_box = gr.HTML(problems("fi"), elem_id="status")
         panel = DetailPanel(services, gate)
-        shared = Shared(session, stored, owner, owner_stored, draft_ids, lang)
+        shared = Shared(session, stored, owner, owner_stored, draft_ids, lang, follow)
         with gr.Tabs(elem_id="tabs"):
             describe = DescribeTab(services, gate, shared)
             search = SearchTab(services, drafts_published)
@@ -119,7 +120,7 @@ def build_app(services: Services) -> gr.Blocks:
                     about(None, lang_value)]
 
         refresh_outputs = [*bank.content_outputs, *bank.facet_outputs, *search.facet_outputs, about_view]
-        describe.wire(refresh_outputs, after_publish, label_targets, relabel)
+        describe.wire(refresh_outputs, after_publish)
         search.wire(lang)
         bank.wire(lang)
 
@@ -234,24 +235,37 @@ def build_app(services: Services) -> gr.Blocks:
                             b_text: str, b_stage: list[str], b_theme: list[str], b_region: list[str],
                             b_language: list[str], b_status: list[str], b_shown: int, previous: str,
                             s_stage: list[str], s_region: list[str], s_theme: list[str], s_target: str,
-                            s_language: list[str]) -> list[Any]:
+                            s_language: list[str], *, followed: bool = False) -> list[Any]:
+            """``followed``: a turn already answered in this language (``describe.follow``); only the page
+            follows, and the language picker is set to it."""
             lang_value = norm_lang(lang_value)
-            try:
-                with gate.open(session_id, secret, lang_value) as iv:
-                    turn = iv.set_language(lang_value)
-                    view, notes = describe.view(iv, lang_value, turn), ""
-                    sid: str | None = iv.session_id
-            except Exception as exc:  # not ours / busy: relabel the page, leave the interview alone
-                view, notes, sid = [gr.skip()] * len(describe.view_outputs), describe.refusal(exc, lang_value), None
+            view, notes, sid = [gr.skip()] * len(describe.view_outputs), gr.skip(), None
+            if not followed:
+                try:
+                    with gate.open(session_id, secret, lang_value) as iv:
+                        turn = iv.set_language(lang_value)
+                        view, notes = describe.view(iv, lang_value, turn), ""
+                        sid = iv.session_id
+                except Exception as exc:  # not ours / busy: relabel the page, leave the interview alone
+                    notes = describe.refusal(exc, lang_value)
             infos, _ = collect(gate, ids, secret)
             return [header_html(lang_value), problems(lang_value), about(sid or session_id, lang_value), *view, notes,
-                    drafts_html(infos, session_id, lang_value), describe.box(lang_value), *relabel(lang_value),
+                    drafts_html(infos, session_id, lang_value), describe.box(lang_value),
+                    *relabel(lang_value, with_value=followed),
                     *bank.render(b_text, b_stage, b_theme, b_region, b_language, b_status, b_shown, lang_value),
                     *bank.facets(lang_value), *search.facets(lang_value),
                     *search.rerun(previous, s_stage, s_region, s_theme, s_target, s_language, lang_value)[1:],
                     panel.rerender(open_key, session_id, secret, lang_value), "", ""]
 
         lang.input(switch_language, switch_inputs, switch_outputs, api_name="set_language").then(
+            None, [stored, lang], None, js=SET_URL_JS).then(**labels_done)
+
+        def follow_language(follow: str, *rest: Any) -> list[Any]:
+            """A turn followed the person into another language ("<lang>#<nonce>"): the page follows too."""
+            return switch_language(str(follow or "").split("#")[0], *rest, followed=True)
+
+        describe.follow.change(follow_language, [describe.follow, *switch_inputs[1:]], switch_outputs,
+                               api_visibility="private", show_progress="hidden").then(
             None, [stored, lang], None, js=SET_URL_JS).then(**labels_done)
 
         # -- "open card" and "compare" buttons anywhere open the detail panel --------------------------------

@@ -38,6 +38,7 @@ class Shared:
     owner_stored: gr.BrowserState
     drafts: gr.BrowserState
     lang: gr.Radio
+    follow: gr.State | None = None  # made outside the tabs (a State inside gr.Tabs shifts the tab buttons)
 
 
 def jump_html(status: dict[str, Any], lang: str) -> str:
@@ -86,8 +87,10 @@ class DescribeTab:
         self.services, self.gate, self.shared = services, gate, shared
         self.refresh_status: Callable[[str], list[Any]] = lambda lang: []  # set by ``wire``
         self.n_refresh = 0
-        self.n_labels = 0
-        self.relabel_all: Callable[[str, bool], list[Any]] = lambda lang, with_value: []
+        # "<lang>#<nonce>" when a turn follows the user into another language: its change event (wired by the
+        # app) relabels the page, so an ordinary turn carries no label updates (Gradio rebuilds every output
+        # it is told to skip, which made the page's send twice as costly as the JSON API's turn)
+        self.follow = shared.follow if shared.follow is not None else gr.State("")
         with gr.Tab(tr("tab.describe"), id="describe", elem_id="tab-describe") as self.tab:
             with gr.Row(equal_height=False, elem_id="describe-main"):
                 with gr.Column(scale=6, min_width=300, elem_id="chat-column"):
@@ -196,22 +199,21 @@ class DescribeTab:
         """One user turn: echo the message at once; then, holding the session's lock, load → turn → save,
         and show the saved reply with the card, matches and steps. A second send to the same session waits.
 
-        Outputs: message box, the view outputs, notes, session, stored id, owner (tab and browser), then every
-        label (the engine may follow the user into another language; the labels follow it)."""
+        Outputs: message box, the view outputs, notes, session, stored id, owner (tab and browser), and the
+        language the engine followed the user into, if it did (``follow``: its change event relabels the page)."""
         lang = norm_lang(lang)
         text = (text or "").strip()
         n_view = len(self.view_outputs)
-        keep_labels = [gr.skip()] * self.n_labels
         fresh = not secret
         secret = secret or new_secret()  # an API client that never called /load
 
         def frame(chat_value: Any, notes: Any = None, sid: Any = None, view: list[Any] | None = None,
-                  labels: list[Any] | None = None, box: Any = "") -> list[Any]:
+                  follow: str | None = None, box: Any = "") -> list[Any]:
             skip = gr.skip()
             owner = secret if fresh else skip
             return [box, *(view or [chat_value, *([skip] * (n_view - 1))]),
                     skip if notes is None else notes, skip if sid is None else sid,
-                    skip if sid is None else sid, owner, owner, *(labels or keep_labels)]
+                    skip if sid is None else sid, owner, owner, skip if follow is None else follow]
 
         if not text:
             yield frame(gr.skip())
@@ -234,7 +236,7 @@ class DescribeTab:
         if turn.done:
             notes += notice(tr("chat.done", new_lang), "ok")
         if new_lang != lang:  # the engine followed the user into another language; so does the page
-            yield frame(None, notes=notes, sid=iv.session_id, view=view, labels=self.relabel_all(new_lang, True),
+            yield frame(None, notes=notes, sid=iv.session_id, view=view, follow=f"{new_lang}#{new_secret()[:8]}",
                         box=self.box(new_lang, ""))
         else:
             yield frame(None, notes=notes, sid=iv.session_id, view=view)
@@ -288,23 +290,19 @@ class DescribeTab:
         return [gr.Group(visible=False), notice(tr("publish.done", lang, name=model.name, id=model.id), "ok"),
                 *self.refresh_status(lang)]
 
-    def wire(self, refresh_outputs: list[Any], refresh: Callable[[str], list[Any]], label_targets: list[Any],
-             relabel_all: Callable[[str, bool], list[Any]]) -> None:
-        """Attach events. ``refresh`` updates ``refresh_outputs`` after publishing (bank, about);
-        ``label_targets``/``relabel_all`` cover every label of the page (all tabs). Starting over and
-        resuming a draft are wired by the app (they change the session)."""
+    def wire(self, refresh_outputs: list[Any], refresh: Callable[[str], list[Any]]) -> None:
+        """Attach events. ``refresh`` updates ``refresh_outputs`` after publishing (bank, about). Starting
+        over, resuming a draft and the page following a turn's language (``follow``) are wired by the app
+        (they change the session or every label)."""
         s = self.shared
         self.refresh_status = refresh
         self.n_refresh = len(refresh_outputs)
-        self.n_labels = len(label_targets)
-        self.relabel_all = relabel_all
         send_outputs = [self.msg, *self.view_outputs, self.notes, s.session, s.stored, s.owner, s.owner_stored,
-                        *label_targets]
+                        self.follow]
         send_inputs = [self.msg, s.session, s.owner, s.lang, self.chatbot]
         for event, name in ((self.send.click, "send"), (self.msg.submit, "send_submit")):
             event(self.send_message, send_inputs, send_outputs, api_name=name, show_progress="hidden",
-                  concurrency_limit=8).then(self.download_labels, [s.lang], [self.dl_md, self.dl_json],
-                                            api_visibility="private", show_progress="hidden")
+                  concurrency_limit=8)
         self.card.submit(self.card_event, [s.session, s.owner, s.lang], [*self.view_outputs, self.notes],
                          api_visibility="private", show_progress="hidden")
         self.publish.click(lambda: gr.Group(visible=True), None, [self.confirm_box], api_visibility="private",
