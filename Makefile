@@ -78,6 +78,7 @@ check: lint typecheck
 # two instances on one Chroma server and one PostgreSQL, 20 users × 10 turns
 soak: venv postgres
 	$(BIN)/parastelu bench load
+	$(BIN)/parastelu bench load --path ui --kills 0
 	$(BIN)/parastelu bench cluster --users 20 --turns 10
 
 # every benchmark that prints figures (understanding and matching: dev and held-out apart)

@@ -25,6 +25,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -145,8 +146,9 @@ def interview_turns(browser: Any, url: str, turns: int) -> list[str]:
 
 
 def _users(url: str, users: int, turns: int, one: Callable[[Any, int, str], None],
-           setup: Callable[[Any], None]) -> tuple[list[float], float]:
-    """``users`` clients in threads, each ``turns`` turns; per-turn latencies and the wall time."""
+           setup: Callable[[Any], None], tag: str) -> tuple[list[float], float]:
+    """``users`` clients in threads, each ``turns`` turns; per-turn latencies and the wall time. Every text
+    carries ``tag`` and the user's number, so no turn is served from another user's or path's cached vectors."""
     from gradio_client import Client
 
     latencies: list[float] = []
@@ -156,16 +158,16 @@ def _users(url: str, users: int, turns: int, one: Callable[[Any, int, str], None
         setup(c)
     barrier = threading.Barrier(users)
 
-    def work(c: Any) -> None:
+    def work(c: Any, u: int) -> None:
         barrier.wait()
         for i in range(turns):
             t0 = time.perf_counter()
-            one(c, i, TURNS[i % len(TURNS)])
+            one(c, i, f"{TURNS[i % len(TURNS)]} [{tag}u{u}]")
             with lock:
                 latencies.append(time.perf_counter() - t0)
 
     t0 = time.perf_counter()
-    threads = [threading.Thread(target=work, args=(c,)) for c in clients]
+    threads = [threading.Thread(target=work, args=(c, u)) for u, c in enumerate(clients)]
     for t in threads:
         t.start()
     for t in threads:
@@ -194,8 +196,9 @@ def load(url: str, users: int, turns: int) -> list[str]:
         sid, secret = sessions[id(c)]
         c.predict(sid, text, secret, api_name="/interview_turn")
 
-    ui, ui_wall = _users(url, users, turns, ui_turn, ui_setup)
-    api, api_wall = _users(url, users, turns, api_turn, api_setup)
+    run = uuid.uuid4().hex[:6]
+    ui, ui_wall = _users(url, users, turns, ui_turn, ui_setup, f"{run}ui")
+    api, api_wall = _users(url, users, turns, api_turn, api_setup, f"{run}api")
 
     def row(name: str, xs: list[float], wall: float) -> str:
         p95 = sorted(xs)[max(0, int(0.95 * len(xs)) - 1)]

@@ -43,6 +43,7 @@ TEXTS = ["Nuoret jäävät yksin koulupäivän jälkeen", "Yläkoululaiset ja he
          "Ohjaajien koulutus ja tilat", "Kysely alussa ja lopussa", "Iltapäiväkaverit"]
 
 
+WAY = {"api": "JSON API /interview_turn over HTTP", "ui": "the chat page's send event /send over HTTP"}
 RUN = uuid.uuid4().hex[:6]  # in every text, so no turn is served from an earlier run's embedding cache
 
 
@@ -56,6 +57,7 @@ def _env(data: Path, settings: Settings) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PARASTELU_")}
     env.update(PARASTELU_DATA_DIR=str(data), PARASTELU_VECTOR_CACHE_DIR=str(settings.cache_dir.resolve()),
                PARASTELU_EMBED_THREADS=str(settings.embed_threads),
+               PARASTELU_MATCH_DEFER_QUEUE=str(settings.match_defer_queue),
                GRADIO_ANALYTICS_ENABLED="False", HF_HUB_OFFLINE="1", HF_HUB_DISABLE_TELEMETRY="1",
                ORT_DISABLE_TELEMETRY="1", ANONYMIZED_TELEMETRY="False")
     return env
@@ -98,12 +100,18 @@ class _Client:
     gradio_client's per-client threads took about 40 % of both cores under 25 clients, which measured the
     load generator as much as the server."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, session_hash: str | None = None) -> None:
         self.url = url
+        self.session_hash = session_hash  # the page's own events keep their state per browser tab (hash)
 
     def predict(self, *data: Any, api_name: str) -> Any:
+        return self.outputs(*data, api_name=api_name)[0]
+
+    def outputs(self, *data: Any, api_name: str) -> list[Any]:
+        """Every output of the event's last frame."""
         name = api_name.lstrip("/")
-        body = json.dumps({"data": list(data)}).encode()
+        body = json.dumps({"data": list(data), **({"session_hash": self.session_hash} if self.session_hash
+                                                 else {})}).encode()
         req = urllib.request.Request(f"{self.url}gradio_api/call/{name}", data=body,  # noqa: S310 (loopback)
                                      headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(req, timeout=120) as resp:  # noqa: S310 (loopback)
@@ -119,7 +127,15 @@ class _Client:
                 break
         if event != "complete":
             raise RuntimeError(f"{name}: {event or 'no answer'} {payload[:200]}")
-        return json.loads(payload)[0]
+        return list(json.loads(payload))
+
+
+def _ui_refused(outputs: list[Any]) -> str:
+    """The UI event answers a refused or failed send with a warning or error notice, not an HTTP error."""
+    for out in outputs:
+        if isinstance(out, str) and ("ps-n-error" in out or "ps-n-warn" in out):
+            return "notice " + ("error" if "ps-n-error" in out else "warn")
+    return ""
 
 
 def _client(url: str) -> _Client:
@@ -139,9 +155,11 @@ def _saved(data: Path, session_id: str) -> list[tuple[str, str]]:
 
 
 def concurrency(data: Path, settings: Settings, users: int, turns: int, shared: int,
-                think: float = 0.0) -> dict[str, Any]:
+                think: float = 0.0, path: str = "api") -> dict[str, Any]:
     """``users`` sessions × ``turns``; ``shared`` of them are driven from two clients at once. ``think``:
-    mean seconds a user pauses before each turn (0 = back to back, the stress case)."""
+    mean seconds a user pauses before each turn (0 = back to back, the stress case). ``path``: "api" sends
+    through the JSON API (``/interview_turn``), "ui" through the chat page's own send event (``/send``, as
+    the browser does, with the chat history the page would send back)."""
     results: dict[str, list[str]] = {}
     latencies: list[float] = []
     detail: list[tuple[bool, int, float]] = []  # (a two-tab session, turn index, ms)
@@ -154,15 +172,26 @@ def concurrency(data: Path, settings: Settings, users: int, turns: int, shared: 
             starts.append((start["session_id"], start["secret"]))
 
         def run(u: int, tab: int, session_id: str, secret: str) -> None:
-            client = _client(url)
+            client = _Client(url, uuid.uuid4().hex) if path == "ui" else _client(url)
             pause = random.Random(f"{u}-{tab}")
+            shown: list[Any] = []  # the UI path: the chat as this tab shows it, sent back with each message
+            if path == "ui":  # the page opens the session its browser stored (both tabs: the same one)
+                opened = client.outputs(session_id, secret, [session_id], api_name="/load")
+                shown = next((o for o in opened if isinstance(o, list) and o and isinstance(o[0], dict)), [])
             for n in range(turns):
                 text = f"{TEXTS[n % len(TEXTS)]} [{RUN}u{u}t{tab}n{n}]"
                 if think:
                     time.sleep(pause.uniform(0.5 * think, 1.5 * think))
                 t0 = time.perf_counter()
                 try:
-                    client.predict(session_id, text, secret, api_name="/interview_turn")
+                    if path == "ui":
+                        outs = client.outputs(text, "fi", shown, api_name="/send")
+                        refused = _ui_refused(outs)
+                        if refused:
+                            raise RuntimeError(refused)
+                        shown = outs[1] if len(outs) > 1 and isinstance(outs[1], list) else shown
+                    else:
+                        client.predict(session_id, text, secret, api_name="/interview_turn")
                 except Exception as exc:  # a refused or failed send is reported, never silently lost
                     with lock:
                         errors.append(f"u{u}t{tab}n{n}: {type(exc).__name__}")
@@ -271,7 +300,7 @@ def ingest_kills(settings: Settings, rounds: int, rng: random.Random, tmp: Path)
 
 
 def run(settings: Settings, users: int = 20, turns: int = 10, shared: int = 5, kills: int = 10,
-        seed: int = 7, think: float = 0.0) -> int:
+        seed: int = 7, think: float = 0.0, path: str = "api") -> int:
     rng = random.Random(seed)
     tmp = Path(tempfile.mkdtemp(prefix="parastelu-load-"))
     try:
@@ -279,12 +308,12 @@ def run(settings: Settings, users: int = 20, turns: int = 10, shared: int = 5, k
         subprocess.run(_cli("ingest", str(ROOT / "knowledge" / "models")), env=_env(data, settings), check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=1800)
         print(f"bank seeded in {data} (run {RUN})")
-        c = concurrency(data, settings, users, turns, shared, think)
+        c = concurrency(data, settings, users, turns, shared, think, path)
         pace = f"a pause of {think:g} s ± 50 % before each turn" if think else "turns back to back"
         print(f"concurrency: {users} users × {turns} turns ({pace}), {shared} sessions also from a second tab: "
               f"{c['acknowledged']} acknowledged, {c['lost']} lost, {c['crosstalk']} cross-talk, "
               f"{len(c['errors'])} refused/failed sends; turn p50 {c['p50_ms']:.0f} ms, p95 {c['p95_ms']:.0f} ms "
-              f"(JSON API over HTTP; wall {c['wall_s']:.0f} s)")
+              f"({WAY[path]}; wall {c['wall_s']:.0f} s)")
         one = [ms for two, _n, ms in c["detail"] if not two]
         both = [ms for two, _n, ms in c["detail"] if two]
         if one and both:  # a send from the second tab waits for the first tab's turn of the same session
