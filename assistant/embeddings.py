@@ -58,6 +58,12 @@ class FairLock:
         with self._cond:
             self._advance()
 
+    @property
+    def waiting(self) -> int:
+        """Threads in line for the lock, not counting the one holding it."""
+        with self._cond:
+            return max(self._next - self._serving - len(self._gone) - 1, 0)
+
     def _advance(self) -> None:
         self._serving += 1
         while self._serving in self._gone:

@@ -123,6 +123,7 @@ class InterviewState(BaseModel):
     reuse_note: str | None = None  # what the user said when answering the reuse offer (never a field value)
     implementation_of: str | None = None  # the bank model this draft is a local implementation of
     match_key: str = ""  # what the matches were computed from (unchanged text: no new search)
+    matches_deferred: bool = False  # the last turn kept its earlier matches (a long line): this one scores
 
 
 class Turn(BaseModel):

@@ -154,6 +154,8 @@ def refresh(state: InterviewState, services: Services, notices: list[str], force
     key = hashlib.sha256(f"{parts}|{state.lang}|{state.published_id}|{services.store.revision}".encode()).hexdigest()
     if key == state.match_key and not force_steps:
         return
+    if defer(state, services, force_steps):
+        return
     try:
         scored = score(services, parts, k=5, lang=state.lang,
                        exclude={state.published_id} if state.published_id else None)
@@ -161,8 +163,20 @@ def refresh(state: InterviewState, services: Services, notices: list[str], force
         notices.append(t("iv.bank_unavailable", state.lang) + f" ({type(exc).__name__})")
         return
     state.match_key = key
+    state.matches_deferred = False
     state.matches = [to_match(s) for s in scored]
     state.next_steps = _steps(state, services, strong)
+
+
+def defer(state: InterviewState, services: Services, force_steps: bool = False) -> bool:
+    """Under overload, keep the earlier matches for one turn instead of waiting in a long line to score:
+    the reply comes at once and the next turn scores the draft as it then is (so two quick changes cost
+    one scoring). Never two turns running, never before the first matches, never when steps must change."""
+    limit = services.settings.match_defer_queue
+    if not limit or force_steps or not state.match_key or state.matches_deferred or _SCORING.waiting < limit:
+        return False
+    state.matches_deferred = True
+    return True
 
 
 def _steps(state: InterviewState, services: Services, strong: float | None) -> list[Any]:

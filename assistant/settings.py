@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     offer_probability: float | None = Field(
         None, description="Calibrated probability (same or adoptable practice) at which the interview stops to "
                           "offer reuse; default: thresholds.offer in flow.yaml (search: the 'close' band).")
+    match_defer_queue: int = Field(6, ge=0, description="Scorings already waiting at which a turn shows its "
+                                   "earlier matches and scores on the next turn instead (never two turns running); "
+                                   "0 = always score at once (measured: parastelu bench load --path ui).")
     max_turn_chars: int = Field(8000, description="Longer user turns are truncated with a notice.")
 
     llm_base_url: str | None = None
