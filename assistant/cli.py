@@ -199,11 +199,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from assistant.bench.load import run as run_load
 
         return run_load(_settings(args), users=args.users or 20, turns=args.turns or 10, shared=args.shared,
-                        kills=args.kills, think=args.think)
+                        kills=args.kills, think=args.think, path=args.path)
     if args.what == "pii":
         from assistant.bench.pii import run as run_pii
 
-        return run_pii(Path(args.cases or "evals/pii/cases.yaml"), show_errors=args.errors)
+        return run_pii(Path(args.cases or "evals/pii/cases.yaml"), show_errors=args.errors, only=args.only)
     if args.what == "corrections":
         from assistant.bench.corrections import run as run_corrections
 

@@ -86,7 +86,8 @@ def build_parser(handlers: Mapping[str, Handler]) -> argparse.ArgumentParser:
     s.add_argument("--cases", default=None, help="interview: realistic interview cases (default "
                    "evals/interview/real); pii: labelled cases (default evals/pii/cases.yaml)")
     s.add_argument("--pairs", default="evals/match", help="match: labelled queries and no-answer needs")
-    s.add_argument("--only", help="interview: only cases whose id contains this (or a split: dev, heldout)")
+    s.add_argument("--only", help="interview: only cases whose id contains this (or a split: dev, heldout); "
+                   "corrections, match, pii: one split")
     s.add_argument("--verbose", "-v", action="store_true", help="show every misplaced sentence and final card")
     s.add_argument("--cv", type=int, default=0, help="interview: score dev cases with K-fold classifiers "
                    "trained without them (honest dev figures; needs scikit-learn)")
@@ -95,6 +96,8 @@ def build_parser(handlers: Mapping[str, Handler]) -> argparse.ArgumentParser:
     s.add_argument("--kills", type=int, default=10, help="load: kill -9 rounds for the server and for ingest")
     s.add_argument("--think", type=float, default=0.0,
                    help="load: mean seconds a user pauses before each turn (default 0: back to back)")
+    s.add_argument("--path", choices=["api", "ui"], default="api",
+                   help="load: send turns through the JSON API (default) or the chat page's own send event")
     s.set_defaults(fn=handlers["bench"])
 
     s = sub.add_parser("train", help="fit the sentence, match or personal-data models on dev data")

@@ -93,7 +93,8 @@ def report(name: str, s: Score) -> list[str]:
     return lines
 
 
-def run(cases_path: Path, show_errors: bool = False) -> int:
+def run(cases_path: Path, show_errors: bool = False, only: str | None = None) -> int:
+    """``only``: one split (dev or heldout), so tuning on dev never prints the held-out figures."""
     if not cases_path.exists():
         print(f"error: no labelled cases at {cases_path} (give --cases FILE)")
         return 2
@@ -105,7 +106,10 @@ def run(cases_path: Path, show_errors: bool = False) -> int:
         print(f"names with health details: learned reader fitted on the dev cases (threshold {reader.threshold}); "
               f"cross-validated on dev: recall {cv.get('recall', float('nan')):.3f}, "
               f"precision {cv.get('precision', float('nan')):.3f} (the dev rows below are fitted, not results)")
-    for split in ("dev", "heldout"):
+    if only not in (None, "dev", "heldout"):
+        print(f"error: --only takes a split here (dev or heldout), not {only!r}")
+        return 2
+    for split in (only,) if only else ("dev", "heldout"):
         chosen = [c for c in cases if c.get("split", "dev") == split]
         result = score(chosen)
         print("\n".join(report(split, result)))
