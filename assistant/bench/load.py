@@ -142,6 +142,16 @@ def _client(url: str) -> _Client:
     return _Client(url)
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc; 0.0 where it cannot be read). Less noisy than
+    latency under load: the cost of the same turns, whatever the scheduling."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def _saved(data: Path, session_id: str) -> list[tuple[str, str]]:
     """(role, text) of every message the session store holds for a session (read directly)."""
     db = sqlite3.connect(data / "sessions.db", timeout=30)
@@ -165,7 +175,7 @@ def concurrency(data: Path, settings: Settings, users: int, turns: int, shared: 
     detail: list[tuple[bool, int, float]] = []  # (a two-tab session, turn index, ms)
     errors: list[str] = []
     lock = threading.Lock()
-    with _server(data, settings) as (_proc, url):
+    with _server(data, settings) as (proc, url):
         starts = []
         for _u in range(users):
             start = _client(url).predict("fi", "", api_name="/interview_start")
@@ -203,12 +213,13 @@ def concurrency(data: Path, settings: Settings, users: int, turns: int, shared: 
 
         threads = [threading.Thread(target=run, args=(u, 0, *starts[u])) for u in range(users)]
         threads += [threading.Thread(target=run, args=(u, 1, *starts[u])) for u in range(shared)]
-        t_all = time.perf_counter()
+        t_all, cpu_before = time.perf_counter(), _cpu_seconds(proc.pid)
         for th in threads:
             th.start()
         for th in threads:
             th.join()
         wall = time.perf_counter() - t_all
+        cpu = _cpu_seconds(proc.pid) - cpu_before
     lost = crosstalk = 0
     for u, (sid, _secret) in enumerate(starts):
         said = [text for role, text in _saved(data, sid) if role == "user"]
@@ -217,6 +228,7 @@ def concurrency(data: Path, settings: Settings, users: int, turns: int, shared: 
     return {"acknowledged": len(latencies), "lost": lost, "crosstalk": crosstalk, "errors": errors,
             "p50_ms": float(np.percentile(latencies, 50)) if latencies else float("nan"),
             "p95_ms": float(np.percentile(latencies, 95)) if latencies else float("nan"), "wall_s": wall,
+            "cpu_s": cpu,
             "detail": detail}
 
 
@@ -314,6 +326,9 @@ def run(settings: Settings, users: int = 20, turns: int = 10, shared: int = 5, k
               f"{c['acknowledged']} acknowledged, {c['lost']} lost, {c['crosstalk']} cross-talk, "
               f"{len(c['errors'])} refused/failed sends; turn p50 {c['p50_ms']:.0f} ms, p95 {c['p95_ms']:.0f} ms "
               f"({WAY[path]}; wall {c['wall_s']:.0f} s)")
+        if c["cpu_s"] and c["acknowledged"]:
+            print(f"  server CPU {c['cpu_s']:.1f} s for the {c['acknowledged']} turns, "
+                  f"{1000 * c['cpu_s'] / c['acknowledged']:.0f} ms per turn")
         one = [ms for two, _n, ms in c["detail"] if not two]
         both = [ms for two, _n, ms in c["detail"] if two]
         if one and both:  # a send from the second tab waits for the first tab's turn of the same session
