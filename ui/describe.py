@@ -236,8 +236,8 @@ class DescribeTab:
         if turn.done:
             notes += notice(tr("chat.done", new_lang), "ok")
         if new_lang != lang:  # the engine followed the user into another language; so does the page
-            yield frame(None, notes=notes, sid=iv.session_id, view=view, follow=f"{new_lang}#{new_secret()[:8]}",
-                        box=self.box(new_lang, ""))
+            # the message box is relabelled with the rest of the page, by the ``follow`` change event
+            yield frame(None, notes=notes, sid=iv.session_id, view=view, follow=f"{new_lang}#{new_secret()[:8]}")
         else:
             yield frame(None, notes=notes, sid=iv.session_id, view=view)
 
