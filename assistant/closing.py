@@ -15,6 +15,7 @@ from assistant.interview_types import FieldStatus, InterviewState
 from assistant.render import numbered_summary, steps_markdown
 
 if TYPE_CHECKING:
+    from assistant.extract_offline import OfflineExtractor
     from assistant.understand import Understanding
 
 
@@ -24,6 +25,7 @@ class Closing:
     state: InterviewState
     flow: Flow
     nlu: Understanding
+    offline: OfflineExtractor
 
     if TYPE_CHECKING:  # provided by Dialogue and Corrections
         def t(self, key: str, **fmt: Any) -> str: ...
@@ -59,6 +61,8 @@ class Closing:
             text, removed = a.text, a.correction.removed
         else:  # "vaihe: ollaan vakiintunut, ei mikään kokeilu"
             text, removed = self.nlu.clauses(a.text)
+        if a.field == "stage" and self.offline.value_for("stage", text) is None:
+            return self._do_reopen(policy.Action("reopen", field="stage"))  # no stage said: ask it again
         self._apply_correction(a.field, text, removed, additive=False)
         self.state.phase = "collect"
         return self.after_update([self.t("iv.corrected", label=self.label(a.field))])

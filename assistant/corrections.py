@@ -30,8 +30,10 @@ from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import dedupe, sentences
 from assistant.moves import MOVE_IT
+from assistant.number_fix import card_number_fix
 from assistant.ordinals import item_at
 from assistant.phrases import contains
+from assistant.replacement import replacement_after
 from assistant.rightwrong import unit_number
 from assistant.schema import LIST_FIELDS
 from assistant.substitute import substitute
@@ -76,6 +78,8 @@ class Corrections:
         def after_update(self, parts: list[str]) -> list[str]: ...
         def summary(self) -> str: ...
         def refresh_matches(self, force_steps: bool = False) -> None: ...
+        def _do_set(self, a: policy.Action) -> list[str]: ...
+        def _do_reopen(self, a: policy.Action) -> list[str]: ...
         def _unsure_done(self, fld: str) -> None: ...
         def _store_answer(self, fld: str, text: str) -> list[str]: ...
         def _repeat(self) -> str: ...
@@ -93,6 +97,22 @@ class Corrections:
         return list(handler(policy.Action(a.choice, field=a.field, text=a.text)))  # type: ignore[arg-type]
 
     def _do_correct(self, a: policy.Action) -> list[str]:
+        """A correction; a removal followed by who or what is there now also adds that (``replacement``)."""
+        c = a.correction
+        assert c is not None
+        extra = replacement_after(self.offline.nlu, a.text, c.removed, self.state.lang) \
+            if c.removed and not c.text and not c.additive and c.then is None and a.text else ""
+        if not extra:
+            return self._correct_once(a)
+        draft = self.state.draft
+        before = {f: list(getattr(draft, f) or []) for f in self.flow.card if f in LIST_FIELDS}
+        parts = self._correct_once(a)
+        changed = [f for f, items in before.items() if list(getattr(self.state.draft, f) or []) != items]
+        if len(changed) == 1:
+            self._apply_correction(changed[0], extra, [], True)
+        return parts
+
+    def _correct_once(self, a: policy.Action) -> list[str]:
         c = a.correction
         assert c is not None
         if c.then is not None:  # "kotkassa ei oo aloitettu, ota pois. ja sähköposti on nykyään …": both
@@ -136,6 +156,16 @@ class Corrections:
                     st.phase = "collect"
                 return self.after_update([self.t("iv.corrected", label=", ".join(self.label(f) for f in holders))])
             return [self.t("iv.not_on_card", words=md(short(", ".join(c.removed)))), self._repeat()]
+        numbered = {f: getattr(st.draft, f) for f in self.flow.card if f not in ("stage", "name")}
+        fix = None
+        if not c.additive and not c.command and all(any(_number_like(w.strip(".,")) for w in r.split())
+                                                    for r in c.removed):  # not "ta bort picknicken"
+            named = {c.field: numbered[c.field]} if c.field in numbered else None
+            fix = card_number_fix(a.text, named) if named else None
+            if fix is None and (named is None or card_number_fix(a.text, named, either=True) is None):
+                fix = card_number_fix(a.text, numbered)  # "lukuhetkiä oli 380, se 420 oli tavoite": not the goals
+        if fix:  # "kirjotin et 9 asukasta, mut se o 8": the one place the card writes 9
+            return self._swap_in(*fix)
         ages = range_swap(c.text, {f: getattr(st.draft, f) for f in self.flow.card if f not in ("stage", "name")}) \
             if not c.field and not c.removed and c.text and not c.additive else None
         if ages:  # "tarkoitin 6–17-vuotiaita": the card's one other age range is the wrong one
@@ -199,7 +229,15 @@ class Corrections:
         if self._quiet:
             raise NothingHere
         st = self.state
-        if st.phase in ("confirm", "done"):
+        if st.phase in ("confirm", "done"):  # "close, but the stage is wrong, we're not a pilot, …": it says which
+            said = self.offline.nlu.correction(text)
+            if said is not None and said.removed and (said.command or contains(text, self.offline.nlu.cues.
+                                                                               removal_commands)):
+                # "less ambulance transports is not our goal, please take it away from goals": not written there
+                return [self.t("iv.not_on_card", words=md(short(", ".join(said.removed)))), self.summary()]
+            contest = policy.contest_of(text, self.offline.nlu)
+            if contest is not None:
+                return self._do_set(contest) if contest.kind == "set" else self._do_reopen(contest)
             return [self.t("iv.which_field"), self.summary()]
         if st.pending_field and st.asking == "confirm":
             return self._do_replace_value(policy.Action("replace_value", field=st.pending_field, text=text))

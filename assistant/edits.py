@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 # fillers before a command or a correction marker: "ok, poista …", "ah förlåt, …", "no joo, lisää …"
 LEAD_FILLER = re.compile(r"^\s*(?:(?:ok(?:ej|ei|ay)?|ah|oh|aa+h?|no|nå|joo|jo|juu|ja|and|och|niin|well|hei|hey|ai niin)"
                          r"\b[,.!]?\s*)+", re.IGNORECASE)
+# a polite lead before a removal command: "kindly remove …", "could you remove …", "kunde du stryka …" (the Finnish
+# "voisitko poistaa" is a command phrase of its own in ``removal_commands``)
+_POLITE = re.compile(r"^(?:(?:please|pls|kindly|could you|can you|would you|kan du|kunde du|skulle du|vänligen|"
+                     r"ole hyvä ja)\b[,\s]*)+", re.IGNORECASE)
 # "Lisää toimijoihin Y-Säätiö, sieltä tulee …": the added thing ends where a clause about it begins
 _ASIDE = re.compile(r",\s+(?:se|ne|sieltä|siellä|sinne|me|koska|sillä|joten|de|det|den|dom|vi|dit|där|därifrån|"
                     r"eftersom|för att|we|there|they|it|it's|half|most|many|all|puolet|moni|monet|hälften|"
@@ -116,6 +120,9 @@ def command(nlu: Understanding, text: str) -> Correction | None:
 
     lead = LEAD_FILLER.match(text)
     body = text[lead.end():] if lead else text
+    polite = _POLITE.sub("", body)  # "kindly remove the international students from target group"
+    if polite != body and starts_with(polite, nlu.cues.removal_commands):
+        body = polite
     if _TRAILING_ADD.search(body):  # "oh and Kauniainen! families from there come too, please add it"
         places = _places_in(re.sub(r"^(?:and|ja|och|also|myös|också)\s+", "", body.strip(), flags=re.IGNORECASE))
         if places:

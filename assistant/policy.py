@@ -15,6 +15,8 @@ from typing import Literal
 from assistant.card_words import _overlaps, by_initials
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
+from assistant.number_fix import card_number_fix
+from assistant.phrases import contains
 from assistant.restate import last_said, without_lead
 from assistant.understand import (
     LONG_MESSAGE,
@@ -212,7 +214,10 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
         if missing:  # "nästan, men Pedersöre fattas": add it where it fits, or ask which item
             return Action("correct", text=text, correction=Correction(field=None, text=missing, additive=True,
                                                                       command=True))
-        return Action("which", text=text)
+        card = {f: getattr(state.draft, f) for f in state.summary_fields if f not in ("stage", "name")}
+        if card_number_fix(text, card):  # "Bra annars, men 50 euro e fel, he e 60 euro": where 50 is written
+            return Action("correct", text=text, correction=Correction(field=None, text=text))
+        return contest_of(text, nlu) or Action("which", text=text)
     value = _value_part(rest)
     contested = value is None or _only_contest(value, nlu) or _contest_then_not(value, nlu)
     if contested:
@@ -226,6 +231,32 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
     return Action("add" if additive else "set", field=fld, text=value)
 
 
+
+
+def contested_field(text: str, nlu: Understanding) -> str | None:
+    """The field a closing contest names after its opening words ("looks fine except the stage, …", "Looks
+    brilliant, only the stage – …", "One thing: please use the Finnish name, …"): the first field name in the
+    message's first dozen words."""
+    toks = tokens(text)
+    for start in range(0, min(len(toks), 12), 3):
+        fld = nlu.names_field(" ".join(toks[start:]), window=5)
+        if fld:
+            return fld
+    return None
+
+
+def contest_of(text: str, nlu: Understanding) -> Action | None:
+    """A contest that names its field but was not read as a value for it: the stage said right is set ("the
+    stage is wrong, we're not a pilot, this is established"); any other field is opened again and asked,
+    instead of "which item is wrong?" for a message that said which."""
+    fld = contested_field(text, nlu)
+    if fld is None or contains(text, nlu.cues.removal_commands) or contains(text, nlu.cues.removal_after):
+        return None  # "… please take it out of the goals": a removal, not a field to answer again
+    if fld == "stage":
+        right, _wrong = nlu.clauses(text)
+        if right:
+            return Action("set", field="stage", text=right)
+    return Action("reopen", field=fld)
 
 
 def _after_but(text: str, toks: list[str], nlu: Understanding) -> str | None:

@@ -16,6 +16,9 @@ def substitute(current: Any, fld: str, new: str, removed: list[str], lang: str) 
     """A short wrong phrase written out in the value, replaced by the short right one in place."""
     if len(removed) != 1 or not new or len(removed[0].split()) > 3 or fld in ("stage", "name"):
         return None
+    first = re.split(r"(?<=[.!?;])\s+", new.strip())[0].rstrip(".!?; ")
+    if first != new.strip() and len(first.split()) <= 3:  # "neljässä vuodessa. Liioittelin vähän": the value,
+        new = first  # not the remark told after it
     items = current if isinstance(current, list) else [str(current or "")]
     by_value = numberwords.swap(items, removed[0], new)  # "800" on the card for "kaheksaasataa" said
     if by_value is not None:
@@ -47,7 +50,8 @@ def substitute(current: Any, fld: str, new: str, removed: list[str], lang: str) 
 
         def one(m: re.Match[str]) -> str:  # "70 prosentilla" + "60 prosenttia" → "60 prosentilla"
             if not numbers:  # "Tuesdays" for "wednesdays": written as the card writes it
-                return new[:1].upper() + new[1:] if m.group(0)[:1].isupper() else new
+                said = _without_context(new, item[:m.start()], item[m.end():])
+                return said[:1].upper() + said[1:] if m.group(0)[:1].isupper() else said
             after = re.match(r"\s+(\w+)", item[m.end():])
             said = next((n.group(0) for n in numbers if (unit := re.match(r"\s+(\w+)", new[n.end():])) and after
                          and after.group(1).lower()[:5] == unit.group(1).lower()[:5]), numbers[-1].group(0))
@@ -66,3 +70,16 @@ def substitute(current: Any, fld: str, new: str, removed: list[str], lang: str) 
     if isinstance(current, str) and pattern.search(current):
         return swap(current)
     return None
+
+
+def _without_context(new: str, before: str, after: str) -> str:
+    """The right phrase less the words the card already writes around the wrong one: "neljässä vuodessa" for
+    "kolmessa" in "kolmessa vuodessa" is "neljässä", so the card does not read "neljässä vuodessa vuodessa"."""
+    said = new.split()
+    nxt = re.findall(r"[\wåäö-]+", after)
+    prev = re.findall(r"[\wåäö-]+", before)
+    while len(said) > 1 and nxt and said[-1].lower().strip(".,;:!?") == nxt[0].lower():
+        said, nxt = said[:-1], nxt[1:]
+    while len(said) > 1 and prev and said[0].lower().strip(".,;:!?") == prev[-1].lower():
+        said, prev = said[1:], prev[:-1]
+    return " ".join(said)

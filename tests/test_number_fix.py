@@ -1,0 +1,36 @@
+"""A number put right in a correction changes that number where the card writes it, and nothing else: the need
+was once replaced whole by "Kirjotin et 9 asukasta; mut se o 8; yks perui viime hetkellä"."""
+
+from __future__ import annotations
+
+from assistant.number_fix import card_number_fix
+
+
+def test_the_number_on_the_card_is_the_wrong_one() -> None:
+    card = {"problem": "Asukkaat haluavat oman kodin.", "measurement": "Tähän mennessä 9 asukasta o kokeillu."}
+    assert card_number_fix("oho kirjotin et 9 asukasta, mut se o 8, yks perui", card) == ("measurement", "8", "9")
+    assert card_number_fix("lukuhetkiä oli 8, se 9 oli tavoite", card) == ("measurement", "8", "9")
+
+
+def test_numbers_in_words_and_in_groups_of_thousands() -> None:
+    assert card_number_fix("ei kolme vaan neljä käyntiä", {"core": ["Kolme käyntiä viikossa"]}) == \
+        ("core", "neljä", "Kolme")
+    assert card_number_fix("käyntejä oli 1 410 ei 1 140", {"measurement": "Käyntejä oli 1 140."}) == \
+        ("measurement", "1 410", "1 140")
+
+
+def test_nothing_when_it_is_not_one_plain_swap() -> None:
+    assert card_number_fix("tarkoitin 6–17-vuotiaita", {"target_groups": ["7–17-vuotiaat"]}) is None  # a range
+    assert card_number_fix("31 av 34, inte 29", {"measurement": "29 av 34 familjer"}) is None  # three numbers
+    assert card_number_fix("12 eikä 15", {"core": "15 kertaa", "basic_idea": "15 ryhmäkertaa"}) is None  # twice
+    assert card_number_fix("12 eikä 15", {"core": "Viikoittain"}) is None  # neither written
+    assert card_number_fix("12 eikä 15", {"core": "12 tai 15 kertaa"}) is None  # both written
+
+
+def test_a_number_fix_in_the_interview_changes_only_the_number(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "target_groups")
+    iv.edit("problem", "Asukkaat ovat sanoneet vuosia, että haluavat oman kodin.")
+    iv.edit("measurement", "Tähän mennessä 9 asukasta on kokeillut ja niistä 5 on muuttanut omaan asuntoon.")
+    turn = iv.turn("oho kirjotin et 9 asukasta, mut se o 8, yks perui viime hetkellä")
+    assert turn.draft.measurement == "Tähän mennessä 8 asukasta on kokeillut ja niistä 5 on muuttanut omaan asuntoon."
+    assert turn.draft.problem == "Asukkaat ovat sanoneet vuosia, että haluavat oman kodin."
