@@ -161,9 +161,9 @@ class Corrections:
         if not c.additive and not c.command and all(any(_number_like(w.strip(".,")) for w in r.split())
                                                     for r in c.removed):  # not "ta bort picknicken"
             named = {c.field: numbered[c.field]} if c.field in numbered else None
-            fix = card_number_fix(a.text, named) if named else None
+            fix = card_number_fix(a.text, named, single=True) if named else None
             if fix is None and (named is None or card_number_fix(a.text, named, either=True) is None):
-                fix = card_number_fix(a.text, numbered)  # "lukuhetkiä oli 380, se 420 oli tavoite": not the goals
+                fix = card_number_fix(a.text, numbered, single=True)  # "lukuhetkiä oli 380, se 420 oli tavoite"
         if fix:  # "kirjotin et 9 asukasta, mut se o 8": the one place the card writes 9
             return self._swap_in(*fix)
         ages = range_swap(c.text, {f: getattr(st.draft, f) for f in self.flow.card if f not in ("stage", "name")}) \
@@ -283,8 +283,8 @@ class Corrections:
         """(field, item) the message means: the one card item sharing the most words with it, outside the field
         it should go to; None when no item or two equally; a hint about the question asked is an answer."""
         st = self.state
-        if c.move_to == st.pending_field and not c.field and not MOVE_IT.search(c.text):
-            return None
+        if c.move_to == st.pending_field and (not c.field or st.asking == "question") and not MOVE_IT.search(c.text):
+            return None  # "Teemat voi valita koulun mukaan" to "what may be adapted?": the answer to it
         from assistant.edits import _strip_field_words
 
         text = c.text

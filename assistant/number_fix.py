@@ -30,10 +30,12 @@ def _words(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def card_number_fix(text: str, card: dict[str, Any], either: bool = False) -> tuple[str, str, str] | None:
+def card_number_fix(text: str, card: dict[str, Any], either: bool = False,
+                    single: bool = False) -> tuple[str, str, str] | None:
     """(field, right as said, wrong as the card writes it), or None unless exactly one of the two numbers said
     is written on the card, exactly once. ``either``: any of the two written there at all (the field is not
-    silent about them)."""
+    silent about them). ``single``: one number said with its unit ("korjaan: kolme ohjaajaa") changes the one
+    number the card writes with that unit."""
     if _RANGE.search(text):
         return None  # "tarkoitin 6–17-vuotiaita": an age range, read as one (``wrong_value.range_swap``)
     for read in (_digits, _words):
@@ -41,8 +43,10 @@ def card_number_fix(text: str, card: dict[str, Any], either: bool = False) -> tu
         values = {v for _, v in said}
         if len(values) == 2:
             break
+        if len(values) == 1 and single and not either:
+            return _unit_fix(text, said[0], read, card)
         if said:
-            return None  # three numbers, or one: not a plain "this, not that"
+            return None  # three numbers: not a plain "this, not that"
     else:
         return None
     where: dict[str, list[tuple[str, str]]] = {}
@@ -60,3 +64,20 @@ def card_number_fix(text: str, card: dict[str, Any], either: bool = False) -> tu
         return None
     right = next(lit for lit, v in said if v != wrong)
     return spots[0][0], right, spots[0][1]
+
+
+def _unit_fix(text: str, said: tuple[str, str], read: Any, card: dict[str, Any]) -> tuple[str, str, str] | None:
+    """"kolme ohjaajaa" said, "kaksi ohjaajaa" written once: (field, "kolme", "kaksi")."""
+    unit = re.search(rf"(?<![\w]){re.escape(said[0])}\s+([^\W\d_]{{4,}})", text)
+    if unit is None:
+        return None
+    stem = unit.group(1).lower()[:5]
+    spots = []
+    for fld, value in card.items():
+        items = value if isinstance(value, list) else [str(value or "")]
+        joined = " \n ".join(str(i) for i in items)
+        for lit, v in read(joined):
+            after = re.search(rf"(?<![\w]){re.escape(lit)}\s+([^\W\d_]+)", joined)
+            if v != said[1] and after and after.group(1).lower()[:5] == stem:
+                spots.append((fld, lit))
+    return (spots[0][0], said[0], spots[0][1]) if len(spots) == 1 else None

@@ -310,7 +310,9 @@ class Understanding:
         # a field named by a marker-less "ei, …" must be a real field word ("ei, kohderyhmä on …"), not an
         # everyday noun that starts an answer ("Ei, hyvinvointialueen opiskeluhuolto …")
         fld = self.names_field(body, strict=marker is None)
-        has_kin = re.search(r"\b\w+(?:kin)\b", body.lower()[:60]) is not None and fld is not None
+        # "kohderyhmä onkin …": "olla" with -kin says "in fact" (not "muutakin", "also other")
+        has_kin = re.search(r"\b(?:on|ovat|oli|olivat|olis|olisi|ois)(?:kin|ki|kii)\b", body.lower()[:60]) is not None \
+            and fld is not None
         if marker is None and not has_kin and not (no_lead and fld):
             # "Det ska vara Närpes och Korsnäs, inte Kristinestad och Kaskö", "Ei ne oo pelkästään X, vaan Y":
             # a correction only if what it calls wrong is on the card (weak); else an answer

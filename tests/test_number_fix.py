@@ -34,3 +34,27 @@ def test_a_number_fix_in_the_interview_changes_only_the_number(start_at) -> None
     turn = iv.turn("oho kirjotin et 9 asukasta, mut se o 8, yks perui viime hetkellä")
     assert turn.draft.measurement == "Tähän mennessä 8 asukasta on kokeillut ja niistä 5 on muuttanut omaan asuntoon."
     assert turn.draft.problem == "Asukkaat ovat sanoneet vuosia, että haluavat oman kodin."
+
+
+def test_one_number_with_its_unit_changes_the_card_number_with_that_unit() -> None:
+    card = {"core": ["Ryhmää vetää kaksi ohjaajaa", "Kymmenen kertaa"], "adaptable": ["Aika ja paikka"]}
+    assert card_number_fix("korjaan: kolme ohjaajaa", card, single=True) == ("core", "kolme", "kaksi")
+    assert card_number_fix("korjaan: kolme ohjaajaa", card) is None  # only when asked to read one number
+    assert card_number_fix("kolme vapaaehtoista", card, single=True) is None  # no number with that unit
+
+
+def test_a_story_answer_to_what_may_be_adapted_stays_the_answer(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "adaptable")
+    iv.edit("core", ["Teemaillat kouluilla", "Tulkki mukana"])
+    answer = "Teemat voi valita koulun tarpeen mukaan ja kielet vaihtelevat. Joo, yksi ilta voisi olla myös isille."
+    turn = iv.turn(answer)
+    assert turn.draft.core == ["Teemaillat kouluilla", "Tulkki mukana"]
+    assert "Teemat voi valita koulun tarpeen mukaan" in " ".join(turn.draft.adaptable or [])
+
+
+def test_muutakin_is_not_a_correction_of_the_field_it_starts_with(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "adaptable")
+    iv.edit("environment", "Kauppakeskuksen neuvottelutila")
+    turn = iv.turn("Tapaamispaikka, ja hyvitys voi olla muutakin kuin talkootyö, esimerkiksi anteeksipyyntökirje.")
+    assert turn.draft.environment == "Kauppakeskuksen neuvottelutila"
+    assert "hyvitys" in " ".join(turn.draft.adaptable or []).lower()
