@@ -39,6 +39,7 @@ from assistant.schema import LIST_FIELDS
 from assistant.substitute import substitute
 from assistant.textsafe import md, short
 from assistant.two_corrections import NothingHere, carry_out_second
+from assistant.unplaced import place_or_tell
 from assistant.wrong_value import range_swap, same_kind
 
 if TYPE_CHECKING:
@@ -241,8 +242,8 @@ class Corrections:
             return [self.t("iv.which_field"), self.summary()]
         if st.pending_field and st.asking == "confirm":
             return self._do_replace_value(policy.Action("replace_value", field=st.pending_field, text=text))
-        if st.pending_field:
-            return self.after_update(self._store_answer(st.pending_field, text))
+        if st.pending_field:  # "Korjaus: …" that corrects nothing on the card is not the answer to the question
+            return place_or_tell(self, text) or self.after_update(self._store_answer(st.pending_field, text))
         return self._do_story(policy.Action("story", text=text))
 
     def _correction_field(self, text: str, removed: list[str], weak: bool = False,

@@ -26,6 +26,7 @@ from assistant.services import Services
 from assistant.textproc import detect_language
 from assistant.textsafe import md, short
 from assistant.understand import Understanding
+from assistant.unplaced import place_or_tell
 
 
 class Dialogue(Corrections, Closing, InPassing):
@@ -194,7 +195,8 @@ class Dialogue(Corrections, Closing, InPassing):
 
     def _do_answer(self, a: policy.Action) -> list[str]:
         assert a.field
-        return self.after_update(self._store_answer(a.field, a.text))
+        # "unohdin: myös kolmosperheet" to "what is the core?": a correction, never this answer
+        return place_or_tell(self, a.text) or self.after_update(self._store_answer(a.field, a.text))
 
     def _store_answer(self, fld: str, text: str) -> list[str]:
         """All of the answer goes to the asked field, except sentences that name another field."""

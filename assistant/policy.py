@@ -117,7 +117,8 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
         return Action("correct", correction=u.correction, text=u.text)
     pending = state.pending_field
     confirming = bool(pending) and state.asking == "confirm"
-    if u.correction is not None and confirming and u.correction.field in (None, pending):
+    if u.correction is not None and confirming and u.correction.field in (None, pending) and not (
+            u.correction.additive and u.correction.field is None):  # "unohdin: myös X" adds where X fits
         # "Ei, X" to "did I get this right?" replaces the quoted value, unless what it calls wrong is
         # written in another field: the engine decides that against the card
         fallback = _confirming(pending, Utterance(text=u.text, intent=u.intent), nlu)  # type: ignore[arg-type]

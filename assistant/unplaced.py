@@ -1,0 +1,56 @@
+"""A message that starts as a correction ("Korjaus: …", "Tarkennus: ei 7 vaan 6 …", "unohdin: myös
+kolmosperheet") but corrects nothing the card says is never stored as the answer to the question asked (the core
+once read "Unohdin: myös kolmosperheet tietty", the target group "Tarkennus: ei syksyllä vaan jo keväällä 2024
+alotettiin"). What it adds goes to the field its words describe; otherwise the person is told and asked again.
+Kept apart from ``corrections`` because it runs only when every reading of the correction found nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.edits import LEAD_FILLER
+from assistant.phrases import _phrases, cut_leading, starts_with, tokens
+
+if TYPE_CHECKING:
+    from assistant.corrections import Corrections
+
+_ALSO = re.compile(r"^(?:myös|kans|lisäksi|också|även|dessutom|also)\b", re.IGNORECASE)
+_CONTRA = re.compile(r"\b(?:ei|eikä|eiku|vaan|not|inte|int|utan|instead)\b", re.IGNORECASE)  # "ei 7 vaan 6"
+_NOT_HERE = frozenset({"stage", "name", "contact", "organisation"})
+
+
+def marked(d: Corrections, text: str) -> tuple[str, bool] | None:
+    """(what follows the marker, whether it adds) when the message opens with a clear correction marker: a strong
+    one ("korjaus", "eiku", "unohdin"), or a weak one followed by a colon ("Tarkennus: …")."""
+    cues = d.offline.nlu.cues
+    lead = LEAD_FILLER.match(text)
+    body = text[lead.end():] if lead else text
+    marker = starts_with(body, cues.correction_markers)
+    if not marker:
+        return None
+    colon = ":" in body and tokens(body.split(":", 1)[0]) == marker
+    if marker in _phrases(cues.weak_correction_markers) and not colon:
+        return None
+    rest = cut_leading(body, marker).strip(" ,:;-–")
+    adds = marker in _phrases(cues.addition_markers) or bool(_ALSO.match(rest))
+    return rest, adds
+
+
+def place_or_tell(d: Corrections, text: str) -> list[str] | None:
+    """The reply for a marked correction that found nothing to correct; None when the message is not one."""
+    found = marked(d, text)
+    if found is None:
+        return None
+    rest, adds = found
+    if adds and rest:
+        guess = d.offline.classifier.predict([rest])[0]
+        if guess.field == d.state.pending_field:
+            return None  # "unohdin mainita, että aikataulu voi vaihdella" to "what may be adapted?": the answer
+        if guess.p >= 0.5 and guess.field in d.flow.card and guess.field not in _NOT_HERE:
+            d._apply_correction(guess.field, rest, [], True)
+            return d.after_update([d.t("iv.corrected", label=d.label(guess.field))])
+    if not _CONTRA.search(rest):
+        return None  # "ai niin, meillä on myös isien ryhmä": nothing called wrong, so an answer after all
+    return [d.t("iv.correction_unplaced"), d._repeat()]
