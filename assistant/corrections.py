@@ -33,6 +33,7 @@ from assistant.moves import MOVE_IT
 from assistant.number_fix import card_number_fix
 from assistant.ordinals import item_at
 from assistant.phrases import contains
+from assistant.renamed import renamed
 from assistant.replacement import replacement_after
 from assistant.rightwrong import unit_number
 from assistant.schema import LIST_FIELDS
@@ -116,6 +117,19 @@ class Corrections:
     def _correct_once(self, a: policy.Action) -> list[str]:
         c = a.correction
         assert c is not None
+        items = list(getattr(self.state.draft, c.field) or []) if c.field in LIST_FIELDS and not c.removed \
+            and not c.additive else []
+        renaming = renamed(a.text, items) if items else None
+        if renaming and c.field:  # "korjaus toimijoihin: se eläkeläisyhdistys on Loimaan Kyläseniorit ry": that item
+            k, wrong, right = renaming
+            swapped = substitute([items[k]], c.field, right, [wrong], self.state.lang) \
+                if len(items[k].split()) > 3 else None  # a long item keeps the rest of what it says
+            items[k] = swapped[0] if swapped else right
+            self.set(c.field, items, FieldStatus.confirmed, replace=True)
+            self.state.last_field = c.field
+            if self.state.phase in ("confirm", "done"):
+                self.state.phase = "collect"
+            return self.after_update([self.t("iv.corrected", label=self.label(c.field))])
         if c.then is not None:  # "kotkassa ei oo aloitettu, ota pois. ja sähköposti on nykyään …": both
             parts = self._do_correct(policy.Action("correct", correction=dataclasses.replace(c, then=None),
                                                    text=a.text))

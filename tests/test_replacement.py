@@ -51,3 +51,12 @@ def test_the_bench_tells_one_compound_from_another() -> None:
     assert correction_passed(card, "actors", [], ["koululääkäri"])
     card.actors = ["Koululääkärin vastaanotto"]
     assert not correction_passed(card, "actors", [], ["koululääkäri"])
+
+
+def test_an_item_said_again_by_its_right_name(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "measurement")
+    iv.state.pending_field = None
+    iv.edit("actors", ["Loimaan kaupunki", "Seniorineuvola", "Paikallinen eläkeläisyhdistys", "Autokoulu"])
+    turn = iv.turn("korjaus toimijoihin: se eläkeläisyhdistys on Loimaan Kyläseniorit ry, kirjota se nimi sinne ko "
+                   "ne on nii ylpeitä siit")
+    assert turn.draft.actors == ["Loimaan kaupunki", "Seniorineuvola", "Loimaan Kyläseniorit ry", "Autokoulu"]
