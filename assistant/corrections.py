@@ -30,6 +30,7 @@ from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import dedupe, sentences
 from assistant.moves import MOVE_IT
+from assistant.not_only import not_only
 from assistant.number_fix import card_number_fix
 from assistant.ordinals import item_at
 from assistant.phrases import contains
@@ -114,9 +115,24 @@ class Corrections:
             self._apply_correction(changed[0], extra, [], True)
         return parts
 
+    def _not_only_field(self, x: str, y: str) -> str | None:
+        """Where "not only X, also Y" adds Y: the target group when it writes X (it mostly is who); else the
+        field Y's words describe; else the field that writes X."""
+        if self._holds("target_groups", [x]):
+            return "target_groups"
+        guess = self.offline.classifier.predict([y])[0]
+        return guess.field if guess.p >= 0.5 and guess.field in self.flow.card else self._holder([x])
+
     def _correct_once(self, a: policy.Action) -> list[str]:
         c = a.correction
         assert c is not None
+        pair = not_only(self.offline.nlu, a.text) if a.text else None
+        fld = (c.field if c.field in self.flow.card else self._not_only_field(*pair)) if pair else None
+        if pair and fld and fld not in ("stage", "name"):  # "ei pelkästään X, myös Y": Y added, X stays
+            self._apply_correction(fld, pair[1], [], True)
+            if self.state.phase in ("confirm", "done"):
+                self.state.phase = "collect"
+            return self.after_update([self.t("iv.corrected", label=self.label(fld))])
         items = list(getattr(self.state.draft, c.field) or []) if c.field in LIST_FIELDS and not c.removed \
             and not c.additive else []
         renaming = renamed(a.text, items) if items else None

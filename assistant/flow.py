@@ -126,6 +126,7 @@ class Cues(BaseModel):
     addition_words: LangTexts
     removal_commands: LangTexts
     removal_commands_plain: list[str] = []  # verbs that only mean "delete": "stryk X" needs no "det där om"
+    not_only: LangTexts = {}  # "not only X, also Y": Y added, X kept
     replacement_words: LangTexts = {}  # after a removal, who or what is there now: "X ska bort, Y sköter det nu"
     removal_after: LangTexts = {}  # said after what goes: "Juva pois", "Heinola ei kuulu tähän", "X stryk"
     addition_commands: LangTexts

@@ -15,6 +15,7 @@ from typing import Literal
 from assistant.card_words import _overlaps, by_initials
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
+from assistant.not_only import not_only
 from assistant.number_fix import card_number_fix
 from assistant.phrases import contains
 from assistant.restate import last_said, without_lead
@@ -126,6 +127,9 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
                       choice=fallback.kind)
     if u.correction is not None:
         return Action("correct", correction=u.correction, text=u.text)
+    also = not_only(nlu, u.text)
+    if also and _on_card(state, [also[0]]):  # "inte bara hemvårdens klienter, också …": X is on the card
+        return Action("correct", correction=Correction(field=None, text=also[1], additive=True), text=u.text)
     if pending and confirming:
         return _confirming(pending, u, nlu)
     if pending:

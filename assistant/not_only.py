@@ -1,0 +1,56 @@
+""""Not only X, also Y" adds Y and keeps X: "ei pelkästään ensikertalaiset, myös toisen kerran kiinni jääneet",
+"inte bara hemvårdens klienter, också de som bara har matservice", "students from Gradia too, the vocational
+college, not only the uni". Read as "Y, not X" it removed X; read as an answer it went to the question asked.
+Pure: the message in, (X, Y) out; the caller adds Y to the field that writes X. Cue words:
+``prompts/cues.yaml`` ``not_only``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.understand import Understanding
+
+_GLUE = re.compile(r"^(?:(?:eiku|eikun|ei kun|sori|sorry|förlåt|no wait|oh|ah|ai niin|"
+                   r"vaan|mut|mutta|but|utan|men|myös|kans|also|också|även|too|as well|siis|eli|ja|and|och|o|"
+                   r"any|kaikki|alla|all)\b[\s,]*)+", re.IGNORECASE)
+_TOO = re.compile(r"[\s,]*\b(?:myös|kans|too|also|as well|också|även|me|med)\s*$", re.IGNORECASE)
+_ALSO = re.compile(r"\b(?:myös|kans|too|also|as well|också|även)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"\s*(?:[,;]|\s[–—-]\s|\.\s|!)\s*")
+
+
+def _phrase(nlu: Understanding, text: str) -> re.Match[str] | None:
+    words = sorted((p for ps in nlu.cues.not_only.values() for p in ps), key=len, reverse=True)
+    if not words:
+        return None
+    return re.search(r"(?<![\wåäö])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\wåäö])", text,
+                     re.IGNORECASE)
+
+
+def not_only(nlu: Understanding, text: str) -> tuple[str, str] | None:
+    """(X, Y) of "not only X, also Y" (or "Y too, not only X"); None when the message is not that shape."""
+    m = _phrase(nlu, text)
+    if m is None:
+        return None
+    start = max(text.rfind(". ", 0, m.start()), text.rfind("! ", 0, m.start()))
+    stop = min((i for i in (text.find(". ", m.end()), text.find("! ", m.end())) if i >= 0), default=len(text))
+    after = [c for c in _CLAUSE.split(text[m.end():stop].strip()) if c.strip()]  # within its sentence
+    before = [c for c in _CLAUSE.split(text[start + 1:m.start()].strip()) if c.strip()]
+    before = [c for c in before if _ALSO.search(c)] or before[-1:]  # "myös kannabiksen käyttäjät", not "sori"
+    if not after:
+        return None
+    x = re.split(r"\s+(?:vaan|but|utan|men|mut|mutta)\s+", after[0], maxsplit=1, flags=re.IGNORECASE)
+    if len(x) == 2 and x[1].strip():  # "ei pelkästään X vaan myös Y"
+        return x[0].strip(), _TOO.sub("", _GLUE.sub("", x[1])).strip()
+    if len(after) > 1:  # "not only first-timers, any parent with a baby under 1"
+        y = _TOO.sub("", _GLUE.sub("", after[1])).strip()
+        if len(y.split()) >= 1:
+            return after[0].strip(), y
+    if before:  # "students from Gradia too, the vocational college, not only the uni"
+        y = _TOO.sub("", _GLUE.sub("", re.sub(r"^.*?\b(?:myös|kans|också|även|also)\s+", "", before[0],
+                                              flags=re.IGNORECASE))).strip()
+        if y and len(y.split()) <= 12:
+            return after[0].strip(), y
+    return None
