@@ -18,6 +18,8 @@ _GLUE = re.compile(r"^(?:(?:eiku|eikun|ei kun|sori|sorry|förlåt|no wait|oh|ah|
                    r"any|kaikki|alla|all)\b[\s,]*)+", re.IGNORECASE)
 _TOO = re.compile(r"[\s,]*\b(?:myös|kans|too|also|as well|också|även|me|med)\s*$", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:myös|kans|too|also|as well|också|även)\b", re.IGNORECASE)
+_ALL = re.compile(r"\b(?:kaikki|kaikkien|kaikille|alla|all|any|anyone|anybody|every|everyone|iästä riippumatta)\b",
+                  re.IGNORECASE)
 _CLAUSE = re.compile(r"\s*(?:[,;]|\s[–—-]\s|\.\s|!)\s*")
 
 
@@ -43,14 +45,18 @@ def not_only(nlu: Understanding, text: str) -> tuple[str, str] | None:
         return None
     x = re.split(r"\s+(?:vaan|but|utan|men|mut|mutta)\s+", after[0], maxsplit=1, flags=re.IGNORECASE)
     if len(x) == 2 and x[1].strip():  # "ei pelkästään X vaan myös Y"
-        return x[0].strip(), _TOO.sub("", _GLUE.sub("", x[1])).strip()
-    if len(after) > 1:  # "not only first-timers, any parent with a baby under 1"
-        y = _TOO.sub("", _GLUE.sub("", after[1])).strip()
-        if len(y.split()) >= 1:
-            return after[0].strip(), y
-    if before:  # "students from Gradia too, the vocational college, not only the uni"
-        y = _TOO.sub("", _GLUE.sub("", re.sub(r"^.*?\b(?:myös|kans|också|även|also)\s+", "", before[0],
-                                              flags=re.IGNORECASE))).strip()
-        if y and len(y.split()) <= 12:
-            return after[0].strip(), y
-    return None
+        found = x[0].strip(), x[1]
+    elif len(after) > 1:  # "not only first-timers, also second-timers"
+        found = after[0].strip(), after[1]
+    elif before:  # "students from Gradia too, the vocational college, not only the uni"
+        found = after[0].strip(), re.sub(r"^.*?\b(?:myös|kans|också|även|also)\s+", "", before[0],
+                                         flags=re.IGNORECASE)
+        if len(found[1].split()) > 12:
+            return None
+    else:
+        return None
+    said = found[1] if len(x) == 2 or len(after) > 1 else before[0]  # the clause that says Y, as said
+    if not _ALSO.search(said) or _ALL.search(said):
+        return None  # "ei vain alle 3-vuotiaiden, kaikki alle kouluikäiset": wider, so it replaces (not this)
+    y = _TOO.sub("", _GLUE.sub("", found[1])).strip()
+    return (found[0], y) if y else None

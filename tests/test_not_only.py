@@ -32,6 +32,13 @@ def test_no_not_only_no_pair(nlu) -> None:  # type: ignore[no-untyped-def]
     assert not_only(nlu, "kohderyhmä on nuoret, ei aikuiset") is None
 
 
+def test_a_wider_group_replaces_rather_than_adds(nlu) -> None:  # type: ignore[no-untyped-def]
+    # no "also", or "all": the narrower group goes, as the other corrections read it
+    assert not_only(nlu, "sori, kohderyhmä on alle kouluikäisten lasten isät, ei vain alle 3-vuotiaiden.") is None
+    assert not_only(nlu, "nej vänta, målgruppen är alla patienter med barn under 18, inte bara småbarnsföräldrar.") \
+        is None
+
+
 def test_the_group_is_added_and_the_first_one_stays(start_at) -> None:  # type: ignore[no-untyped-def]
     iv = start_at("sv", "measurement")
     iv.state.pending_field = None
