@@ -25,17 +25,14 @@ from assistant.card_words import (
     by_initials,
     reason_clauses,
 )
+from assistant.correction_shapes import number_fix, read_shapes, with_replacement
 from assistant.edits import only_places
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import dedupe, sentences
 from assistant.moves import MOVE_IT
-from assistant.not_only import not_only
-from assistant.number_fix import card_number_fix
 from assistant.ordinals import item_at
 from assistant.phrases import contains
-from assistant.renamed import renamed
-from assistant.replacement import replacement_after
 from assistant.rightwrong import unit_number
 from assistant.schema import LIST_FIELDS
 from assistant.substitute import substitute
@@ -101,51 +98,14 @@ class Corrections:
 
     def _do_correct(self, a: policy.Action) -> list[str]:
         """A correction; a removal followed by who or what is there now also adds that (``replacement``)."""
-        c = a.correction
-        assert c is not None
-        extra = replacement_after(self.offline.nlu, a.text, c.removed, self.state.lang) \
-            if c.removed and not c.text and not c.additive and c.then is None and a.text else ""
-        if not extra:
-            return self._correct_once(a)
-        draft = self.state.draft
-        before = {f: list(getattr(draft, f) or []) for f in self.flow.card if f in LIST_FIELDS}
-        parts = self._correct_once(a)
-        changed = [f for f, items in before.items() if list(getattr(self.state.draft, f) or []) != items]
-        if len(changed) == 1:
-            self._apply_correction(changed[0], extra, [], True)
-        return parts
-
-    def _not_only_field(self, x: str, y: str) -> str | None:
-        """Where "not only X, also Y" adds Y: the target group when it writes X (it mostly is who); else the
-        field Y's words describe; else the field that writes X."""
-        if self._holds("target_groups", [x]):
-            return "target_groups"
-        guess = self.offline.classifier.predict([y])[0]
-        return guess.field if guess.p >= 0.5 and guess.field in self.flow.card else self._holder([x])
+        return with_replacement(self, a, self._correct_once)
 
     def _correct_once(self, a: policy.Action) -> list[str]:
         c = a.correction
         assert c is not None
-        pair = not_only(self.offline.nlu, a.text) if a.text else None
-        fld = (c.field if c.field in self.flow.card else self._not_only_field(*pair)) if pair else None
-        if pair and fld and fld not in ("stage", "name"):  # "ei pelkästään X, myös Y": Y added, X stays
-            self._apply_correction(fld, pair[1], [], True)
-            if self.state.phase in ("confirm", "done"):
-                self.state.phase = "collect"
-            return self.after_update([self.t("iv.corrected", label=self.label(fld))])
-        items = list(getattr(self.state.draft, c.field) or []) if c.field in LIST_FIELDS and not c.removed \
-            and not c.additive else []
-        renaming = renamed(a.text, items) if items else None
-        if renaming and c.field:  # "korjaus toimijoihin: se eläkeläisyhdistys on Loimaan Kyläseniorit ry": that item
-            k, wrong, right = renaming
-            swapped = substitute([items[k]], c.field, right, [wrong], self.state.lang) \
-                if len(items[k].split()) > 3 else None  # a long item keeps the rest of what it says
-            items[k] = swapped[0] if swapped else right
-            self.set(c.field, items, FieldStatus.confirmed, replace=True)
-            self.state.last_field = c.field
-            if self.state.phase in ("confirm", "done"):
-                self.state.phase = "collect"
-            return self.after_update([self.t("iv.corrected", label=self.label(c.field))])
+        shaped = read_shapes(self, a)  # "ei pelkästään X, myös Y", "korjaus toimijoihin: X on Y"
+        if shaped is not None:
+            return shaped
         if c.then is not None:  # "kotkassa ei oo aloitettu, ota pois. ja sähköposti on nykyään …": both
             parts = self._do_correct(policy.Action("correct", correction=dataclasses.replace(c, then=None),
                                                    text=a.text))
@@ -187,14 +147,7 @@ class Corrections:
                     st.phase = "collect"
                 return self.after_update([self.t("iv.corrected", label=", ".join(self.label(f) for f in holders))])
             return [self.t("iv.not_on_card", words=md(short(", ".join(c.removed)))), self._repeat()]
-        numbered = {f: getattr(st.draft, f) for f in self.flow.card if f not in ("stage", "name")}
-        fix = None
-        if not c.additive and not c.command and all(any(_number_like(w.strip(".,")) for w in r.split())
-                                                    for r in c.removed):  # not "ta bort picknicken"
-            named = {c.field: numbered[c.field]} if c.field in numbered else None
-            fix = card_number_fix(a.text, named, single=True) if named else None
-            if fix is None and (named is None or card_number_fix(a.text, named, either=True) is None):
-                fix = card_number_fix(a.text, numbered, single=True)  # "lukuhetkiä oli 380, se 420 oli tavoite"
+        fix = number_fix(self, c, a.text)
         if fix:  # "kirjotin et 9 asukasta, mut se o 8": the one place the card writes 9
             return self._swap_in(*fix)
         ages = range_swap(c.text, {f: getattr(st.draft, f) for f in self.flow.card if f not in ("stage", "name")}) \

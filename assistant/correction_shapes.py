@@ -1,0 +1,92 @@
+"""Shapes of a correction read before the general reading, each changing as little as it says: "not only X,
+also Y" (``not_only``), one list item said again by its right name (``renamed``), a number put right where the
+card writes it (``number_fix``) and a removal followed by who is there now (``replacement``). Functions over the
+turn's ``Corrections``; kept apart so that ``corrections`` stays the general reading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from assistant import policy
+from assistant.card_words import _number_like
+from assistant.interview_types import FieldStatus
+from assistant.not_only import not_only
+from assistant.number_fix import card_number_fix
+from assistant.renamed import renamed
+from assistant.replacement import replacement_after
+from assistant.schema import LIST_FIELDS
+from assistant.substitute import substitute
+
+if TYPE_CHECKING:
+    from assistant.corrections import Corrections
+
+
+def _not_only_field(d: Corrections, x: str, y: str) -> str | None:
+    """Where "not only X, also Y" adds Y: the target group when it writes X (it mostly is who); else the field
+    Y's words describe; else the field that writes X."""
+    if d._holds("target_groups", [x]):
+        return "target_groups"
+    guess = d.offline.classifier.predict([y])[0]
+    return guess.field if guess.p >= 0.5 and guess.field in d.flow.card else d._holder([x])
+
+
+def _done(d: Corrections, fld: str) -> list[str]:
+    if d.state.phase in ("confirm", "done"):
+        d.state.phase = "collect"
+    return d.after_update([d.t("iv.corrected", label=d.label(fld))])
+
+
+def read_shapes(d: Corrections, a: policy.Action) -> list[str] | None:
+    """The reply when the message is "not only X, also Y" or an item said again by its right name; else None."""
+    c = a.correction
+    assert c is not None
+    pair = not_only(d.offline.nlu, a.text) if a.text else None
+    fld = (c.field if c.field in d.flow.card else _not_only_field(d, *pair)) if pair else None
+    if pair and fld and fld not in ("stage", "name"):  # "ei pelkästään X, myös Y": Y added, X stays
+        d._apply_correction(fld, pair[1], [], True)
+        return _done(d, fld)
+    items = list(getattr(d.state.draft, c.field) or []) if c.field in LIST_FIELDS and not c.removed \
+        and not c.additive else []
+    renaming = renamed(a.text, items) if items else None
+    if renaming and c.field:  # "korjaus toimijoihin: se eläkeläisyhdistys on Loimaan Kyläseniorit ry": that item
+        k, wrong, right = renaming
+        swapped = substitute([items[k]], c.field, right, [wrong], d.state.lang) \
+            if len(items[k].split()) > 3 else None  # a long item keeps the rest of what it says
+        items[k] = swapped[0] if swapped else right
+        d.set(c.field, items, FieldStatus.confirmed, replace=True)
+        d.state.last_field = c.field
+        return _done(d, c.field)
+    return None
+
+
+def number_fix(d: Corrections, c: Any, text: str) -> tuple[str, str, str] | None:
+    """(field, right, wrong) when the correction puts a number right that the card writes once; the field it
+    names first, the whole card when that field writes neither number ("lukuhetkiä oli 380, se 420 oli
+    tavoite" names the goals, but 420 is in the measurement)."""
+    if c.additive or c.command or not all(any(_number_like(w.strip(".,")) for w in r.split()) for r in c.removed):
+        return None  # not "ta bort picknicken"
+    numbered = {f: getattr(d.state.draft, f) for f in d.flow.card if f not in ("stage", "name")}
+    named = {c.field: numbered[c.field]} if c.field in numbered else None
+    fix = card_number_fix(text, named, single=True) if named else None
+    if fix is None and (named is None or card_number_fix(text, named, either=True) is None):
+        fix = card_number_fix(text, numbered, single=True)
+    return fix
+
+
+def with_replacement(d: Corrections, a: policy.Action, once: Callable[[policy.Action], list[str]]) -> list[str]:
+    """The correction; when it removed from one list and the message says who or what is there now, that is
+    added to the same list."""
+    c = a.correction
+    assert c is not None
+    extra = replacement_after(d.offline.nlu, a.text, c.removed, d.state.lang) \
+        if c.removed and not c.text and not c.additive and c.then is None and a.text else ""
+    if not extra:
+        return once(a)
+    before = {f: list(getattr(d.state.draft, f) or []) for f in d.flow.card if f in LIST_FIELDS}
+    parts = once(a)
+    changed = [f for f, items in before.items() if list(getattr(d.state.draft, f) or []) != items]
+    if len(changed) == 1:
+        d._apply_correction(changed[0], extra, [], True)
+    return parts
