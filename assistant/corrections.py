@@ -267,8 +267,11 @@ class Corrections:
         """(field, item) the message means: the one card item sharing the most words with it, outside the field
         it should go to; None when no item or two equally; a hint about the question asked is an answer."""
         st = self.state
-        if c.move_to == st.pending_field and (not c.field or st.asking == "question") and not MOVE_IT.search(c.text):
-            return None  # "Teemat voi valita koulun mukaan" to "what may be adapted?": the answer to it
+        said_from = bool(c.field) and c.field in policy.fields_named(c.text, self.offline.nlu)
+        if c.move_to == st.pending_field and not said_from and not MOVE_IT.search(c.text):
+            # "Teemat voi valita koulun mukaan" to "what may be adapted?" is the answer to it; "videokäynnit ei
+            # oo mikään ydinjuttu" names the field it leaves, so it moves
+            return None
         from assistant.edits import _strip_field_words
 
         text = c.text

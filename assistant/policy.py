@@ -238,6 +238,12 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
 
 
 
+def fields_named(text: str, nlu: Understanding) -> set[str]:
+    """Every field a message names somewhere ("… ei mikään ydinjuttu, kuuluu enemmän siihen mitä voi muokata")."""
+    toks = tokens(text)
+    return {f for start in range(0, max(len(toks), 1), 3) if (f := nlu.names_field(" ".join(toks[start:]), window=5))}
+
+
 def contested_field(text: str, nlu: Understanding) -> str | None:
     """The field a closing contest names after its opening words ("looks fine except the stage, …", "Looks
     brilliant, only the stage – …", "One thing: please use the Finnish name, …"): the first field name in the
