@@ -8,6 +8,7 @@ Pure: the message in, (X, Y) out; the caller adds Y to the field that writes X. 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -23,12 +24,17 @@ _ALL = re.compile(r"\b(?:kaikki|kaikkien|kaikille|alla|all|any|anyone|anybody|ev
 _CLAUSE = re.compile(r"\s*(?:[,;]|\s[–—-]\s|\.\s|!)\s*")
 
 
+@lru_cache(maxsize=8)
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Built once per cue list: this runs on every message."""
+    words = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<![\wåäö])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\wåäö])",
+                      re.IGNORECASE) if words else None
+
+
 def _phrase(nlu: Understanding, text: str) -> re.Match[str] | None:
-    words = sorted((p for ps in nlu.cues.not_only.values() for p in ps), key=len, reverse=True)
-    if not words:
-        return None
-    return re.search(r"(?<![\wåäö])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\wåäö])", text,
-                     re.IGNORECASE)
+    pattern = _pattern(tuple(p for ps in nlu.cues.not_only.values() for p in ps))
+    return pattern.search(text) if pattern else None
 
 
 def not_only(nlu: Understanding, text: str) -> tuple[str, str] | None:

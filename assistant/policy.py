@@ -9,6 +9,7 @@ reuse offer is never stored into a field" are each one readable rule with a test
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -238,22 +239,25 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
 
 
 
+def _named_along(text: str, nlu: Understanding, limit: int | None = None) -> Iterator[str]:
+    """The fields a message names, read along it three words at a time (the first ``limit`` words)."""
+    toks = tokens(text)
+    for start in range(0, max(len(toks), 1) if limit is None else min(len(toks), limit), 3):
+        fld = nlu.names_field(" ".join(toks[start:]), window=5)
+        if fld:
+            yield fld
+
+
 def fields_named(text: str, nlu: Understanding) -> set[str]:
     """Every field a message names somewhere ("… ei mikään ydinjuttu, kuuluu enemmän siihen mitä voi muokata")."""
-    toks = tokens(text)
-    return {f for start in range(0, max(len(toks), 1), 3) if (f := nlu.names_field(" ".join(toks[start:]), window=5))}
+    return set(_named_along(text, nlu))
 
 
 def contested_field(text: str, nlu: Understanding) -> str | None:
     """The field a closing contest names after its opening words ("looks fine except the stage, …", "Looks
     brilliant, only the stage – …", "One thing: please use the Finnish name, …"): the first field name in the
     message's first dozen words."""
-    toks = tokens(text)
-    for start in range(0, min(len(toks), 12), 3):
-        fld = nlu.names_field(" ".join(toks[start:]), window=5)
-        if fld:
-            return fld
-    return None
+    return next(_named_along(text, nlu, limit=12), None)
 
 
 def contest_of(text: str, nlu: Understanding) -> Action | None:
