@@ -19,9 +19,21 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(t.replace("’", "'") for t in _TOKEN.findall(text.lower()))
 
 
+_PREPARED: dict[int, tuple[object, list[list[str]]]] = {}
+
+
 def _phrases(by_lang: dict[str, list[str]] | list[str]) -> list[list[str]]:
+    """The phrases as token lists, longest first; prepared once per cue list (every message reads the same
+    lists several times). Keyed by the list itself: the entry holds it, so its id is not reused."""
+    hit = _PREPARED.get(id(by_lang))
+    if hit is not None and hit[0] is by_lang:
+        return hit[1]
     items = by_lang if isinstance(by_lang, list) else [p for ps in by_lang.values() for p in ps]
-    return sorted((tokens(p) for p in items if tokens(p)), key=len, reverse=True)
+    prepared = sorted((tokens(p) for p in items if tokens(p)), key=len, reverse=True)
+    if len(_PREPARED) > 4096:  # lists built per call would otherwise pile up
+        _PREPARED.clear()
+    _PREPARED[id(by_lang)] = (by_lang, prepared)
+    return prepared
 
 
 def _remove(toks: list[str], phrases: list[list[str]]) -> tuple[list[str], int]:

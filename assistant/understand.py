@@ -172,20 +172,31 @@ class Understanding:
         ``strict`` ignores field words that are also everyday nouns ("Kunta on mukana …")."""
         head = tokens(text)[:window]
         best: tuple[int, int, str] | None = None
-        generic = {" ".join(tokens(w)) for w in self.cues.generic_field_words} if strict else set()
-        for fld, names in self.cues.field_names.items():
-            for name in names:
-                if " ".join(tokens(name)) in generic:
-                    continue
-                nt = tokens(name)
-                for i in range(min(3, len(head) - len(nt) + 1)):
-                    words = head[i:i + len(nt)]
-                    if all(_inflected(w, n) if j == len(nt) - 1 else w == n
-                           for j, (w, n) in enumerate(zip(words, nt, strict=True))):
-                        cand = (-len(" ".join(nt)), i, fld)
-                        if best is None or cand < best:
-                            best = cand
+        index = self._field_name_index(strict)
+        for i in range(min(3, len(head))):
+            for length, nt, fld in index.get(head[i][:2], ()):
+                words = head[i:i + len(nt)]
+                if len(words) == len(nt) and words[:-1] == nt[:-1] and _inflected(words[-1], nt[-1]):
+                    cand = (-length, i, fld)
+                    if best is None or cand < best:
+                        best = cand
         return best[2] if best else None
+
+    def _field_name_index(self, strict: bool) -> dict[str, list[tuple[int, list[str], str]]]:
+        """Field names as token lists, keyed by their first two letters (a case form keeps them), built once:
+        the check runs on every message, several times."""
+        key = "_names_strict" if strict else "_names_all"
+        cached = self.__dict__.get(key)
+        if cached is None:
+            generic = {" ".join(tokens(w)) for w in self.cues.generic_field_words} if strict else set()
+            cached = {}
+            for fld, names in self.cues.field_names.items():
+                for name in names:
+                    nt = tokens(name)
+                    if nt and " ".join(nt) not in generic:
+                        cached.setdefault(nt[0][:2], []).append((len(" ".join(nt)), nt, fld))
+            self.__dict__[key] = cached
+        return cached
 
     # -- the whole message -----------------------------------------------------------------------
     def analyse(self, text: str, in_closing: bool = False) -> Utterance:
