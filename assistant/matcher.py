@@ -79,18 +79,24 @@ def draft_parts(draft: Draft, lang: str) -> QueryParts:
                       goals="; ".join(draft.goals))
 
 
-_SCORING = FairLock()
+_SCORING: dict[int, FairLock] = {}
+
+
+def _scoring(services: Services) -> FairLock:
+    """The line for scoring: as many at once as there are copies of the embedder."""
+    n = services.settings.embed_models
+    return _SCORING.get(n) or _SCORING.setdefault(n, FairLock(n))
 
 
 def score(services: Services, q: QueryParts, k: int = 5, filters: Filters | None = None,
           exclude: set[str] | None = None, lang: str | None = None) -> list[Scored]:
     """The top-k bank models for a query, by calibrated probability (best first).
 
-    One scoring at a time, in arrival order: it is a turn's costly part and uses both cores, so under
-    load each turn waits its place in line instead of all of them slowing down together."""
+    As many scorings at once as there are embedder copies, in arrival order: it is a turn's costly part,
+    so under load each turn waits its place in line instead of all of them slowing down together."""
     if not q.text.strip():
         return []
-    with _SCORING:
+    with _scoring(services):
         return _score(services, q, k, filters, exclude, lang)
 
 
@@ -173,7 +179,7 @@ def defer(state: InterviewState, services: Services, force_steps: bool = False) 
     the reply comes at once and the next turn scores the draft as it then is (so two quick changes cost
     one scoring). Never two turns running, never before the first matches, never when steps must change."""
     limit = services.settings.match_defer_queue
-    if not limit or force_steps or not state.match_key or state.matches_deferred or _SCORING.waiting < limit:
+    if not limit or force_steps or not state.match_key or state.matches_deferred or _scoring(services).waiting < limit:
         return False
     state.matches_deferred = True
     return True

@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     embed_threads: int = Field(default_factory=lambda: min(2, os.cpu_count() or 1), ge=1,
                                description="OpenMP threads for the bundled embedder (both cores of a small machine: "
                                "a turn's embeddings are its slowest part).")
+    embed_models: int = Field(2, ge=1, le=8, description="Copies of the bundled embedder that serve concurrent "
+                              "turns side by side (about 20 MB each); 1 makes every turn wait for the one copy.")
     embed_model: str = Field("", description="Model name for the openai / sentence-transformers embedders.")
     embed_base_url: str | None = None
     embed_api_key: SecretStr | None = None

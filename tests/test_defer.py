@@ -55,7 +55,7 @@ def interview(seeded_services: Any, tmp_path: Path) -> Interview:
 
 def test_a_long_line_defers_one_turn_and_the_next_turn_scores(interview: Interview,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(matcher, "_SCORING", _Line(ahead=50))
+    monkeypatch.setattr(matcher, "_scoring", lambda services: _Line(ahead=50))
     interview.turn("Nuoret jäävät yksin koulupäivän jälkeen, eikä heillä ole turvallista aikuista.")
     first = interview.state.match_key
     assert first and interview.state.matches  # the first matches are never deferred
@@ -74,13 +74,14 @@ def test_a_long_line_defers_one_turn_and_the_next_turn_scores(interview: Intervi
 
 def test_a_short_line_or_the_switch_off_scores_every_turn(interview: Interview, seeded_services: Any,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(matcher, "_SCORING", _Line(ahead=seeded_services.settings.match_defer_queue - 1))
+    line = _Line(ahead=seeded_services.settings.match_defer_queue - 1)
+    monkeypatch.setattr(matcher, "_scoring", lambda services: line)
     interview.turn("Nuoret jäävät yksin koulupäivän jälkeen, eikä heillä ole turvallista aikuista.")
     key = interview.state.match_key
     interview.turn("Yläkoululaiset ja heidän vanhempansa")
     assert interview.state.match_key != key and not interview.state.matches_deferred
 
-    monkeypatch.setattr(matcher, "_SCORING", _Line(ahead=500))
+    monkeypatch.setattr(matcher, "_scoring", lambda services: _Line(ahead=500))
     monkeypatch.setattr(seeded_services.settings, "match_defer_queue", 0)
     key = interview.state.match_key
     interview.turn("Ohjattu ryhmä kerran viikossa koulun jälkeen")

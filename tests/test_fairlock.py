@@ -1,4 +1,5 @@
-"""The embedder's lock serves waiting turns in arrival order, and a waiter that gives up blocks no one."""
+"""The embedder's lock serves waiting turns in arrival order, lets in as many as it has slots, and a waiter
+that gives up blocks no one."""
 
 from __future__ import annotations
 
@@ -70,3 +71,40 @@ def test_a_waiter_that_gives_up_does_not_block_the_next() -> None:
     lock.__exit__(None, None, None)
     p.join(10)
     assert done == ["quitter gave up", "patient ran"]
+
+
+def test_two_slots_let_two_in_and_the_rest_wait_in_order() -> None:
+    lock = FairLock(2)
+    inside = threading.Event()
+    release = threading.Event()
+    order: list[int] = []
+
+    def holder() -> None:
+        with lock:
+            inside.set()
+            release.wait(10)
+
+    def work(i: int) -> None:
+        with lock:
+            order.append(i)
+
+    h = threading.Thread(target=holder)
+    h.start()
+    assert inside.wait(10)
+    with lock:  # the second slot: free while the holder runs
+        assert lock.waiting == 0
+        threads = []
+        for i in range(5):
+            th = threading.Thread(target=work, args=(i,))
+            th.start()
+            _queued(lock, i + 3)
+            threads.append(th)
+        time.sleep(0.05)
+        assert order == []  # both slots taken: everyone else waits
+        assert lock.waiting == 5
+    for th in threads:
+        th.join(10)
+    release.set()
+    h.join(10)
+    assert order == list(range(5))
+    assert lock.waiting == 0

@@ -56,7 +56,7 @@ def _free_port() -> int:
 def _env(data: Path, settings: Settings) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PARASTELU_")}
     env.update(PARASTELU_DATA_DIR=str(data), PARASTELU_VECTOR_CACHE_DIR=str(settings.cache_dir.resolve()),
-               PARASTELU_EMBED_THREADS=str(settings.embed_threads),
+               PARASTELU_EMBED_THREADS=str(settings.embed_threads), PARASTELU_EMBED_MODELS=str(settings.embed_models),
                PARASTELU_MATCH_DEFER_QUEUE=str(settings.match_defer_queue),
                GRADIO_ANALYTICS_ENABLED="False", HF_HUB_OFFLINE="1", HF_HUB_DISABLE_TELEMETRY="1",
                ORT_DISABLE_TELEMETRY="1", ANONYMIZED_TELEMETRY="False")
