@@ -27,10 +27,12 @@ _NOT_INVOLVED = re.compile(r"\b(?:ei\s+(?:oo|ole)\s+(?:enää\s+|tässä\s+|meil
                            r"(?:is|are)(?:\s+not|n't)\s+(?:really\s+|actually\s+)?"
                            r"(?:involved|part of (?:it|this)|with us))",
                            re.IGNORECASE)
-_TRAILING_REMOVE = re.compile(r"[,.;]\s*(?:so\s+|eli\s+|joten\s+|så\s+)?(?:please\s+|you can\s+|voit\s+|voisitko\s+|"
-                              r"kan du\s+)?(?:(?:remove|delete|take out|poista|poistaa|poistetaan|ota|ottaa|otetaan|"
+_TRAILING_REMOVE = re.compile(r"[,.;]\s*(?:so\s+|eli\s+|joten\s+|så\s+)?(?:please\s+|pls\s+|kindly\s+|you can\s+|"
+                              r"voit\s+|voisitko\s+|kan du\s+)?"
+                              r"(?:(?:remove|delete|take out|poista|poistaa|poistetaan|ota|ottaa|otetaan|"
                               r"stryk|ta bort)\s+"
-                              r"(?:them|it|ne|se|sen|niitä|dem|dom|den|det)(?:\s+pois|\s+out)?|take (?:it|them) out|"
+                              r"(?:them|it|her|him|ne|se|sen|niitä|hänet|dem|dom|den|det|henne|honom)(?:\s+pois|\s+out)?|"
+                              r"take (?:it|them|her|him) out|"
                               r"(?:ota|ottakaa|ottakaa\s+se|ottaisitko)?\s*pois|poistakaa|stryk|(?:ta\s+)?bort)"
                               # "…, otetaan se pois ni ei tuu väärää kuvaa": and why, after it
                               r"(?:,?\s+(?:ni|niin|nii|jotta|ettei|so that|så att|because|koska|eftersom)\b[^.!?]*)?"

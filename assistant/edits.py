@@ -27,6 +27,9 @@ LEAD_FILLER = re.compile(r"^\s*(?:(?:ok(?:ej|ei|ay)?|ah|oh|aa+h?|no|nå|joo|jo|j
 # "voisitko poistaa" is a command phrase of its own in ``removal_commands``)
 _POLITE = re.compile(r"^(?:(?:please|pls|kindly|could you|can you|would you|kan du|kunde du|skulle du|vänligen|"
                      r"ole hyvä ja)\b[,\s]*)+", re.IGNORECASE)
+# "please add to the target group: X. We take them since spring": a sentence about what was added is a remark
+_REMARK_AFTER = re.compile(r"[.!?]+\s+(?=(?:we|they|he|she|it|it's|this|that|there|me|ne|se|hän|tää|tämä|siellä|sieltä|"
+                           r"vi|de|dom|den|det|hon|han|där)\b)", re.IGNORECASE)
 # "Lisää toimijoihin Y-Säätiö, sieltä tulee …": the added thing ends where a clause about it begins
 _ASIDE = re.compile(r",\s+(?:se|ne|sieltä|siellä|sinne|me|koska|sillä|joten|de|det|den|dom|vi|dit|där|därifrån|"
                     r"eftersom|för att|we|there|they|it|it's|half|most|many|all|puolet|moni|monet|hälften|"
@@ -120,9 +123,14 @@ def command(nlu: Understanding, text: str) -> Correction | None:
 
     lead = LEAD_FILLER.match(text)
     body = text[lead.end():] if lead else text
-    polite = _POLITE.sub("", body)  # "kindly remove the international students from target group"
-    if polite != body and starts_with(polite, nlu.cues.removal_commands):
+    also = _ALSO_LEAD.sub("", body)  # "Also please add to …" (without "please", "also add" is a command itself)
+    polite = _POLITE.sub("", also) if _POLITE.match(also) else _POLITE.sub("", body)
+    if polite != body and (starts_with(polite, nlu.cues.removal_commands)  # "kindly remove the international
+                           or starts_with(polite, nlu.cues.addition_commands)):  # students from target group"
         body = polite
+    first = field_first_addition(nlu, body)
+    if first is not None:
+        return first
     if _TRAILING_ADD.search(body):  # "oh and Kauniainen! families from there come too, please add it"
         places = _places_in(re.sub(r"^(?:and|ja|och|also|myös|också)\s+", "", body.strip(), flags=re.IGNORECASE))
         if places:
@@ -176,7 +184,7 @@ def command(nlu: Understanding, text: str) -> Correction | None:
         if fld:
             rest = _strip_field_words(nlu, rest, fld)
         rest = re.sub(r"^(?:vielä|myös|också|även|also|that|että|att)\s+", "", rest.strip(), flags=re.IGNORECASE)
-        rest = _ASIDE.sub("", rest).strip(" ,.;")
+        rest = _ASIDE.sub("", _REMARK_AFTER.split(rest, maxsplit=1)[0]).strip(" ,.;")
         if fld == "contact":  # "du kan sätta me min mejl också, x@y": the address, not the words around it
             from assistant import pii
 
@@ -192,7 +200,8 @@ _ADDING = re.compile(r"\b(?:myös|kans|lisäksi|lisäks|vielä|viel|också|även
                      r"(?:me|med)\s+på)\b", re.IGNORECASE)
 _ADD_GLUE = re.compile(r"^(?:å\s+så|och\s+så|ai\s+niin?|ainiin|oh|ah|oj|merkitä|lisätä|kirjata|laittaa|omfatta|"
                        r"vois|voisi|voit|voitte|could|can|kan|kunde|"
-                       r"ja|and|oh\s+and|ska|skall|borde|bör|kuuluu|kuuluvat|kuulu|pitäis|pitäisi|"
+                       r"ja|and|oh\s+and|ska|skall|borde|bör|kuuluu|kuuluvat|kuulu|pitäis|pitäisi|pittää|pittäis|pitäs|"
+                       r"täytyy|tarttee|pitäisköhän|"
                        r"pitää|tulee|tulis|tulisi|on|ovat|olla|vara|be|should|must|include|includes|ta\s+med|me|med|"
                        r"myös|kans|lisäksi|också|även|also|vielä|viel|että|et|att|that)\s+", re.IGNORECASE)
 _FILLER_LEAD = re.compile(r"^(?:(?:ai|nii|niin|ainiin|ja|and|oh|och|o|ah|oj|joo|ok|okei)\b[\s,]+)+", re.IGNORECASE)
@@ -228,6 +237,8 @@ def named_addition(nlu: Understanding, text: str) -> Correction | None:
     if fld is None:
         return None
     what = _strip_field_words(nlu, first if fld in LIST_FIELDS else body, fld)
+    if _NOT_BUT.search(body):  # "vielä kohderyhmästä: ikäraja ei ole 60 vaan 55" puts a value right
+        return None
     what = re.sub(r"\s+(?:på|me|med)$", "", what.strip(" ,.;"), flags=re.IGNORECASE)
     for _ in range(4):
         what = _ADD_TAIL.sub("", _ADD_GLUE.sub("", what.strip(" ,.;:")))
@@ -237,6 +248,48 @@ def named_addition(nlu: Understanding, text: str) -> Correction | None:
     if fld == "regions":  # "alueeks vois laittaa myös Alavieskan": the place as it is named
         what = " ".join(_place_lemma(w) for w in what.split())
     return Correction(field=fld, text=what, additive=True, command=True)
+
+
+_NOT_BUT = re.compile(r"\b(?:ei|eikä|inte|int|not|isn't|aren't)\b[^.;!?]{0,40}\b(?:vaan|vaa|utan|but|it's|it is)\b|"
+                      r"\d+\s+(?:not|inte|eikä|ei)\s+\d+", re.IGNORECASE)
+_FIELD_FIRST = re.compile(r"^(?P<field>[^,:;–—.!?]{3,45}?)\s*(?:[,:;–—]|\s-)\s*(?P<rest>.+)$", re.DOTALL)
+
+
+def field_first_addition(nlu: Understanding, text: str) -> Correction | None:
+    """"the target group, pls add the moms from the reception centre also!", "aktörerna – lägg till Inveon":
+    the field named first, then an addition command without one."""
+    from assistant.understand import Correction, starts_with
+
+    m = _FIELD_FIRST.match(_FILLER_LEAD.sub("", text.strip()))
+    if not m:
+        return None
+    fld = nlu.names_field(m.group("field"), window=4)
+    if fld is None or len(m.group("field").split()) > len(nlu_field_words(nlu, fld, m.group("field"))) + 2:
+        return None
+    rest = _POLITE.sub("", m.group("rest").strip())
+    cmd = starts_with(rest, nlu.cues.addition_commands)
+    if not cmd:
+        return None
+    what = _first_clause(" ".join(rest.split()[len(cmd):]))
+    for _ in range(4):
+        what = _ADD_TAIL.sub("", _ADD_GLUE.sub("", what.strip(" ,.;:!")))
+    what = re.sub(r"\s+(?:also|too|as well|myös|kans|också|även)$", "", what.strip(" ,.;:!"), flags=re.IGNORECASE)
+    if len(what) < 3:
+        return None
+    return Correction(field=fld, text=what, additive=True, command=True)
+
+
+def nlu_field_words(nlu: Understanding, fld: str, said: str) -> list[str]:
+    """The words of the field's name as said at the start of ``said`` (at most the name and a lead word)."""
+    from assistant.understand import tokens
+
+    names = sorted((tokens(n) for n in nlu.cues.field_names.get(fld, [])), key=len, reverse=True)
+    toks = tokens(said)
+    for nt in names:
+        for i in range(min(3, len(toks))):
+            if toks[i:i + len(nt) - 1] == nt[:-1] and i + len(nt) <= len(toks):
+                return toks[:i + len(nt)]
+    return toks
 
 
 _CASE_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "aan", "ään", "an", "än", "n")

@@ -279,7 +279,12 @@ _LEFT = re.compile(r"^(?P<x>[^,.;]{2,50}?)\s+(?:har (?:inget|int(?:e)? (?:nåt|n
                    r"va(?:r)? me(?:d)? bara (?:på|i|under) (?:den |det )?först\w*|(?:e|är) int(?:e)? me(?:d)? "
                    r"(?:längre|mer)|betalar int(?:e)? (?:längre|mer)|"
                    r"(?:didn'?t|did not) (?:fund|pay for|support|join) us|(?:is|are)(?:n'?t|nt| not) us|"
-                   r"(?:is|are) out)(?![\wåäö])",
+                   r"(?:is|are) out|"
+                   # "the social counsellor doesn't come anymore", "hän ei käy enää", "hon kommer int mer"
+                   r"(?:does|do)(?:n'?t|nt| not) (?:come|join us|work with us|take part)(?: anymore| any more)|"
+                   r"(?:is|are)(?:n'?t|nt| not) (?:coming|joining us|working with us)(?: anymore| any more)|"
+                   r"no longer (?:comes|come|joins us|works with us|takes part)|"
+                   r"ei (?:käy|tuu|tule|osallistu) enää|kommer int(?:e)? (?:längre|mer))(?![\wåäö])",
                    re.IGNORECASE)
 # "we dont do it in helsingfors anymore", "vi finns int i nykarleby": the place named after "in"/"i"
 _NOT_THERE = re.compile(r"\b(?:we|vi)\s+(?:don'?t|dont|do not|no longer|finns int(?:e)?|e int|är inte|jobbar int(?:e)?)"
@@ -338,12 +343,14 @@ _GENERIC = re.compile(r"(?:(?:even|also|myös|jopa|även|till och med)\s+)?"
 
 def left_out(text: str) -> str | None:
     """Who a clause says has left ("seurakuntaa ei kannata laittaa toimijoihin" → "seurakuntaa")."""
-    for clause in re.split(r"\s*[,.;:]\s+", text.strip()):
+    for clause in re.split(r"\s*[,.;:]\s+|\s+[–—-]\s+", text.strip()):  # "I must correct something – the …"
         m = _LEFT.match(clause)
         if m:
             lead = LEAD_FILLER.match(m.group("x"))
             x = m.group("x")[lead.end():] if lead else m.group("x")
-            x = re.sub(r"^(?:nej vänta|vänta|sorry|sori|oho|the|se|ne|den|det)\s+", "", x.strip(), flags=re.IGNORECASE)
+            for _ in range(2):  # "ay the social counsellor", "wait, the …"
+                x = re.sub(r"^(?:nej vänta|vänta|sorry|sori|oho|ay|ai|oops|wait|the|se|ne|den|det)\s+", "", x.strip(),
+                           flags=re.IGNORECASE)
             if re.search(r"\b(?:ska|skall|kan|kunde|vill|att|färre|fler|will|would|should|may|voi|saa)$", x,
                          re.IGNORECASE):
                 continue  # "för att färre ska hoppa av" is a goal, not someone who left

@@ -41,6 +41,7 @@ from assistant.flow import Cues
 from assistant.forgot import corrected_later, pointed_or_forgotten
 from assistant.items import sentences as _sentences
 from assistant.moves import fixed_or_free, move_hint
+from assistant.periphrasis import plain
 from assistant.phrases import (
     _phrases,
     contains,
@@ -233,7 +234,18 @@ class Understanding:
 
     def correction(self, text: str) -> Correction | None:
         """A correction as people type it; None when the message is not one. Of two sentences that each
-        correct something ("kela pois toimijoista. ja se aloitusvuosi oli 2019 eikä 2020"), the first."""
+        correct something ("kela pois toimijoista. ja se aloitusvuosi oli 2019 eikä 2020"), the first.
+        A message that reads as none is read again with a field named in everyday words ("the people we
+        help", "de som jobbar med det") replaced by the field's name; that reading wins unless it only moves
+        the message to the field it names (then the message said something about that field, not where to)."""
+        named = plain(text)
+        if named != text:
+            found = self._correction_of(named)
+            if found is not None and not found.move_to:
+                return found
+        return self._correction_of(text)
+
+    def _correction_of(self, text: str) -> Correction | None:
         if len(text.split()) > LONG_MESSAGE:  # a story typed without full stops reads as one "sentence"
             return None
         early = pointed_or_forgotten(self, text)  # "den sista kommunen där, ta bort den", "ni har glömt X, …"
