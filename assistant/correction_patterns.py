@@ -33,6 +33,10 @@ _TRAILING_REMOVE = re.compile(r"[,.;]\s*(?:so\s+|eli\s+|joten\s+|så\s+)?(?:plea
                               r"stryk|ta bort)\s+"
                               r"(?:them|it|her|him|ne|se|sen|niitä|hänet|dem|dom|den|det|henne|honom)(?:\s+pois|\s+out)?|"
                               r"take (?:it|them|her|him) out|"
+                              # "…, eli sen voi ottaa pois", "den kan du ta bort"
+                              r"(?:sen|ne|se|hänet|niitä|den|det|dem|dom)\s+(?:voi|voit|voitte|saa|kannattaa|pitää|"
+                              r"pitäis|pitäisi|kan\s+(?:du|ni)|kunde\s+(?:du|ni))\s+(?:ottaa|poistaa|jättää|ta|stryka)"
+                              r"(?:\s+pois|\s+bort)?|"
                               r"(?:ota|ottakaa|ottakaa\s+se|ottaisitko)?\s*pois|poistakaa|stryk|(?:ta\s+)?bort)"
                               # "…, otetaan se pois ni ei tuu väärää kuvaa": and why, after it
                               r"(?:,?\s+(?:ni|niin|nii|jotta|ettei|so that|så att|because|koska|eftersom)\b[^.!?]*)?"

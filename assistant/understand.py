@@ -322,10 +322,19 @@ class Understanding:
         weak_markers = _phrases(self.cues.weak_correction_markers)
         weak = bool(leads) and all(lead in weak_markers for lead in leads)
         added = any(lead in _phrases(self.cues.addition_markers) for lead in leads)  # "unohtu mainita X"
-        if added:  # "unohtu mainita X", "oh and one thing for goals, we want …": what is added
+        removal = _TRAILING_REMOVE.search(body) if leads else None
+        if added and removal is None:  # "unohtu mainita X", "oh and one thing for goals, we want …": what is added
             forgotten = edits.forgotten(self, body)
             if forgotten is not None:
                 return forgotten
+        if removal is not None:  # "unohdin toimijoista: X lopetettiin, eli sen voi ottaa pois": X goes
+            before = body[:removal.start()]
+            named = self.names_field(before) or edits._field_anywhere(self, before)
+            if named:
+                before = edits._strip_field_words(self, before, named)
+            topic = topic_of((_sentences(before) or [before])[-1], self.fillers)
+            if topic:
+                return Correction(field=named, text="", removed=[topic], weak=True, bare=True)
         no_lead = starts_with(body, self.cues.no)
         said = body
         if no_lead and marker is None and len(no_lead) <= 2:  # "ei, kohderyhmä on …" / "nej, målgruppen är …"

@@ -79,3 +79,11 @@ def test_someone_who_no_longer_comes_is_removed(nlu: Understanding, text: str, g
 
 def test_a_problem_that_is_smaller_now_is_not_a_removal(nlu: Understanding) -> None:
     assert nlu.analyse("Ongelma ei oo enää niin iso kuin ennen").correction is None
+
+
+def test_a_forgotten_thing_that_ends_with_take_it_out_is_removed(nlu: Understanding) -> None:
+    c = nlu.analyse("unohdin toimijoista: perheneuvolan konsultaatio lopetettiin säästöjen takia tammikuussa, "
+                    "eli sen voi ottaa pois").correction
+    assert c is not None
+    assert (c.field, c.additive, c.text) == ("actors", False, "")
+    assert c.removed == ["perheneuvolan konsultaatio lopetettiin"]
