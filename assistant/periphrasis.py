@@ -1,4 +1,5 @@
-"""Fields named in everyday words: "the people we help", "ne keitä tää koskee", "de som jobbar med det".
+"""Fields named in everyday words: "the people we help", "ne keitä tää koskee", "de som jobbar med det"; and
+the Savo "ee … vuan" of a correction ("ee 45 vuan 38") in its standard form ("ei 45 vaan 38").
 
 People who correct a card seldom use its headings; they say whom the model is for or who does it. A
 correction is read with such a phrase replaced by the field's own name ("the people we help" → "the target
@@ -54,9 +55,16 @@ _FROM = re.compile(r"^(?:siit|siitä|niist|niistä|heistä|\w+(?:sta|stä|ast|ä
 _INTO = re.compile(r"^(?:siihen|siihe|niihin|heihin|\w+(?:aan|ään|oon|hin))\b", re.IGNORECASE)
 
 
+_DIALECT = [(re.compile(r"\bee\b", re.IGNORECASE), "ei"), (re.compile(r"\beekä\b", re.IGNORECASE), "eikä"),
+            (re.compile(r"\bvuan\b", re.IGNORECASE), "vaan")]
+
+
 def plain(text: str) -> str:
     """The message with its everyday naming of a field replaced by the field's name (the first one only),
-    in Finnish in the case the words had ("siit keitä tää koskee" → "kohderyhmästä")."""
+    in Finnish in the case the words had ("siit keitä tää koskee" → "kohderyhmästä"), and the dialect's
+    "ee … vuan" as "ei … vaan"."""
+    for pattern_, standard in _DIALECT:
+        text = pattern_.sub(standard, text)
     for _fld, name, pattern in _PATTERNS:
         m = pattern.search(text)
         if m:

@@ -215,6 +215,9 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
         m = _NUMBER.search(rest)
         if m and 1 <= int(m.group(1)) <= len(state.summary_fields):
             fld = state.summary_fields[int(m.group(1)) - 1]
+    called = _CALLED.search(rest) if fld in (None, "name") else None
+    if called and (fld or contested_field(text, nlu)) == "name":  # "only the name, number 12, the elders
+        return Action("set", field="name", text=called.group("name").strip(" '\"“”"))  # themselves call it X"
     if fld is None:
         missing = _missing_part(rest, nlu) or _added_part(rest, nlu)
         if missing:  # "nästan, men Pedersöre fattas": add it where it fits, or ask which item
@@ -284,6 +287,9 @@ def _after_but(text: str, toks: list[str], nlu: Understanding) -> str | None:
     return None
 
 
+# what people call the model: "they call it X", "it's called X", "kutsuvat sitä nimellä X", "de kallar det X"
+_CALLED = re.compile(r"\b(?:call(?:s|ed)?\s+it|it'?s\s+called|is\s+called|kutsu\w*\s+(?:sitä|tätä)\s+nimellä|"
+                     r"kallar\s+(?:det|den)|heter|nimeltään)\s+(?P<name>[^,.;!?]{2,60})", re.IGNORECASE)
 _MISSING = re.compile(r"\b(?:puuttuu|puuttu|fattas|saknas|is missing|are missing|missing|unohtui)\b", re.IGNORECASE)
 _MISSING_FILLER = re.compile(r"^(?:(?:det|he|se|siitä|että|et|att|that|the|vielä|myös|också|även|also|ju|kyllä)\b\W*)+",
                              re.IGNORECASE)

@@ -284,7 +284,11 @@ _LEFT = re.compile(r"^(?P<x>[^,.;]{2,50}?)\s+(?:har (?:inget|int(?:e)? (?:nåt|n
                    r"(?:does|do)(?:n'?t|nt| not) (?:come|join us|work with us|take part)(?: anymore| any more)|"
                    r"(?:is|are)(?:n'?t|nt| not) (?:coming|joining us|working with us)(?: anymore| any more)|"
                    r"no longer (?:comes|come|joins us|works with us|takes part)|"
-                   r"ei (?:käy|tuu|tule|osallistu) enää|kommer int(?:e)? (?:längre|mer))(?![\wåäö])",
+                   r"ei (?:käy|tuu|tule|osallistu) enää|kommer int(?:e)? (?:längre|mer)|"
+                   # "klassföreståndarna kan du stryka", "psykologin voit poistaa", "the parish you can remove"
+                   r"kan (?:du|ni) (?:stryka|ta bort|ta dem bort|ta den bort)|"
+                   r"(?:voit|voitte|voi|saa|saat|saatte) (?:poistaa|ottaa pois|jättää pois|pyyhkiä)|"
+                   r"you can (?:remove|delete|drop|take out|cross out))(?![\wåäö])",
                    re.IGNORECASE)
 # "we dont do it in helsingfors anymore", "vi finns int i nykarleby": the place named after "in"/"i"
 _NOT_THERE = re.compile(r"\b(?:we|vi)\s+(?:don'?t|dont|do not|no longer|finns int(?:e)?|e int|är inte|jobbar int(?:e)?)"
@@ -341,6 +345,10 @@ _GENERIC = re.compile(r"(?:(?:even|also|myös|jopa|även|till och med)\s+)?"
                       r"verksamheten|service|palvelu|palvelun|tjänsten|it|this|tää|tämä|det|den)", re.IGNORECASE)
 
 
+_LEFT_LEAD = re.compile(r"^(?:nej vänta|vänta|sorry|sori|oho|ay|ai|oops|wait|eli|joten|so|så|the|that|se|sen|ne|ton|"
+                        r"tuon|den|det)(?:\s+|$)", re.IGNORECASE)
+
+
 def left_out(text: str) -> str | None:
     """Who a clause says has left ("seurakuntaa ei kannata laittaa toimijoihin" → "seurakuntaa")."""
     for clause in re.split(r"\s*[,.;:]\s+|\s+[–—-]\s+", text.strip()):  # "I must correct something – the …"
@@ -349,8 +357,7 @@ def left_out(text: str) -> str | None:
             lead = LEAD_FILLER.match(m.group("x"))
             x = m.group("x")[lead.end():] if lead else m.group("x")
             for _ in range(2):  # "ay the social counsellor", "wait, the …"
-                x = re.sub(r"^(?:nej vänta|vänta|sorry|sori|oho|ay|ai|oops|wait|the|se|ne|den|det)\s+", "", x.strip(),
-                           flags=re.IGNORECASE)
+                x = _LEFT_LEAD.sub("", x.strip())
             if re.search(r"\b(?:ska|skall|kan|kunde|vill|att|färre|fler|will|would|should|may|voi|saa)$", x,
                          re.IGNORECASE):
                 continue  # "för att färre ska hoppa av" is a goal, not someone who left
@@ -373,7 +380,7 @@ def gone_from(text: str) -> str | None:
 
 
 _PRONOUNS = {"ne", "he", "se", "hän", "siellä", "täällä", "där", "här", "there", "here", "they", "it", "she", "de",
-             "dom", "den", "det", "han", "hon", "them", "ni"}
+             "dom", "den", "det", "han", "hon", "them", "ni", "sen", "tämän", "tän", "tuon", "ton", "this", "that"}
 
 
 BARE_Y_NOT_X = re.compile(r"^(?P<y>[\wåäö-]+(?:\s+[\wåäö-]+)?)\s+(?:not|inte|int|eikä)\s+"

@@ -4,6 +4,8 @@ at the summary changes that number where it is written."""
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.schema import Stage
 
 
@@ -42,3 +44,20 @@ def test_a_summary_contest_with_no_field_still_asks_which(start_at) -> None:  # 
     iv = _at_summary(start_at, "en")
     turn = iv.turn("something is still off there")
     assert "Which item is wrong" in turn.reply
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("All is well. Only the name, number 12, the elders themselves call it Tea and Memory, kindly use that one.",
+     "Tea and Memory"),
+    ("allt bra men namnet, barnen kallar det Sömnskolan", "Sömnskolan"),
+])
+def test_a_name_contest_that_says_what_people_call_it(text: str, name: str) -> None:
+    from assistant.flow import load_prompts
+    from assistant.interview_types import InterviewState
+    from assistant.policy import closing
+    from assistant.understand import Understanding
+
+    nlu = Understanding(load_prompts(None).cues)
+    state = InterviewState(session_id="x", lang="en")
+    action = closing(nlu.analyse(text, in_closing=True), nlu, state)
+    assert (action.kind, action.field, action.text) == ("set", "name", name)

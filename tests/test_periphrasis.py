@@ -87,3 +87,10 @@ def test_a_forgotten_thing_that_ends_with_take_it_out_is_removed(nlu: Understand
     assert c is not None
     assert (c.field, c.additive, c.text) == ("actors", False, "")
     assert c.removed == ["perheneuvolan konsultaatio lopetettiin"]
+
+
+def test_savo_negation_reads_as_a_number_put_right(nlu: Understanding) -> None:
+    assert plain("oho, ee 45 vuan 38 asiakasta") == "oho, ei 45 vaan 38 asiakasta"
+    c = nlu.analyse("oho, ee 45 vuan 38 asiakasta, siinä 45:ssä oli mukana nekin jotka on jo muuttanna").correction
+    assert c is not None
+    assert (c.removed, c.pairs) == (["45"], [("38 asiakasta", "45")])
