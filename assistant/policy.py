@@ -99,6 +99,11 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
     if u.correction is not None and u.correction.answer and not real_correction and not _on_card(
             state, u.correction.removed, other_words=True):  # "o inkoo ska bort" for the card's "Ingå"
         u = Utterance(text=u.text, intent=u.intent)  # the later sentence only looked like a correction: an answer
+    if u.correction is not None and u.correction.weak and u.correction.move_to and state.phase == "collect" \
+            and state.pending_field == "adaptable" and state.asking == "question":
+        # what may change names other fields' things as its content ("tapaamisten paikat ja yhteistyökumppanit
+        # voivat olla erilaisia"): an answer, never a hint to move a card item
+        u = Utterance(text=u.text, intent=u.intent)
     if state.phase == "reuse_offer":
         # "nej vänta, målgruppen är …" before choosing; a weak one after other sentences ("Headspace e ju … . Så
         # nej, vi skriver vårt eget") is the reply

@@ -94,3 +94,20 @@ def test_savo_negation_reads_as_a_number_put_right(nlu: Understanding) -> None:
     c = nlu.analyse("oho, ee 45 vuan 38 asiakasta, siinä 45:ssä oli mukana nekin jotka on jo muuttanna").correction
     assert c is not None
     assert (c.removed, c.pairs) == (["45"], [("38 asiakasta", "45")])
+
+
+def test_what_may_change_names_other_fields_and_stays_the_answer(seeded_services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An answer to "what may another region change?" that names partners moves no card item to the actors."""
+    from assistant.interview import Interview
+    from assistant.sessions import SessionStore
+
+    iv = Interview.start(lang="fi", services=seeded_services, sessions=SessionStore(tmp_path / "s.db"), llm=False)
+    iv.state.draft.basic_idea = "Vapaaehtoinen ja perhe tapaavat kerran viikossa vuoden ajan."
+    iv.state.draft.actors = ["Eläkeläisyhdistys"]
+    iv.state.pending_field, iv.state.asking = "adaptable", "question"
+    answer = ("Tapaamisten paikat ja yhteistyökumppanit voivat olla erilaisia. Ehkä pienemmässä kunnassa voisi "
+              "olla myös ryhmä eikä vain parit.")
+    turn = iv.turn(answer)
+    assert turn.draft.actors == ["Eläkeläisyhdistys"]
+    assert turn.draft.basic_idea == "Vapaaehtoinen ja perhe tapaavat kerran viikossa vuoden ajan."
+    assert "yhteistyökumppanit voivat olla erilaisia" in str(turn.draft.adaptable).lower()
