@@ -240,9 +240,7 @@ def named_addition(nlu: Understanding, text: str) -> Correction | None:
     if _NOT_BUT.search(body):  # "vielä kohderyhmästä: ikäraja ei ole 60 vaan 55" puts a value right
         return None
     what = re.sub(r"\s+(?:på|me|med)$", "", what.strip(" ,.;"), flags=re.IGNORECASE)
-    for _ in range(4):
-        what = _ADD_TAIL.sub("", _ADD_GLUE.sub("", what.strip(" ,.;:")))
-    what = what.strip(" ,.;:")
+    what = _added_value(what)
     if len(what) < 3:
         return None
     if fld == "regions":  # "alueeks vois laittaa myös Alavieskan": the place as it is named
@@ -264,32 +262,21 @@ def field_first_addition(nlu: Understanding, text: str) -> Correction | None:
     if not m:
         return None
     fld = nlu.names_field(m.group("field"), window=4)
-    if fld is None or len(m.group("field").split()) > len(nlu_field_words(nlu, fld, m.group("field"))) + 2:
+    if fld is None or len(m.group("field").split()) > 5:  # the field's name and a lead word or two, no more
         return None
     rest = _POLITE.sub("", m.group("rest").strip())
     cmd = starts_with(rest, nlu.cues.addition_commands)
     if not cmd:
         return None
-    what = _first_clause(" ".join(rest.split()[len(cmd):]))
+    what = _added_value(_first_clause(" ".join(rest.split()[len(cmd):])))
+    return Correction(field=fld, text=what, additive=True, command=True) if len(what) >= 3 else None
+
+
+def _added_value(what: str) -> str:
+    """What is added, without the glue and "too" around it ("pittää lisätä kans omaiset" → "omaiset")."""
     for _ in range(4):
         what = _ADD_TAIL.sub("", _ADD_GLUE.sub("", what.strip(" ,.;:!")))
-    what = re.sub(r"\s+(?:also|too|as well|myös|kans|också|även)$", "", what.strip(" ,.;:!"), flags=re.IGNORECASE)
-    if len(what) < 3:
-        return None
-    return Correction(field=fld, text=what, additive=True, command=True)
-
-
-def nlu_field_words(nlu: Understanding, fld: str, said: str) -> list[str]:
-    """The words of the field's name as said at the start of ``said`` (at most the name and a lead word)."""
-    from assistant.understand import tokens
-
-    names = sorted((tokens(n) for n in nlu.cues.field_names.get(fld, [])), key=len, reverse=True)
-    toks = tokens(said)
-    for nt in names:
-        for i in range(min(3, len(toks))):
-            if toks[i:i + len(nt) - 1] == nt[:-1] and i + len(nt) <= len(toks):
-                return toks[:i + len(nt)]
-    return toks
+    return what.strip(" ,.;:!")
 
 
 _CASE_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "aan", "ään", "an", "än", "n")

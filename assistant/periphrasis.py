@@ -41,12 +41,12 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
 ]
 
 
-def named_in_everyday_words(text: str) -> tuple[str, str] | None:
-    """The field a message names in everyday words, and the words it used."""
-    for fld, _name, pattern in _PATTERNS:
+def named_in_everyday_words(text: str) -> tuple[str, str, re.Match[str]] | None:
+    """The field a message names in everyday words, its name, and where the words are (the first found)."""
+    for fld, name, pattern in _PATTERNS:
         m = pattern.search(text)
         if m:
-            return fld, m.group(0)
+            return fld, name, m
     return None
 
 
@@ -65,11 +65,11 @@ def plain(text: str) -> str:
     "ee … vuan" as "ei … vaan"."""
     for pattern_, standard in _DIALECT:
         text = pattern_.sub(standard, text)
-    for _fld, name, pattern in _PATTERNS:
-        m = pattern.search(text)
-        if m:
-            if name in _FI_FORMS:
-                said = m.group(0)
-                name = _FI_FORMS[name][0] if _FROM.match(said) else _FI_FORMS[name][1] if _INTO.match(said) else name
-            return text[:m.start()] + name + text[m.end():]
-    return text
+    found = named_in_everyday_words(text)
+    if found is None:
+        return text
+    _fld, name, m = found
+    if name in _FI_FORMS:
+        said = m.group(0)
+        name = _FI_FORMS[name][0] if _FROM.match(said) else _FI_FORMS[name][1] if _INTO.match(said) else name
+    return text[:m.start()] + name + text[m.end():]

@@ -26,7 +26,8 @@ def nlu() -> Understanding:
 ])
 def test_everyday_names_of_fields(text: str, field: str) -> None:
     found = named_in_everyday_words(text)
-    assert found is not None and found[0] == field
+    assert found is not None
+    assert found[0] == field
 
 
 @pytest.mark.parametrize("text", ["We help people who are lonely", "Kotihoito tekee tätä työtä arkisin",
