@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 from assistant import policy
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
+from assistant.phrases import contains
 from assistant.render import numbered_summary, steps_markdown
+from assistant.textsafe import md, short
 
 if TYPE_CHECKING:
     from assistant.extract_offline import OfflineExtractor
@@ -74,7 +76,32 @@ class Closing:
         return self.after_update([self.t("iv.corrected", label=self.label(a.field))])
 
     def _do_which(self, a: policy.Action) -> list[str]:
-        return [self.t("iv.which_field"), self.summary()]
+        return self._place_unnamed(a.text) or [self.t("iv.which_field"), self.summary()]
+
+    def _place_unnamed(self, text: str) -> list[str] | None:
+        """A contest at the summary that names no item but says what is right ("Korjaus: palkattuja
+        työntekijöitä tarvitaan kolme, ei kaksi", and the card says two nowhere): the right part goes to the item
+        its words clearly fit, and the reply says so; asking "which item?" would make the person say it again.
+        None when the words fit no item clearly (then the person is asked which item)."""
+        cues = self.nlu.cues
+        if contains(text, cues.removal_commands) or contains(text, cues.removal_after):
+            return None  # "… please take it away from goals": a removal of what is not there adds nothing
+        said = self.nlu.correction(text)
+        if said is None or len(said.text.split()) < 3:
+            return None  # "something is still off there" says nothing of what is right
+        body = said.text
+        guess = self.offline.classifier.predict([body])[0]
+        if guess.p < self.flow.thresholds.closing_place or guess.field not in self.flow.card or guess.field == "name":
+            return None
+        if guess.field == "stage":
+            if self.offline.value_for("stage", body) is None:
+                return None
+            return self._do_set(policy.Action("set", field="stage", text=body))
+        self._apply_correction(guess.field, body, [], additive=True)
+        self.state.phase = "collect"
+        wrong = ", ".join(said.removed)
+        key = "iv.correction_placed" if wrong else "iv.corrected"
+        return self.after_update([self.t(key, label=self.label(guess.field), words=md(short(wrong)))])
 
     def summary(self) -> str:
         st = self.state

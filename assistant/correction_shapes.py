@@ -84,9 +84,9 @@ def with_replacement(d: Corrections, a: policy.Action, once: Callable[[policy.Ac
         if c.removed and not c.text and not c.additive and c.then is None and a.text else ""
     if not extra:
         return once(a)
-    before = {f: list(getattr(d.state.draft, f) or []) for f in d.flow.card if f in LIST_FIELDS}
+    before = {f: getattr(d.state.draft, f) for f in d.flow.card if f not in ("stage", "name")}
     parts = once(a)
-    changed = [f for f, items in before.items() if list(getattr(d.state.draft, f) or []) != items]
+    changed = [f for f, value in before.items() if getattr(d.state.draft, f) != value]
     if len(changed) == 1:
         d._apply_correction(changed[0], extra, [], True)
     return parts

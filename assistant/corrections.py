@@ -79,6 +79,7 @@ class Corrections:
         def summary(self) -> str: ...
         def refresh_matches(self, force_steps: bool = False) -> None: ...
         def _do_set(self, a: policy.Action) -> list[str]: ...
+        def _do_which(self, a: policy.Action) -> list[str]: ...
         def _do_reopen(self, a: policy.Action) -> list[str]: ...
         def _unsure_done(self, fld: str) -> None: ...
         def _store_answer(self, fld: str, text: str) -> list[str]: ...
@@ -93,6 +94,9 @@ class Corrections:
         holder = self._holder(c.removed) if c.removed else None
         if holder:  # what it calls wrong is on the card, in the quoted value or elsewhere: correct it there
             return self._do_correct(policy.Action("correct", correction=c, text=a.text))
+        placed = place_or_tell(self, a.text) if c.removed else None
+        if placed is not None:  # "Sorry, small correction, the pilot was autumn 2023 not spring" to "did I get the
+            return placed  # core right?": about something else, so the core stays and is asked again
         handler = getattr(self, f"_do_{a.choice}")  # the reply to the confirmation after all
         return list(handler(policy.Action(a.choice, field=a.field, text=a.text)))  # type: ignore[arg-type]
 
@@ -222,7 +226,7 @@ class Corrections:
             contest = policy.contest_of(text, self.offline.nlu)
             if contest is not None:
                 return self._do_set(contest) if contest.kind == "set" else self._do_reopen(contest)
-            return [self.t("iv.which_field"), self.summary()]
+            return self._do_which(policy.Action("which", text=text))
         if st.pending_field and st.asking == "confirm":
             return self._do_replace_value(policy.Action("replace_value", field=st.pending_field, text=text))
         if st.pending_field:  # "Korjaus: …" that corrects nothing on the card is not the answer to the question

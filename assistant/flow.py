@@ -31,6 +31,9 @@ class Thresholds(BaseModel):
     report_sentences: int = Field(15, description="A message longer than this is a pasted report.")
     assign_report: float = Field(0.6, description="In a pasted report (logs, appendices), file only clear sentences.")
     confident: float = Field(0.85, description="At or above: filed without a confirmation question.")
+    closing_place: float = Field(0.7, description="At the summary, a correction that names no item and finds "
+                                 "nothing to change is added to the item its words fit at this probability; "
+                                 "below it, the person is asked which item.")
     max_stage_asks: int = Field(2, description="Ask the stage this many times before leaving it open.")
     offer: float = Field(0.6, description="Calibrated match probability at which the interview stops to offer reuse "
                                           "(search's 'close' band is the match model's own).")

@@ -29,6 +29,7 @@ from assistant.understand import (
     starts_with,
     tokens,
 )
+from assistant.wrong_value import range_swap
 
 ActionKind = Literal[
     "empty", "lang", "greeting", "clarify", "offtopic", "search", "mask",
@@ -229,7 +230,8 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
             return Action("correct", text=text, correction=Correction(field=None, text=missing, additive=True,
                                                                       command=True))
         card = {f: getattr(state.draft, f) for f in state.summary_fields if f not in ("stage", "name")}
-        if card_number_fix(text, card):  # "Bra annars, men 50 euro e fel, he e 60 euro": where 50 is written
+        if card_number_fix(text, card) or range_swap(text, card):  # "Bra annars, men 50 euro e fel, he e 60
+            # euro": where 50 is written; "niin siis 8–20-vuotiaat": the card's one other age range
             return Action("correct", text=text, correction=Correction(field=None, text=text))
         return contest_of(text, nlu) or Action("which", text=text)
     value = _value_part(rest)

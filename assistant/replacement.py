@@ -23,9 +23,17 @@ _TAIL = re.compile(r"[\s,]*(?:(?:please\s+)?(?:write|put|add)\s+(?:that|it|them)
                    r"lisää\s+(?:se|ne))[\s.!]*$", re.IGNORECASE)
 
 
+_AND = re.compile(r"\s+(?:ja|and|och)\s+", re.IGNORECASE)
+# "tilalle tuli rautakauppa", "in its place came …", "istället kom …": the words before who it is
+_INSTEAD = re.compile(r"^(?:sen\s+)?(?:tilalle|tilalla|in its place|in their place|instead|istället|i stället)\s+"
+                      r"(?:tuli|tulee|on|oli|came|comes|is|there is|kom|kommer|är)\s+", re.IGNORECASE)
+
+
 def _mentions(clause: str, removed: list[str]) -> bool:
-    low = clause.lower()
-    return any(w.lower()[:5] in low for r in removed for w in r.split() if len(w) >= 4)
+    """The clause names what was removed: a word of it starts the same ("seurakunta" in "seurakunnan", but not
+    in "metsästysseuran")."""
+    starts = {t[:5] for t in tokens(clause)}
+    return any(w.lower()[:5] in starts for r in removed for w in r.split() if len(w) >= 4)
 
 
 def replacement_after(nlu: Understanding, text: str, removed: list[str], lang: str) -> str:
@@ -47,7 +55,10 @@ def replacement_after(nlu: Understanding, text: str, removed: list[str], lang: s
         if _mentions(c, removed) or any(t in negations for t in tokens(c)) or nlu.names_field(c) is not None:
             continue  # a reason, a negated clause, or another field's correction ("ja sähköposti on nykyään …")
         if contains(c, cues):
-            value = _TAIL.sub("", _LEAD.sub("", c)).strip(" ,.;:")
-            if len(tokens(value)) >= 2:
+            # "se lopetti keväällä ja tilalle tuli rautakauppa": the part that says who is there now
+            c = next(p for p in reversed(_AND.split(c)) if contains(p, cues))
+            lead = _LEAD.sub("", c)
+            value = _TAIL.sub("", _INSTEAD.sub("", lead)).strip(" ,.;:")
+            if len(tokens(value)) >= (1 if _INSTEAD.match(lead) else 2):  # "tilalle tuli rautakauppa"
                 return value
     return ""

@@ -80,7 +80,9 @@ def number_base(word: str) -> str | None:
     return None
 
 
-_NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# "1 410", "12 500": thousands grouped with a space (also a no-break space) are one number
+_NUM = (r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)?|"
+        + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")")
 # "se on 40 prosenttia eikä 20", "58 familjer, inte 85": the first number is right, the second wrong
 _NUM_NOT_NUM = re.compile(rf"(?<![\w-])(?P<right>(?:{_NUM}\s*[–-]\s*)?{_NUM}%?(?:\s+[\wåäö%-]+)?)\s*,?\s*"
                           rf"(?:eikä|ei|not|inte|int|och inte|and not)\s+(?:(?:under|over|above|below|alle|yli|"
@@ -285,6 +287,9 @@ _LEFT = re.compile(r"^(?P<x>[^,.;]{2,50}?)\s+(?:har (?:inget|int(?:e)? (?:nåt|n
                    r"(?:is|are)(?:n'?t|nt| not) (?:coming|joining us|working with us)(?: anymore| any more)|"
                    r"no longer (?:comes|come|joins us|works with us|takes part)|"
                    r"ei (?:käy|tuu|tule|osallistu) enää|kommer int(?:e)? (?:längre|mer)|"
+                   # "huoltoasema ei oo enää", "caféet finns int längre", "the petrol station is gone": the clause ends
+                   r"ei (?:oo|ole) enää(?=\s*$)|finns int(?:e)? (?:längre|mer|kvar)(?=\s*$)|"
+                   r"(?:is|are) (?:gone|closed|no longer there|not there anymore)(?=\s*$)|"
                    # "klassföreståndarna kan du stryka", "psykologin voit poistaa", "the parish you can remove"
                    r"kan (?:du|ni) (?:stryka|ta bort|ta dem bort|ta den bort)|"
                    r"(?:voit|voitte|voi|saa|saat|saatte) (?:poistaa|ottaa pois|jättää pois|pyyhkiä)|"

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from assistant.replacement import replacement_after
+
 if TYPE_CHECKING:
     from assistant.corrections import Corrections
     from assistant.understand import Correction, Understanding
@@ -43,6 +45,9 @@ _BACK = re.compile(r"^(?:(?:ota|otetaan|poista|poistakaa|stryk|ta bort|remove|de
 _ENDS_BACK = re.compile(r"[,.;]\s*(?:(?:ota|otetaan|poista|ta bort|stryk|remove|delete|take)\s*(?:se|ne|sen|dom|den|"
                         r"det|them|it|that)?\s*(?:pois|bort|out)?|(?:se|ne|den|det|it|them)\s+(?:pois|bort|out))"
                         r"[.!]*$", re.IGNORECASE)
+# "ne numerot meni väärin, …", "the figures are wrong: …": words for what is wrong in general, not an item
+_VAGUE = frozenset("numerot numero luvut luku lukumäärät tiedot numbers number figures figure siffrorna siffror "
+                   "siffran talen uppgifterna".split())
 _PRONOUN = re.compile(r"^(?:se|ne|sen|niitä|hän|it|its|it's|they|they're|he|she|den|dom|han|hon)\b", re.IGNORECASE)
 _AND = re.compile(r"^(?:ja|ja sit|ja sitten|o|och|och så|and|and also|plus|sekä)\s+(?=\w)", re.IGNORECASE)
 
@@ -116,6 +121,12 @@ def with_second(nlu: Understanding, text: str, first: Correction) -> Correction:
         return first
     for head, tail in sorted(_cuts(text), key=lambda c: -len(c[0]))[:_MOST_CUTS]:
         a = nlu.correction(head)
+        if a is not None and not a.text and a.removed and all(
+                set(re.findall(r"\w+", r.lower())) <= _VAGUE for r in a.removed):
+            b = nlu.correction(tail)  # "sori ne numerot meni väärin, käyntejä oli 1 410 ei 1 140": the tail
+            if b is not None and not b.answer and b.removed:
+                return b
+            continue
         if a is None or not _strong(a) or a.answer:
             continue
         if _BACK.match(tail) or _ENDS_BACK.search(tail):
@@ -128,6 +139,8 @@ def with_second(nlu: Understanding, text: str, first: Correction) -> Correction:
             continue
         if not b.text and not b.field and _PRONOUN.match(tail):
             continue  # "…, they are not really part of this": a reason about what came before
+        if a.removed and not a.text and replacement_after(nlu, text, a.removed, ""):
+            return first  # "huoltoasema ei oo enää, se lopetti keväällä ja tilalle tuli rautakauppa": one change
         if _same(first, a) or _same(first, b):  # the whole read as one part only: the other part was lost
             return dataclasses.replace(a, then=b)
     return first

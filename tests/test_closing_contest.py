@@ -61,3 +61,21 @@ def test_a_name_contest_that_says_what_people_call_it(text: str, name: str) -> N
     state = InterviewState(session_id="x", lang="en")
     action = closing(nlu.analyse(text, in_closing=True), nlu, state)
     assert (action.kind, action.field, action.text) == ("set", "name", name)
+
+
+def test_a_correction_of_words_the_card_never_wrote_goes_where_it_fits(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"three paid staff, not two" when the card says two nowhere: the right part is added to the conditions and the
+    reply says "two" was not found (asking "which item?" made people say it all again)."""
+    iv = _at_summary(start_at, "fi")
+    iv.edit("conditions", "Kaupunki antaa tilat edullisesti.")
+    turn = iv.turn("Korjaus: palkattuja työntekijöitä tarvitaan kolme, ei kaksi.")
+    assert turn.draft.conditions == "Kaupunki antaa tilat edullisesti. Palkattuja työntekijöitä tarvitaan kolme"
+    assert "kaksi" in turn.reply.split("\n")[0]
+    assert turn.draft.target_groups == ["Older people who are abused at home"]
+
+
+def test_an_age_range_said_right_at_the_summary_replaces_the_cards_one(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = _at_summary(start_at, "fi")
+    iv.edit("target_groups", ["Nuoret on 10–20-vuotiaita", "Osalla kehitysvamma"])
+    turn = iv.turn("niin siis 8–20-vuotiaat, nuorin on kasivuotias")
+    assert turn.draft.target_groups == ["Nuoret on 8–20-vuotiaita", "Osalla kehitysvamma"]

@@ -58,3 +58,13 @@ def test_muutakin_is_not_a_correction_of_the_field_it_starts_with(start_at) -> N
     turn = iv.turn("Tapaamispaikka, ja hyvitys voi olla muutakin kuin talkootyö, esimerkiksi anteeksipyyntökirje.")
     assert turn.draft.environment == "Kauppakeskuksen neuvottelutila"
     assert "hyvitys" in " ".join(turn.draft.adaptable or []).lower()
+
+
+def test_thousands_written_with_a_space_are_one_number(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"käyntejä oli 1 410 ei 1 140" after "ne numerot meni väärin": the card's 1 140 becomes 1 410 (the problem
+    field had read "käyntejä oli 410 410 ei 410 140")."""
+    iv = start_at("fi", "problem")
+    iv.edit("measurement", "Viime vuonna käyntejä oli 1 140 ja eri nuoria noin 310.")
+    turn = iv.turn("sori ne numerot meni väärin, käyntejä oli 1 410 ei 1 140")
+    assert turn.draft.measurement == "Viime vuonna käyntejä oli 1 410 ja eri nuoria noin 310."
+    assert turn.draft.problem is None

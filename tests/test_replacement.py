@@ -60,3 +60,24 @@ def test_an_item_said_again_by_its_right_name(start_at) -> None:  # type: ignore
     turn = iv.turn("korjaus toimijoihin: se eläkeläisyhdistys on Loimaan Kyläseniorit ry, kirjota se nimi sinne ko "
                    "ne on nii ylpeitä siit")
     assert turn.draft.actors == ["Loimaan kaupunki", "Seniorineuvola", "Loimaan Kyläseniorit ry", "Autokoulu"]
+
+
+def test_what_is_no_longer_there_and_what_came_in_its_place(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"X ei oo enää, … tilalle tuli Y" in a text field: X goes, Y is written (Y was dropped, or the whole clause
+    "lopetti keväällä ja" was taken for the wrong words)."""
+    iv = start_at("fi", "measurement")
+    iv.state.pending_field = None
+    iv.edit("environment", "Tavalliset työpaikat: kauppa, huoltoasema, hautausmaa.")
+    turn = iv.turn("sori, huoltoasema ei oo enää, se lopetti keväällä ja tilalle tuli rautakauppa")
+    env = turn.draft.environment or ""
+    assert "huoltoasema" not in env
+    assert "Rautakauppa" in env
+
+
+def test_the_one_there_now_is_not_taken_for_the_removed_one(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"seurakunta" is not mentioned again by "metsästysseuran" (its letters inside a compound)."""
+    iv = start_at("fi", "measurement")
+    iv.state.pending_field = None
+    iv.edit("actors", ["Metsähallitus", "Lieksan seurakunta lainaa kämpän"])
+    turn = iv.turn("seurakunta ei oo enää, nykyään kämppä on metsästysseuran, vaiha se")
+    assert turn.draft.actors == ["Metsähallitus", "Nykyään kämppä on metsästysseuran"]

@@ -59,3 +59,14 @@ def test_a_partner_out_and_another_added(start_at) -> None:  # type: ignore[no-u
     assert turn.draft.actors == ["Heinolan kaupunki", "Päijät-Hämeen hyvinvointialue",
                                  "Heinolan seurakunnan diakoniatyö"]
     assert not turn.draft.measurement
+
+
+def test_a_marked_correction_about_another_field_keeps_the_value_asked_about(start_at) -> None:  # type: ignore[no-untyped-def]
+    """To "did I get the target group right?", "tarkennus: ei syksyllä vaan keväällä 2024 alotettiin" is not a new
+    target group: nothing says autumn, so the person is told and the question stands."""
+    iv = start_at("fi", "target_groups")
+    iv.edit("target_groups", ["Oppilaat, joilla on keskittymisen vaikeuksia"])
+    iv.state.pending_field, iv.state.asking = "target_groups", "confirm"
+    turn = iv.turn("tarkennus: ei syksyllä vaan jo keväällä 2024 alotettiin, pienellä porukalla, sori")
+    assert turn.draft.target_groups == ["Oppilaat, joilla on keskittymisen vaikeuksia"]
+    assert "Kohderyhmä" in turn.reply
