@@ -27,26 +27,33 @@ from assistant.edits import place_names
 from assistant.pii_names import (
     _FI_CASE,
     _HEALTH,
-    _OTHERS,
+    _NAMED,
     _SENTENCE,
     _SURNAME,
     _WORD,
     _first_name,
     _lowercase_name,
     _named_after,
+    _others_at,
     _role_word,
     _title,
     names_with_health,
 )
-from assistant.pii_words import DEMONYMS, FIRST_NAMES, HEALTH_STEMS, not_a_person
+from assistant.pii_words import DEMONYMS, FIRST_NAMES, HEALTH_STEMS, TITLE_PARTS, not_a_person
 from assistant.resources import shipped
 
 WEIGHTS = shipped("knowledge", "classifier", "pii.json")
 NAME_FEATURES = ("first_name", "any_first_name", "surname_shape", "multi", "initial", "title_before",
                  "named_after", "rule", "health_here", "health_beside", "others", "place", "common",
-                 "case_ending", "lowercase", "fiction", "citation", "unknown_single")
-_FICTION = re.compile(r"\b(?:kuvitteelli|keksitty|esimerkki|fiktiivi|påhittad|fiktiv|exempel|fictional|"
-                      r"made-up|invented|example|persona)", re.IGNORECASE)
+                 "case_ending", "lowercase", "fiction", "citation", "unknown_single", "courtesy",
+                 "pronoun_after", "kin_beside", "quoted", "ambiguous", "long_word", "work")
+# A made-up person ("kuvitteellinen asiakas Pekka", "personan 'Berit' är påhittad"). Not "esimerkki"/"for
+# example": a real client is given as an example as often as an invented one.
+_FICTION = re.compile(r"\b(?:kuvitteelli|keksit(?:ty|yn|tyä|tyjä|tyn)|fiktiivi|påhitta[dt]|fiktiv|fictional|"
+                      r"fictitious|made-up|made up|invented|imaginary|hypoteettinen|hypotetisk|hypothetical|"
+                      r"persona|personan|personas|persoona|simulaatio|rollspel|roolipel|role-?play)\b", re.IGNORECASE)
+# "anu.rautio at example dot fi", "lena.berg snabel-a example.se": an example mail domain, not a story
+_EXAMPLE_MAIL = re.compile(r"\bexample\s*(?:\.|dot|piste|punkt)\s*\w+", re.IGNORECASE)
 _CITATION = re.compile(r"^\s*(?:ym\.|et al\.|ja muut|m\.fl\.|\(\d{4}\)|,?\s*\d{4}\b)")
 _GENITIVE = re.compile(r"(?:'s|’s|s)$")
 
@@ -98,7 +105,7 @@ def _illness_word(word: str) -> bool:
 
 def _common(word: str, common: frozenset[str]) -> bool:
     """A common word of the bank's texts, and not a first name ("Asiakkaamme", "Kotihoito")."""
-    low = word.lower()
+    low = re.sub(r"['’]s$", "", word.lower())  # "That's Graham Pearce"
     known = low in common or _stem(word) in common or (len(low) >= 7 and _has_prefix(low[:6], common))
     return known and not (_first_name(word) or low in FIRST_NAMES)
 
@@ -126,7 +133,7 @@ def _is_first_name(word: str, common: frozenset[str]) -> bool:
 _LOWER_COMMON = frozenset("""onni toivo lumi usko armas sulo lahja tuuli vilja aarre aura ilona aino voitto rauha
 taimi into kaino lempi oiva sisu saga will hope joy may rose lily daisy holly ruby amber jade pearl dawn sky
 summer april faith grace liv sten björn ros del sal bill ben tom sue veli kai aina sini hans klara ville per
-mark jack frank dean laina satu helmi aamu suvi tuija ilta""".split())
+mark jack frank dean laina satu helmi aamu suvi tuija ilta make inga annan alla taisto""".split())
 
 
 _LOWER_TITLES = frozenset("mrs mr ms miss rouva herr".split())  # not "fru" (a wife), not "MS" (an illness)
@@ -148,19 +155,95 @@ def _name_like(words: list[re.Match[str]], i: int) -> bool:
     return w[:1].isupper() and not w.isupper() and len(w) > 1
 
 
+# A courtesy title says a person follows ("Mr Okafor", "rouva Lahtinen"); a staff title is handled apart.
+_COURTESY = frozenset("mr mrs ms miss mr. mrs. ms. herr fru rouva neiti".split())
+# A third-person pronoun after the word: someone is spoken of ("… She was in A&E", "Hennes son fick …").
+_PRONOUNS = frozenset("""hän hänen hänellä hänelle häneltä hänet häntä hänestä hänessä häneen hänkin hänellähän
+han hon hans hennes honom henne hen hens he she his her him himself herself he's she's he'd she'd""".split())
+# A kin or partner word right after a name: "Idas pappa", "toivon äiti", "Gary Thompson's sister".
+_KIN = frozenset("""äiti äidin äidillä äidille isä isän isällä isälle poika pojan tytär tyttären vaimo vaimon mies
+miehen puoliso puolison sisko siskon veli veljen lapsi lapset lapsen lasten mummo mummon vaari pappa mamma mor
+far son dotter fru man sambo syster bror barn barnen mormor farmor morfar farfar mum mom mother dad father
+daughter wife husband partner sister brother kids children boyfriend girlfriend perhe perheen perheellä familjen
+family setä täti eno mummi ukki tyttö vauva sambon""".split())
+_QUOTES = "'’‘\"“”«»"
+
+
+def _context(words: list[re.Match[str]], i: int, end: int, s_text: str, after: str) -> list[float]:
+    """Words around the span that say a person is meant: a courtesy title, a pronoun after it (here or in
+    ``after``, the next sentence), a kin word right before or after it ("mummo Rauha", "Idas pappa"),
+    quotation marks (an invented persona)."""
+    first = words[i].group(0).lower()
+    title = words[i - 1].group(0).lower() if i else ""
+    later = [w.group(0).lower() for w in words[end + 1:]] + [w.lower() for w in _WORD.findall(after)]
+    nxt = words[end + 1].group(0).lower() if end + 1 < len(words) else ""
+    before, close = s_text[:words[i].start()].rstrip()[-1:], s_text[words[end].end():][:1]
+    quoted = bool(before and before in _QUOTES or words[end].group(0)[-1] in "'’" or close and close in _QUOTES)
+    return [1.0 if first in _COURTESY or title in _COURTESY else 0.0,
+            1.0 if any(w in _PRONOUNS for w in later) else 0.0,
+            1.0 if nxt in _KIN or title in _KIN else 0.0,
+            1.0 if quoted else 0.0]
+
+
+def _shouted(sentence: str) -> bool:
+    """A sentence typed in capitals throughout (a warning note), whose names are only told by the lists."""
+    words = [w for w in _WORD.findall(sentence) if len(w) > 1]
+    caps = sum(w.isupper() for w in words)
+    return len(words) >= 3 and caps >= 0.8 * len(words) \
+        and all(len(w.capitalize()) == len(w) for w in words)
+
+
+# stand-in names of forms and examples ("Matti Meikäläinen", "John Doe", "Joe Bloggs", "Medelsvensson")
+_PLACEHOLDER = re.compile(r"^(?:meikäläi\w*|medelsvensson\w*|doe|bloggs)$", re.IGNORECASE)
+
+
+# kin after a hyphen, in any case form ("Pekka-sedällä", "Lumi-tytön", "Ahmed-setä", "Aino-mummolle")
+_KIN_TAIL = re.compile(r"(?:se[td]ä|tä[td]i|tyt|poi|poj|mumm|vaar|ukk|eno|äi[td]i|isä|vaim|mie[hs]|sisk|sisar|vel[ij]|"
+                       r"vauv|serkk|kaim|pojk|flick|syster|bror|mamm|papp|moster|faster|morbror|farbror|tant|farm|morm|"
+                       r"aunt|uncle|gran|nan)")
+
+
+# the last word of a run that makes it a building or a body ("Holly Lodge", "The Trussell Trust")
+_BUILDING = _NAMED | frozenset("lodge house hall manor court".split())
+
+
+def _compound(words: list[re.Match[str]], i: int, end: int, s_text: str) -> bool:
+    """A name joined by a hyphen to an ordinary word names a group, a house or a model ("Helmi-ryhmä",
+    "Ronald McDonald -talossa"), unless the word is kin ("Ahmed-setä")."""
+    tail = words[i].group(0).split("-")[-1] if "-" in words[i].group(0) else ""
+    if not tail and end + 1 < len(words) and s_text[words[end].end():words[end + 1].start()].strip() == "-":
+        tail = words[end + 1].group(0)
+    return bool(tail) and tail.islower() and not _KIN_TAIL.match(tail)
+
+
+def _work(span_words: list[str], common: frozenset[str]) -> bool:
+    """An author and a work: "Jonas Gardells Torka …", "Kari Hotakaisen Juoksuhaudantietä"."""
+    return len(span_words) == 3 and bool(re.search(r"(?:s|n|'s|’s)$", span_words[1])) \
+        and not _is_first_name(span_words[2], common) and not _SURNAME.search(span_words[2])
+
+
+def _ambiguous(word: str) -> bool:
+    """A first name that is more often an ordinary word ("Onni oli matkassa", "Will there be …")."""
+    low = word.lower()
+    return low in _LOWER_COMMON or _FI_CASE.sub("", low) in _LOWER_COMMON
+
+
 def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = frozenset()) -> list[Candidate]:
     """Every name-like word (or run of them) with its features, sentence by sentence."""
     sents = list(_SENTENCE.finditer(text))
     health = [[h for h in _HEALTH.finditer(s.group(0)) if not _role_word(s.group(0), h.start())] for s in sents]
     rule = names_with_health(text)
-    fiction = 1.0 if _FICTION.search(_CODES.sub(" ", text)) else 0.0  # "anu@example.fi" is no story
+    fiction = 1.0 if _FICTION.search(_EXAMPLE_MAIL.sub(" ", _CODES.sub(" ", text))) else 0.0
     out: list[Candidate] = []
     for k, sent in enumerate(sents):
         s_text, base = sent.group(0), sent.start()
+        shouting = _shouted(s_text)
+        if shouting:  # "HUOM: MATTI KORPELALLA … ALLERGIA": read as if written in ordinary case
+            s_text = _WORD.sub(lambda m: m.group(0).capitalize(), s_text)
         words = list(_WORD.finditer(s_text))
         i = 0
         while i < len(words):
-            if not _name_like(words, i):
+            if not _name_like(words, i) or shouting and not _first_name(words[i].group(0)):
                 i += 1
                 continue
             end = i
@@ -175,7 +258,7 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
             span_words = [w.group(0) for w in words[i:end + 1]]
             first = span_words[0]
             start, stop = base + words[i].start(), base + words[end].end()
-            others = any(w.group(0).lower() in _OTHERS for w in words)
+            others = any(_others_at(words, j) for j in range(len(words)))
             low = first.lower()
             feats = [
                 1.0 if _is_first_name(first, common) else 0.0,
@@ -183,8 +266,10 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                 1.0 if any(_SURNAME.search(w) for w in span_words) else 0.0,
                 1.0 if len(span_words) > 1 else 0.0,
                 1.0 if i == 0 else 0.0,
-                1.0 if i and _title(words[i - 1].group(0)) else 0.0,
-                1.0 if _named_after(words, end) else 0.0,
+                1.0 if i and _title(words[i - 1].group(0)) or len(span_words) > 1
+                and first.lower().rstrip(".") in TITLE_PARTS else 0.0,
+                1.0 if _named_after(words, end) or _compound(words, i, end, s_text)
+                or len(span_words) > 1 and span_words[-1].lower() in _BUILDING else 0.0,
                 1.0 if any(s < stop and start < e for s, e, _ in rule) else 0.0,
                 1.0 if health[k] else 0.0,
                 1.0 if (k and health[k - 1]) or (k + 1 < len(sents) and health[k + 1]) else 0.0,
@@ -196,6 +281,10 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                 fiction,
                 1.0 if _CITATION.search(s_text[words[end].end():]) else 0.0,
                 1.0 if len(span_words) == 1 and not _is_first_name(first, common) else 0.0,
+                *_context(words, i, end, s_text, sents[k + 1].group(0) if k + 1 < len(sents) else ""),
+                1.0 if _ambiguous(first) else 0.0,
+                1.0 if len(span_words) == 1 and len(first) >= 14 else 0.0,  # "Försäkringskassan", compounds
+                1.0 if _work(span_words, common) else 0.0,
             ]
             opener = feats[4] and feats[12] and feats[17] and not feats[7]  # "Kotihoito …": a common word opens
             staff_or_place = feats[5] or feats[6] or feats[16]  # "sairaanhoitaja Pekka", "Minna Canthin katu", "ym."
@@ -203,10 +292,11 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
             public = all(w.lower() in bank_names or _stem(w) in bank_names or w.split("-")[0].lower() in bank_names
                          for w in span_words)
             # "Pirjo kertoi, että yhä useampi asiakkaista on …": the detail is about a group she speaks of
-            told_of = next((w.start() for w in words[end + 1:] if w.group(0).lower() in _OTHERS), None)
+            told_of = next((words[j].start() for j in range(end + 1, len(words)) if _others_at(words, j)), None)
             others_first = told_of is not None and not any(
                 words[end].end() <= h.start() < told_of for h in health[k])
-            people = all(w.lower() in DEMONYMS or not_a_person(w) for w in span_words)  # "Finns", "March"
+            people = all(w.lower() in DEMONYMS or not_a_person(w) for w in span_words) \
+                or (len(span_words) > 1 and any(_PLACEHOLDER.match(w) for w in span_words))  # "Finns", "March"
             illness = len(span_words) == 1 and _illness_word(first)
             if not (opener or staff_or_place or public or others_first or people or illness):
                 out.append(Candidate(start, stop, _meaning(s_text), feats))

@@ -44,7 +44,7 @@ _LOWER_SURNAME = re.compile(r"(?:nen|s(?:en|elle|ella|ellä|elta|eltä|een)|l[ä
 
 def _lowercase_name(word: str, nxt: str) -> bool:
     return word.islower() and nxt.islower() and len(word) > 3 and word in FIRST_NAMES \
-        and (bool(_LOWER_SURNAME.search(nxt)) or len(nxt) == 1)
+        and (bool(_LOWER_SURNAME.search(nxt)) or len(nxt) == 1 and nxt not in "aiåeoyä")  # not "make a …"
 
 
 # Words after a name that make it the name of a street, a building, a foundation or a prize.
@@ -68,12 +68,23 @@ def _named_after(words: list[re.Match[str]], end: int) -> bool:
 
 # Between a name and the detail: the detail is about a group the person speaks of ("Pirjo kertoi, että yhä
 # useampi asiakkaista on …", "Anna says many of our clients have …"), not about the person.
-_OTHERS = frozenset("""moni monella monet useampi useat osa asiakkaista asiakkaat asiakkailla heidän many most
-several some clients customers residents families people flera många de flesta klienterna kunderna""".split())
+_OTHERS = frozenset("""moni monella monet useampi useat asiakkaista asiakkaat asiakkailla heidän many most
+several clients customers residents families people flera många flesta klienterna kunderna""".split())
+# only with a group after them: "osa asiakkaista", "some of our clients"; not "some pain", "on osa arkea"
+_SOME = frozenset("osa some".split())
+
+
+def _others_at(words: list[re.Match[str]], j: int) -> bool:
+    """Word ``j`` speaks of a group of people, not of one person."""
+    w = words[j].group(0).lower()
+    if w in _SOME:
+        nxt = words[j + 1].group(0).lower() if j + 1 < len(words) else ""
+        return nxt == "of" or (nxt in _OTHERS and nxt not in ("most", "many"))
+    return w in _OTHERS
 
 
 def _about_others(words: list[re.Match[str]], end: int, h: int) -> bool:
-    return h > end and any(w.group(0).lower() in _OTHERS for w in words[end + 1:h])
+    return h > end and any(_others_at(words, j) for j in range(end + 1, h))
 
 
 def _title(word: str) -> bool:

@@ -63,7 +63,8 @@ SERVICE_CUES = ("avoinna", "auki", "aukiolo", "palvelee", "öppet", "öppettider
 TITLE_PARTS = ("ohjaaja", "hoitaja", "työntekijä", "lääkäri", "terapeutti", "kuraattori", "psykologi", "päällikkö",
                "johtaja", "koordinaattori", "asiantuntija", "kurator", "sköterska", "läkare", "handläggare",
                "terapeut", "psykolog", "samordnare", "chef", "doctor", "dr", "nurse", "counsellor", "counselor",
-               "manager", "coordinator", "worker", "therapist", "psychologist", "officer", "professor", "prof")
+               "manager", "coordinator", "worker", "therapist", "psychologist", "officer", "professor", "prof",
+               "henkilö", "kontaktperson", "stödperson")
 ROLE_PARTS = ("ohjaaj", "työntekij", "hoitaj", "terapeut", "lääkär", "palvelu", "keskus", "yksikk", "asema",
               "seura", "liitto", "järjest", "työ", "handläggare", "mottagning", "enhet", "verksamhet", "vården",
               "arbetare", "team", "worker", "service", "unit")
@@ -213,7 +214,8 @@ NOT_PERSONS = frozenset("""monday tuesday wednesday thursday friday saturday sun
 june july august september october november december christmas easter midsummer juhannus joulu joulun pääsiäinen
 pääsiäisenä jul julen påsk påsken midsommar""".split())
 EPONYMS = ("parkinson", "alzheimer", "crohn", "asperger", "tourette", "huntington", "hodgkin", "down", "addison",
-           "cushing", "raynaud", "sjögren", "bechterew", "menière", "meniere", "korsakoff")
+           "cushing", "raynaud", "sjögren", "bechterew", "menière", "meniere", "korsakoff", "wernicke", "hashimoto",
+           "guillain", "kaposi", "munchausen")
 
 
 def not_a_person(word: str) -> bool:

@@ -1,7 +1,8 @@
 """Fit the name + health-detail reader of the personal-data guard (``knowledge/classifier/pii.json``).
 
 Every name-like word in the *dev* cases of ``evals/pii/cases.yaml`` is a candidate, labelled by whether it
-is inside a labelled ``name_health`` span. The regularisation and the decision threshold are chosen by
+is inside a labelled ``name_health`` span. The regularisation, the weight of the name-shape features against
+the embedding and the decision threshold are chosen by
 cross-validation grouped by case, on case-level F1 (the way ``parastelu bench pii`` scores): a leak and
 a false alarm that blocks publishing until the person masks it weigh the same. The held-out
 cases are never read. "Common words" are the lowercase words of the seed bank's records.
@@ -23,7 +24,10 @@ from assistant.settings import Settings
 from assistant.train.vectors import seed_models
 
 CASES = Path(__file__).resolve().parents[2] / "evals" / "pii" / "cases.yaml"
-GRID_C = (0.01, 0.03, 0.1, 0.3)
+GRID_C = (0.01, 0.03, 0.1)
+# the name-shape features weighed up against the 384 embedding dimensions: a larger factor regularises them
+# less, so a few telling words ("mummo Rauha", 'Dave' in quotes) can outweigh the sentence's meaning
+GRID_S = (1.0, 2.0, 4.0)
 GRID_T = tuple(round(t, 2) for t in np.arange(0.3, 0.91, 0.05))
 
 
@@ -108,34 +112,39 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
     x, y, groups = np.stack(rows), np.asarray(labels), np.asarray(case_of)
     wants = ["name_health" in (c.get("kinds") or []) for c in dev]
     print(f"{len(dev)} dev cases, {len(y)} candidates, {int(y.sum())} inside a labelled name")
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
-    xs = (x - mean) / scale
+    mean, std = x.mean(axis=0), x.std(axis=0) + 1e-6
     bank = _bank_rows(embedder, common, names)
-    best: tuple[float, float, float, float, float] | None = None  # f1, C, t, r, p
-    fitted: dict[float, Any] = {}  # C → the model fitted on all dev candidates
-    for c in GRID_C:
+    best: tuple[float, float, float, float, float, float] | None = None  # f1, C, S, t, r, p
+    fitted: dict[tuple[float, float], Any] = {}  # (C, S) → the model fitted on all dev candidates
+    for c, sf in ((c, sf) for sf in GRID_S for c in GRID_C):
+        scale = std.copy()
+        scale[:len(NAME_FEATURES)] /= sf
+        xs = (x - mean) / scale
         prob = np.zeros(len(y))
         for tr, te in GroupKFold(n_splits=5).split(xs, y, groups):
             clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(xs[tr], y[tr])
             prob[te] = clf.predict_proba(xs[te])[:, 1]
         # the shipped bank and its views are public text: a threshold that flags any of it is never chosen
-        whole = fitted[c] = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(xs, y)
+        whole = fitted[c, sf] = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(xs, y)
         floor = float(whole.predict_proba((bank - mean) / scale)[:, 1].max()) if len(bank) else 0.0
         for t in GRID_T:
             f1, r, p = _case_f1(prob, groups, wants, t)
             if t > floor and (best is None or f1 > best[0] + 1e-9):
-                best = (f1, c, t, r, p)
-        print(f"C={c} (bank's highest {floor:.2f}): " + " ".join(
+                best = (f1, c, sf, t, r, p)
+        print(f"C={c} S={sf} (bank's highest {floor:.2f}): " + " ".join(
             "t{}:{:.2f}/{:.2f}".format(t, *_case_f1(prob, groups, wants, t)[1:]) for t in GRID_T[::2]))
     assert best is not None
-    f1, c, t, r, p = best
-    clf = fitted[c]
+    f1, c, sf, t, r, p = best
+    clf = fitted[c, sf]
+    scale = std.copy()
+    scale[:len(NAME_FEATURES)] /= sf
     coef = clf.coef_[0] / scale
     data = {"model_id": embedder.model_id, "features": list(NAME_FEATURES) + [f"e{i}" for i in range(embedder.dim)],
             "coef": np.round(coef, 6).tolist(), "intercept": round(float(clf.intercept_[0] - coef @ mean), 6),
-            "threshold": t, "C": c, "cv": {"f1": round(f1, 3), "recall": round(r, 3), "precision": round(p, 3)},
+            "threshold": t, "C": c, "feature_scale": sf,
+            "cv": {"f1": round(f1, 3), "recall": round(r, 3), "precision": round(p, 3)},
             "common": sorted(common), "bank_names": sorted(names), "trained_on": "evals/pii/cases.yaml split=dev"}
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"C={c} threshold={t}: cross-validated case recall {r:.3f} precision {p:.3f} → {out}")
+    print(f"C={c} S={sf} threshold={t}: cross-validated case recall {r:.3f} precision {p:.3f} → {out}")
     return 0
