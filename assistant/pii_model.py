@@ -46,7 +46,7 @@ WEIGHTS = shipped("knowledge", "classifier", "pii.json")
 NAME_FEATURES = ("first_name", "any_first_name", "surname_shape", "multi", "initial", "title_before",
                  "named_after", "rule", "health_here", "health_beside", "others", "place", "common",
                  "case_ending", "lowercase", "fiction", "citation", "unknown_single", "courtesy",
-                 "pronoun_after", "kin_beside", "quoted", "ambiguous", "long_word", "work")
+                 "pronoun_after", "kin_beside", "quoted", "ambiguous", "long_word", "work", "praise", "dotted")
 # A made-up person ("kuvitteellinen asiakas Pekka", "personan 'Berit' är påhittad"). Not "esimerkki"/"for
 # example": a real client is given as an example as often as an invented one.
 _FICTION = re.compile(r"\b(?:kuvitteelli|keksit(?:ty|yn|tyä|tyjä|tyn)|fiktiivi|påhitta[dt]|fiktiv|fictional|"
@@ -156,7 +156,7 @@ def _name_like(words: list[re.Match[str]], i: int) -> bool:
 
 
 # A courtesy title says a person follows ("Mr Okafor", "rouva Lahtinen"); a staff title is handled apart.
-_COURTESY = frozenset("mr mrs ms miss mr. mrs. ms. herr fru rouva neiti".split())
+_COURTESY = frozenset("mr mrs ms miss mr. mrs. ms. herr herra fru fröken rouva neiti".split())
 # A third-person pronoun after the word: someone is spoken of ("… She was in A&E", "Hennes son fick …").
 _PRONOUNS = frozenset("""hän hänen hänellä hänelle häneltä hänet häntä hänestä hänessä häneen hänkin hänellähän
 han hon hans hennes honom henne hen hens he she his her him himself herself he's she's he'd she'd""".split())
@@ -165,7 +165,8 @@ _KIN = frozenset("""äiti äidin äidillä äidille isä isän isällä isälle 
 miehen puoliso puolison sisko siskon veli veljen lapsi lapset lapsen lasten mummo mummon vaari pappa mamma mor
 far son dotter fru man sambo syster bror barn barnen mormor farmor morfar farfar mum mom mother dad father
 daughter wife husband partner sister brother kids children boyfriend girlfriend perhe perheen perheellä familjen
-family setä täti eno mummi ukki tyttö vauva sambon""".split())
+family setä täti eno mummi ukki tyttö vauva sambon naapuri naapurin ystävä ystäväni kaveri kaverin granne
+grannen vän väninna kompis neighbour neighbor friend""".split())
 _QUOTES = "'’‘\"“”«»"
 
 
@@ -193,6 +194,11 @@ def _shouted(sentence: str) -> bool:
         and all(len(w.capitalize()) == len(w) for w in words)
 
 
+# thanks and congratulations are said to staff and volunteers, not about a client's illness
+_PRAISE = re.compile(r"\b(?:onnittel\w*|onnea|kiitos|kiitokset|grattis|gratulerar|tack till|congratulations|"
+                     r"congrats|well done|thanks to|thank you|shout-out|kudos)\b", re.IGNORECASE)
+
+
 # stand-in names of forms and examples ("Matti Meikäläinen", "John Doe", "Joe Bloggs", "Medelsvensson")
 _PLACEHOLDER = re.compile(r"^(?:meikäläi\w*|medelsvensson\w*|doe|bloggs)$", re.IGNORECASE)
 
@@ -210,7 +216,8 @@ _BUILDING = _NAMED | frozenset("lodge house hall manor court".split())
 def _compound(words: list[re.Match[str]], i: int, end: int, s_text: str) -> bool:
     """A name joined by a hyphen to an ordinary word names a group, a house or a model ("Helmi-ryhmä",
     "Ronald McDonald -talossa"), unless the word is kin ("Ahmed-setä")."""
-    tail = words[i].group(0).split("-")[-1] if "-" in words[i].group(0) else ""
+    tails = [w.group(0).split("-")[-1] for w in words[i:end + 1] if "-" in w.group(0)]
+    tail = next((t for t in tails if t.islower()), "")
     if not tail and end + 1 < len(words) and s_text[words[end].end():words[end + 1].start()].strip() == "-":
         tail = words[end + 1].group(0)
     return bool(tail) and tail.islower() and not _KIN_TAIL.match(tail)
@@ -222,10 +229,15 @@ def _work(span_words: list[str], common: frozenset[str]) -> bool:
         and not _is_first_name(span_words[2], common) and not _SURNAME.search(span_words[2])
 
 
-def _ambiguous(word: str) -> bool:
-    """A first name that is more often an ordinary word ("Onni oli matkassa", "Will there be …")."""
+# of those, the ones far more often a word than a name ("Onni oli matkassa", "Will there be …", "Sten i njuren")
+_MOSTLY_WORDS = _LOWER_COMMON - frozenset("""ilona aino saga bill ben tom sue veli kai aina sini hans klara ville per
+mark jack frank dean satu helmi suvi tuija""".split())
+
+
+def _ambiguous(word: str, initial: bool) -> bool:
+    """A word that is far more often an ordinary word, where its capital says nothing (opening the sentence)."""
     low = word.lower()
-    return low in _LOWER_COMMON or _FI_CASE.sub("", low) in _LOWER_COMMON
+    return (initial or word.islower()) and (low in _MOSTLY_WORDS or _FI_CASE.sub("", low) in _MOSTLY_WORDS)
 
 
 def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = frozenset()) -> list[Candidate]:
@@ -248,7 +260,7 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                 continue
             end = i
             while end + 1 < len(words) and end - i < 2 and words[end + 1].group(0)[:1].isupper() \
-                    and not words[end + 1].group(0).isupper() \
+                    and not words[end + 1].group(0).split("-")[0].isupper() \
                     and s_text[words[end].end():words[end + 1].start()].strip() in ("", "-"):
                 end += 1
             if end == i and i + 1 < len(words) and _lowercase_name(words[i].group(0), words[i + 1].group(0)):
@@ -282,9 +294,13 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                 1.0 if _CITATION.search(s_text[words[end].end():]) else 0.0,
                 1.0 if len(span_words) == 1 and not _is_first_name(first, common) else 0.0,
                 *_context(words, i, end, s_text, sents[k + 1].group(0) if k + 1 < len(sents) else ""),
-                1.0 if _ambiguous(first) else 0.0,
+                1.0 if len(span_words) == 1 and _ambiguous(first, i == 0) else 0.0,
                 1.0 if len(span_words) == 1 and len(first) >= 14 else 0.0,  # "Försäkringskassan", compounds
                 1.0 if _work(span_words, common) else 0.0,
+                1.0 if _PRAISE.search(s_text) else 0.0,
+                # "lena.berg snabel-a …", "pekka.k": a part of an address written out, not a name
+                1.0 if re.match(r"\.[^\W\d_]", s_text[words[end].end():]) or re.search(r"[^\W\d_]\.$",
+                                                                                   s_text[:words[i].start()]) else 0.0,
             ]
             opener = feats[4] and feats[12] and feats[17] and not feats[7]  # "Kotihoito …": a common word opens
             staff_or_place = feats[5] or feats[6] or feats[16]  # "sairaanhoitaja Pekka", "Minna Canthin katu", "ym."

@@ -52,7 +52,8 @@ _NAMED = frozenset("""katu kadun kadulla kadulle tie tien tiellä kuja säätiö
 talo talon sairaala sairaalan koulu koulun lukio palkinto palkinnon instituutti gatan gata vägen väg stiftelse
 stiftelsen fond fonden sjukhus sjukhuset skola skolan priset pris street road avenue lane foundation trust fund
 hospital school wing centre center institute prize award college university opas opasta oppaan kirja kirjaa
-kirjan teos bok boken book guide menetelmä metodi""".split())
+kirjan teos bok boken book guide menetelmä metodi roman romanen romaner romaani romaanin romaanit novel novels
+dikter runot""".split())
 
 
 def _named_after(words: list[re.Match[str]], end: int) -> bool:
