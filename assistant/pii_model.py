@@ -46,7 +46,7 @@ WEIGHTS = shipped("knowledge", "classifier", "pii.json")
 NAME_FEATURES = ("first_name", "any_first_name", "surname_shape", "multi", "initial", "title_before",
                  "named_after", "rule", "health_here", "health_beside", "others", "place", "common",
                  "case_ending", "lowercase", "fiction", "citation", "unknown_single", "courtesy",
-                 "pronoun_after", "kin_beside", "quoted", "ambiguous", "long_word", "work", "praise", "dotted")
+                 "pronoun_after", "kin_beside", "quoted", "ambiguous", "long_word", "work", "praise", "dotted", "leads")
 # A made-up person ("kuvitteellinen asiakas Pekka", "personan 'Berit' är påhittad"). Not "esimerkki"/"for
 # example": a real client is given as an example as often as an invented one.
 _FICTION = re.compile(r"\b(?:kuvitteelli|keksit(?:ty|yn|tyä|tyjä|tyn)|fiktiivi|påhitta[dt]|fiktiv|fictional|"
@@ -199,6 +199,11 @@ _PRAISE = re.compile(r"\b(?:onnittel\w*|onnea|kiitos|kiitokset|grattis|gratulera
                      r"congrats|well done|thanks to|thank you|shout-out|kudos)\b", re.IGNORECASE)
 
 
+# leading a group or a session is what staff and volunteers do ("Leena vetää päihdekuntoutujien ryhmää")
+_LEADS = re.compile(r"\b(?:vetää|vetämä\w*|vetäjä\w*|ohjaa|ohjaama\w*|leder|ledde|ledare|håller i|facilitates|"
+                    r"facilitated|runs the|ran the|chairs)\b", re.IGNORECASE)
+
+
 # stand-in names of forms and examples ("Matti Meikäläinen", "John Doe", "Joe Bloggs", "Medelsvensson")
 _PLACEHOLDER = re.compile(r"^(?:meikäläi\w*|medelsvensson\w*|doe|bloggs)$", re.IGNORECASE)
 
@@ -259,7 +264,7 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                 i += 1
                 continue
             end = i
-            while end + 1 < len(words) and end - i < 2 and words[end + 1].group(0)[:1].isupper() \
+            while end + 1 < len(words) and end - i < (1 if shouting else 2) and words[end + 1].group(0)[:1].isupper() \
                     and not words[end + 1].group(0).split("-")[0].isupper() \
                     and s_text[words[end].end():words[end + 1].start()].strip() in ("", "-"):
                 end += 1
@@ -270,6 +275,7 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
             span_words = [w.group(0) for w in words[i:end + 1]]
             first = span_words[0]
             start, stop = base + words[i].start(), base + words[end].end()
+            stop -= span_words[-1][-1] in "'’"  # "'Dave'": the closing quote is not part of the name
             others = any(_others_at(words, j) for j in range(len(words)))
             low = first.lower()
             feats = [
@@ -301,6 +307,7 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                 # "lena.berg snabel-a …", "pekka.k": a part of an address written out, not a name
                 1.0 if re.match(r"\.[^\W\d_]", s_text[words[end].end():]) or re.search(r"[^\W\d_]\.$",
                                                                                    s_text[:words[i].start()]) else 0.0,
+                1.0 if _LEADS.search(s_text) else 0.0,
             ]
             opener = feats[4] and feats[12] and feats[17] and not feats[7]  # "Kotihoito …": a common word opens
             staff_or_place = feats[5] or feats[6] or feats[16]  # "sairaanhoitaja Pekka", "Minna Canthin katu", "ym."

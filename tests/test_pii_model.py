@@ -94,3 +94,42 @@ def test_more_conditions_and_circumstances_are_health_or_social_details(text: st
     from assistant.pii_names import _HEALTH
 
     assert _HEALTH.search(text) is not None
+
+
+def test_a_name_joined_to_an_ordinary_word_names_a_group_unless_the_word_is_kin() -> None:
+    text = "Aava-ryhmä kokoontuu torstaisin, ja Ilmari-sedällä todettiin diabetes."
+    assert [text[c.start:c.end] for c in candidates(text, frozenset())] == ["Ilmari-sedällä"]
+    assert candidates("Perhe asui Ronja Lindqvist -talossa koko talven.", frozenset({"perhe"})) == []
+
+
+def test_a_staff_title_opening_the_run_makes_it_staff() -> None:
+    assert candidates("Dr Patel is the named clinician for the ward.", frozenset()) == []
+
+
+def test_a_word_about_a_group_needs_the_group_after_it() -> None:
+    text = "Farida Hassan bor med de två barnen och har svår astma."
+    assert [text[c.start:c.end] for c in candidates(text, frozenset())] == ["Farida Hassan"]
+
+
+def test_fiction_is_told_by_whole_words() -> None:
+    real = candidates("Lasse Berg fyller 60, så personalen bjuder på tårta.", frozenset())
+    text = "Personan 'Bo', 70, är påhittad och har demens."
+    made_up = next(c for c in candidates(text, frozenset()) if text[c.start:c.end] == "Bo")
+    assert _feature(real[0], "fiction") == 0.0
+    assert _feature(made_up, "fiction") == 1.0 and _feature(made_up, "quoted") == 1.0
+
+
+def test_a_sentence_in_capitals_is_read_for_first_names() -> None:
+    text = "HUOM: KALLE MÄKINEN ON VAKAVASTI ALLERGINEN PÄHKINÖILLE"
+    assert [text[c.start:c.end] for c in candidates(text, frozenset())] == ["KALLE MÄKINEN"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Mr Osei said his son has been in hospital since May.", "courtesy"),
+    ("I spoke to Nora Jansen today. She has stopped eating.", "pronoun_after"),
+    ("Naapurin Helka kaatui eilen ja lonkka murtui.", "kin_beside"),
+    ("Thanks to Maria Lopez, who ran the dementia café all year.", "praise"),
+])
+def test_the_words_around_a_name_are_features(text: str, name: str) -> None:
+    cands = [c for c in candidates(text, frozenset({"naapurin"})) if _feature(c, name) == 1.0]
+    assert cands, name
