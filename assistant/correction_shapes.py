@@ -6,6 +6,7 @@ turn's ``Corrections``; kept apart so that ``corrections`` stays the general rea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from assistant.renamed import renamed
 from assistant.replacement import replacement_after
 from assistant.schema import LIST_FIELDS
 from assistant.substitute import substitute
+from assistant.wrong_value import range_swap
 
 if TYPE_CHECKING:
     from assistant.corrections import Corrections
@@ -90,3 +92,28 @@ def with_replacement(d: Corrections, a: policy.Action, once: Callable[[policy.Ac
     if len(changed) == 1:
         d._apply_correction(changed[0], extra, [], True)
     return parts
+
+
+_JOINED = re.compile(r"\s*,\s*|\s+(?:och|ja|and|sekä|samt|eller|tai|or)\s+", re.IGNORECASE)
+
+
+def split_joined(d: Corrections, removed: list[str]) -> list[str]:
+    """"inte Kristinestad och Kaskö" for a card listing them apart: each part, when the whole is written nowhere
+    and every part is (the correction had found nothing and was stored as the answer to the question asked)."""
+    out: list[str] = []
+    for r in removed:
+        parts = [p for p in _JOINED.split(r) if p.strip()]
+        if len(parts) > 1 and not d._holders([r], whole=True) and all(d._holders([p], whole=True) for p in parts):
+            out += parts
+        else:
+            out.append(r)
+    return out
+
+
+def value_swap_elsewhere(d: Corrections, c: Any, text: str) -> bool:
+    """To "did I get X right?", "förlåt, jag menade 6–12 år, …" puts right an age range or a number the card
+    writes (in X or elsewhere): a correction, not a new value for X (the core had been replaced by it)."""
+    if c.removed or not c.text:
+        return False
+    card = {f: getattr(d.state.draft, f) for f in d.flow.card if f not in ("stage", "name")}
+    return bool(range_swap(c.text, card) or card_number_fix(text, card))

@@ -25,7 +25,7 @@ from assistant.card_words import (
     by_initials,
     reason_clauses,
 )
-from assistant.correction_shapes import number_fix, read_shapes, with_replacement
+from assistant.correction_shapes import number_fix, read_shapes, split_joined, value_swap_elsewhere, with_replacement
 from assistant.edits import only_places
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
@@ -38,7 +38,7 @@ from assistant.schema import LIST_FIELDS
 from assistant.substitute import substitute
 from assistant.textsafe import md, short
 from assistant.two_corrections import NothingHere, carry_out_second
-from assistant.unplaced import place_or_tell
+from assistant.unplaced import place_or_tell, removal_of_nothing
 from assistant.wrong_value import range_swap, same_kind
 
 if TYPE_CHECKING:
@@ -92,8 +92,8 @@ class Corrections:
         c = a.correction
         assert c is not None and a.field
         holder = self._holder(c.removed) if c.removed else None
-        if holder:  # what it calls wrong is on the card, in the quoted value or elsewhere: correct it there
-            return self._do_correct(policy.Action("correct", correction=c, text=a.text))
+        if holder or value_swap_elsewhere(self, c, a.text):  # what it calls wrong is on the card, in the quoted
+            return self._do_correct(policy.Action("correct", correction=c, text=a.text))  # value or elsewhere
         placed = place_or_tell(self, a.text) if c.removed else None
         if placed is not None:  # "Sorry, small correction, the pilot was autumn 2023 not spring" to "did I get the
             return placed  # core right?": about something else, so the core stays and is asked again
@@ -120,9 +120,9 @@ class Corrections:
         if c.answer and st.phase == "collect" and st.pending_field and st.asking == "question" \
                 and not self.offline.nlu.is_skip(c.answer):  # what was asked is answered first, then the card fixed
             self._store_answer(st.pending_field, c.answer)
-        if c.removed:  # "SFV ska bort": the card's "Svenska folkskolans vänner"
+        if c.removed:  # "SFV ska bort": the card's "Svenska folkskolans vänner"; "Kristinestad och Kaskö"
             values = [getattr(st.draft, f) for f in self.flow.card if f != "stage"]
-            c = dataclasses.replace(c, removed=[by_initials(r, values) or r for r in c.removed])
+            c = dataclasses.replace(c, removed=split_joined(self, [by_initials(r, values) or r for r in c.removed]))
         if c.position is not None and c.field:  # "se toinen tavoite … pois": the card's item at that place
             at = item_at(list(getattr(st.draft, c.field) or []), c.position)
             if at is None:
@@ -230,7 +230,8 @@ class Corrections:
         if st.pending_field and st.asking == "confirm":
             return self._do_replace_value(policy.Action("replace_value", field=st.pending_field, text=text))
         if st.pending_field:  # "Korjaus: …" that corrects nothing on the card is not the answer to the question
-            return place_or_tell(self, text) or self.after_update(self._store_answer(st.pending_field, text))
+            return place_or_tell(self, text) or removal_of_nothing(self, text) \
+                or self.after_update(self._store_answer(st.pending_field, text))
         return self._do_story(policy.Action("story", text=text))
 
     def _correction_field(self, text: str, removed: list[str], weak: bool = False,

@@ -54,3 +54,17 @@ def place_or_tell(d: Corrections, text: str) -> list[str] | None:
     if not _CONTRA.search(rest):
         return None  # "ai niin, meillä on myös isien ryhmä": nothing called wrong, so an answer after all
     return [d.t("iv.correction_unplaced"), d._repeat()]
+
+
+def removal_of_nothing(d: Corrections, text: str) -> list[str] | None:
+    """"förresten, brottsofferjouren e int me längre" when nothing on the card names it: the person is told, and the
+    question asked stays (it had become the model's name). None when the words answer the question asked."""
+    said = d.offline.nlu.correction(text)
+    if said is None or not said.removed or said.text or said.additive:
+        return None
+    guess = d.offline.classifier.predict([text])[0]
+    if guess.field == d.state.pending_field:
+        return None  # "asiakas ei tule enää vastaanotolle, kun jono on pitkä" to "what is the need?"
+    from assistant.textsafe import md, short
+
+    return [d.t("iv.not_on_card", words=md(short(", ".join(said.removed)))), d._repeat()]

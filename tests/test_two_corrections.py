@@ -70,3 +70,35 @@ def test_a_marked_correction_about_another_field_keeps_the_value_asked_about(sta
     turn = iv.turn("tarkennus: ei syksyllä vaan jo keväällä 2024 alotettiin, pienellä porukalla, sori")
     assert turn.draft.target_groups == ["Oppilaat, joilla on keskittymisen vaikeuksia"]
     assert "Kohderyhmä" in turn.reply
+
+
+def test_two_places_said_wrong_together_are_both_removed(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"inte Kristinestad och Kaskö" for a card listing them apart (it had become the answer to the contact
+    question)."""
+    iv = start_at("sv", "contact")
+    iv.edit("regions", ["Närpes", "Kristinestad", "Kaskö"])
+    turn = iv.turn("Det ska vara Närpes och Korsnäs, inte Kristinestad och Kaskö.")
+    assert turn.draft.regions == ["Närpes", "Korsnäs"]
+    assert turn.draft.contact is None
+
+
+def test_someone_gone_who_is_not_on_the_card_is_no_answer(start_at) -> None:  # type: ignore[no-untyped-def]
+    """To "what is the model called?", "brottsofferjouren e int me längre" is told as not found; the name stays
+    unanswered (it had become the name)."""
+    iv = start_at("sv", "name")
+    iv.edit("actors", ["Polisen", "Skyddshemmet"])
+    turn = iv.turn("förresten, brottsofferjouren e int me längre sen i våras")
+    assert turn.draft.name is None
+    assert "brottsofferjouren" in turn.reply
+    assert turn.draft.actors == ["Polisen", "Skyddshemmet"]
+
+
+def test_an_age_range_put_right_while_another_item_is_confirmed(start_at) -> None:  # type: ignore[no-untyped-def]
+    """To "did I get the core right?", "jag menade 6–12 år" changes the target group's range; the core stays."""
+    iv = start_at("sv", "core")
+    iv.edit("target_groups", ["Barn 7–12 år vars föräldrar har separerat"])
+    iv.edit("core", ["Varje barn gör en egen bok om sina två hem"])
+    iv.state.asking = "confirm"
+    turn = iv.turn("förlåt, jag menade 6–12 år")
+    assert turn.draft.target_groups == ["Barn 6–12 år vars föräldrar har separerat"]
+    assert turn.draft.core == ["Varje barn gör en egen bok om sina två hem"]
