@@ -233,8 +233,9 @@ def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list
                 positive.append(_clean_new(clause))
             continue
         lead = next((n for n in (2, 1) if neg is not None and neg > n and " ".join(toks[:n]) in _IT_IS), 0)
+        verb = max((i for i in range(lead, neg or 0) if toks[i] in _VERBS), default=None)
         contrast = neg is not None and (
-            words[neg].lower() in ("eikä", "enkä", "not") and not set(toks[lead:neg]) & _VERBS
+            words[neg].lower() in ("eikä", "enkä", "not") and (verb is None or neg - verb >= 3 and len(after) <= 2)
             or words[neg].lower() in ("en", "ei", "inte", "int") and len(after) <= 3 and not after & _NEG_VERBS)
         if neg and contrast:
             # "Tuesdays not Thursdays": the first is right, the second wrong

@@ -102,3 +102,15 @@ def test_an_age_range_put_right_while_another_item_is_confirmed(start_at) -> Non
     turn = iv.turn("förlåt, jag menade 6–12 år")
     assert turn.draft.target_groups == ["Barn 6–12 år vars föräldrar har separerat"]
     assert turn.draft.core == ["Varje barn gör en egen bok om sina två hem"]
+
+
+def test_a_small_correction_about_something_else_keeps_the_core_asked_about(start_at) -> None:  # type: ignore[no-untyped-def]
+    """To "did I get the core right?", "Sorry, small correction, the pilot was autumn 2023 not spring" (nothing
+    on the card says spring) had replaced the core with the message."""
+    iv = start_at("en", "core")
+    iv.edit("core", ["Clients book the appointment themselves online"])
+    iv.state.asking = "confirm"
+    turn = iv.turn("Sorry, small correction, the pilot was autumn 2023 not spring. Spring was only internal "
+                   "testing with staff.")
+    assert turn.draft.core == ["Clients book the appointment themselves online"]
+    assert turn.asked_field == "core"

@@ -231,6 +231,8 @@ def test_the_stage_people_state_including_negations(text: str, stage: str) -> No
      ["Kriminalvårdsföreningen"]),
     ("rättelse: inom två dygn, int tre, vi skärpte det i år", "inom två dygn", ["tre"]),
     # what is no longer there, and a request at the end to remove "them"
+    # "X was Y not Z": Y against Z, not X called wrong
+    ("Sorry, small correction, the pilot was autumn 2023 not spring.", "pilot was autumn 2023", ["spring"]),
     # who is there now is added by the removal's replacement reader (test_replacement.py)
     ("seurakunta ei oo enää, nykyään kämppä on metsästysseuran, vaiha se", "", ["seurakunta"]),
     ("the shelters are not really a partner, we only refer people there, please remove them", "", ["the shelters"]),
