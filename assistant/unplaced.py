@@ -31,8 +31,13 @@ def marked(d: Corrections, text: str) -> tuple[str, bool] | None:
     if not marker:
         return None
     colon = ":" in body and tokens(body.split(":", 1)[0]) == marker
-    if marker in _phrases(cues.weak_correction_markers) and not colon:
-        return None
+    weak = _phrases(cues.weak_correction_markers)
+    if marker in weak and not colon:
+        after = cut_leading(body, marker).strip(" ,:;-–")  # "Sorry, small correction, …": the strong one after it
+        again = starts_with(after, cues.correction_markers)
+        if not again or again in weak:
+            return None
+        body, marker = after, again
     rest = cut_leading(body, marker).strip(" ,:;-–")
     adds = marker in _phrases(cues.addition_markers) or bool(_ALSO.match(rest))
     return rest, adds
