@@ -143,14 +143,22 @@ _REPLACING = re.compile(r"\b(?:tilalle|sijaan|sijasta|instead|istället|nyt|nyky
                         r"it's|it is|its|se on|ne on|det är|de e|he e|tuli|came|kom)\b", re.IGNORECASE)
 
 
+# an opening clause that only says what the rest is about: "ja niistä paikoista missä ollaan, …", "and about the
+# places, …", "och om orterna, …"
+_TOPIC = re.compile(r"^\s*(?:(?:ja|and|och|o)\s+)?(?:niistä|siitä|noista|tuosta|näistä|about|regarding|as for|om|"
+                    r"vad gäller|mitä tulee)\b", re.IGNORECASE)
+
+
 def removed_after(nlu: Understanding, text: str) -> tuple[str | None, str] | None:
     """What goes, then the word that removes it: "Juva pois, sinne ei enää ajeta", "Kriisikeskus poistetaan
     toimijoista", "vuxna barn ska bort": (the field named, what goes)."""
     from assistant.phrases import tokens
     from assistant.rightwrong import REMARK
 
-    first = re.split(r"[,.;:!?]\s|\s[–—-]\s", text.strip(), maxsplit=1)[0].strip().rstrip(".!")
-    first = _AFTERTHOUGHT.sub("", first)  # "Föglö kan bort förresten"
+    parts = re.split(r"[,.;:!?]\s|\s[–—-]\s", text.strip(), maxsplit=2)
+    if len(parts) > 1 and _TOPIC.match(parts[0]):  # "ja niistä paikoista missä ollaan, leirikeskus pois, …"
+        parts = parts[1:]
+    first = _AFTERTHOUGHT.sub("", parts[0].strip().rstrip(".!"))  # "Föglö kan bort förresten"
     toks = first.split()
     low = [t.lower() for t in toks]
     for phrase in sorted((tokens(p) for ps in nlu.cues.removal_after.values() for p in ps), key=len, reverse=True):

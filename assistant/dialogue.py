@@ -26,7 +26,7 @@ from assistant.services import Services
 from assistant.textproc import detect_language
 from assistant.textsafe import md, short
 from assistant.understand import Understanding
-from assistant.unplaced import place_or_tell
+from assistant.unplaced import about_another_item, place_or_tell
 
 
 class Dialogue(Corrections, Closing, InPassing):
@@ -169,6 +169,9 @@ class Dialogue(Corrections, Closing, InPassing):
 
     def _do_replace_value(self, a: policy.Action) -> list[str]:
         assert a.field
+        elsewhere = about_another_item(self, a.field, a.text)
+        if elsewhere is not None:
+            return elsewhere
         self._unsure_done(a.field)
         return self.after_update(self._store_answer(a.field, a.text))
 

@@ -104,7 +104,7 @@ def not_a_but_b(text: str) -> tuple[str, str] | None:
     m = _NOT_A_BUT_B.match(text.strip())
     if not m:
         return None
-    wrong = re.sub(r"^(?:from|från|the)\s+", "", m.group("wrong"), flags=re.IGNORECASE)
+    wrong = re.sub(r"^(?:(?:from|från|the|oo|ole|on|är|e|is)\s+)+", "", m.group("wrong"), flags=re.IGNORECASE)
     return m.group("right"), wrong
 
 

@@ -73,3 +73,19 @@ def removal_of_nothing(d: Corrections, text: str) -> list[str] | None:
     from assistant.textsafe import md, short
 
     return [d.t("iv.not_on_card", words=md(short(", ".join(said.removed)))), d._repeat()]
+
+
+def about_another_item(d: Corrections, fld: str, text: str) -> list[str] | None:
+    """To "did I get the core right?", "small thing, age is 60 and over but we let also 55 in …" speaks of the
+    target group the card already holds: it is added there and the core asked again (it had replaced the core).
+    Only when the words clearly describe another item (the classifier's confident placement) and no "no" opens
+    the message ("Ei, vaan …" answers the question asked)."""
+    st = d.state
+    if st.asking != "confirm" or starts_with(text, d.offline.nlu.cues.no):
+        return None
+    guess = d.offline.classifier.predict([text])[0]
+    if guess.field == fld or guess.p < d.flow.thresholds.confident or guess.field not in d.flow.card \
+            or guess.field in _NOT_HERE or not getattr(st.draft, guess.field):
+        return None
+    d._apply_correction(guess.field, text, [], True)
+    return [d.t("iv.corrected", label=d.label(guess.field)), d._repeat()]

@@ -114,3 +114,27 @@ def test_a_small_correction_about_something_else_keeps_the_core_asked_about(star
                    "testing with staff.")
     assert turn.draft.core == ["Clients book the appointment themselves online"]
     assert turn.asked_field == "core"
+
+
+def test_a_removal_after_a_clause_that_says_what_it_is_about() -> None:
+    """"ja niistä paikoista missä ollaan, leirikeskus pois, …": the camp centre goes (it was "which item?")."""
+    from assistant.flow import load_prompts
+    from assistant.understand import Understanding
+
+    c = Understanding(load_prompts().cues).correction(
+        "ja niistä paikoista missä ollaan, leirikeskus pois, sinne ei enää päästä ko seurakunta myi sen")
+    assert c is not None
+    assert (c.text, c.removed) == ("", ["leirikeskus"])
+
+
+def test_an_acronym_finds_its_case_form_on_the_card(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"ei se oo MLL vaan Martat" when the card says "MLL:n paikallisyhdistys" (its stem was too short to
+    compare, and the message had replaced the core being confirmed)."""
+    iv = start_at("fi", "core")
+    iv.edit("actors", ["Perheohjaaja", "MLL:n paikallisyhdistys"])
+    iv.edit("core", ["Perhekahvila kiertää kylissä"])
+    iv.state.asking = "confirm"
+    turn = iv.turn("ai nii ei se oo MLL vaan Martat, MLL:n yhistys lopetti täältä pari vuotta sitten")
+    assert turn.draft.core == ["Perhekahvila kiertää kylissä"]
+    assert turn.draft.actors is not None and "MLL" not in " ".join(turn.draft.actors)
+    assert any("Martat" in a for a in turn.draft.actors)
