@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from assistant.edits import place_names
+from assistant.pii_locale_names import locale_first_names
 from assistant.pii_names import (
     _FI_CASE,
     _HEALTH,
@@ -139,13 +140,16 @@ mark jack frank dean laina satu helmi aamu suvi tuija ilta make inga annan alla 
 _LOWER_TITLES = frozenset("mrs mr ms miss rouva herr".split())  # not "fru" (a wife), not "MS" (an illness)
 
 
-def _name_like(words: list[re.Match[str]], i: int) -> bool:
+def _name_like(words: list[re.Match[str]], i: int, common: frozenset[str]) -> bool:
     w = words[i].group(0)
     nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
     title = words[i - 1].group(0) if i else ""
     if w.islower() and len(w) > 2 and title.lower() in _LOWER_TITLES and not title.isupper():
         return True  # "mrs evans on ward 6 …", typed in a hurry
     if _lowercase_name(w, nxt) or (w.islower() and len(w) > 3 and w in FIRST_NAMES and w not in _LOWER_COMMON):
+        return True
+    if w.islower() and len(w) > 3 and w in locale_first_names() and w not in common and w not in _LOWER_COMMON \
+            and w not in _KIN:  # "pratade med karim igen": a name from elsewhere, typed in lowercase; not "sisko"
         return True
     base = re.sub(r"['’]s$", "", w)  # "kev's", "dave's"; "liisan", "väinöllä": a first name typed in lowercase
     # inflected only by a plain case ending: "tomma" (sv empty) is not Tommi's
@@ -260,7 +264,7 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
         words = list(_WORD.finditer(s_text))
         i = 0
         while i < len(words):
-            if not _name_like(words, i) or shouting and not _first_name(words[i].group(0)):
+            if not _name_like(words, i, common) or shouting and not _first_name(words[i].group(0)):
                 i += 1
                 continue
             end = i
@@ -363,6 +367,7 @@ def model(weights: Path = WEIGHTS) -> NameHealthModel | None:
     from assistant.settings import Settings
 
     data = json.loads(weights.read_text(encoding="utf-8"))
+    locale_first_names()  # read Faker's name lists now, with the weights, not on the first message
     embedder = bundled_embedder(Settings())
     if data.get("model_id") != embedder.model_id:
         return None

@@ -89,8 +89,11 @@ def _about_others(words: list[re.Match[str]], end: int, h: int) -> bool:
 
 
 def _title(word: str) -> bool:
+    """A staff title, or a compound ending in one ("ylilääkäri"); "dr" only as a whole
+    word, so that "Tindra" (stem "tindr") is not a doctor."""
     low = word.lower().rstrip(".")
-    return any(low.endswith(t) for t in TITLE_PARTS) or _FI_CASE.sub("", low).endswith(TITLE_PARTS)
+    stem = _FI_CASE.sub("", low)
+    return any(w.endswith(t) if len(t) > 2 else w == t for t in TITLE_PARTS for w in (low, stem))
 
 
 def _role_word(sentence: str, at: int) -> bool:

@@ -32,7 +32,7 @@ GRID_T = tuple(round(t, 2) for t in np.arange(0.3, 0.91, 0.05))
 
 
 def common_words() -> frozenset[str]:
-    """Lowercase words of the project's own texts: the seed bank, the prompts, the stop words and the
+    """Lowercase words of the project's own texts: the seed bank and its views, the prompts, the stop words and the
     dev interview cases' stories and answers (not the personal-data cases). A capitalised word found here
     opens a sentence; it is not a name."""
     from assistant.textproc import STOPWORDS
@@ -40,6 +40,8 @@ def common_words() -> frozenset[str]:
     root = CASES.parents[2]
     texts = [str(v) for m in seed_models() for v in m.model_dump().values()]
     texts += [p.read_text(encoding="utf-8") for p in sorted((root / "prompts").rglob("*.yaml"))]
+    # and the same records told in the other languages: "rena", "alan" are words there, not names
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "knowledge" / "views").rglob("*.yaml"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted((root / "evals" / "interview").rglob("*.yaml"))
               if "split: heldout" not in p.read_text(encoding="utf-8")]  # held-out interviews are never read
     words = {w for t in texts for w in re.findall(r"[^\W\d_]+", t) if w.islower() and len(w) > 2}
