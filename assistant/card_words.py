@@ -161,9 +161,9 @@ def _overlaps(item: str, removed: str, lang: str, whole: bool = False) -> bool:
     first four letters of the stem, so "museerna" finds "museer" and "fysioterapeutin" "fysioterapeutti")."""
     if _initials(removed, item):  # "SFV" for "Svenska folkskolans vänner"
         return True
-    if re.fullmatch(r"[A-ZÅÄÖ]{2,6}", removed.strip()):  # "MLL" for the card's "MLL:n paikallisyhdistys" (its
-        # stem is two letters, too short to compare)
-        return bool(re.search(rf"(?<![\wåäöÅÄÖ]){re.escape(removed.strip())}(?![a-zåäöA-ZÅÄÖ])", item))
+    if re.fullmatch(r"[A-ZÅÄÖ]{2,6}", removed.strip()) and re.search(  # "MLL" for the card's "MLL:n …" (its
+            rf"(?<![\wåäöÅÄÖ]){re.escape(removed.strip())}(?![a-zåäöA-ZÅÄÖ])", item):  # stem is too short to compare)
+        return True
     plain_item, plain_removed = _plain(item), _plain(removed)
     if (plain_item, plain_removed) != (item, removed):  # "the cafe thing" finds "a café of the client's choice"
         return _overlaps(plain_item, plain_removed, lang, whole)
