@@ -100,10 +100,21 @@ _NOT_A_BUT_B = re.compile(r"^(?P<subj>[^,.;]{1,40}?)\s+(?:ei|inte|int|isn't|does
                           r"(?:[,.;!].*)?$", re.IGNORECASE | re.DOTALL)
 
 
+# "se testi tehhään eikä kolmen kuukauden vaan puolen vuoden välein": the wrong value inside the sentence, the
+# right one after "vaan" in as many words (the words after it are the sentence going on)
+_NOR_A_BUT_B = re.compile(r"^(?P<subj>[^,.;]{3,60}?)\s+(?:eikä|och inte|and not)\s+(?P<wrong>[^\s,.;]+(?:\s+[^\s,.;]+)"
+                          r"{0,2}?)\s+(?:vaan|vuan|utan|but)\s+(?P<right>[^\s,.;]+(?:\s+[^\s,.;]+){0,3})",
+                          re.IGNORECASE)
+
+
 def not_a_but_b(text: str) -> tuple[str, str] | None:
     m = _NOT_A_BUT_B.match(text.strip())
     if not m:
-        return None
+        nor = _NOR_A_BUT_B.match(text.strip())
+        if nor is None:
+            return None
+        wrong = nor.group("wrong")
+        return " ".join(nor.group("right").split()[:len(wrong.split())]), wrong
     wrong = re.sub(r"^(?:(?:from|från|the|oo|ole|on|är|e|is)\s+)+", "", m.group("wrong"), flags=re.IGNORECASE)
     return m.group("right"), wrong
 

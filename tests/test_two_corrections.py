@@ -138,3 +138,14 @@ def test_an_acronym_finds_its_case_form_on_the_card(start_at) -> None:  # type: 
     assert turn.draft.core == ["Perhekahvila kiertää kylissä"]
     assert turn.draft.actors is not None and "MLL" not in " ".join(turn.draft.actors)
     assert any("Martat" in a for a in turn.draft.actors)
+
+
+def test_nor_x_but_y_inside_a_sentence_swaps_that_value(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"se testi tehhään eikä kolmen kuukauden vaan puolen vuoden välein" to the name question: the card's
+    "kolmen kuukauden" becomes "puolen vuoden" (it had become the model's name)."""
+    iv = start_at("fi", "name")
+    iv.edit("measurement", "Tuolilta nousu -testi tehhään kolmen kuukauden välein ja puolella on parantunna.")
+    turn = iv.turn("ja se tuolilta nousu -testi tehhään eikä kolmen kuukauden vaan puolen vuoden välein, "
+                   "fysioterapeutin aika ee riittäny useempaan")
+    assert turn.draft.measurement == "Tuolilta nousu -testi tehhään puolen vuoden välein ja puolella on parantunna."
+    assert turn.draft.name is None
