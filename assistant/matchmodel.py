@@ -1,8 +1,7 @@
 """Is this bank model the same practice as (or an adoptable variant of) what the person describes?
 
 One calibrated probability from the parts that matter, compared separately: whom it serves (age ranges
-and groups, where non-overlapping ages count against; the conditions the person names that the record
-never does), the need, the core activities and the goals
+and groups, where non-overlapping ages count against), the need, the core activities and the goals
 (embeddings plus lexical overlap), and the overall meaning. A logistic regression fitted on the labelled
 dev pairs (``parastelu train match``; weights in ``knowledge/classifier/match.json``) turns them into a
 probability; no single raw-cosine cutoff decides.
@@ -20,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from assistant.embeddings import CachedEmbedder
-from assistant.groups import age_compatibility, ages, conditions_missing, group_compatibility, groups
+from assistant.groups import age_compatibility, ages, group_compatibility, groups
 from assistant.resources import shipped
 from assistant.schema import ModelDescription
 from assistant.textproc import query_stems, stems
@@ -30,7 +29,7 @@ WEIGHTS = shipped("knowledge", "classifier", "match.json")
 FEATURES = ("dense", "dense_z", "dense_margin", "dense_rank", "lex", "lex_rank", "tg_sim", "need_sim", "core_sim",
             "goal_sim", "age", "age_conflict", "group", "group_conflict", "term_overlap", "named", "cross_lingual",
             "cross_sv", "cross_en", "concepts", "align", "align_top", "tg_best", "need_best", "core_best",
-            "goal_best", "who_align", "core_cover", "cond_missing")
+            "goal_best", "who_align", "core_cover")
 
 
 PARTS = ("target_groups", "problem", "core", "goals")  # the parts compared one by one
@@ -128,12 +127,6 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _either(record: float, view: float) -> float:
-    """The better of the record's and the view's audience comparison, except that a view silent on ages or
-    groups (0) never hides the record's stated conflict (-1): silence is no evidence of a fit."""
-    return record if record < 0 and view == 0 else max(record, view)
-
-
 def _norm(text: str) -> str:
     return " " + " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split()) + " "
 
@@ -195,8 +188,8 @@ class MatchModel:
             vv = self.embedder.embed_passages([vp[n] for n in names])
             sims = [max(sims[i], float(np.dot(qv[i], vv[i]))) for i in range(len(names))]
             v_who = " ".join(view.target_groups) or view.summary
-            age = _either(age, age_compatibility(ages(q_who), ages(v_who)))
-            grp = _either(grp, group_compatibility(groups(q_who), groups(v_who)))
+            age = max(age, age_compatibility(ages(q_who), ages(v_who)))
+            grp = max(grp, group_compatibility(groups(q_who), groups(v_who)))
             ms |= {s[:5] for s in stems(view.text(), view.lang) if len(s) >= 4}
             vname = _norm(re.sub(r"\s*\(.*?\)", "", view.name))
             named = max(named, 1.0 if len(vname.strip()) > 4 and vname in _norm(q.text) else 0.0)
@@ -204,14 +197,11 @@ class MatchModel:
         concepts = self._model_concepts(m)
         shared = len(ctx.concepts & concepts) / max(1, min(len(ctx.concepts), 12)) if ctx.concepts else 0.0
         align, align_top = self._align(ctx, m, view)
-        m_about = " ".join([m.name, m.problem or "", *m.target_groups] +
-                           ([view.problem, *view.target_groups] if view is not None else []))
         return np.asarray([dense, dense_z, margin, rank, lex, lex_rank, *sims, max(age, 0.0), 1.0 if age < 0 else 0.0,
                            max(grp, 0.0), 1.0 if grp < 0 else 0.0, overlap, named,
                            0.0 if q.lang == mlang else 1.0, 1.0 if q.lang == "sv" and mlang != "sv" else 0.0,
                            1.0 if q.lang == "en" and mlang != "en" else 0.0, shared, align, align_top,
-                           *self._items(ctx, qv, m, view), conditions_missing(q_who, m_about)],
-                          dtype=np.float64)
+                           *self._items(ctx, qv, m, view)], dtype=np.float64)
 
     def _items(self, ctx: BankContext, qv: np.ndarray, m: ModelDescription, view: View | None) -> list[float]:
         """Each part of the person's text against the model's closest item of that part; the person's

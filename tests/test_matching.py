@@ -180,34 +180,3 @@ def test_school_levels_and_life_stages_are_ages(text: str, expected: tuple[int, 
     assert AgeRange(*expected) in ages(text)
     if expected[0] >= 16:  # past comprehensive school: not the same pupils as grades 1–9
         assert age_compatibility(ages(text), ages("peruskoulun oppilaat, luokat 1–9")) == -1.0
-
-
-def test_audience_parsing_look_alikes_and_staff() -> None:
-    from assistant.groups import AgeRange, conditions, conditions_missing
-
-    # an educational institution is not a pupil; substance abuse is not violence
-    assert "children" not in groups("sosiaali- ja terveysalan organisaatiot ja oppilaitokset")
-    assert groups("a substance abuse unit") == {"substance"}
-    # those who work with a group are staff, not that group
-    assert groups("nuorten kanssa työskentelevät aikuiset") == {"adults", "professionals"}
-    assert "youth" not in groups("tränare och andra vuxna som möter unga")
-    assert groups("We work with children") == {"children"}
-    # small children are below school age
-    assert ages("pikkulasten vanhemmat") == [AgeRange(0, 6)]
-    # a practice for adults is no match for one for children merely because parents are named on one side
-    assert group_compatibility(groups("adults with intellectual disabilities"),
-                               groups("lapset ja heidän vanhempansa")) == -1.0
-    assert group_compatibility(groups("parents of teenagers"), groups("föräldrar till barn 3–11 år")) >= 0.0
-    # conditions: a look-alike's audience differs by condition, not by age
-    assert "sexwork" in conditions("drop-in for people who sell sex")
-    assert conditions_missing("people who sell sex", "huumeita pistämällä käyttävät") == 1.0
-    assert conditions_missing("people who inject drugs", "huumeita pistämällä käyttävät") == 0.0
-    assert conditions_missing("a group for parents", "anything") == 0.0
-
-
-def test_silent_view_keeps_a_stated_conflict() -> None:
-    from assistant.matchmodel import _either
-
-    assert _either(-1.0, 0.0) == -1.0  # the view states no ages: the record's conflict stands
-    assert _either(-1.0, 0.5) == 0.5  # the view's reading fits: the closer reading wins
-    assert _either(0.0, 1.0) == 1.0

@@ -37,7 +37,7 @@ def offer_outcomes(groups: list[tuple[list[str], list[float], set[str]]], bar: f
 MONOTONE_UP = {"dense", "dense_z", "dense_margin", "dense_rank", "lex", "lex_rank", "tg_sim", "need_sim", "core_sim",
                "goal_sim", "age", "group", "term_overlap", "named", "concepts", "align", "align_top", "tg_best",
                "need_best", "core_best", "goal_best", "who_align", "core_cover"}
-MONOTONE_DOWN = {"age_conflict", "group_conflict", "cond_missing"}
+MONOTONE_DOWN = {"age_conflict", "group_conflict"}
 
 
 def fit_monotone(x: np.ndarray, y: np.ndarray, c: float) -> np.ndarray:
