@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _ALSO = re.compile(r"^(?:myös|kans|lisäksi|också|även|dessutom|also)\b", re.IGNORECASE)
 _CONTRA = re.compile(r"\b(?:ei|eikä|eiku|vaan|not|inte|int|utan|instead)\b", re.IGNORECASE)  # "ei 7 vaan 6"
+_BUT = re.compile(r"\b(?:vaan|vuan|utan|but)\b", re.IGNORECASE)
 _NOT_HERE = frozenset({"stage", "name", "contact", "organisation"})
 
 
@@ -65,8 +66,13 @@ def removal_of_nothing(d: Corrections, text: str) -> list[str] | None:
     """"förresten, brottsofferjouren e int me längre" when nothing on the card names it: the person is told, and the
     question asked stays (it had become the model's name). None when the words answer the question asked."""
     said = d.offline.nlu.correction(text)
-    if said is None or not said.removed or said.text or said.additive:
-        return None
+    if said is None or not said.removed or said.text or said.additive or _BUT.search(text):
+        return None  # "ei oo tehty tutkimusta, vaan pelkästään asiakaspalautetta" answers what was asked
+    from assistant.rightwrong import gone_from, left_out
+    from assistant.wrong_value import dropped
+
+    if not (left_out(text) or gone_from(text) or dropped(text)):
+        return None  # only someone or something said to be gone ("… e int me längre", "not the X, they …")
     guess = d.offline.classifier.predict([text])[0]
     if guess.field == d.state.pending_field:
         return None  # "asiakas ei tule enää vastaanotolle, kun jono on pitkä" to "what is the need?"

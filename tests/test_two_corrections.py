@@ -149,3 +149,12 @@ def test_nor_x_but_y_inside_a_sentence_swaps_that_value(start_at) -> None:  # ty
                    "fysioterapeutin aika ee riittäny useempaan")
     assert turn.draft.measurement == "Tuolilta nousu -testi tehhään puolen vuoden välein ja puolella on parantunna."
     assert turn.draft.name is None
+
+
+def test_an_answer_that_says_what_was_not_done_but_what_was_is_kept(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"ei oo tehty mitään tutkimusta, vaan pelkästään asiakaspalautetta" answers "what evidence is there?"; it is
+    no removal of something missing from the card."""
+    iv = start_at("fi", "evidence")
+    turn = iv.turn("ei oo tehty mitään tutkimusta, vaan pelkästään sitä asiakaspalautetta. viime vuonna 41 "
+                   "vastaajasta 38 sano et sai apua")
+    assert "asiakaspalautetta" in str(turn.draft.evidence)
