@@ -82,10 +82,10 @@ def removal_of_nothing(d: Corrections, text: str) -> list[str] | None:
 
 
 def about_another_item(d: Corrections, fld: str, text: str) -> list[str] | None:
-    """To "did I get the core right?", "small thing, age is 60 and over but we let also 55 in …" speaks of the
-    target group the card already holds: it is added there and the core asked again (it had replaced the core).
-    Only when the words clearly describe another item (the classifier's confident placement) and no "no" opens
-    the message ("Ei, vaan …" answers the question asked)."""
+    """To "did I get the core right?", "Palvelu on tarkoitettu yli 65-vuotiaille omaishoitajille" speaks of the
+    target group the card already holds: it is added there and the core asked again (a reply to a confirmation
+    replaced the value asked about, whatever it spoke of). Only when the words clearly describe another item
+    (the classifier's confident placement) and no "no" opens the message ("Ei, vaan …" answers the question)."""
     st = d.state
     if st.asking != "confirm" or starts_with(text, d.offline.nlu.cues.no):
         return None

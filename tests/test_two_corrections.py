@@ -158,3 +158,16 @@ def test_an_answer_that_says_what_was_not_done_but_what_was_is_kept(start_at) ->
     turn = iv.turn("ei oo tehty mitään tutkimusta, vaan pelkästään sitä asiakaspalautetta. viime vuonna 41 "
                    "vastaajasta 38 sano et sai apua")
     assert "asiakaspalautetta" in str(turn.draft.evidence)
+
+
+def test_words_about_another_item_at_a_confirmation_go_there(start_at) -> None:  # type: ignore[no-untyped-def]
+    """To "did I get the core right?", a sentence that plainly says whom the service is for is added to the
+    target group, and the core stays and is asked again."""
+    iv = start_at("fi", "core")
+    iv.edit("target_groups", ["Omaishoitajat"])
+    iv.edit("core", ["Ryhmä kokoontuu viikoittain"])
+    iv.state.asking = "confirm"
+    turn = iv.turn("Palvelu on tarkoitettu yli 65-vuotiaille omaishoitajille")
+    assert turn.draft.core == ["Ryhmä kokoontuu viikoittain"]
+    assert turn.draft.target_groups == ["Omaishoitajat", "Palvelu on tarkoitettu yli 65-vuotiaille omaishoitajille"]
+    assert turn.asked_field == "core"
