@@ -8,7 +8,7 @@ import numpy as np
 import yaml
 
 from assistant.embeddings import build_embedder
-from assistant.matchmodel import model_parts, model_units, part_items, view_parts
+from assistant.matchmodel import model_parts, model_units, view_parts
 from assistant.schema import ModelDescription
 from assistant.seedvectors import SHIPPED, write
 from assistant.settings import Settings
@@ -25,8 +25,8 @@ def seed_models(directory: Path = SEED) -> list[ModelDescription]:
 
 
 def seed_texts(models: list[ModelDescription]) -> list[str]:
-    """Every passage the app embeds for the seed bank: the record text and its four parts item by item, and the
-    same for each view of it in another language (so the first Swedish story does not wait for 64 views)."""
+    """Every passage the app embeds for the seed bank: the record text and its four parts, and the same for
+    each view of it in another language (so the first Swedish story does not wait for 64 views)."""
     views = Views.load()
     texts: list[str] = []
     for m in models:
@@ -38,8 +38,6 @@ def seed_texts(models: list[ModelDescription]) -> list[str]:
             view = views.get(m.id, lang)
             if view is not None:
                 texts += [view.text(), *view_parts(view, parts).values(), *views.units(view)]
-            # the items the match model compares one by one, with this view's (``part_items``)
-            texts += [x for items in part_items(m, view).values() for x in items]
     return list(dict.fromkeys(texts))
 
 
