@@ -18,7 +18,7 @@ from assistant.matchmodel import PARTS, BankContext, MatchModel, QueryParts
 from assistant.retrieval import Filters
 from assistant.schema import ModelDescription
 from assistant.services import Services
-from assistant.textproc import detect_language, query_stems
+from assistant.textproc import detect_language
 from assistant.textsafe import md
 from assistant.views import Views
 from assistant.why import content_words, honest_reasons
@@ -121,7 +121,7 @@ def _score(services: Services, q: QueryParts, k: int, filters: Filters | None, e
             models.append(m)
             seen.add(m.id)
     xs = [mm.features(q, m, ctx) for m in models]
-    out = [Scored(m, p, mm.band(p, q.lang), float(x[0]), [])
+    out = [Scored(m, p, mm.band(p), float(x[0]), [])
            for m, x, p in zip(models, xs, mm.probabilities(xs), strict=True)]
     out.sort(key=lambda s: (-s.probability, s.model.id))
     for s in out[:k]:  # reasons only for what is shown
@@ -134,7 +134,7 @@ def search(services: Services, query: str, k: int = 5, filters: Filters | None =
     """Staff search: best first by probability; ``close_match`` is false when nothing clears the bar."""
     q = QueryParts(text=query.strip(), lang=lang or detect_language(query))
     hits = score(services, q, k=k, filters=filters, lang=q.lang)
-    bar = match_model(services).bar(q.lang)
+    bar = match_model(services).bands["close"]
     return SearchResult(query=query, close_match=bool(hits) and hits[0].probability >= bar, hits=hits)
 
 
@@ -188,7 +188,7 @@ def defer(state: InterviewState, services: Services, force_steps: bool = False) 
 def _steps(state: InterviewState, services: Services, strong: float | None) -> list[Any]:
     from assistant import advisor
 
-    close = match_model(services).bar(state.lang)
+    close = match_model(services).bands["close"]
     strong = max(services.settings.offer_probability or strong or close, close)
     return advisor.next_steps(state.matches, state.draft, state.lang, state.reuse_choice, state.offered, close,
                               strong=strong)
@@ -197,9 +197,8 @@ def _steps(state: InterviewState, services: Services, strong: float | None) -> l
 def offer_bar(services: Services, draft: Draft | None = None, policy_bar: float | None = None) -> float:
     """The bar for interrupting; while little is known of what is done (only a need and an age group, say),
     the "same model" band: too many models share a need and an age to interrupt anyone for that."""
-    mm = match_model(services)
-    bands = mm.bands
-    bar = services.settings.offer_probability or policy_bar or mm.bar(draft.language if draft is not None else None)
+    bands = match_model(services).bands
+    bar = services.settings.offer_probability or policy_bar or bands["close"]
     if draft is not None and len(content_words(draft_parts(draft, "fi").text)) < SPARSE_WORDS:
         return max(bar, bands["same"])
     return bar
@@ -233,7 +232,7 @@ def search_answer(services: Services, query: str, draft: Draft, lang: str) -> st
         return t("iv.bank_unavailable", lang) + f" ({type(exc).__name__})"
     if not hits:
         return t("iv.search_none", lang)
-    bar = match_model(services).bar(lang)
+    bar = match_model(services).bands["close"]
     head = t("iv.search_answer" if hits[0].probability >= bar else "iv.search_no_close", lang)
     lines = [f"- **{md(h.model.name)}** ({band_label(h.band, lang)}, {100 * h.probability:.0f} %; "
              f"{md(h.model.organisation or t('owner.unknown', lang))}): {md(h.why)}" for h in hits]
@@ -268,27 +267,6 @@ def prefetch(services: Services, q: QueryParts) -> None:
     services.embedder.embed_queries(list(dict.fromkeys(texts)))
 
 
-def _lexical(services: Services, q: QueryParts, view_ids: list[str]) -> np.ndarray:
-    """BM25 of every record, as a share of the best; where the record has a view in the person's language
-    (``view_ids``), the better of the record and the view (each as a share of its own best), as dense does."""
-    retriever = services.retriever
-    cat = retriever.catalog()
-    lex = np.asarray(retriever.lexical_all(q.text), dtype=np.float64)
-    top = float(lex.max()) if len(lex) else 0.0
-    lex = lex / top if top > 0 else lex
-    if view_ids:
-        qstems = query_stems(q.text)
-        if retriever.glossary is not None:
-            qstems += [s for s in retriever.glossary.expand(q.text) if s not in qstems]
-        by_view = match_model(services).views.lexical(q.lang, qstems)
-        vtop = max(by_view.values(), default=0.0)
-        for mid in view_ids:
-            if by_view.get(mid, 0.0) > 0:
-                i = cat.positions[mid]
-                lex[i] = max(lex[i], by_view[mid] / vtop)
-    return lex
-
-
 def bank_context(services: Services, q: QueryParts) -> BankContext:
     retriever = services.retriever
     cat = retriever.catalog()
@@ -306,7 +284,7 @@ def bank_context(services: Services, q: QueryParts) -> BankContext:
         pos = np.asarray([cat.positions[mid] for mid in ids])
         dense[pos] = np.maximum(dense[pos], sims)
         view_hits = [int(p) for p in pos[np.argsort(-sims)[:3]]]
-    ctx = BankContext(cat.positions, dense, _lexical(services, q, ids), concepts=concepts,
+    ctx = BankContext(cat.positions, dense, retriever.lexical_all(q.text), concepts=concepts,
                       sentence_vectors=services.embedder.embed_queries(sents))
     ctx.view_hits = view_hits
     return ctx

@@ -28,8 +28,7 @@ from assistant.views import View, Views
 WEIGHTS = shipped("knowledge", "classifier", "match.json")
 FEATURES = ("dense", "dense_z", "dense_margin", "dense_rank", "lex", "lex_rank", "tg_sim", "need_sim", "core_sim",
             "goal_sim", "age", "age_conflict", "group", "group_conflict", "term_overlap", "named", "cross_lingual",
-            "cross_sv", "cross_en", "concepts", "align", "align_top", "tg_best", "need_best", "core_best",
-            "goal_best", "who_align", "core_cover")
+            "cross_sv", "cross_en", "concepts", "align", "align_top")
 
 
 PARTS = ("target_groups", "problem", "core", "goals")  # the parts compared one by one
@@ -64,24 +63,6 @@ def model_parts(m: ModelDescription) -> dict[str, str]:
             "problem": m.problem or m.summary or m.name,
             "core": "; ".join(m.core + ([m.basic_idea] if m.basic_idea else [])) or (m.summary or m.name),
             "goals": "; ".join(m.goals) or (m.summary or m.name)}
-
-
-def part_items(m: ModelDescription, view: View | None = None) -> dict[str, list[str]]:
-    """The model's parts item by item (and its view's, when the person writes another language).
-
-    Why: a part joined into one text and embedded as a whole blurs into the bank's common ground (every
-    record serves "families" and "supports wellbeing"); the closest single item tells a same practice from a
-    look-alike better."""
-    from assistant.items import sentences
-
-    items = {"target_groups": list(m.target_groups), "problem": sentences(m.problem or "")[:4],
-             "core": m.core + ([m.basic_idea] if m.basic_idea else []), "goals": list(m.goals)}
-    if view is not None:
-        items["target_groups"] += view.target_groups
-        items["problem"] += sentences(view.problem)[:4]
-        items["core"] += view.core
-        items["goals"] += view.goals
-    return {k: [x for x in v if len(x) > 3] or [m.summary or m.name] for k, v in items.items()}
 
 
 def view_parts(v: View, own: dict[str, str]) -> dict[str, str]:
@@ -146,7 +127,6 @@ class MatchModel:
         self.scale = np.ones(len(FEATURES))
         self.stage2 = np.asarray([1.0, 0.0, 0.0])  # weights of (logit, margin over best other, bias)
         bands: dict[str, float] = {}
-        self.bars: dict[str, float] = {}  # the offer bar per language of the person ("close" where unset)
         if weights is not None and weights.exists():
             data = json.loads(weights.read_text(encoding="utf-8"))
             if data.get("features") == list(FEATURES) and data.get("model_id") == embedder.model_id:
@@ -156,7 +136,6 @@ class MatchModel:
                 self.scale = np.asarray(data["scale"], dtype=np.float64)
                 self.stage2 = np.asarray(data.get("stage2", [1.0, 0.0, 0.0]), dtype=np.float64)
                 bands = dict(data.get("bands", {}))
-                self.bars = {k: float(v) for k, v in data.get("bars", {}).items()}
         self.bands = {"same": 0.8, "close": 0.5, "topic": 0.2} | bands
 
     @property
@@ -200,20 +179,8 @@ class MatchModel:
         return np.asarray([dense, dense_z, margin, rank, lex, lex_rank, *sims, max(age, 0.0), 1.0 if age < 0 else 0.0,
                            max(grp, 0.0), 1.0 if grp < 0 else 0.0, overlap, named,
                            0.0 if q.lang == mlang else 1.0, 1.0 if q.lang == "sv" and mlang != "sv" else 0.0,
-                           1.0 if q.lang == "en" and mlang != "en" else 0.0, shared, align, align_top,
-                           *self._items(ctx, qv, m, view)], dtype=np.float64)
-
-    def _items(self, ctx: BankContext, qv: np.ndarray, m: ModelDescription, view: View | None) -> list[float]:
-        """Each part of the person's text against the model's closest item of that part; the person's
-        closest sentence to whom the model serves; and how well each core item finds a sentence of theirs."""
-        items = part_items(m, view)
-        vecs = {n: self.embedder.embed_passages(items[n]) for n in PARTS}
-        best = [float((vecs[n] @ qv[i]).max()) for i, n in enumerate(PARTS)]
-        sv = ctx.sentence_vectors
-        if sv is None or not len(sv):
-            return [*best, best[0], best[2]]
-        return [*best, float((sv @ vecs["target_groups"].T).max()),
-                float((sv @ vecs["core"].T).max(axis=0).mean())]
+                           1.0 if q.lang == "en" and mlang != "en" else 0.0, shared, align, align_top],
+                          dtype=np.float64)
 
     def _model_concepts(self, m: ModelDescription) -> set[int]:
         if self.glossary is None:
@@ -253,15 +220,9 @@ class MatchModel:
         """A single candidate with no competitors (tests, compare)."""
         return self.probabilities([x])[0]
 
-    def bar(self, lang: str | None = None) -> float:
-        """The reuse-offer bar for a person writing ``lang``: chosen per language out of fold on the dev
-        queries (the targets are per language), else the shared "close" band."""
-        return self.bars.get(lang or "", self.bands["close"])
-
-    def band(self, p: float, lang: str | None = None) -> str | None:
+    def band(self, p: float) -> str | None:
         """"same" (sama malli), "close" (lähellä), "topic" (samaa aihetta) or None."""
-        if p >= self.bands["same"]:
-            return "same"
-        if p >= min(self.bar(lang), self.bands["same"]):
-            return "close"
-        return "topic" if p >= self.bands["topic"] else None
+        for name in ("same", "close", "topic"):
+            if p >= self.bands[name]:
+                return name
+        return None

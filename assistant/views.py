@@ -71,7 +71,6 @@ class Views:
         return self.by_key.get((model_id, lang))
 
     _matrices: dict[tuple[str, str], tuple[list[str], np.ndarray]] = field(default_factory=dict, repr=False)
-    _bm25: dict[str, tuple[list[str], list[dict[str, int]], np.ndarray]] = field(default_factory=dict, repr=False)
 
     def ids(self, lang: str) -> list[str]:
         return [mid for mid, vl in self.by_key if vl == lang]
@@ -94,33 +93,3 @@ class Views:
         units = sentences(view.problem)[:3] + sentences(view.summary)[:3] + view.core[:8] + view.target_groups[:4] \
             + view.goals[:4]
         return [u for u in dict.fromkeys(units) if len(u) > 3][:20]
-
-    def lexical(self, lang: str, query_stems: list[str]) -> dict[str, float]:
-        """BM25 of the views in ``lang`` for the query's stems (k1=1.2, b=0.75, as the catalog's).
-
-        Why: the catalog's BM25 reads each record in its own language, so a Swedish story finds no words in a
-        Finnish record and keyword evidence went missing exactly for the cross-lingual stories; the views
-        say the record in the person's words."""
-        import math
-
-        from assistant.textproc import stems
-
-        if lang not in self._bm25:
-            ids = self.ids(lang)
-            docs = [stems(self.by_key[(mid, lang)].text(), lang) for mid in ids]
-            tfs = [{t: d.count(t) for t in set(d)} for d in docs]
-            self._bm25[lang] = (ids, tfs, np.asarray([len(d) for d in docs], dtype=np.float64))
-        ids, tfs, lens = self._bm25[lang]
-        if not ids or not query_stems:
-            return {}
-        n, avgdl = len(ids), float(lens.mean()) or 1.0
-        out = np.zeros(n)
-        for term in query_stems:
-            df = sum(1 for tf in tfs if term in tf)
-            if not df:
-                continue
-            idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-            for i, tf in enumerate(tfs):
-                if term in tf:
-                    out[i] += idf * tf[term] / (tf[term] + 1.2 * (1 - 0.75 + 0.75 * lens[i] / avgdl))
-        return {mid: float(v) for mid, v in zip(ids, out, strict=True) if v > 0}
