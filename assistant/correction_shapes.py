@@ -25,6 +25,12 @@ if TYPE_CHECKING:
     from assistant.corrections import Corrections
 
 
+def card_values(d: Corrections) -> dict[str, Any]:
+    """What the card writes, field by field: every field a number, a range or a removed item can stand in (not
+    the stage or the name)."""
+    return {f: getattr(d.state.draft, f) for f in d.flow.card if f not in ("stage", "name")}
+
+
 def _not_only_field(d: Corrections, x: str, y: str) -> str | None:
     """Where "not only X, also Y" adds Y: the target group when it writes X (it mostly is who); else the field
     Y's words describe; else the field that writes X."""
@@ -69,7 +75,7 @@ def number_fix(d: Corrections, c: Any, text: str) -> tuple[str, str, str] | None
     tavoite" names the goals, but 420 is in the measurement)."""
     if c.additive or c.command or not all(any(_number_like(w.strip(".,")) for w in r.split()) for r in c.removed):
         return None  # not "ta bort picknicken"
-    numbered = {f: getattr(d.state.draft, f) for f in d.flow.card if f not in ("stage", "name")}
+    numbered = card_values(d)
     named = {c.field: numbered[c.field]} if c.field in numbered else None
     fix = card_number_fix(text, named, single=True) if named else None
     if fix is None and (named is None or card_number_fix(text, named, either=True) is None):
@@ -86,7 +92,7 @@ def with_replacement(d: Corrections, a: policy.Action, once: Callable[[policy.Ac
         if c.removed and not c.text and not c.additive and c.then is None and a.text else ""
     if not extra:
         return once(a)
-    before = {f: getattr(d.state.draft, f) for f in d.flow.card if f not in ("stage", "name")}
+    before = card_values(d)
     parts = once(a)
     changed = [f for f, value in before.items() if getattr(d.state.draft, f) != value]
     if len(changed) == 1:
@@ -115,5 +121,5 @@ def value_swap_elsewhere(d: Corrections, c: Any, text: str) -> bool:
     writes (in X or elsewhere): a correction, not a new value for X (the core had been replaced by it)."""
     if c.removed or not c.text:
         return False
-    card = {f: getattr(d.state.draft, f) for f in d.flow.card if f not in ("stage", "name")}
+    card = card_values(d)
     return bool(range_swap(c.text, card) or card_number_fix(text, card))

@@ -25,7 +25,14 @@ from assistant.card_words import (
     by_initials,
     reason_clauses,
 )
-from assistant.correction_shapes import number_fix, read_shapes, split_joined, value_swap_elsewhere, with_replacement
+from assistant.correction_shapes import (
+    card_values,
+    number_fix,
+    read_shapes,
+    split_joined,
+    value_swap_elsewhere,
+    with_replacement,
+)
 from assistant.edits import only_places
 from assistant.flow import Flow
 from assistant.interview_types import FieldStatus, InterviewState
@@ -154,7 +161,7 @@ class Corrections:
         fix = number_fix(self, c, a.text)
         if fix:  # "kirjotin et 9 asukasta, mut se o 8": the one place the card writes 9
             return self._swap_in(*fix)
-        ages = range_swap(c.text, {f: getattr(st.draft, f) for f in self.flow.card if f not in ("stage", "name")}) \
+        ages = range_swap(c.text, card_values(self)) \
             if not c.field and not c.removed and c.text and not c.additive else None
         if ages:  # "tarkoitin 6–17-vuotiaita": the card's one other age range is the wrong one
             also = [p for p in re.split(r"[,;]\s+", c.text)[1:] if contains(p, self.offline.nlu.cues.addition_words)]

@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 
 from assistant.edits import LEAD_FILLER
 from assistant.phrases import _phrases, cut_leading, starts_with, tokens
+from assistant.rightwrong import gone_from, left_out
+from assistant.textsafe import md, short
+from assistant.wrong_value import dropped
 
 if TYPE_CHECKING:
     from assistant.corrections import Corrections
@@ -68,16 +71,11 @@ def removal_of_nothing(d: Corrections, text: str) -> list[str] | None:
     said = d.offline.nlu.correction(text)
     if said is None or not said.removed or said.text or said.additive or _BUT.search(text):
         return None  # "ei oo tehty tutkimusta, vaan pelkästään asiakaspalautetta" answers what was asked
-    from assistant.rightwrong import gone_from, left_out
-    from assistant.wrong_value import dropped
-
     if not (left_out(text) or gone_from(text) or dropped(text)):
         return None  # only someone or something said to be gone ("… e int me längre", "not the X, they …")
     guess = d.offline.classifier.predict([text])[0]
     if guess.field == d.state.pending_field:
         return None  # "asiakas ei tule enää vastaanotolle, kun jono on pitkä" to "what is the need?"
-    from assistant.textsafe import md, short
-
     return [d.t("iv.not_on_card", words=md(short(", ".join(said.removed)))), d._repeat()]
 
 

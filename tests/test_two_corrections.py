@@ -4,6 +4,15 @@ A clause after a correction that only explains it, or the "not Y" half of "X, no
 from __future__ import annotations
 
 
+def _confirming_core(start_at, lang: str, **card: list[str]):  # type: ignore[no-untyped-def]
+    """An interview asking "did I get the core right?" with these card items written."""
+    iv = start_at(lang, "core")
+    for fld, value in card.items():
+        iv.edit(fld, value)
+    iv.state.asking = "confirm"
+    return iv
+
+
 def test_a_region_removed_and_a_new_address(start_at) -> None:  # type: ignore[no-untyped-def]
     iv = start_at("fi", "goals")
     iv.state.pending_field = None
@@ -95,10 +104,8 @@ def test_someone_gone_who_is_not_on_the_card_is_no_answer(start_at) -> None:  # 
 
 def test_an_age_range_put_right_while_another_item_is_confirmed(start_at) -> None:  # type: ignore[no-untyped-def]
     """To "did I get the core right?", "jag menade 6–12 år" changes the target group's range; the core stays."""
-    iv = start_at("sv", "core")
-    iv.edit("target_groups", ["Barn 7–12 år vars föräldrar har separerat"])
-    iv.edit("core", ["Varje barn gör en egen bok om sina två hem"])
-    iv.state.asking = "confirm"
+    iv = _confirming_core(start_at, "sv", target_groups=["Barn 7–12 år vars föräldrar har separerat"],
+                          core=["Varje barn gör en egen bok om sina två hem"])
     turn = iv.turn("förlåt, jag menade 6–12 år")
     assert turn.draft.target_groups == ["Barn 6–12 år vars föräldrar har separerat"]
     assert turn.draft.core == ["Varje barn gör en egen bok om sina två hem"]
@@ -107,9 +114,7 @@ def test_an_age_range_put_right_while_another_item_is_confirmed(start_at) -> Non
 def test_a_small_correction_about_something_else_keeps_the_core_asked_about(start_at) -> None:  # type: ignore[no-untyped-def]
     """To "did I get the core right?", "Sorry, small correction, the pilot was autumn 2023 not spring" (nothing
     on the card says spring) had replaced the core with the message."""
-    iv = start_at("en", "core")
-    iv.edit("core", ["Clients book the appointment themselves online"])
-    iv.state.asking = "confirm"
+    iv = _confirming_core(start_at, "en", core=["Clients book the appointment themselves online"])
     turn = iv.turn("Sorry, small correction, the pilot was autumn 2023 not spring. Spring was only internal "
                    "testing with staff.")
     assert turn.draft.core == ["Clients book the appointment themselves online"]
@@ -130,10 +135,8 @@ def test_a_removal_after_a_clause_that_says_what_it_is_about() -> None:
 def test_an_acronym_finds_its_case_form_on_the_card(start_at) -> None:  # type: ignore[no-untyped-def]
     """"ei se oo MLL vaan Martat" when the card says "MLL:n paikallisyhdistys" (its stem was too short to
     compare, and the message had replaced the core being confirmed)."""
-    iv = start_at("fi", "core")
-    iv.edit("actors", ["Perheohjaaja", "MLL:n paikallisyhdistys"])
-    iv.edit("core", ["Perhekahvila kiertää kylissä"])
-    iv.state.asking = "confirm"
+    iv = _confirming_core(start_at, "fi", actors=["Perheohjaaja", "MLL:n paikallisyhdistys"],
+                          core=["Perhekahvila kiertää kylissä"])
     turn = iv.turn("ai nii ei se oo MLL vaan Martat, MLL:n yhistys lopetti täältä pari vuotta sitten")
     assert turn.draft.core == ["Perhekahvila kiertää kylissä"]
     assert turn.draft.actors is not None and "MLL" not in " ".join(turn.draft.actors)
@@ -163,10 +166,7 @@ def test_an_answer_that_says_what_was_not_done_but_what_was_is_kept(start_at) ->
 def test_words_about_another_item_at_a_confirmation_go_there(start_at) -> None:  # type: ignore[no-untyped-def]
     """To "did I get the core right?", a sentence that plainly says whom the service is for is added to the
     target group, and the core stays and is asked again."""
-    iv = start_at("fi", "core")
-    iv.edit("target_groups", ["Omaishoitajat"])
-    iv.edit("core", ["Ryhmä kokoontuu viikoittain"])
-    iv.state.asking = "confirm"
+    iv = _confirming_core(start_at, "fi", target_groups=["Omaishoitajat"], core=["Ryhmä kokoontuu viikoittain"])
     turn = iv.turn("Palvelu on tarkoitettu yli 65-vuotiaille omaishoitajille")
     assert turn.draft.core == ["Ryhmä kokoontuu viikoittain"]
     assert turn.draft.target_groups == ["Omaishoitajat", "Palvelu on tarkoitettu yli 65-vuotiaille omaishoitajille"]
