@@ -96,7 +96,11 @@ def _is_place(word: str) -> bool:
 
 
 # a condition word inside a capitalised compound ("Rintasyövän takia …") names an illness, not a person
-_INSIDE = tuple(s.rstrip("!") for s in HEALTH_STEMS if len(s.rstrip("!")) >= 5 and " " not in s)
+def inside_stems(stems: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(s.rstrip("!") for s in stems if len(s.rstrip("!")) >= 5 and " " not in s)
+
+
+_INSIDE = inside_stems(HEALTH_STEMS)
 
 
 def _illness_word(word: str) -> bool:

@@ -10,13 +10,26 @@ import re
 from assistant.pii_words import FIRST_NAMES, HEALTH_STEMS, ROLE_PARTS, TITLE_PARTS, alternation
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
-_HEALTH = re.compile(r"(?<![\w-])(?:" + "|".join(
-    re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("!") else re.escape(s)
-    for s in sorted(HEALTH_STEMS, key=len, reverse=True)) + ")", re.IGNORECASE)
-_STEMS_BY3: dict[str, list[str]] = {}
-for _stem in HEALTH_STEMS:
-    _first = _stem.split()[0].rstrip("!")  # multi-word stems are checked by their first word
-    _STEMS_BY3.setdefault(_first[:3], []).append(_first)
+
+
+def health_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """The condition words as one pattern (a function so that cross-validation can leave some out)."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("!") else re.escape(s)
+        for s in sorted(stems, key=len, reverse=True)) + ")", re.IGNORECASE)
+
+
+def stems_by3(stems: tuple[str, ...]) -> dict[str, list[str]]:
+    """Stems by their first three letters, for the cheap check; multi-word stems by their first word."""
+    out: dict[str, list[str]] = {}
+    for stem in stems:
+        first = stem.split()[0].rstrip("!")
+        out.setdefault(first[:3], []).append(first)
+    return out
+
+
+_HEALTH = health_pattern(HEALTH_STEMS)
+_STEMS_BY3 = stems_by3(HEALTH_STEMS)
 
 
 def _may_mention_health(text: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,37 @@ GRID_C = (0.01, 0.03, 0.1)
 # less, so a few telling words ("mummo Rauha", 'Dave' in quotes) can outweigh the sentence's meaning
 GRID_S = (1.0, 2.0, 4.0)
 GRID_T = tuple(round(t, 2) for t in np.arange(0.3, 0.91, 0.05))
+
+
+class Grid:
+    """The (C, S) pairs and the thresholds tried."""
+
+    thresholds = GRID_T
+
+    @staticmethod
+    def pairs() -> list[tuple[float, float]]:
+        return [(c, sf) for sf in GRID_S for c in GRID_C]
+
+
+@dataclass
+class Fitted:
+    """A logistic regression on standardised rows, the name-shape features scaled up by ``S``."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    clf: Any
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        return self.clf.predict_proba((x - self.mean) / self.scale)[:, 1] if len(x) else np.zeros(0)
+
+
+def fit(x: np.ndarray, y: np.ndarray, c: float, sf: float) -> Fitted:
+    from sklearn.linear_model import LogisticRegression
+
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    scale[:len(NAME_FEATURES)] /= sf
+    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit((x - mean) / scale, y)
+    return Fitted(mean, scale, clf)
 
 
 def common_words() -> frozenset[str]:
