@@ -103,8 +103,9 @@ def run(cases_path: Path, show_errors: bool = False, only: str | None = None) ->
     reader = model()
     if reader is not None:  # its weights were fitted on the dev cases: their figure below is not a result
         cv = reader.cv
+        how = "honestly cross-validated" if cv.get("how") else "cross-validated"
         print(f"names with health details: learned reader fitted on the dev cases (threshold {reader.threshold}); "
-              f"cross-validated on dev: recall {cv.get('recall', float('nan')):.3f}, "
+              f"{how} on dev: recall {cv.get('recall', float('nan')):.3f}, "
               f"precision {cv.get('precision', float('nan')):.3f} (the dev rows below are fitted, not results)")
     if only not in (None, "dev", "heldout"):
         print(f"error: --only takes a split here (dev or heldout), not {only!r}")
