@@ -25,6 +25,7 @@ from assistant.card_words import (
     by_initials,
     reason_clauses,
 )
+from assistant.contradiction import contradicted
 from assistant.correction_shapes import (
     card_values,
     number_fix,
@@ -35,6 +36,7 @@ from assistant.correction_shapes import (
 )
 from assistant.edits import only_places
 from assistant.flow import Flow
+from assistant.hedged import restated_after_hedge, said_off
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import dedupe, sentences
 from assistant.moves import MOVE_IT
@@ -117,6 +119,10 @@ class Corrections:
         shaped = read_shapes(self, a)  # "ei pelkästään X, myös Y", "korjaus toimijoihin: X on Y"
         if shaped is not None:
             return shaped
+        if said_off(a.text):  # "nej vänta, så enkelt e de int. de som behövs e …": the value said again
+            again = restated_after_hedge(self, a.text)
+            if again is not None:
+                return again
         if c.then is not None:  # "kotkassa ei oo aloitettu, ota pois. ja sähköposti on nykyään …": both
             parts = self._do_correct(policy.Action("correct", correction=dataclasses.replace(c, then=None),
                                                    text=a.text))
@@ -187,6 +193,10 @@ class Corrections:
                 fld = elsewhere[0]  # "the money comes from the municipality, not the ministry": a sentence
             elif fld is None and _NOT_ALL.search(a.text) and "target_groups" in elsewhere:
                 fld = "target_groups"  # "not all young people": whom it is for, also when the idea says them too
+        if c.bare and not c.field and c.removed and not c.additive and not self._holders(c.removed, whole=True):
+            denied = contradicted(self, a.text, first_only=True)  # "ei me tehä seurakunnan kanssa mitään, se on
+            if denied is not None:  # Järvenpään Mielenterveysseura": the card's "Järvenpään seurakunta"
+                return denied
         if c.bare and c.text and not c.field and pending and pending != fld and not getattr(st.draft, pending) \
                 and not self._holders(c.removed, whole=True):
             # "Ei koko Pirkanmaa, vaan Tampere ja Nokia" to "which regions?": nothing on the card says "koko
@@ -233,12 +243,13 @@ class Corrections:
             contest = policy.contest_of(text, self.offline.nlu)
             if contest is not None:
                 return self._do_set(contest) if contest.kind == "set" else self._do_reopen(contest)
-            return self._do_which(policy.Action("which", text=text))
+            return contradicted(self, text) or restated_after_hedge(self, text) \
+                or self._do_which(policy.Action("which", text=text))
         if st.pending_field and st.asking == "confirm":
             return self._do_replace_value(policy.Action("replace_value", field=st.pending_field, text=text))
         if st.pending_field:  # "Korjaus: …" that corrects nothing on the card is not the answer to the question
-            return place_or_tell(self, text) or removal_of_nothing(self, text) \
-                or self.after_update(self._store_answer(st.pending_field, text))
+            return place_or_tell(self, text) or removal_of_nothing(self, text) or contradicted(self, text) \
+                or restated_after_hedge(self, text) or self.after_update(self._store_answer(st.pending_field, text))
         return self._do_story(policy.Action("story", text=text))
 
     def _correction_field(self, text: str, removed: list[str], weak: bool = False,

@@ -34,6 +34,8 @@ class Thresholds(BaseModel):
     closing_place: float = Field(0.7, description="At the summary, a correction that names no item and finds "
                                  "nothing to change is added to the item its words fit at this probability; "
                                  "below it, the person is asked which item.")
+    restate_place: float = Field(0.6, description="A value said again after a hedge ('hmm, not quite: …') that "
+                                 "names no field goes to the filled field the classifier gives at least this.")
     max_stage_asks: int = Field(2, description="Ask the stage this many times before leaving it open.")
     offer: float = Field(0.6, description="Calibrated match probability at which the interview stops to offer reuse "
                                           "(search's 'close' band is the match model's own).")
