@@ -17,8 +17,10 @@ from typing import Any
 
 import phonenumbers
 
+from assistant.pii_email import emails
 from assistant.pii_names import names_with_health
 from assistant.pii_service import service_number
+from assistant.pii_spoken import spoken_numbers
 from assistant.pii_words import (
     EN_STREET_WORDS,
     FI_STREET_ENDINGS,
@@ -57,26 +59,6 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _HETU = re.compile(rf"(?<![\w/])(\d{{6}})(?: (?=[-{_DASHES}] \d))?([-+A-FU-Ya-fu-y{_DASHES}])(?:(?<=[-{_DASHES}]) )?"
                    rf"(\d{{3}})([0-9A-Ya-y])(?![\w/])")
 _PNR = re.compile(r"(?<![\w./+-])((?:18|19|20)?\d{6})([-+]?)(\d{4})(?![\w/])")
-_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w@])")
-# An address written so that a robot would not read it: "maija(a)example.fi", "lena.berg snabel-a example.se",
-# "tom dot nair at example dot com". A bare " at " counts only with a dot or digit in the name part or a
-# mail word before it ("email sam at example.com"; not "look at nhs.uk").
-_DOT = r"(?:\.|\s(?:dot|piste|punkt)\s|\s?[\[(](?:dot|piste|punkt)[\])]\s?)"
-_HIDDEN_EMAIL = re.compile(
-    rf"(?<![\w.%+-])([\w%+-]+(?:{_DOT}[\w%+-]+)*)"
-    r"(\s?(?:\(a\)|\[a\]|\(at\)|\[at\]|\{at\}|\(ät\)|\(kissanhäntä\)|\(miukumauku\))\s?|"
-    r"\s(?:snabel-a|at|ät|kissanhäntä|miukumauku)\s)"
-    rf"([\w-]+(?:{_DOT}[\w-]+)*{_DOT}(?:fi|se|ax|com|org|net|eu|uk|no|dk|de|ee|nu|io|info))(?![\w@])",
-    re.IGNORECASE)
-# A shared mailbox is nobody's own address ("kirjaamo@…", "safeguarding.referrals[at]…", "the MASH inbox").
-_FUNCTIONAL = re.compile(r"^(?:\w+[._-])?(?:info|kirjaamo|registrator|registratur|registry|office|toimisto|"
-                         r"asiakaspalvelu|neuvonta|palaute|feedback|support|tuki|contact|kontakt|kansli|admin|"
-                         r"helpdesk|no-?reply|referrals?|lahete|inbox|postmaster|webmaster|rekry|vaihde|vaxel|"
-                         r"reception|enquiries|kundtjanst|asiointi|yhteys)(?:[._-]\w+)?$", re.IGNORECASE)
-_INBOX = re.compile(r"\b(?:inbox|shared mailbox|postilaatikko|funktionsbrevlåda|gemensamma? (?:e-post|mejl))",
-                    re.IGNORECASE)
-_MAIL_WORD = re.compile(r"(?:e-?mail|mail|posti|osoit|adress|address|e-post|mejl|skicka|send|write|kirjoita|"
-                        r"laita|lähetä|viesti|message)\w*\W{0,3}(?:\w+\W{1,3}){0,3}$", re.IGNORECASE)
 _PHONE_CUE = re.compile(r"(?:puh|p\.|tel|tfn|telefon|mobil|gsm|numero|nummer|soita|ring|sms|tekstaa|whatsapp|"
                         r"phone|call|text)\W{0,3}\s*\S{0,12}\s*$", re.IGNORECASE)
 _NOT_PHONE_CUE = re.compile(r"(?:y-tunnus|fo-nummer|org\.?\s*nr|organisationsnummer|bankgiro|plusgiro|viite|"
@@ -200,24 +182,10 @@ def _codes(text: str) -> list[Finding]:
 
 
 # -- e-mail and phone --------------------------------------------------------------------------------------
-def _emails(text: str) -> list[Finding]:
-    out = [Finding("email", m.start(), m.end(), m.group(0)) for m in _EMAIL.finditer(text)
-           if not _FUNCTIONAL.match(m.group(0).split("@")[0])] if "@" in text else []
-    for m in _HIDDEN_EMAIL.finditer(text):
-        if _FUNCTIONAL.match(re.sub(r"\s(?:dot|piste|punkt)\s", ".", m.group(1))) \
-                or _INBOX.search(text[max(0, m.start() - 60):m.start()]):
-            continue
-        plain_at = m.group(2).strip().lower() == "at"
-        local = m.group(1)
-        if plain_at and (not re.match(r"[^\W\d_]", local)  # "10.30 at cafe.se"
-                         or not re.search(r"[._\d]|\sdot\s", local) and not _MAIL_WORD.search(text[:m.start()])):
-            continue
-        if not any(f.start < m.end() and m.start() < f.end for f in out):
-            out.append(Finding("email", m.start(), m.end(), m.group(0)))
-    return sorted(out, key=lambda f: f.start)
 
 
 _DIGITS6 = re.compile(r"\d(?:\D{0,2}\d){5}")
+_TRUNK = re.compile(r"(?<=\+\d\d)\s?\(0\)|(?<=\+\d)\s?\(0\)|(?<=\+\d\d\d)\s?\(0\)")  # the "(0)" of "+44 (0)…"
 
 
 # A number written right after a phone word ("phone, 07700 900456") counts even in another country's format.
@@ -229,18 +197,20 @@ _CUED_NUMBER = re.compile(r"(?:puh(?:elin)?|p\.|tel|tfn|telefon|mobil|gsm|phone|
 # library rejects the ranges kept for fiction, yet a number written like this is a phone number.
 _FOREIGN_SHAPE = re.compile(r"(?<![\w+/.-])(?:07\d{3}\s?\d{3}\s?\d{3}|01\d{2}\s\d{3}\s\d{4}|01\d{3}\s\d{6}|"
                             r"\(?[2-9]\d{2}\)?[-. ]\d{3}[-.]\d{4})"
-                            r"(?![\w/]|[.,-]\d)|\+44\s?(?:\(0\)\s?)?7\d{3}\s?\d{3}\s?\d{3}(?![\w/]|[.,-]\d)|"
+                            r"(?![\w/]|[.,-]\d)|\+44\s?(?:\(0\)\s?)?7\d{3}[\s-]?\d{3}[\s-]?\d{3}(?![\w/]|[.,-]\d)|"
                             r"\+1[-. ]?\(?[2-9]\d{2}\)?[-. ]\d{3}[-.]\d{4}"
                             r"(?![\w/]|[.,-]\d)")
 
 
 def _phones(text: str) -> list[Finding]:
+    said = [Finding("phone", s, e, t) for s, e, t in spoken_numbers(text)]  # "nolla viis nolla, kuus …"
     if not _DIGITS6.search(text):
-        return []
+        return said
     spans: dict[tuple[int, int], str] = {}
+    plain = _TRUNK.sub(lambda m: " " * len(m.group(0)), text)  # "+44 (0)7700-900-774": offsets kept
     for region in ("FI", "SE"):
-        for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
-            spans[(m.start, m.end)] = m.raw_string
+        for m in phonenumbers.PhoneNumberMatcher(plain, region, leniency=phonenumbers.Leniency.VALID):
+            spans[(m.start, m.end)] = text[m.start:m.end]
     for shaped in _FOREIGN_SHAPE.finditer(text):
         spans.setdefault((shaped.start(), shaped.end()), shaped.group(0))
     for cued in _CUED_NUMBER.finditer(text):
@@ -267,7 +237,8 @@ def _phones(text: str) -> list[Finding]:
         if _NUMBER_CONTEXT.search(sentence) and not _ANY_PHONE_WORD.search(sentence):
             continue  # "Laskut … on maksettu, mutta 050 112 378 on vielä auki": an invoice's number, no phone word
         out.append(Finding("phone", start, end, raw))
-    return out
+    return sorted(out + [f for f in said if not any(f.start < o.end and o.start < f.end for o in out)],
+                  key=lambda f: f.start)
 
 
 # -- street addresses ---------------------------------------------------------------------------------------
@@ -332,7 +303,7 @@ def _names_with_health(text: str) -> list[tuple[int, int, str]]:
 
 def contact_details(text: str) -> list[Finding]:
     """E-mail addresses and phone numbers only, in order: what a contact field holds, without the name reader."""
-    found = _emails(text)
+    found = emails(text, personal=False)
     found += [p for p in _phones(text) if not any(p.start < e.end and e.start < p.end for e in found)]
     return sorted(found, key=lambda f: f.start)
 
@@ -341,7 +312,7 @@ def find(text: str) -> list[Finding]:
     """Every piece of personal data in ``text``, in order; overlaps go to the more specific kind."""
     if not text:
         return []
-    found = _codes(text) + _emails(text) + _phones(text) + _addresses(text) + [
+    found = _codes(text) + emails(text) + _phones(text) + _addresses(text) + [
         Finding("name_health", s, e, t) for s, e, t in _names_with_health(text)]
     found.sort(key=lambda f: (KINDS.index(f.kind), f.start))
     kept: list[Finding] = []

@@ -295,3 +295,37 @@ def test_a_number_labelled_as_a_number_of_something_else_is_not_a_phone() -> Non
     assert find("Ärendenummer 070-123 45 67 gäller den trasiga rollatorn.") == []
     assert find("Takuunumero 040 555 0123 löytyy kuitista.") == []
     assert [f.kind for f in find("Työnumero 040 555 0123, soita arkisin.")] == ["phone"]
+
+
+def test_a_phone_number_written_out_in_words_is_found() -> None:
+    """Notes of a call: the number as it was said, in each language (seventeenth round)."""
+    from assistant.pii import find
+
+    for text, said in (
+        ("Äiti antoi numeronsa: nolla neljä nolla, yks kaks kolme, neljä viis kuus seittemän.",
+         "nolla neljä nolla, yks kaks kolme, neljä viis kuus seittemän"),
+        ("Ring henne på noll sju tre, fyra fem sex, sju åtta nio noll.", "noll sju tre, fyra fem sex, sju åtta nio noll"),
+        ("her mobile is oh seven nine double one, two three four, five six seven",
+         "oh seven nine double one, two three four, five six seven"),
+    ):
+        assert [(f.kind, f.text) for f in find(text)] == [("phone", said)]
+
+
+def test_a_few_number_words_are_not_a_phone_number() -> None:
+    from assistant.pii import find
+
+    assert find("Ryhmässä on nolla, yksi tai kaksi ohjaajaa ja kolme neljä vapaaehtoista.") == []
+
+
+def test_a_service_units_mailbox_is_not_personal_data() -> None:
+    from assistant.pii import find
+
+    assert find("Perhesosiaalityön tiimin osoite on perhesosiaalityo@example.fi, vastaamme arkisin.") == []
+    assert [f.kind for f in find("Kirjoita suoraan minulle: maija.virtanen@example.fi")] == ["email"]
+
+
+def test_a_uk_number_with_the_trunk_zero_in_brackets() -> None:
+    from assistant.pii import find
+
+    assert [(f.kind, f.text) for f in find("Call his daughter on +44 (0)7700-900-123 after six.")] == \
+        [("phone", "+44 (0)7700-900-123")]
