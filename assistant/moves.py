@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 _MOVE_CUE = re.compile(r"\b(?:siirrä|siirtäisitkö|siirtäisit|siirtää|siirretään|kuuluu|kuuluis|kuuluisi|kuulu|laita|"
                        r"laittaisitko|paikka|kohtaan|flytta|flyttas|sätt|hör|hör till|put|move|belongs?|goes|"
                        r"should be (?:in|under)|pitäis(?:i)? olla|pitäs olla|borde va(?:ra)?|ska va(?:ra)? (?:i|bland)|"
-                       r"is what we|are the|is how we|mäter|mittaamista|enemmän|mera|"
+                       r"is what we|are the|is how we|mäter|mittaamista|enemmän|enemmänkin|pikemmin|mera|they are|"
+                       r"they're|"
                        r"more (?:of )?(?:a|an|the)|rather|pikemminkin|snarare|e dom som|are who|"
                        r"eikä|ei\s+(?:mikään|oo|ole|se)|not\s+(?:a|an|the|part)|inte\s+(?:ett|en|nåt|något|del))\b",
                        re.IGNORECASE)
