@@ -58,6 +58,13 @@ _RELATIVE = re.compile(r"(?<![\wåäö])(?:joka|jossa|jonka|jotka|joissa|missä|
                        r"(?:\S+\s+){0,2}(?:ei|eivät|int|inte|not|n't|don'?t|doesn'?t)(?![\wåäö])", re.IGNORECASE)
 _TURN = re.compile(r"\s*(?:[,;:–—]\s*|\s(?=(?:vaan|utan|but|instead|sondern)\s))", re.IGNORECASE)
 _MOVE_P = 0.6
+_IT_IS_NOW = re.compile(r"(?<![\wåäö])(?:(?:se|ne|det|de|he|it|they)\s+(?:on|ovat|är|e|is|are)|it'?s|nykyään|"
+                        r"nykyisin|numera|nuförtiden|now)\s+", re.IGNORECASE)
+_DOES = re.compile(r"\s(?:took|takes|take|runs|run|pays|paid|maksaa|maksoi|hoitaa|hoiti|betalar|betalade|sköter|"
+                   r"skötte|rahoittaa|rahoitti|finansierar|funds|funded|otti|tog)(?![\wåäö])", re.IGNORECASE)
+_NAMED = ("actors", "funders", "regions", "organisation")  # fields that list organisations and places
+_VERB = re.compile(r"(?<![\wåäö])(?:on|ovat|oli|olivat|oo|ei|is|are|was|were|has|have|had|did|does|e|är|var|va|ha|"
+                   r"har|hade|int|inte|not)(?![\wåäö])", re.IGNORECASE)
 _RESTATES = ("summary", "basic_idea", "name")
 _FITS_P = 0.2
 # what is done, told as the idea or as the core: the classifier often ranks one for the other
@@ -66,6 +73,12 @@ _ANSWER_P = 0.5  # what is said instead reads this surely as the answer asked fo
 _NOT_HERE = ("stage", "name", "contact", "summary")  # read by their own shapes (stage words, names, contacts)
 
 
+# a correction word before what is true: "eikun", "oho", "nej vänta", "oh"
+_OPENER = re.compile(r"^\W*(?:(?:eikun|eiku|ei\s+kun|ei\s+vaan|oho|hups|sori|korjaus|nej\s+vänta|nej|förlåt|oj|oh|"
+                     r"oops|sorry|wait|no)\b[\s,.:;!–—-]*)+", re.IGNORECASE)
+_DROP = re.compile(r"(?<![\wåäö])(?:pois|poista|jättäkää|jätä|remove|delete|drop|take\s+(?:it|them)\s+out|ta\s+bort|"
+                   r"stryk|lopetti|lopetettiin|päättyi|loppui|quit|ended|stopped|slutade|drog\s+sig\s+ur)(?![\wåäö])",
+                   re.IGNORECASE)
 _TURN_WORD = re.compile(r"^(?:vaan|utan|but|instead|rather|tilalle|i\s+stället|sondern)\b[\s,:]*", re.IGNORECASE)
 # "they are doing the work with us", "ne on meidän työntekijöitä": said of the denied item, not in its place
 _PREDICATE = re.compile(r"^(?:sillä|sitä|siitä|siihen|niillä|niitä|med\s+den|med\s+det|we\s+use\s+it|"
@@ -141,6 +154,25 @@ def _linked(item: str, said: str, lang: str) -> int:
     return n
 
 
+def _named_thing(text: str) -> bool:
+    """Who or where instead, as a name: "Kotkan Martat", "kymenlaakson työllisyysalue", not a clause with a verb
+    ("the application was rejected")."""
+    return not _VERB.search(text) and len(text.split()) <= 6
+
+
+def _name_in(text: str) -> str:
+    """The name in a sentence about who or where: after "se on", "it's", "nykyään" ("… eli nykyään se on
+    Pohjanmaan hyvinvointialue"), or before the verb of taking over or paying ("seinäjoki city youth services
+    took it over"); "" when none."""
+    after = list(_IT_IS_NOW.finditer(text))
+    if after:
+        name = re.split(r"[,.;]", text[after[-1].end():])[0].strip()
+        return name if name and _named_thing(name) else ""
+    doer = _DOES.search(text)
+    name = text[:doer.start()].strip(" ,") if doer else ""
+    return name if name and 2 <= len(name.split()) <= 6 and _named_thing(name) else ""
+
+
 def _words(text: str) -> list[str]:
     from assistant.why import content_words
 
@@ -191,13 +223,15 @@ def contradicted(d: Corrections, text: str, first_only: bool = False) -> list[st
                 continue  # "så enkelt e de int", "… där de int finns nån ungdomsgård", "moni perhe koki et …
                 # eikä kukaan kuunnellu": no item denied (a denial says "not" early in its clause)
             first = k == 0 and j == 0 or k == 0 and j == 1 and opened_with_no and len(parts[0].split()) <= 3
-            if first_only and not first:
+            # "eikun me muutettiin kirjaston alakertaan, ei olla enää pankin tilassa": what is true said first
+            last = k == len(said) - 1 and j == len(parts) - 1 and j > 0 and not _instead([], said[k + 1:])
+            if first_only and not (first or last and _CHANGED.search(part)):
                 return None
             strong = opened_with_no or bool(_CHANGED.search(part)) \
                 or d.offline.nlu.names_field(part, window=3) is not None  # "ongelma ei oo niinkään ne jonot"
             if not (first or strong):
                 continue  # "… moni vanhus asuu talossa. ne ei pääse ulos" to "what is the need?": the answer
-            hit = _denied(d, part, opened_with_no)
+            hit = _denied(d, part, opened_with_no or bool(_CHANGED.search(part)))
             if hit is None:
                 continue
             fld, item, shared = hit
@@ -205,9 +239,19 @@ def contradicted(d: Corrections, text: str, first_only: bool = False) -> list[st
             if named is not None and named != fld:
                 return None  # "not in the target group": a move, read elsewhere
             as_said = _instead(parts[j + 1:], said[k + 1:])
+            if not as_said and last:
+                as_said = _instead(parts[:j], [])
+                lead = _OPENER.match(as_said)
+                as_said = as_said[lead.end():] if lead else as_said
             new = without_lead(_TURN_WORD.sub("", as_said))
+            if _DROP.search(" ".join(parts[j + 1:] + said[k + 1:])):
+                return None  # "…, se lopetti, jättäkää se pois": a removal, read elsewhere
             if not new or not any(not _linked(item, w, st.lang) for w in _words(new)):
                 return None  # nothing new said, only the item's words again
+            if fld in _NAMED and not _named_thing(new):
+                new = _name_in(new)  # "… eli nykyään se on Pohjanmaan hyvinvointialue": the name said in it
+                if not new:
+                    return None  # "…didnt fund us in the end, the application was rejected": why, not who
             there = _field_named(d, " ".join(parts[j + 1:] + said[k + 1:]))
             if there is not None and there != fld and there not in _NOT_HERE:
                 return d._move(fld, there, [item])  # "the teachers should not be there, they are the actors"
@@ -243,7 +287,7 @@ def _replace(d: Corrections, fld: str, item: str, new: str) -> None:
         d.set(fld, dedupe(out), FieldStatus.confirmed, replace=True)
     else:
         sentence = new[:1].upper() + new[1:]
-        sentence = sentence if sentence.endswith((".", "!", "?")) else sentence + "."
+        sentence = sentence if sentence.endswith((".", "!", "?")) or fld == "organisation" else sentence + "."
         d.set(fld, " ".join(sentence if s == item else s for s in _items(current)), FieldStatus.confirmed,
               replace=True)
     d.state.status[fld] = FieldStatus.confirmed

@@ -193,7 +193,8 @@ class Corrections:
                 fld = elsewhere[0]  # "the money comes from the municipality, not the ministry": a sentence
             elif fld is None and _NOT_ALL.search(a.text) and "target_groups" in elsewhere:
                 fld = "target_groups"  # "not all young people": whom it is for, also when the idea says them too
-        if c.bare and not c.field and c.removed and not c.additive and not self._holders(c.removed, whole=True):
+        if not c.field and c.removed and not c.additive and (not c.text and not c.command or c.bare and not self.
+                                                                   _holders(c.removed, whole=True)):
             denied = contradicted(self, a.text, first_only=True)  # "ei me tehä seurakunnan kanssa mitään, se on
             if denied is not None:  # Järvenpään Mielenterveysseura": the card's "Järvenpään seurakunta"
                 return denied

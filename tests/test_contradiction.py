@@ -110,3 +110,19 @@ def test_a_short_off_sentence_then_the_whole_idea_again(start_at) -> None:  # ty
     assert "shop" in idea
     assert "quiz" not in idea
     assert turn.draft.target_groups == ["older people living alone"]
+
+
+def test_what_is_true_first_then_what_no_longer_is(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "actors")
+    iv.edit("environment", "Nuorten olohuone on vanhassa kioskissa torin laidalla.")
+    turn = iv.turn("eikun me muutettiin keväällä seurakuntatalon kellariin, ei olla enää kioskissa")
+    env = _text(turn.draft.environment).lower()
+    assert "seurakuntatalon" in env
+    assert "kioski" not in env
+
+
+def test_a_denial_followed_by_a_removal_is_not_a_new_value(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "core")
+    iv.edit("actors", ["Lahden kaupunki", "Hotelli Seurahuone"])
+    turn = iv.turn("hotelli ei oo enää mukana, se lopetti, jättäkää se pois")
+    assert turn.draft.actors == ["Lahden kaupunki"]
