@@ -25,6 +25,7 @@ import numpy as np
 
 from assistant.edits import place_names
 from assistant.pii_locale_names import locale_first_names
+from assistant.pii_namelike import likeness
 from assistant.pii_names import (
     _FI_CASE,
     _HEALTH,
@@ -47,7 +48,8 @@ WEIGHTS = shipped("knowledge", "classifier", "pii.json")
 NAME_FEATURES = ("first_name", "any_first_name", "surname_shape", "multi", "initial", "title_before",
                  "named_after", "rule", "health_here", "health_beside", "others", "place", "common",
                  "case_ending", "lowercase", "fiction", "citation", "unknown_single", "courtesy",
-                 "pronoun_after", "kin_beside", "quoted", "ambiguous", "long_word", "work", "praise", "dotted", "leads")
+                 "pronoun_after", "kin_beside", "quoted", "ambiguous", "long_word", "work", "praise", "dotted", "leads",
+                 "namelike", "namelike_span")
 # A made-up person ("kuvitteellinen asiakas Pekka", "personan 'Berit' är påhittad"). Not "esimerkki"/"for
 # example": a real client is given as an example as often as an invented one.
 _FICTION = re.compile(r"\b(?:kuvitteelli|keksit(?:ty|yn|tyä|tyjä|tyn)|fiktiivi|påhitta[dt]|fiktiv|fictional|"
@@ -260,6 +262,7 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
     rule = names_with_health(text)
     fiction = 1.0 if _FICTION.search(_EXAMPLE_MAIL.sub(" ", _CODES.sub(" ", text))) else 0.0
     out: list[Candidate] = []
+    spelling = likeness(common)
     for k, sent in enumerate(sents):
         s_text, base = sent.group(0), sent.start()
         shouting = _shouted(s_text)
@@ -316,6 +319,8 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                 1.0 if re.match(r"\.[^\W\d_]", s_text[words[end].end():]) or re.search(r"[^\W\d_]\.$",
                                                                                    s_text[:words[i].start()]) else 0.0,
                 1.0 if _LEADS.search(s_text) else 0.0,
+                spelling.score(first),  # letters alone: "Farhiya", "Jokke" against "Fallbeskrivning"
+                max(spelling.score(w) for w in span_words),
             ]
             opener = feats[4] and feats[12] and feats[17] and not feats[7]  # "Kotihoito …": a common word opens
             staff_or_place = feats[5] or feats[6] or feats[16]  # "sairaanhoitaja Pekka", "Minna Canthin katu", "ym."
