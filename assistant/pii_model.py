@@ -49,7 +49,7 @@ NAME_FEATURES = ("first_name", "any_first_name", "surname_shape", "multi", "init
                  "named_after", "rule", "health_here", "health_beside", "others", "place", "common",
                  "case_ending", "lowercase", "fiction", "citation", "unknown_single", "courtesy",
                  "pronoun_after", "kin_beside", "quoted", "ambiguous", "long_word", "work", "praise", "dotted", "leads",
-                 "namelike", "namelike_span")
+                 "namelike", "namelike_unknown", "namelike_initial")
 # A made-up person ("kuvitteellinen asiakas Pekka", "personan 'Berit' är påhittad"). Not "esimerkki"/"for
 # example": a real client is given as an example as often as an invented one.
 _FICTION = re.compile(r"\b(?:kuvitteelli|keksit(?:ty|yn|tyä|tyjä|tyn)|fiktiivi|påhitta[dt]|fiktiv|fictional|"
@@ -320,8 +320,12 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                                                                                    s_text[:words[i].start()]) else 0.0,
                 1.0 if _LEADS.search(s_text) else 0.0,
                 spelling.score(first),  # letters alone: "Farhiya", "Jokke" against "Fallbeskrivning"
-                max(spelling.score(w) for w in span_words),
+                0.0,
+                0.0,
             ]
+            # where the list and the capital say nothing, the letters speak: a word no list knows, a sentence opener
+            feats[-2] = feats[28] * feats[17]
+            feats[-1] = feats[28] * feats[4]
             opener = feats[4] and feats[12] and feats[17] and not feats[7]  # "Kotihoito …": a common word opens
             staff_or_place = feats[5] or feats[6] or feats[16]  # "sairaanhoitaja Pekka", "Minna Canthin katu", "ym."
             # "Kelan", "Tulostähti-muutokset": a word the bank names in public, alone or as the head of a compound
