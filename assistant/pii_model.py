@@ -255,6 +255,17 @@ def _ambiguous(word: str, initial: bool) -> bool:
     return (initial or word.islower()) and (low in _MOSTLY_WORDS or _FI_CASE.sub("", low) in _MOSTLY_WORDS)
 
 
+def _surname_given(words: list[re.Match[str]], i: int, s_text: str, common: frozenset[str]) -> bool:
+    """"Surname, Given" as in registers and lists: a capitalised word that is no first name, a comma, then a
+    first name that ends the entry (a dash, colon or the end follows)."""
+    if i + 1 >= len(words) or s_text[words[i].end():words[i + 1].start()].strip() != ",":
+        return False
+    w, given = words[i].group(0), words[i + 1].group(0)
+    rest = s_text[words[i + 1].end():].lstrip()
+    return w[:1].isupper() and not w.isupper() and not _is_first_name(w, common) and not _common(w, common) \
+        and _is_first_name(given, common) and (not rest or rest[0] in "–—-:;(")
+
+
 def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = frozenset()) -> list[Candidate]:
     """Every name-like word (or run of them) with its features, sentence by sentence."""
     sents = list(_SENTENCE.finditer(text))
@@ -281,6 +292,8 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                 end += 1
             if end == i and i + 1 < len(words) and _lowercase_name(words[i].group(0), words[i + 1].group(0)):
                 end = i + 1
+            if end == i and _surname_given(words, i, s_text, common):
+                end = i + 1  # "Holmberg, Inger – lårbensbrott …": a list or a record, surname first
             while end > i and _common(words[i].group(0), common):  # "Asiakkaamme Reino Salminen"
                 i += 1
             span_words = [w.group(0) for w in words[i:end + 1]]
