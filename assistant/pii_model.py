@@ -50,6 +50,7 @@ NAME_FEATURES = ("first_name", "any_first_name", "surname_shape", "multi", "init
                  "case_ending", "lowercase", "fiction", "citation", "unknown_single", "courtesy",
                  "pronoun_after", "kin_beside", "quoted", "ambiguous", "long_word", "work", "praise", "dotted", "leads",
                  "namelike", "namelike_unknown", "namelike_initial")
+_NL, _UNKNOWN, _OPENS = (NAME_FEATURES.index(f) for f in ("namelike", "unknown_single", "initial"))
 # A made-up person ("kuvitteellinen asiakas Pekka", "personan 'Berit' är påhittad"). Not "esimerkki"/"for
 # example": a real client is given as an example as often as an invented one.
 _FICTION = re.compile(r"\b(?:kuvitteelli|keksit(?:ty|yn|tyä|tyjä|tyn)|fiktiivi|påhitta[dt]|fiktiv|fictional|"
@@ -337,8 +338,8 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                 0.0,
             ]
             # where the list and the capital say nothing, the letters speak: a word no list knows, a sentence opener
-            feats[-2] = feats[28] * feats[17]
-            feats[-1] = feats[28] * feats[4]
+            feats[-2] = feats[_NL] * feats[_UNKNOWN]
+            feats[-1] = feats[_NL] * feats[_OPENS]
             opener = feats[4] and feats[12] and feats[17] and not feats[7]  # "Kotihoito …": a common word opens
             staff_or_place = feats[5] or feats[6] or feats[16]  # "sairaanhoitaja Pekka", "Minna Canthin katu", "ym."
             # "Kelan", "Tulostähti-muutokset": a word the bank names in public, alone or as the head of a compound
