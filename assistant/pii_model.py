@@ -3,11 +3,12 @@
 Word lists alone did not carry over: on a fresh batch of cases written by someone who never saw them they
 found a quarter of the names (dev part 0.267). So every word that could be a person's name becomes a
 candidate, described by name-shape features (first-name list, surname shape, title before it, a street or
-foundation after it, a known place, a common word, case ending), whether the word-list rule fired, and
-the meaning of its sentence (the bundled multilingual-e5 embedding). A logistic regression fitted on the
-*dev* cases of ``evals/pii/cases.yaml`` (``parastelu train pii``; weights in ``knowledge/classifier/pii.json``)
-gives each candidate a probability. The guard always uses the bundled embedder, whatever retrieval is
-configured with, so the weights always fit the vectors; without weights it keeps to the word-list rule.
+foundation after it, a known place, a common word, case ending, how name-like its letters are:
+``pii_namelike``), whether the word-list rule fired, and the meaning of its sentence (the bundled
+multilingual-e5 embedding). A logistic regression fitted on the *dev* cases of ``evals/pii/cases.yaml``
+(``parastelu train pii``; weights in ``knowledge/classifier/pii.json``) gives each candidate a probability.
+The guard always uses the bundled embedder, whatever retrieval is configured with, so the weights always
+fit the vectors; without weights it keeps to the word-list rule.
 """
 
 from __future__ import annotations
@@ -50,7 +51,6 @@ NAME_FEATURES = ("first_name", "any_first_name", "surname_shape", "multi", "init
                  "case_ending", "lowercase", "fiction", "citation", "unknown_single", "courtesy",
                  "pronoun_after", "kin_beside", "quoted", "ambiguous", "long_word", "work", "praise", "dotted", "leads",
                  "namelike", "namelike_unknown", "namelike_initial")
-_NL, _UNKNOWN, _OPENS = (NAME_FEATURES.index(f) for f in ("namelike", "unknown_single", "initial"))
 # A made-up person ("kuvitteellinen asiakas Pekka", "personan 'Berit' är påhittad"). Not "esimerkki"/"for
 # example": a real client is given as an example as often as an invented one.
 _FICTION = re.compile(r"\b(?:kuvitteelli|keksit(?:ty|yn|tyä|tyjä|tyn)|fiktiivi|påhitta[dt]|fiktiv|fictional|"
@@ -303,6 +303,7 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
             stop -= span_words[-1][-1] in "'’"  # "'Dave'": the closing quote is not part of the name
             others = any(_others_at(words, j) for j in range(len(words)))
             low = first.lower()
+            spelt, unknown = spelling.score(first), float(len(span_words) == 1 and not _is_first_name(first, common))
             feats = [
                 1.0 if _is_first_name(first, common) else 0.0,
                 1.0 if any(_is_first_name(w, common) for w in span_words) else 0.0,
@@ -323,7 +324,7 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                 1.0 if first.islower() else 0.0,
                 fiction,
                 1.0 if _CITATION.search(s_text[words[end].end():]) else 0.0,
-                1.0 if len(span_words) == 1 and not _is_first_name(first, common) else 0.0,
+                unknown,
                 *_context(words, i, end, s_text, sents[k + 1].group(0) if k + 1 < len(sents) else ""),
                 1.0 if len(span_words) == 1 and _ambiguous(first, i == 0) else 0.0,
                 1.0 if len(span_words) == 1 and len(first) >= 14 else 0.0,  # "Försäkringskassan", compounds
@@ -333,13 +334,10 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                 1.0 if re.match(r"\.[^\W\d_]", s_text[words[end].end():]) or re.search(r"[^\W\d_]\.$",
                                                                                    s_text[:words[i].start()]) else 0.0,
                 1.0 if _LEADS.search(s_text) else 0.0,
-                spelling.score(first),  # letters alone: "Farhiya", "Jokke" against "Fallbeskrivning"
-                0.0,
-                0.0,
+                # the letters alone ("Farhiya", "Jokke" against "Fallbeskrivning"), most telling where no list knows
+                # the word and where the capital says nothing (it opens the sentence)
+                spelt, spelt * unknown, spelt * (i == 0),
             ]
-            # where the list and the capital say nothing, the letters speak: a word no list knows, a sentence opener
-            feats[-2] = feats[_NL] * feats[_UNKNOWN]
-            feats[-1] = feats[_NL] * feats[_OPENS]
             opener = feats[4] and feats[12] and feats[17] and not feats[7]  # "Kotihoito …": a common word opens
             staff_or_place = feats[5] or feats[6] or feats[16]  # "sairaanhoitaja Pekka", "Minna Canthin katu", "ym."
             # "Kelan", "Tulostähti-muutokset": a word the bank names in public, alone or as the head of a compound

@@ -44,7 +44,8 @@ def last_names() -> frozenset[str]:
     out: set[str] = set()
     for loc in LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
-        raw = {n for attr in ("last_names", "last_names_female", "last_names_male") for n in getattr(provider, attr, ())}
+        attrs = ("last_names", "last_names_female", "last_names_male")
+        raw = {n for attr in attrs for n in getattr(provider, attr, ())}
         if loc in _CYRILLIC:
             table = dict(importlib.import_module(f"faker.providers.internet.{loc}").Provider.replacements)
             raw = {t for n in raw for t in _transliterate(n, table)}
@@ -98,9 +99,7 @@ class NameLikeness:
     def score(self, word: str) -> float:
         """Mean log-odds per letter run that ``word`` is a name, squashed into (−1, 1)."""
         low = _fold(re.sub(r"['’]s?$", "", word.lower()))
-        grams = _grams(low)
-        if not grams:
-            return 0.0
+        grams = _grams(low)  # never empty: at least the two boundary marks
         return math.tanh(sum(self.ratio.get(g, self.unseen) for g in grams) / len(grams))
 
 
