@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.card_words import _closeness, _overlaps, _shared
-from assistant.hedged import OFF, SENTENCES
+from assistant.hedged import OFF, RELATIVE_NEG, SENTENCES
 from assistant.interview_types import FieldStatus
 from assistant.items import dedupe, sentences
 from assistant.restate import _ABOUT_THE_MISTAKE, without_lead
@@ -53,9 +53,6 @@ _NO_OPENER = re.compile(r"^\W*(?:(?:hmm+|öö+|well|okei|ok)\W+)?(?:ei|eei|nope|
 _NO_OPENER_OTHER = re.compile(r"^\W*(?:(?:hmm+|well|ok)\W+)?no+(?![\wåäö])", re.IGNORECASE)
 _CHANGED = re.compile(r"(?<![\wåäö])(?:enää|nykyään|nykyisin|längre|numera|nuförtiden|anymore|any\s+more|"
                       r"no\s+longer)(?![\wåäö])", re.IGNORECASE)
-# a negation inside a relative clause describes, it does not deny: "jossa ei oo hissiä", "där de int finns"
-_RELATIVE = re.compile(r"(?<![\wåäö])(?:joka|jossa|jonka|jotka|joissa|missä|där|som|who|which|where|that)\s+"
-                       r"(?:\S+\s+){0,2}(?:ei|eivät|int|inte|not|n't|don'?t|doesn'?t)(?![\wåäö])", re.IGNORECASE)
 _TURN = re.compile(r"\s*(?:[,;:–—]\s*|\s(?=(?:vaan|utan|but|instead|sondern)\s))", re.IGNORECASE)
 _MOVE_P = 0.6
 _IT_IS_NOW = re.compile(r"(?<![\wåäö])(?:(?:se|ne|det|de|he|it|they)\s+(?:on|ovat|är|e|is|are)|it'?s|nykyään|"
@@ -219,7 +216,7 @@ def contradicted(d: Corrections, text: str, first_only: bool = False) -> list[st
             neg = neg_word.search(part)
             late = len(part[:neg.start()].split()) > (0 if neg.group(0).lower() == "eikä" else 5) if neg else True
             if late or _NOT_ONLY.search(part) or _remark(part) or OFF.search(part) \
-                    or _RELATIVE.search(part):
+                    or RELATIVE_NEG.search(part):
                 continue  # "så enkelt e de int", "… där de int finns nån ungdomsgård", "moni perhe koki et …
                 # eikä kukaan kuunnellu": no item denied (a denial says "not" early in its clause)
             first = k == 0 and j == 0 or k == 0 and j == 1 and opened_with_no and len(parts[0].split()) <= 3

@@ -47,8 +47,9 @@ _RESTATING = re.compile(r"(?<![\wåäö])(?:ihan|oikeestaan|oikeastaan|quite|rea
                         r"rättare|exakt|noga|precise|exact|more\s+like|i\s+mean|rephrase|other\s+words|pikemmin\w*|alltså|"
                         r"snarare|egentligen|vänta|actually|rather)(?![\wåäö])", re.IGNORECASE)
 _BUT = re.compile(r"[,;]?\s*(?<![\wåäö])(?:vaan|utan|but|instead|rather|sondern)(?![\wåäö])\s*", re.IGNORECASE)
-_RELATIVE_NEG = re.compile(r"(?<![\wåäö])(?:joka|jossa|jonka|jotka|joissa|missä|där|som|who|which|where)\s+"
-                           r"(?:\S+\s+){0,2}(?:ei|eivät|int|inte|not|don'?t|doesn'?t)(?![\wåäö])", re.IGNORECASE)
+# a negation inside a relative clause describes, it does not deny: "jossa ei oo hissiä", "där de int finns"
+RELATIVE_NEG = re.compile(r"(?<![\wåäö])(?:joka|jossa|jonka|jotka|joissa|missä|där|som|who|which|where|that)\s+"
+                          r"(?:\S+\s+){0,2}(?:ei|eivät|int|inte|not|don'?t|doesn'?t)(?![\wåäö])", re.IGNORECASE)
 SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _NEG = re.compile(r"(?<![\wåäö])(?:ei|eikä|inte|int|not|never|nej|aldrig|(?:is|are|was|were|do|does|did|has|"
                   r"have|had|can|could|wo|would|should|must|need|ai|ca)n['’]?t)(?![\wåäö])", re.IGNORECASE)
@@ -102,7 +103,7 @@ def _after_contrast(value: str) -> str | None:
     palaute …"); None when it still sets one thing against another; a negation inside a relative clause ("där
     de int finns nån ungdomsgård") describes and stays."""
     neg = _NEG.search(value)
-    if neg is None or _RELATIVE_NEG.search(value):
+    if neg is None or RELATIVE_NEG.search(value):
         return value
     turn = _BUT.search(value, neg.end())
     return value[turn.end():].strip() or None if turn else None

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.bench.match import ece
 from assistant.train.match import PAIRS, fit_monotone
 
 LANGS = ("fi", "sv", "en", "all")
@@ -114,16 +115,6 @@ def fit_predict(d: Data, train_q: np.ndarray, test_q: np.ndarray, seed: int,
     return np.where(te, p, 0.0), bar
 
 
-def ece(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
-    total = 0.0
-    for b in range(bins):
-        lo, hi = b / bins, (b + 1) / bins
-        sel = (p >= lo) & ((p < hi) if b < bins - 1 else (p <= hi))
-        if sel.any():
-            total += sel.sum() / len(p) * abs(p[sel].mean() - y[sel].mean())
-    return float(total)
-
-
 def estimate(d: Data, seeds: tuple[int, ...] = (0, 1, 2), bar: float = 0.6) -> dict[str, dict[str, float]]:
     """Pooled over seeds: {"nested"|f"@{bar}": {f"{lang}_false", f"{lang}_missed"}, "fit": {nll, ece}}."""
     nq = len(d.langs)
@@ -142,7 +133,7 @@ def estimate(d: Data, seeds: tuple[int, ...] = (0, 1, 2), bar: float = 0.6) -> d
         for lang, t in outcomes(d, p, np.arange(nq), bar).items():
             tallies[f"@{bar}"][lang] += t
         nll.append(_nll(p, d.y))
-        eces.append(ece(p, d.y))
+        eces.append(ece(p.tolist(), d.y.tolist()))
     out: dict[str, dict[str, float]] = {"fit": {"nll": float(np.mean(nll)), "ece": float(np.mean(eces))}}
     for key, per in tallies.items():
         out[key] = {}
