@@ -14,7 +14,7 @@ from assistant import policy
 from assistant.card_words import _number_like
 from assistant.interview_types import FieldStatus
 from assistant.not_only import not_only
-from assistant.number_fix import card_number_fix
+from assistant.number_fix import card_number_fix, every_spot
 from assistant.renamed import renamed
 from assistant.replacement import replacement_after
 from assistant.schema import LIST_FIELDS
@@ -81,6 +81,18 @@ def number_fix(d: Corrections, c: Any, text: str) -> tuple[str, str, str] | None
     if fix is None and (named is None or card_number_fix(text, named, either=True) is None):
         fix = card_number_fix(text, numbered, single=True)
     return fix
+
+
+def number_everywhere(d: Corrections, c: Any, text: str) -> list[str] | None:
+    """The reply when the wrong number stands in several places with the same word after it; None otherwise."""
+    spots = every_spot(text, card_values(d)) if not c.additive and not c.command else []
+    if not spots:
+        return None
+    for fld, right, wrong in spots:
+        d._apply_correction(fld, right, [wrong], False, pairs=[(right, wrong)])
+    if d.state.phase in ("confirm", "done"):
+        d.state.phase = "collect"
+    return d.after_update([d.t("iv.corrected", label=", ".join(dict.fromkeys(d.label(f) for f, _, _ in spots)))])
 
 
 def with_replacement(d: Corrections, a: policy.Action, once: Callable[[policy.Action], list[str]]) -> list[str]:

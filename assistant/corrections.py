@@ -28,6 +28,7 @@ from assistant.card_words import (
 from assistant.contradiction import contradicted
 from assistant.correction_shapes import (
     card_values,
+    number_everywhere,
     number_fix,
     read_shapes,
     split_joined,
@@ -167,6 +168,9 @@ class Corrections:
         fix = number_fix(self, c, a.text)
         if fix:  # "kirjotin et 9 asukasta, mut se o 8": the one place the card writes 9
             return self._swap_in(*fix)
+        told_twice = number_everywhere(self, c, a.text)  # "four families per therapist, not five": the idea
+        if told_twice is not None:  # and the core both said "five families"
+            return told_twice
         ages = range_swap(c.text, card_values(self)) \
             if not c.field and not c.removed and c.text and not c.additive else None
         if ages:  # "tarkoitin 6–17-vuotiaita": the card's one other age range is the wrong one

@@ -81,3 +81,34 @@ def _unit_fix(text: str, said: tuple[str, str], read: Any, card: dict[str, Any])
             if v != said[1] and after and after.group(1).lower()[:5] == stem:
                 spots.append((fld, lit))
     return (spots[0][0], said[0], spots[0][1]) if len(spots) == 1 else None
+
+
+def every_spot(text: str, card: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """[(field, right as said, wrong as written)] when the card writes the wrong number in several places with the
+    same word after it ("four families per therapist, not five" where the idea and the core both say "five
+    families"): a fact put right is put right wherever it is told. [] when the places do not agree."""
+    if _RANGE.search(text):
+        return []
+    for read in (_digits, _words):
+        said = read(text)
+        values = {v for _, v in said}
+        if len(values) == 2:
+            break
+        if said:
+            return []
+    else:
+        return []
+    spots: list[tuple[str, str, str, str]] = []  # field, literal, its value, the word after it
+    for fld, value in card.items():
+        items = value if isinstance(value, list) else [str(value or "")]
+        joined = " \n ".join(str(i) for i in items)
+        for lit, v in read(joined):
+            if v in values:
+                after = re.search(rf"(?<![\w]){re.escape(lit)}\s+([^\W\d_]+)", joined)
+                spots.append((fld, lit, v, after.group(1).lower()[:5] if after else ""))
+    if len({v for _, _, v, _ in spots}) != 1 or len(spots) < 2 or len({s[3] for s in spots}) != 1 \
+            or not spots[0][3] or len({s[0] for s in spots}) > 3:
+        return []
+    wrong = spots[0][2]
+    right = next(lit for lit, v in said if v != wrong)
+    return list(dict.fromkeys((fld, right, lit) for fld, lit, _, _ in spots))

@@ -68,3 +68,23 @@ def test_thousands_written_with_a_space_are_one_number(start_at) -> None:  # typ
     turn = iv.turn("sori ne numerot meni väärin, käyntejä oli 1 410 ei 1 140")
     assert turn.draft.measurement == "Viime vuonna käyntejä oli 1 410 ja eri nuoria noin 310."
     assert turn.draft.problem is None
+
+
+def test_a_number_told_in_two_fields_is_put_right_in_both(start_at) -> None:  # type: ignore[no-untyped-def]
+    """The story's sentence went to the idea and the answer to the core: both said "five families"."""
+    iv = start_at("en", None)
+    iv.state.content_turns = 1
+    iv.edit("basic_idea", "Each therapist works with five families at a time, at home.")
+    iv.edit("core", ["Five families per therapist", "Visits at home, also evenings"])
+    turn = iv.turn("sorry, it's four families per therapist, not five")
+    assert "four families" in (turn.draft.basic_idea or "")
+    assert turn.draft.core == ["Four families per therapist", "Visits at home, also evenings"]  # capital kept
+
+
+def test_the_same_number_before_different_words_is_left_alone() -> None:
+    from assistant.number_fix import every_spot
+
+    card = {"basic_idea": "Five families at a time.", "conditions": "Five years of funding."}
+    assert every_spot("four families, not five", card) == []
+    card = {"basic_idea": "Five families at a time.", "core": ["five families per worker"]}
+    assert every_spot("four families, not five", card) == [("basic_idea", "four", "Five"), ("core", "four", "five")]
