@@ -214,7 +214,7 @@ def contradicted(d: Corrections, text: str, first_only: bool = False) -> list[st
         parts = _clauses(sentence)
         for j, part in enumerate(parts):
             neg = neg_word.search(part)
-            late = len(part[:neg.start()].split()) > (0 if neg.group(0).lower() == "eikä" else 5) if neg else True
+            late = len(part[:neg.start()].split()) > (0 if neg.group(0).lower() == "eikä" else 6) if neg else True
             if late or _NOT_ONLY.search(part) or _remark(part) or OFF.search(part) \
                     or RELATIVE_NEG.search(part):
                 continue  # "så enkelt e de int", "… där de int finns nån ungdomsgård", "moni perhe koki et …
