@@ -11,10 +11,10 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
-from assistant import numberwords, policy
+from assistant import policy
+from assistant.card_holders import CardHolders
 from assistant.card_words import (
     _clause_without,
-    _closeness,
     _number_like,
     _overlaps,
     _plain,
@@ -43,7 +43,6 @@ from assistant.items import dedupe, sentences
 from assistant.moves import MOVE_IT
 from assistant.ordinals import item_at
 from assistant.phrases import contains
-from assistant.rightwrong import unit_number
 from assistant.schema import LIST_FIELDS
 from assistant.substitute import substitute
 from assistant.textsafe import md, short
@@ -72,7 +71,7 @@ def _first_said(item: str, text: str, lang: str) -> int:
     return len(words)
 
 
-class Corrections:
+class Corrections(CardHolders):
     """The correction half of a turn's ``Dialogue``."""
 
     state: InterviewState
@@ -220,13 +219,6 @@ class Corrections:
             return [self.t("iv.corrected", label=self.label(fld)), self.t("iv.reuse_question")]
         return self.after_update([self.t("iv.corrected", label=self.label(fld))])
 
-    def _value_holder(self, pairs: list[tuple[str, str]]) -> str | None:
-        """The one field that writes the wrong value of a (right, wrong) pair, read by meaning."""
-        right, wrong = pairs[0]
-        found = [f for f in self.flow.card if f not in ("stage", "name") and (value := getattr(self.state.draft, f))
-                 and numberwords.places(value if isinstance(value, list) else [str(value)], wrong, right)]
-        return found[0] if len(found) == 1 else None
-
     def _swap_in(self, fld: str, right: str, wrong: str) -> list[str]:
         """One value written on the card (a number, an age range) replaced where it stands."""
         self._apply_correction(fld, right, [wrong], False, pairs=[(right, wrong)])
@@ -326,30 +318,6 @@ class Corrections:
             return None
         return scored[0][1], scored[0][2]
 
-    def _unit_swap(self, text: str) -> tuple[str, str, str] | None:
-        """(field, right number, wrong number) when exactly one number on the card has the unit said."""
-        said = unit_number(text)
-        if len(said) != 1:
-            return None
-        number, unit = said[0]
-        hits = set()
-        for fld in self.flow.card:
-            value = getattr(self.state.draft, fld, None)
-            if not value or fld in ("stage", "name"):
-                continue
-            for n, u in unit_number(" ".join(value) if isinstance(value, list) else str(value)):
-                if u == unit and n.lower() != number.lower():
-                    hits.add((fld, n))
-        if len(hits) != 1:
-            return None
-        fld, wrong = hits.pop()
-        return fld, number, wrong
-
-    def _shared_with(self, fld: str, text: str) -> int:
-        value = getattr(self.state.draft, fld)
-        items = value if isinstance(value, list) else sentences(str(value)) if value else []
-        return max((_shared(i, text, self.state.lang) for i in items), default=0)
-
     def _move(self, wrong: str, right: str, phrases: list[str]) -> list[str]:
         """The items of ``wrong`` that spell out the phrase move to ``right``; nothing moves when none does."""
         st = self.state
@@ -367,48 +335,6 @@ class Corrections:
         if st.phase in ("confirm", "done"):
             st.phase = "collect"
         return self.after_update([self.t("iv.corrected", label=f"{self.label(wrong)}, {self.label(right)}")])
-
-    def _holds(self, fld: str, phrases: list[str]) -> bool:
-        value = getattr(self.state.draft, fld, None)
-        items = value if isinstance(value, list) else sentences(str(value)) if value else []
-        return any(_overlaps(i, r, self.state.lang, whole=True) for r in phrases for i in items)
-
-    def _holders(self, phrases: list[str], whole: bool = False) -> list[str]:
-        """Every field with an item or sentence that holds one of these phrases (``whole``: all of its
-        content words, so "vanhempien ryhmä" is not found in "Vanhempien jaksaminen paranee")."""
-        st = self.state
-        out = []
-        for fld in self.flow.card:
-            value = getattr(st.draft, fld)
-            items = value if isinstance(value, list) else sentences(str(value)) if value else []
-            if any(_overlaps(i, r, st.lang, whole) for r in phrases for i in items):
-                out.append(fld)
-        return out
-
-    def _holder(self, phrases: list[str], least: int = 0, context: str = "") -> str | None:
-        """The field whose value holds these phrases best (with ``least``: at least that many shared
-        content stems, numbers aside, rather than half of the phrase); the closest spelling wins, so
-        "Satakuntaan" finds "Satakunnan hyvinvointialue", not "pari sataa metriä"."""
-        st = self.state
-        best: tuple[float, str] | None = None
-        for fld in self.flow.card:
-            value = getattr(st.draft, fld)
-            items = value if isinstance(value, list) else sentences(str(value)) if value else []
-            def holds(i: str, r: str) -> bool:
-                return _shared(i, r, st.lang) >= least if least else _overlaps(i, r, st.lang)
-
-            # a number names no field: "60 prosenttia eikä 70" goes where 70 stands next to the same words
-            score = sum(_closeness(i, r, st.lang) + (len(re.findall(r"\d+", r)) and 1 + _closeness(i, context, st.lang))
-                        for r in phrases for i in items if holds(i, r))
-            if score and fld == st.pending_field:
-                score += 0.5  # "kerava is wrong" to "which regions?": of two equal holders, the one asked
-            if score and fld == st.last_field and st.last_field_turn == st.turns - 1:
-                score += 0.5  # "Enontekiö ei vielä" right after the regions were given: that answer
-            if score and any(_spelled(i, phrases) for i in items):
-                score += 0.25  # written as said ("Enontekiö"), not only in another case ("Enontekiöllä")
-            if score and (best is None or score > best[0]):
-                best = (score, fld)
-        return best[1] if best else None
 
     def _apply_correction(self, fld: str, text: str, removed: list[str], additive: bool,
                           by_content: bool = False, pairs: list[tuple[str, str]] | None = None,
