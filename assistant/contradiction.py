@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.card_words import _closeness, _overlaps, _shared
-from assistant.hedged import OFF, RELATIVE_NEG, SENTENCES
+from assistant.hedged import NEG, OFF, RELATIVE_NEG, SENTENCES
 from assistant.interview_types import FieldStatus
 from assistant.items import dedupe, sentences
 from assistant.restate import _ABOUT_THE_MISTAKE, without_lead
@@ -25,16 +25,6 @@ from assistant.textproc import stems
 
 if TYPE_CHECKING:
     from assistant.corrections import Corrections
-
-_NEG_WORDS = (r"ei|eikä|eihän|eikös|emme|eivät|ette|inte|int|icke|aldrig|inga|ingen|inget|not|never|no\s+longer|"
-              r"nowhere|(?:is|are|was|were|do|does|did|has|have|had|can|could|wo|would|should|must|need|ai|ca)n['’]?t")
-_NEG = re.compile(rf"(?<![\wåäö])(?:{_NEG_WORDS})(?![\wåäö])", re.IGNORECASE)
-
-
-def _negation(lang: str) -> re.Pattern[str]:
-    """Finnish "en" (I don't) is left out: "en mää tiiä kuka tätä jatkaa" speaks of the speaker, not the card."""
-    return _NEG
-
 
 # the denial's own words, not the item's: "enää", "ollenkaan", "really"
 _NOISE = re.compile(r"(?<![\wåäö])(?:enää|ollenkaan|yhtään|mitään|missään|niinkään|oikeesti|oikeasti|kyllä|kyl|"
@@ -116,7 +106,7 @@ def _items(value: object) -> list[str]:
 def _denied(d: Corrections, clause: str, opened_with_no: bool) -> tuple[str, str, int] | None:
     """(field, item) the clause denies: the one card item sharing the most content words with it."""
     lang = d.state.lang
-    said = _NOISE.sub(" ", _negation(lang).sub(" ", clause))
+    said = _NOISE.sub(" ", NEG.sub(" ", clause))
     best: list[tuple[int, float, float, str, str]] = []
     for fld in d.flow.card:
         if fld in _NOT_HERE:
@@ -203,7 +193,6 @@ def contradicted(d: Corrections, text: str, first_only: bool = False) -> list[st
     st = d.state
     said = [x for x in SENTENCES.split(text.strip()) if x] or [text]
     opened_with_no = bool(_NO_OPENER.match(text) or st.lang != "fi" and _NO_OPENER_OTHER.match(text))
-    neg_word = _negation(st.lang)
     if len(said) > 1 and OFF.search(said[0]) and len(said[0].split()) <= 8:
         said = said[1:]  # "ei ihan. ei ne soita, vaan …": the denial follows the "not quite"
         opened_with_no = True
@@ -213,7 +202,7 @@ def contradicted(d: Corrections, text: str, first_only: bool = False) -> list[st
     for k, sentence in enumerate(said[:3]):
         parts = _clauses(sentence)
         for j, part in enumerate(parts):
-            neg = neg_word.search(part)
+            neg = NEG.search(part)
             late = len(part[:neg.start()].split()) > (0 if neg.group(0).lower() == "eikä" else 6) if neg else True
             if late or _NOT_ONLY.search(part) or _remark(part) or OFF.search(part) \
                     or RELATIVE_NEG.search(part):

@@ -51,8 +51,11 @@ _BUT = re.compile(r"[,;]?\s*(?<![\wåäö])(?:vaan|utan|but|instead|rather|sonde
 RELATIVE_NEG = re.compile(r"(?<![\wåäö])(?:joka|jossa|jonka|jotka|joissa|missä|där|som|who|which|where|that)\s+"
                           r"(?:\S+\s+){0,2}(?:ei|eivät|int|inte|not|don'?t|doesn'?t)(?![\wåäö])", re.IGNORECASE)
 SENTENCES = re.compile(r"(?<=[.!?])\s+")
-_NEG = re.compile(r"(?<![\wåäö])(?:ei|eikä|inte|int|not|never|nej|aldrig|(?:is|are|was|were|do|does|did|has|"
-                  r"have|had|can|could|wo|would|should|must|need|ai|ca)n['’]?t)(?![\wåäö])", re.IGNORECASE)
+# a negation, in fi/sv/en ("isnt", "dont" typed without the apostrophe too); Finnish "en" (I don't) is left out:
+# "en mää tiiä kuka tätä jatkaa" speaks of the speaker, and "en" is Swedish "a"
+NEG = re.compile(r"(?<![\wåäö])(?:ei|eikä|eihän|eikös|emme|eivät|ette|inte|int|icke|aldrig|inga|ingen|inget|nej|"
+                 r"not|never|no\s+longer|nowhere|(?:is|are|was|were|do|does|did|has|have|had|can|could|wo|would|"
+                 r"should|must|need|ai|ca)n['’]?t)(?![\wåäö])", re.IGNORECASE)
 _RESTATES = ("summary", "basic_idea", "name")
 _LEAST = 0.15  # a restatement is of something on the card: its item ranks among the top, if not first
 _NOT_HERE = ("stage", "name", "contact", "summary", "organisation")
@@ -88,7 +91,7 @@ def _value(body: str, fld: str | None, names_field: Callable[[str], str | None])
     kept = []
     for k, s in enumerate(SENTENCES.split(body)):
         plain = s.strip().rstrip(".!?")
-        if k and (_NEG.search(plain) or names_field(plain) not in (None, fld)):
+        if k and (NEG.search(plain) or names_field(plain) not in (None, fld)):
             break  # "… Seinäjoki, Lapua ja Kauhava. yhteyshenkilö tulee myöhemmin": the value ends
         cut = _NOT_PART.sub("", plain).strip(" ,;")
         if cut:
@@ -102,7 +105,7 @@ def _after_contrast(value: str) -> str | None:
     """The value with "not X but" dropped ("me ei lasketa osallistujia, vaan kerätään palaute …" → "kerätään
     palaute …"); None when it still sets one thing against another; a negation inside a relative clause ("där
     de int finns nån ungdomsgård") describes and stays."""
-    neg = _NEG.search(value)
+    neg = NEG.search(value)
     if neg is None or RELATIVE_NEG.search(value):
         return value
     turn = _BUT.search(value, neg.end())

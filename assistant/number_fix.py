@@ -8,6 +8,7 @@ correction's words. Pure: the message and the card in, (field, right, wrong as w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from assistant.numberwords import word_number
@@ -30,6 +31,15 @@ def _words(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _said(text: str) -> tuple[Callable[[str], list[tuple[str, str]]], list[tuple[str, str]]] | None:
+    """The numbers of a message and their reader: digits when it has any, else number words; None for none."""
+    for read in (_digits, _words):
+        said = read(text)
+        if said:
+            return read, said
+    return None
+
+
 def card_number_fix(text: str, card: dict[str, Any], either: bool = False,
                     single: bool = False) -> tuple[str, str, str] | None:
     """(field, right as said, wrong as the card writes it), or None unless exactly one of the two numbers said
@@ -38,17 +48,15 @@ def card_number_fix(text: str, card: dict[str, Any], either: bool = False,
     number the card writes with that unit."""
     if _RANGE.search(text):
         return None  # "tarkoitin 6–17-vuotiaita": an age range, read as one (``wrong_value.range_swap``)
-    for read in (_digits, _words):
-        said = read(text)
-        values = {v for _, v in said}
-        if len(values) == 2:
-            break
-        if len(values) == 1 and single and not either:
-            return _unit_fix(text, said[0], read, card)
-        if said:
-            return None  # three numbers: not a plain "this, not that"
-    else:
+    found = _said(text)
+    if found is None:
         return None
+    read, said = found
+    values = {v for _, v in said}
+    if len(values) == 1 and single and not either:
+        return _unit_fix(text, said[0], read, card)
+    if len(values) != 2:
+        return None  # three numbers: not a plain "this, not that"
     where: dict[str, list[tuple[str, str]]] = {}
     for fld, value in card.items():
         items = value if isinstance(value, list) else [str(value or "")]
@@ -87,17 +95,11 @@ def every_spot(text: str, card: dict[str, Any]) -> list[tuple[str, str, str]]:
     """[(field, right as said, wrong as written)] when the card writes the wrong number in several places with the
     same word after it ("four families per therapist, not five" where the idea and the core both say "five
     families"): a fact put right is put right wherever it is told. [] when the places do not agree."""
-    if _RANGE.search(text):
+    found = None if _RANGE.search(text) else _said(text)
+    if found is None or len({v for _, v in found[1]}) != 2:
         return []
-    for read in (_digits, _words):
-        said = read(text)
-        values = {v for _, v in said}
-        if len(values) == 2:
-            break
-        if said:
-            return []
-    else:
-        return []
+    read, said = found
+    values = {v for _, v in said}
     spots: list[tuple[str, str, str, str]] = []  # field, literal, its value, the word after it
     for fld, value in card.items():
         items = value if isinstance(value, list) else [str(value or "")]

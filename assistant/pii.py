@@ -185,7 +185,7 @@ def _codes(text: str) -> list[Finding]:
 
 
 _DIGITS6 = re.compile(r"\d(?:\D{0,2}\d){5}")
-_TRUNK = re.compile(r"(?<=\+\d\d)\s?\(0\)|(?<=\+\d)\s?\(0\)|(?<=\+\d\d\d)\s?\(0\)")  # the "(0)" of "+44 (0)…"
+_TRUNK = re.compile(r"(?<=\+\d)(\d{0,2})\s?\(0\)")  # the "(0)" of "+44 (0)7700 …": blanked for the matcher
 
 
 # A number written right after a phone word ("phone, 07700 900456") counts even in another country's format.
@@ -207,7 +207,7 @@ def _phones(text: str) -> list[Finding]:
     if not _DIGITS6.search(text):
         return said
     spans: dict[tuple[int, int], str] = {}
-    plain = _TRUNK.sub(lambda m: " " * len(m.group(0)), text)  # "+44 (0)7700-900-774": offsets kept
+    plain = _TRUNK.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)  # offsets kept
     for region in ("FI", "SE"):
         for m in phonenumbers.PhoneNumberMatcher(plain, region, leniency=phonenumbers.Leniency.VALID):
             spans[(m.start, m.end)] = text[m.start:m.end]
