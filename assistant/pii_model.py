@@ -166,6 +166,12 @@ def _name_like(words: list[re.Match[str]], i: int, common: frozenset[str]) -> bo
     return w[:1].isupper() and not w.isupper() and len(w) > 1
 
 
+def _kin(word: str) -> bool:
+    """A kin or neighbour word, also with a Finnish possessive suffix ("Äitini", "Naapurimme")."""
+    low = word.lower()
+    return low in _KIN or re.sub(r"(?:ni|si|mme|nne|nsa|nsä)$", "", low) in _KIN
+
+
 # A courtesy title says a person follows ("Mr Okafor", "rouva Lahtinen"); a staff title is handled apart.
 _COURTESY = frozenset("mr mrs ms miss mr. mrs. ms. herr herra fru fröken rouva neiti".split())
 # A third-person pronoun after the word: someone is spoken of ("… She was in A&E", "Hennes son fick …").
@@ -295,8 +301,8 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                 end = i + 1
             if end == i and _surname_given(words, i, s_text, common):
                 end = i + 1  # "Holmberg, Inger – lårbensbrott …": a list or a record, surname first
-            while end > i and _common(words[i].group(0), common):  # "Asiakkaamme Reino Salminen"
-                i += 1
+            while end > i and (_common(words[i].group(0), common) or _kin(words[i].group(0))):
+                i += 1  # "Asiakkaamme Reino Salminen", "Äitini Helena Ruotsalainen": the name is what follows
             span_words = [w.group(0) for w in words[i:end + 1]]
             first = span_words[0]
             start, stop = base + words[i].start(), base + words[end].end()

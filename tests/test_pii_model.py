@@ -66,6 +66,16 @@ def test_a_common_word_opening_a_run_is_not_part_of_the_name() -> None:
     assert [(c.start, c.end) for c in cands] == [(12, 26)]
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Äitini Helena Ruotsalainen on dementoitunut.", "Helena Ruotsalainen"),
+    ("Naapurimme Raili Ek kaatui ja lonkka murtui.", "Raili Ek"),
+    ("Grannen Birgitta Ek är gravid.", "Birgitta Ek"),
+])
+def test_a_kin_word_opening_a_run_is_not_part_of_the_name(text: str, name: str) -> None:
+    """A kin or neighbour word before a name says who the person is to the writer; it is not the name."""
+    assert [text[c.start:c.end] for c in candidates(text, frozenset())] == [name]
+
+
 @pytest.mark.parametrize("text,span", [
     ("Mehmet Yilmazilla todettiin keväällä vakava masennus.", "Mehmet Yilmazilla"),
     ("Sofia Lindholm har slutat äta och väger nu 40 kilo.", "Sofia Lindholm"),
