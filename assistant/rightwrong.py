@@ -403,3 +403,17 @@ _PRONOUNS = {"ne", "he", "se", "hän", "siellä", "täällä", "där", "här", "
 BARE_Y_NOT_X = re.compile(r"^(?P<y>[\wåäö-]+(?:\s+[\wåäö-]+)?)\s+(?:not|inte|int|eikä)\s+"
                            r"(?P<x>[\wåäö-]+(?:\s+[\wåäö-]+)?)$",
                            re.IGNORECASE)
+# a verb before the "not" negates the verb, it does not set two values against each other: "They have not
+# joined yet", "vi har inte börjat", "we do not"
+_AUX = {"have", "has", "had", "do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would",
+        "should", "har", "hade", "är", "e", "var", "kan", "ska", "skall", "vill", "får", "fick", "gör", "gjorde"}
+_SUBJECTS = _PRONOUNS | {"we", "i", "you", "he", "vi", "jag", "du", "me", "mä", "mie", "sä", "ne", "te"}
+
+
+def bare_y_not_x(said: str) -> re.Match[str] | None:
+    """"wednesdays not tuesdays": two short values set against each other, not a negated verb."""
+    m = BARE_Y_NOT_X.match(said)
+    if m is None:
+        return None
+    y = m.group("y").lower().split()
+    return None if y[0] in _SUBJECTS or y[-1] in _AUX else m

@@ -52,9 +52,9 @@ from assistant.phrases import (
 )
 from assistant.restate import restated
 from assistant.rightwrong import (
-    BARE_Y_NOT_X,
     REMARK,
     REPLACEMENTS,
+    bare_y_not_x,
     gone_from,
     left_out,
     not_a_but_b,
@@ -375,7 +375,7 @@ class Understanding:
                 right = _clean_right(wrong.group("rest") or "")
                 return Correction(field=fld, text=right, removed=[subject], weak=True,
                                   pairs=[(right, subject)] if right else [], bare=True)
-            short = BARE_Y_NOT_X.match(said.strip().rstrip(".!"))
+            short = bare_y_not_x(said.strip().rstrip(".!"))
             if short:  # "wednesdays not tuesdays"
                 return Correction(field=fld, text=short.group("y"), removed=[short.group("x")], weak=True,
                                   pairs=[(short.group("y"), short.group("x"))], bare=True, narrow=True)

@@ -217,6 +217,17 @@ def test_a_weekday_said_for_another_is_swapped_where_the_card_writes_it(start) -
     assert turn.draft.actors == ["The youth services"] and not turn.draft.conditions
 
 
+def test_a_negated_verb_after_a_removal_is_a_reason_not_a_second_correction(start) -> None:  # type: ignore[no-untyped-def]
+    iv = start("en")
+    iv.edit("regions", ["Tampere", "Nokia", "Kangasala"])
+    iv.edit("problem", "Placements are expensive.")
+    iv.state.phase, iv.state.pending_field = "collect", "contact"
+    before = iv.state.draft.model_dump(exclude={"regions"})
+    turn = iv.turn("Kangasala no. They have not joined yet.")
+    assert turn.draft.regions == ["Tampere", "Nokia"]
+    assert turn.draft.model_dump(exclude={"regions"}) == before  # "They have" is not put anywhere
+
+
 @pytest.mark.parametrize("text,expected", [
     ("were not in the library anymore, its the Stoa cultural centre now. same evenings",
      ("Stoa cultural centre", "library")),
