@@ -1,6 +1,7 @@
 """Fit the sentence → field classifier on labelled text the project already has.
 
-Sources: every seed model's fields (fi/sv/en record text), the field prototypes, and the *dev* part of
+Sources: every seed model's fields (fi/sv/en record text), the field prototypes, sentences and whole stories
+written for training (``knowledge/classifier/story_sentences*.yaml``, ``stories_*.yaml``), and the *dev* part of
 the realistic interview benchmark (story sentences with their gold field, answers by field). The
 held-out part is never loaded. The regularisation strength is chosen by cross-validation grouped by
 case, and a temperature is fitted on the out-of-fold predictions so the probabilities are calibrated.
@@ -33,8 +34,12 @@ SEED_MAP = {"problem": "problem", "basic_idea": "basic_idea",
             "measurement": "measurement", "evidence": "measurement", "organisation": "organisation",
             "regions": "regions"}
 MIN_PER_CLASS = 6
+STORIES = ("story:", "tstory:")  # groups whose order is a story's (dev interviews, training stories)
 MAX_ECE = 0.03  # the story-order weight may not make the confidence worse calibrated than this
 BLENDS = (0.0, 0.3, 0.5)  # shares of the character n-gram view tried (``charngrams``)
+C_GRID = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)  # regularisation strengths tried (smaller C: stronger)
+TRAINING_STORY_WEIGHT = 1.0  # a sentence of a story written for training (``stories_*.yaml``)
+SEED_WEIGHT = 0.5  # a seed record's sentence counts half a story sentence: record prose is not how people talk
 
 
 def examples(exclude: frozenset[str] = frozenset()) -> tuple[list[list[str]], list[list[str]], list[float], list[str]]:
@@ -52,7 +57,7 @@ def examples(exclude: frozenset[str] = frozenset()) -> tuple[list[list[str]], li
             for unit in units[:6]:
                 texts.append([unit])
                 labels.append([target])
-                weights.append(0.5)
+                weights.append(SEED_WEIGHT)
                 groups.append(f"seed:{m.id}")
     for corpus in sorted((ROOT / "knowledge" / "classifier").glob("story_sentences*.yaml")):
         # story-style sentences written for training (never evaluation cases)
@@ -61,6 +66,14 @@ def examples(exclude: frozenset[str] = frozenset()) -> tuple[list[list[str]], li
             labels.append([str(item["field"])])
             weights.append(1.0)
             groups.append("corpus:" + str(item["lang"]))
+    for corpus in sorted((ROOT / "knowledge" / "classifier").glob("stories_*.yaml")):
+        # whole stories written for training (never evaluation cases): sentences in their story's order, so the
+        # position features and the story-order transitions learn from them too
+        for story in yaml.safe_load(corpus.read_text(encoding="utf-8")) or []:
+            texts.append([str(s["text"]) for s in story["sentences"]])
+            labels.append([str(s["field"]) for s in story["sentences"]])
+            weights.append(TRAINING_STORY_WEIGHT)
+            groups.append(f"tstory:{story['id']}")
     prompts = load_prompts()
     for fld, protos in prompts.prototypes.items():
         for text in protos:
@@ -125,7 +138,7 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
     best: tuple[float, float] | None = None
     folds = list(GroupKFold(n_splits=5).split(x, yy, by_case))
     oof: dict[float, np.ndarray] = {}
-    for c in (0.003, 0.01, 0.03, 0.1, 0.3, 1.0):
+    for c in C_GRID:
         probs = np.zeros((len(yy), len(classes)))
         for tr, te in folds:
             clf = LogisticRegression(C=c, max_iter=3000)
@@ -166,7 +179,8 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
         charngrams.save(char_path, char_classes, vocab, idf, ccoef, cint, blend)
     elif char_path.exists():
         char_path.unlink()
-    stories = [list(yy[gg == grp]) for grp in dict.fromkeys(gg[case_rows])]
+    told = np.asarray([gr.startswith(STORIES) for gr in gg])
+    stories = [list(yy[gg == grp]) for grp in dict.fromkeys(gg[told])]
     clf = LogisticRegression(C=c, max_iter=3000)
     clf.fit(x, yy, sample_weight=ww)
     coef = clf.coef_ / scale  # fold the standardisation into the weights: raw features at run time
@@ -202,7 +216,7 @@ def _transition_weight(probs: np.ndarray, y: np.ndarray, groups: np.ndarray, fol
         hits: list[bool] = []
         for tr, te in folds:
             in_train = set(groups[tr].tolist())
-            told = [g for g in dict.fromkeys(groups[tr]) if str(g).startswith("story:")]
+            told = [g for g in dict.fromkeys(groups[tr]) if str(g).startswith(STORIES)]
             trans = transitions([list(y[groups == g]) for g in told], classes)
             for g in dict.fromkeys(groups[te]):
                 if not str(g).startswith("story:") or g in in_train:
@@ -278,5 +292,5 @@ def fit(embedder: object, exclude: frozenset[str], c: float, temperature: float,
             "classes": list(clf.classes_),  # type: ignore[attr-defined]
             "cue_fields": probe.cue_fields, "coef": coef.tolist(), "intercept": (clf.intercept_ - coef @ mean).tolist(),
             "temperature": temperature, "transition_weight": transition_weight,
-            "transitions": transitions([labs for labs, g in zip(labels, groups, strict=True) if g.startswith("story:")],
+            "transitions": transitions([labs for labs, g in zip(labels, groups, strict=True) if g.startswith(STORIES)],
                                        list(clf.classes_)).tolist()}
