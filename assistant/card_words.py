@@ -65,7 +65,7 @@ def _counterpart(said: str, value: str, lang: str, wrong: str) -> str:
 
 
 def _number_like(word: str) -> bool:
-    return word.isdigit() or word.lower() in NUMBER_WORDS
+    return word.isdigit() or bool(re.fullmatch(r"\d+[.,]\d+", word)) or word.lower() in NUMBER_WORDS  # "5,50"
 
 
 def _shared(item: str, phrase: str, lang: str) -> int:
@@ -146,10 +146,19 @@ def _clauses(text: str) -> list[str]:
     return clauses(text.strip().rstrip("."), r"\s*,\s*(?:and\s+|ja\s+|och\s+)?|\s+(?:ja|och|and)\s+")
 
 
+_BACK = re.compile(r"^\s*(?:siellä|sinne|sieltä|siel|there|där|dit|därifrån)\b", re.IGNORECASE)
+
+
 def _clause_without(sentence: str, removed: list[str], lang: str) -> str:
     if any(r.strip().rstrip(".").lower() == sentence.strip().rstrip(".").lower() for r in removed):
         return ""  # the whole sentence is what goes (it moved elsewhere): not its last clause left over
-    kept = [p for p in _clauses(sentence) if not any(_overlaps(p, r, lang) for r in removed)]
+    kept: list[str] = []
+    gone = False
+    for p in _clauses(sentence):
+        # "… leirikeskus Vuotsossa, siellä on isompi tila": a clause that points back at a removed one goes with it
+        gone = any(_overlaps(p, r, lang) for r in removed) or gone and bool(_BACK.match(p))
+        if not gone:
+            kept.append(p)
     if not kept:
         return ""
     text = ", ".join(kept)
@@ -298,3 +307,25 @@ def by_initials(word: str, values: list[Any]) -> str | None:
         return None
     found = [i for i in items if _initials(word, i)]
     return found[0] if len(found) == 1 else None
+
+
+_PART_LEAD = re.compile(r"^(?:ja|sekä|mutta|and|but|och|men)\s+", re.IGNORECASE)
+
+
+def _in_part(sentence: str, value: str, removed: list[str], lang: str) -> str:
+    """The sentence with only its comma-part that says the removed words replaced by ``value`` ("Koulussa on
+    oma pöytä, ja viidesluokkalaiset toimii ruokalaisäntinä" → "…, ja kuudesluokkalaiset on ruokalaisäntinä."):
+    the rest of what the person said stays. The whole sentence when no single part says them."""
+    parts = re.split(r"(?<=\w),\s+", sentence.strip().rstrip("."))
+    said = [i for i, p in enumerate(parts) if any(_overlaps(p, r, lang) for r in removed)] if removed else []
+    if not said:  # found by what it shares with the new value ("… ruokalaisäntinä" for "vitoset")
+        said = [i for i, p in enumerate(parts) if _shared(p, value, lang)]
+    if len(parts) < 2 or len(said) != 1:
+        return value
+    part = parts[said[0]]
+    lead = _PART_LEAD.match(part)
+    new = value.strip().rstrip(".")
+    new = (lead.group(0) + new[:1].lower() + new[1:]) if lead else new[:1].lower() + new[1:] if said[0] else new
+    parts[said[0]] = new
+    return ", ".join(parts) + "."
+

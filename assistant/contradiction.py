@@ -160,6 +160,19 @@ def _name_in(text: str) -> str:
     return name if name and 2 <= len(name.split()) <= 6 and _named_thing(name) else ""
 
 
+_THAT_IS = re.compile(r"(?<![\wåäö])(?:eli|elikkä|siis|dvs|alltså|i\.\s?e\.|that\s+is|namely)\s+", re.IGNORECASE)
+
+
+def name_said(text: str) -> str:
+    """An organisation's name said after "eli", "nykyään", "it's" ("…, eli Pohjois-Savon hyvinvointialue"),
+    with a capital in it; "" when none."""
+    for m in sorted([*_THAT_IS.finditer(text), *_IT_IS_NOW.finditer(text)], key=lambda m: -m.start()):
+        name = re.split(r"[,.;!?]", text[m.end():])[0].strip()
+        if name and _named_thing(name) and re.search(r"(?<![\wåäö])[A-ZÅÄÖ]", name):
+            return name
+    return ""
+
+
 def _words(text: str) -> list[str]:
     from assistant.why import content_words
 
@@ -230,8 +243,9 @@ def contradicted(d: Corrections, text: str, first_only: bool = False) -> list[st
                 lead = _OPENER.match(as_said)
                 as_said = as_said[lead.end():] if lead else as_said
             new = without_lead(_TURN_WORD.sub("", as_said))
-            if _DROP.search(" ".join(parts[j + 1:] + said[k + 1:])):
-                return None  # "…, se lopetti, jättäkää se pois": a removal, read elsewhere
+            if _DROP.search(" ".join(parts[j + 1:] + said[k + 1:])) or _DROP.search(new):
+                return None  # "…, se lopetti, jättäkää se pois", "leirikeskus pois, sinne ei enää päästä": a
+                # removal, read elsewhere
             if not new or not any(not _linked(item, w, st.lang) for w in _words(new)):
                 return None  # nothing new said, only the item's words again
             if fld in _NAMED and not _named_thing(new):

@@ -179,6 +179,11 @@ def removed_after(nlu: Understanding, text: str) -> tuple[str | None, str] | Non
     return None
 
 
+# a field named at the end is named as where something goes: "kuuluvat kohderyhmään", "hör till målgruppen"
+_INTO_WORDS = frozenset("till i under bland som to in into under among as for".split())
+_CASE_INTO = re.compile(r"(?:([aeiouyäö])\1n|h[aeiouyäö]n|siin|seen|ksi|kse|ks|ssa|ssä|lle|ihin)$")
+
+
 def field_at_end(nlu: Understanding, body: str) -> tuple[str | None, str]:
     """"myös nuoret asunnottomat kuuluvat kohderyhmään" → (target_groups, "myös nuoret asunnottomat")."""
     m = re.search(r"[,\s]+(?:\w+\s+){0,2}?(\w+)\W*$", body.strip())
@@ -187,4 +192,13 @@ def field_at_end(nlu: Understanding, body: str) -> tuple[str | None, str]:
     fld = nlu.names_field(m.group(1), window=1)
     if fld is None:
         return None, body
+    words = re.findall(r"[\wåäö-]+", body.strip())
+    before = words[-2].lower() if len(words) > 1 else ""
+    if before not in _INTO_WORDS and not _CASE_INTO.search(m.group(1).lower()):
+        return None, body  # "… alla vuxna som mist sin partner": a noun that is also a field word, not a field named
+    from assistant.rightwrong import REMARK
+
+    last = re.split(r"[,;.–—]\s+", body.strip())[-1]
+    if REMARK.match(last) and not re.match(r"^(?:se|ne|det|de|dom|it|they|this|that)\b", last, re.IGNORECASE):
+        return None, body  # "…, jag blandade ihop det med en annan kommun": a remark's noun names no field
     return fld, body.strip()[: m.start()].strip()

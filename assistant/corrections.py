@@ -15,6 +15,7 @@ from assistant import policy
 from assistant.card_holders import CardHolders
 from assistant.card_words import (
     _clause_without,
+    _in_part,
     _number_like,
     _overlaps,
     _plain,
@@ -377,7 +378,8 @@ class Corrections(CardHolders):
             if removed and not value and hit:  # "poista se X": only the clause that says X goes
                 new_text = " ".join(s if s not in hit else _clause_without(s, removed, lang) for s in old)
             elif value and hit:
-                new_text = " ".join(value if s == hit[0] else s for s in old if s not in hit[1:])
+                new_text = " ".join(_in_part(s, str(value), removed, lang) if s == hit[0] else s
+                                    for s in old if s not in hit[1:])
             elif value and current and not whole:
                 glue = ", " if fld == "contact" and not str(current).rstrip().endswith((".", ",", ";")) else " "
                 new_text = f"{current}{glue}{value}"  # added, or the wrong part was not found: keep what is there

@@ -41,6 +41,7 @@ class Dialogue(Corrections, Closing, InPassing):
         self.nlu: Understanding = offline.nlu
         self.settings = services.settings
         self._found_by_content: str | None = None  # set when a correction's field was found by its words
+        self.message = ""  # the person's message as typed, for readers that need more than the action's text
 
     def t(self, key: str, **fmt: Any) -> str:
         return t(key, self.state.lang, **fmt)
@@ -51,6 +52,7 @@ class Dialogue(Corrections, Closing, InPassing):
     # -- the turn --------------------------------------------------------------------------------
     def handle(self, text: str) -> list[str]:
         st = self.state
+        self.message = text
         u = self.nlu.analyse(text, in_closing=st.phase in ("confirm", "done"))
         if u.intent is None and len(text.split()) >= 5:
             st.lang = detect_language(text, default=st.lang, min_evidence=2)

@@ -192,8 +192,17 @@ def command(nlu: Understanding, text: str) -> Correction | None:
             rest = ", ".join(found) or rest
         if not rest:
             return None
+        instead = _INSTEAD_OF.match(rest)
+        if fld and instead:  # "laita alueeks koko Etelä-Karjala eikä pelkkä Ruokolahti, tää on …": one for the other
+            return Correction(field=fld, text=instead.group("x").strip(" ,"), removed=[instead.group("y").strip()],
+                              command=True)
         return Correction(field=fld, text=rest, additive=True, command=True)
     return None
+
+
+_INSTEAD_OF = re.compile(r"^(?P<x>[^,.;]+?)\s*,?\s+(?:eikä|ei\s+enää|not|inte|instead\s+of|i\s+stället\s+för|"
+                         r"rather\s+than)\s+(?:(?:pelkkä|pelkät|pelkästään|vain|ainoastaan|just|only|bara|enbart|"
+                         r"the)\s+)?(?P<y>[^,.;]+)", re.IGNORECASE)
 
 
 _ADDING = re.compile(r"\b(?:myös|kans|lisäksi|lisäks|vielä|viel|också|även|dessutom|also|too|as well|"

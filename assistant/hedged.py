@@ -57,6 +57,8 @@ NEG = re.compile(r"(?<![\wåäö])(?:ei|eikä|eihän|eikös|emme|eivät|ette|int
                  r"not|never|no\s+longer|nowhere|(?:is|are|was|were|do|does|did|has|have|had|can|could|wo|would|"
                  r"should|must|need|ai|ca)n['’]?t)(?![\wåäö])", re.IGNORECASE)
 _RESTATES = ("summary", "basic_idea", "name")
+# "…, vaan …" sets what is right against a "not" (the hedge may have been that "not")
+_RATHER = re.compile(r"[,;]\s*(?:vaan|vaa|utan|but\s+rather|sondern)(?![\wåäö])\s*", re.IGNORECASE)
 _LEAST = 0.15  # a restatement is of something on the card: its item ranks among the top, if not first
 _NOT_HERE = ("stage", "name", "contact", "summary", "organisation")
 
@@ -106,7 +108,10 @@ def _after_contrast(value: str) -> str | None:
     palaute …"); None when it still sets one thing against another; a negation inside a relative clause ("där
     de int finns nån ungdomsgård") describes and stays."""
     neg = NEG.search(value)
-    if neg is None or RELATIVE_NEG.search(value):
+    if neg is None:  # "[Ei] ne oo enää pelkästään psykiatrian potilaat, vaan kaikki …": the "not" was the hedge
+        rather = _RATHER.search(value)
+        return value[rather.end():].strip() or None if rather else value
+    if RELATIVE_NEG.search(value):
         return value
     turn = _BUT.search(value, neg.end())
     return value[turn.end():].strip() or None if turn else None

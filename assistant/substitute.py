@@ -26,7 +26,8 @@ def substitute(current: Any, fld: str, new: str, removed: list[str], lang: str) 
     # "tolv lektioner" for "tio", "maximum four families" for "five": a wrong number followed by the unit
     # the right one has; only the number changes
     # ("16 to 25, not 29": the last one; "it was 380 people" for 410: the only one)
-    numbers = [m for m in re.finditer(r"[\w-]+", new)  # not the wrong one repeated in a remark
+    numbers = [m for m in re.finditer(r"\d+[.,]\d+|[\w-]+", new)  # "5,50" is one number; not the wrong one
+               # repeated in a remark
                if _number_like(m.group(0)) and m.group(0).lower() != removed[0].lower()] \
         if _number_like(removed[0]) else []
     if len(new.split()) > 3 and not numbers:  # "its the pharmacist who calls, not a nurse": the one new word
