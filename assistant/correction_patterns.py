@@ -176,7 +176,17 @@ def removed_after(nlu: Understanding, text: str) -> tuple[str | None, str] | Non
                           flags=re.IGNORECASE)  # "ne omaishoitajien lapset ei kuulu tähän": a determiner
             if 0 < len(what.split()) <= 6 and not REMARK.match(what):
                 return fld, what
+    told = _THEN_REMOVE_IT.match(text.strip())
+    if told and not REMARK.match(told.group("what")):  # "nagu e ju en del av pargas så ta bort den": the subject
+        return None, re.sub(r"^(?:ja|och|and|ai\s+niin|oh)\s+", "", told.group("what").strip(), flags=re.IGNORECASE)
     return None
+
+
+# the subject first, why it goes, then "remove it": "nagu e ju en del av pargas så ta bort den, blir dubbelt"
+_THEN_REMOVE_IT = re.compile(
+    r"^(?P<what>[^,.;:!?]{2,40}?)\s+(?:e|är|va|var|on|oo|ei|int|inte|is|are|isn't|aren't|was|kuuluu|hör)\b"
+    r"[^.;!?]{0,80}?\b(?:ta\s+bort|poista|stryk|remove|delete|drop|take\s+(?:it|them)\s+out|ota\s+pois|"
+    r"jätä\s+pois)\s+(?:den|det|dom|dem|se|sen|ne|niitä|sitä|it|them|that|this)\b", re.IGNORECASE)
 
 
 # a field named at the end is named as where something goes: "kuuluvat kohderyhmään", "hör till målgruppen"

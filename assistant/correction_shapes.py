@@ -15,7 +15,7 @@ from assistant.card_words import _number_like
 from assistant.interview_types import FieldStatus
 from assistant.not_only import not_only
 from assistant.number_fix import card_number_fix, every_spot
-from assistant.renamed import renamed
+from assistant.renamed import renamed, renamed_now
 from assistant.replacement import replacement_after
 from assistant.schema import LIST_FIELDS
 from assistant.substitute import substitute
@@ -55,18 +55,27 @@ def read_shapes(d: Corrections, a: policy.Action) -> list[str] | None:
     if pair and fld and fld not in ("stage", "name"):  # "ei pelkästään X, myös Y": Y added, X stays
         d._apply_correction(fld, pair[1], [], True)
         return _done(d, fld)
+    field = c.field
     items = list(getattr(d.state.draft, c.field) or []) if c.field in LIST_FIELDS and not c.removed \
         and not c.additive else []
     renaming = renamed(a.text, items) if items else None
-    if renaming and c.field:  # "korjaus toimijoihin: se eläkeläisyhdistys on Loimaan Kyläseniorit ry": that item
+    if c.field is None and not c.additive:  # "Lapin Nuorten Tuki on nykyään Pohjoisen Nuoret ry": the one named
+        hits = [(f, r) for f in _NAMES if (r := renamed(a.text, list(getattr(d.state.draft, f) or [])))]  # list
+        if len(hits) == 1:
+            field, renaming = hits[0]
+            items = list(getattr(d.state.draft, field) or [])
+    if renaming and field:  # "korjaus toimijoihin: se eläkeläisyhdistys on Loimaan Kyläseniorit ry": that item
         k, wrong, right = renaming
-        swapped = substitute([items[k]], c.field, right, [wrong], d.state.lang) \
+        swapped = substitute([items[k]], field, right, [wrong], d.state.lang) \
             if len(items[k].split()) > 3 else None  # a long item keeps the rest of what it says
         items[k] = swapped[0] if swapped else right
-        d.set(c.field, items, FieldStatus.confirmed, replace=True)
-        d.state.last_field = c.field
-        return _done(d, c.field)
+        d.set(field, items, FieldStatus.confirmed, replace=True)
+        d.state.last_field = field
+        return _done(d, field)
     return None
+
+
+_NAMES = ("actors", "funders", "regions")  # list fields of organisations and places, where a name changes
 
 
 def number_fix(d: Corrections, c: Any, text: str) -> tuple[str, str, str] | None:
@@ -135,3 +144,25 @@ def value_swap_elsewhere(d: Corrections, c: Any, text: str) -> bool:
         return False
     card = card_values(d)
     return bool(range_swap(c.text, card) or card_number_fix(text, card))
+
+
+def renamed_in_passing(d: Corrections, text: str) -> list[str] | None:
+    """The reply when a story or an answer says a partner, funder, place or the owner on the card has a new name
+    ("Lapin Nuorten Tuki on nykyään Pohjoisen Nuoret ry, ne yhdisty …"); None otherwise."""
+    st = d.state
+    hits = [(f, r) for f in (*_NAMES, "organisation")
+            if (r := renamed_now(text, _as_items(getattr(st.draft, f, None))))]
+    if len(hits) != 1:
+        return None
+    fld, (k, wrong, right) = hits[0]
+    items = _as_items(getattr(st.draft, fld))
+    swapped = substitute([items[k]], fld, right, [wrong], st.lang) if len(items[k].split()) > 3 else None
+    items[k] = swapped[0] if swapped else right
+    d.set(fld, items if fld in LIST_FIELDS else items[0], FieldStatus.confirmed, replace=True)
+    st.last_field = fld
+    return _done(d, fld)
+
+
+def _as_items(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)] if value else []
+

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from assistant import advisor, policy
 from assistant.closing import Closing
 from assistant.contradiction import contradicted
+from assistant.correction_shapes import renamed_in_passing
 from assistant.corrections import _CARD, Corrections
 from assistant.extract_offline import Extraction, OfflineExtractor
 from assistant.flow import Prompts
@@ -203,8 +204,8 @@ class Dialogue(Corrections, Closing, InPassing):
     def _do_answer(self, a: policy.Action) -> list[str]:
         assert a.field
         # "unohdin: myös kolmosperheet" to "what is the core?": a correction, never this answer
-        return place_or_tell(self, a.text) or contradicted(self, a.text) or restated_after_hedge(self, a.text) \
-            or self.after_update(self._store_answer(a.field, a.text))
+        return place_or_tell(self, a.text) or contradicted(self, a.text) or renamed_in_passing(self, a.text) \
+            or restated_after_hedge(self, a.text) or self.after_update(self._store_answer(a.field, a.text))
 
     def _store_answer(self, fld: str, text: str) -> list[str]:
         """All of the answer goes to the asked field, except sentences that name another field."""
@@ -262,7 +263,8 @@ class Dialogue(Corrections, Closing, InPassing):
         """A story: each sentence to its field; confident ones are noted, unsure ones confirmed later."""
         st = self.state
         first = st.content_turns == 0
-        denied = contradicted(self, a.text) or restated_after_hedge(self, a.text)  # of what the card holds
+        denied = contradicted(self, a.text) or renamed_in_passing(self, a.text) \
+            or restated_after_hedge(self, a.text)  # of what the card holds
         if denied is not None:
             return denied
         st.content_turns += 1

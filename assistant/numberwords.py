@@ -39,8 +39,18 @@ _DAYS = (("maanantai", 0), ("tiistai", 1), ("keskiviikko", 2), ("keskiviiko", 2)
          ("thursday", 3), ("friday", 4), ("saturday", 5), ("sunday", 6))
 
 
+# an ordinal, in a frequency ("joka kolmas viikko", "var fjortonde dag", "every third week"): read only as a
+# whole word (also "other" in "toinen", "andra", "second") and only set against another ordinal
+_ORDINALS = {w: n for n, words in {
+    2: "toinen toisena toisella second", 3: "kolmas kolmantena kolmannella third tredje",
+    4: "neljäs neljäntenä neljännellä fourth fjärde", 5: "viides viidentenä viidennellä fifth femte",
+    6: "kuudes kuudentena kuudennella sixth sjätte", 7: "seitsemäs seitsemäntenä seitsemännellä seventh sjunde",
+    8: "kahdeksas kahdeksantena kahdeksannella eighth åttonde", 10: "kymmenes tenth tionde",
+    14: "neljästoista fourteenth fjortonde"}.items() for w in words.split()}
+
+
 class Value(NamedTuple):
-    kind: str  # "n" a number, "share" a part of a whole, "day" a weekday
+    kind: str  # "n" a number, "share" a part of a whole, "day" a weekday, "ord" an ordinal
     value: float
 
 
@@ -75,6 +85,8 @@ def read(phrase: str) -> Value | None:
         if re.search(r"(?<![\wåäö])" + re.escape(stem), low):
             return Value("day", day)
     tokens = list(_TOKEN.finditer(low))
+    if tokens and tokens[0].group(1) in _ORDINALS:
+        return Value("ord", _ORDINALS[tokens[0].group(1)])
     for i, m in enumerate(tokens):
         raw = m.group(1)
         n: float | None = float(raw.replace(" ", "").replace(" ", "").replace(",", ".")) \
@@ -122,17 +134,20 @@ def written_like(right: Value, said: str, card_token: str) -> str:
     if right.kind == "share" and digits.endswith("%"):
         return f"{round(right.value * 100):d} %"
     if right.kind == "n" and digits[:1].isdigit():
+        if re.fullmatch(r"\d+[.,]\d+", said.strip()):
+            return said.strip()  # "5,50" as said: a price keeps its decimals and its comma
         n = int(right.value) if float(right.value).is_integer() else right.value
         return f"{n:,}".replace(",", " ") if re.search(r"\d[  ]\d{3}", digits) else str(n)
     return said
 
 
 _NEG = {"eikä", "ei", "int", "inte", "not"}
+_EVERY = {"every", "each", "joka", "var"}
 _AND = {"and", "ja", "och", "sekä", "&", "or", "tai", "eller", "to", "till"}
 _OLD = re.compile(r"^\s*(?:oli|olivat|olikin|was|were|var|va|ei riittäny\w*|ei riittänyt|ei riitä|räckte int\w*|"
                   r"räckte inte|wasn't enough|was not enough|isn't enough|is not enough)\b", re.IGNORECASE)
 _RANGE = re.compile(r"^(\d{1,3})\s*[–-]\s*(\d{1,3})$")
-_WORD = re.compile(r"[^\s,.;:!?()\"]+")
+_WORD = re.compile(r"\d+[.,]\d+(?![\d])|[^\s,.;:!?()\"]+")  # "2.5" is one word, not "2" and "5"
 
 
 def _value_of(words: list[re.Match[str]], j: int, text: str) -> tuple[int, Value] | None:
@@ -157,7 +172,8 @@ def pair(text: str) -> tuple[str, str, str] | None:
     for k, w in enumerate(low):  # "Y …, ei X"
         if w not in _NEG or k + 1 >= len(words) or k == 0:
             continue
-        wrong = words[k + 1].group(0)
+        at = k + 2 if low[k + 1] in _EVERY and k + 2 < len(words) else k + 1  # "… not every second"
+        wrong = words[at].group(0)
         ranged = _RANGE.match(wrong)
         for j in range(k - 1, max(-1, k - 5), -1):
             right = words[j].group(0)
@@ -166,7 +182,7 @@ def pair(text: str) -> tuple[str, str, str] | None:
                     return right, wrong, right
                 continue
             found = _value_of(words, j, text)
-            xv = _value_of(words, k + 1, text)
+            xv = _value_of(words, at, text)
             if found and xv and found[1].kind == xv[1].kind and scaled(xv[1], found[1]) != found[1]:
                 i = found[0]
                 if i >= 2 and low[i - 1] in _AND and (other := _value_of(words, i - 2, text)) \

@@ -10,7 +10,8 @@ import re
 
 _IS = re.compile(r"^(?:(?:se|ne|toi|tuo|the|det|den|de|dom)\s+)?(?P<x>[^,.;:]{3,60}?)\s+(?:on|ovat|oli|olivat|"
                  r"är|e|va|is|are|was|were)\s+(?:nimeltään\s+|oikeasti\s+|oikeesti\s+|called\s+|actually\s+|"
-                 r"egentligen\s+)?(?P<y>[^,.;]{3,80}?)\s*$", re.IGNORECASE)
+                 r"egentligen\s+|nykyään\s+|nykyisin\s+|nyt\s+|now\s+|nowadays\s+|numera\s+|nu\s+|"
+                 r"nuförtiden\s+)?(?P<y>[^,.;]{3,80}?)\s*$", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"\b(?:ei|eivät|not|inte|int|mukana|myös|also|också|väärin|fel|wrong|oikein|rätt|right)\b",
                          re.IGNORECASE)
 
@@ -35,3 +36,14 @@ def renamed(text: str, items: list[str]) -> tuple[int, str, str] | None:
         return None  # a name is written with a capital ("Loimaan Kyläseniorit ry"), not "on hyvä juttu"
     hits = [i for i, item in enumerate(items) if _spells(item, x)]
     return (hits[0], x, y) if len(hits) == 1 else None
+
+
+_NOW = re.compile(r"(?<![\wåäö])(?:nykyään|nykyisin|nyt|now|nowadays|numera|nu|nuförtiden)(?![\wåäö])", re.IGNORECASE)
+
+
+def renamed_now(text: str, items: list[str]) -> tuple[int, str, str] | None:
+    """``renamed`` for a message that is no correction by its words: only "X on nykyään Y", "X is now Y" (a
+    name said of what the card holds, said to have changed), never "X on Lapin suurin kunta"."""
+    first = re.split(r"[,;]\s|\.\s|\s[–—-]\s", text.strip(), maxsplit=1)[0]
+    return renamed(text, items) if _NOW.search(first) else None
+

@@ -121,3 +121,59 @@ def test_a_remark_after_the_correction_names_no_field(start_at) -> None:  # type
     turn = iv.turn("Förlåt, rullen byts var sjunde dag, inte var fjortonde, jag blandade ihop det med en annan kommun.")
     assert not turn.draft.regions
     assert "sjunde" in " ".join(turn.draft.core) and "fjortonde" not in " ".join(turn.draft.core)
+
+
+def test_the_subject_then_remove_it_removes_the_subject(start_at) -> None:  # type: ignore[no-untyped-def]
+    """Eighteenth round: "nagu e ju en del av pargas så ta bort den" replaced the regions with the sentence."""
+    iv = start_at("sv", "regions")
+    iv.edit("regions", ["Åboland", "Pargas", "Kimitoön", "Nagu"])
+    iv.edit("actors", ["Pargas stad", "Folkhälsan i Åboland"])
+    turn = iv.turn("nagu e ju en del av pargas så ta bort den, blir dubbelt")
+    assert turn.draft.regions == ["Åboland", "Pargas", "Kimitoön"]
+    assert turn.draft.actors == ["Pargas stad", "Folkhälsan i Åboland"]
+
+
+def test_a_decimal_number_in_the_reason_is_not_two_numbers(start_at) -> None:  # type: ignore[no-untyped-def]
+    """Eighteenth round: "…, the 2.5 was from the old schedule" was read as "2" set against "5"."""
+    iv = start_at("en", None)
+    iv.edit("basic_idea", "Adults come once a week. Each session lasts 2.5 hours and includes a class.")
+    iv.edit("regions", ["Hämeenlinna"])
+    turn = iv.turn("each session is 3.5 hours, not 2.5, the 2.5 was from the old schedule we had in the pilot")
+    assert turn.draft.basic_idea == "Adults come once a week. Each session lasts 3.5 hours and includes a class."
+
+
+def test_a_partner_renamed_in_passing_is_renamed_on_the_card(start_at) -> None:  # type: ignore[no-untyped-def]
+    """Eighteenth round: "X on nykyään Y" with no correction word was filed as the owner organisation."""
+    iv = start_at("fi", None)
+    iv.edit("actors", ["Rovaniemen kaupunki, nuorisopalvelut", "Lapin Nuorten Tuki ry", "Rovaniemen seurakunta"])
+    iv.edit("problem", "Nuoret jäävät yksin.")
+    turn = iv.turn("Lapin Nuorten Tuki on nykyään Pohjoisen Nuoret ry, ne yhdisty viime vuonna yhteen kemiläisen "
+                   "yhdistyksen kanssa")
+    assert turn.draft.actors == ["Rovaniemen kaupunki, nuorisopalvelut", "Pohjoisen Nuoret ry", "Rovaniemen seurakunta"]
+    assert not turn.draft.organisation
+
+
+def test_a_place_said_of_without_now_is_no_rename(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "environment")
+    iv.edit("actors", ["Rovaniemen kaupunki", "Lapin Nuorten Tuki ry"])
+    turn = iv.turn("Rovaniemen kaupunki on Lapin suurin kunta, ja toimitaan keskustan nuorisotilassa.")
+    assert turn.draft.actors == ["Rovaniemen kaupunki", "Lapin Nuorten Tuki ry"]
+
+
+@pytest.mark.parametrize("lang,card,text,after", [
+    ("en", "The worker visits the family at home every second week for six months.",
+     "the visits are every third week not every second. six months is right",
+     "The worker visits the family at home every third week for six months."),
+    ("fi", "Työnohjaus on joka toinen viikko ja tiimipalaveri maanantaisin.",
+     "työnohjaus on joka kolmas viikko eikä joka toinen. sori sekotin sen meiän tiimipalaveriin",
+     "Työnohjaus on joka kolmas viikko ja tiimipalaveri maanantaisin."),
+])
+def test_an_ordinal_frequency_set_against_another(start_at, lang: str, card: str, text: str,  # type: ignore[no-untyped-def]
+                                                  after: str) -> None:
+    """Eighteenth round: "every third week not every second" was a story (an item was replaced by "six months is
+    right"); the ordinal changes where the card writes it."""
+    iv = start_at(lang, None)
+    iv.edit("core", [card, "The first visit is done together with the social worker."])
+    iv.edit("problem", "Families were alone.")
+    turn = iv.turn(text)
+    assert turn.draft.core == [after, "The first visit is done together with the social worker."]
