@@ -270,6 +270,22 @@ def _spelled(item: str, phrases: list[str]) -> bool:
     return any(re.search(rf"(?<![\wåäö]){re.escape(p)}(?![\wåäö])", item, re.IGNORECASE) for p in phrases if p)
 
 
+def _prefixed(item: str, phrases: list[str]) -> bool:
+    """Each word of a phrase starts a word of the item, in order ("nuorisopsykiatrian poli" for "Nuorisopsykiatrian
+    poliklinikka"): the phrase said short."""
+    words = [w.lower() for w in re.findall(r"[\wåäö-]+", item)]
+    for p in phrases:
+        said = [w.lower() for w in re.findall(r"[\wåäö-]+", p)]
+        at = 0
+        for w in said:
+            at = next((k + 1 for k in range(at, len(words)) if len(w) >= 3 and words[k].startswith(w)), -1)
+            if at < 0:
+                break
+        if said and at > 0:
+            return True
+    return False
+
+
 def reason_clauses(text: str, removed: list[str], lang: str,
                    on_card: Callable[[str], bool]) -> tuple[str, list[str]]:
     """The right value without the clauses after it that only explain what it replaces ("ei vaan

@@ -19,6 +19,7 @@ from assistant.card_words import (
     _number_like,
     _overlaps,
     _plain,
+    _prefixed,
     _shared,
     _spelled,
     _without,
@@ -361,7 +362,8 @@ class Corrections(CardHolders):
         elif fld in LIST_FIELDS:
             keep = [] if whole and value else list(current or [])
             if removed:  # of items that spell the phrase as said ("föräldrarna") and ones that only share its
-                exact = [i for i in keep if _spelled(i, removed)]  # stem ("vars föräldrar"), the first go
+                exact = [i for i in keep if _spelled(i, removed)] or [i for i in keep if _prefixed(i, removed)]
+                # stem ("vars föräldrar"), the first go; a phrase said short ("poli") is spelled too
                 keep = [part for i in keep for part in (_without(i, removed, lang) if not exact or i in exact
                                                          else [i])]
             elif by_content and value:

@@ -184,6 +184,12 @@ _SV_WORDS = {"int", "inte", "är", "e", "och", "på", "gång", "gånger", "det",
              "till", "ska", "var", "va", "har", "nu", "bara"}
 
 
+def _another_fix(nlu: Understanding, part: str) -> bool:
+    """"ja rahottajiin vielä Kainuun liitto" after a value: a second fix, to another field."""
+    m = re.match(r"(?:ja|and|och|sekä|plus)\s+(.+)$", part.strip(), re.IGNORECASE)
+    return m is not None and nlu.names_field(m.group(1), window=3) is not None
+
+
 def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list[tuple[str, str]]]:
     """What a correction says is right and what it says is wrong.
 
@@ -200,7 +206,8 @@ def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list
         if m:
             new, old = (m.group(1), m.group(2)) if new_first else (m.group(2), m.group(1))
             parts = re.split(r",\s+", new)  # "Y, mä sekotin ne, …": the value ends where a remark starts
-            cut = next((i for i, part in enumerate(parts) if i and (REMARK.match(part) or _REASON.search(part))),
+            cut = next((i for i, part in enumerate(parts) if i and (REMARK.match(part) or _REASON.search(part)
+                                                                    or _another_fix(nlu, part))),
                        len(parts))  # "Y, erkka ei osallistu palavereihin": a reason told after the value
             new = ", ".join(parts[:cut])
             pairs.append((_clean_new(new), _clean_removed(old, negations)))

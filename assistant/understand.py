@@ -97,6 +97,12 @@ class Utterance:
     correction: Correction | None = None
 
 
+# "kaks juttua:", "two things:", "två saker:": a message that announces its fixes before it makes them
+_ANNOUNCED = re.compile(r"^\W*(?:kaks|kaksi|pari|kolme|two|a\s+couple\s+of|three|två|ett\s+par|tre)\s+"
+                        r"(?:juttua|asiaa|korjausta|things|fixes|corrections|saker|grejer|rättelser)\s*[:.,–-]\s*",
+                        re.IGNORECASE)
+
+
 class Understanding:
     """Phrase matching over one cues file (token lists are prepared once)."""
 
@@ -238,6 +244,7 @@ class Understanding:
         A message that reads as none is read again with a field named in everyday words ("the people we
         help", "de som jobbar med det") replaced by the field's name; that reading wins unless it only moves
         the message to the field it names (then the message said something about that field, not where to)."""
+        text = _ANNOUNCED.sub("", text, count=1)  # "kaks juttua: X, ja Y": the fixes themselves
         named = plain(text)
         if named != text:
             found = self._correction_of(named)

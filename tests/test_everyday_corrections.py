@@ -177,3 +177,23 @@ def test_an_ordinal_frequency_set_against_another(start_at, lang: str, card: str
     iv.edit("problem", "Families were alone.")
     turn = iv.turn(text)
     assert turn.draft.core == [after, "The first visit is done together with the social worker."]
+
+
+def test_an_item_said_short_is_removed_and_only_it(start_at) -> None:  # type: ignore[no-untyped-def]
+    """Eighteenth round: "nuorisopsykiatrian poli pois" also cut "nuorisopalvelut" out of another item."""
+    iv = start_at("fi", None)
+    iv.edit("actors", ["Joensuun kaupunki, nuorisopalvelut", "Nuorisopsykiatrian poliklinikka, joka konsultoi tiimiä",
+                       "Joensuun seudun Mielenterveysseura ry"])
+    iv.edit("problem", "Nuoret jäävät ilman apua.")
+    turn = iv.turn("nuorisopsykiatrian poli pois toimijoista, ne ei oo käyny konsultoimassa enää vuoteen")
+    assert turn.draft.actors == ["Joensuun kaupunki, nuorisopalvelut", "Joensuun seudun Mielenterveysseura ry"]
+
+
+def test_two_announced_fixes_are_both_made(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", None)
+    iv.edit("regions", ["Kajaani", "Sotkamo"])
+    iv.edit("funders", ["Kajaanin kaupunki"])
+    iv.edit("problem", "Ikäihmiset kaatuvat kotona.")
+    turn = iv.turn("kaks juttua: Sotkamon tilalle Paltamo, ja rahottajiin vielä Kainuun liitto")
+    assert turn.draft.regions == ["Kajaani", "Paltamo"]
+    assert turn.draft.funders == ["Kajaanin kaupunki", "Kainuun liitto"]
