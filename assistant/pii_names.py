@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from assistant.pii_words import FIRST_NAMES, HEALTH_STEMS, ROLE_PARTS, TITLE_PARTS, alternation
+from assistant.pii_words import FIRST_NAMES, HEALTH_STEMS, HEALTH_TERMS, ROLE_PARTS, TITLE_PARTS, alternation
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 
@@ -28,8 +28,8 @@ def stems_by3(stems: tuple[str, ...]) -> dict[str, list[str]]:
     return out
 
 
-_HEALTH = health_pattern(HEALTH_STEMS)
-_STEMS_BY3 = stems_by3(HEALTH_STEMS)
+_HEALTH = health_pattern(HEALTH_STEMS + HEALTH_TERMS)
+_STEMS_BY3 = stems_by3(HEALTH_STEMS + HEALTH_TERMS)
 
 
 def _may_mention_health(text: str) -> bool:

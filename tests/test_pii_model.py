@@ -143,3 +143,18 @@ def test_a_sentence_in_capitals_is_read_for_first_names() -> None:
 def test_the_words_around_a_name_are_features(text: str, name: str) -> None:
     cands = [c for c in candidates(text, frozenset({"naapurin"})) if _feature(c, name) == 1.0]
     assert cands, name
+
+
+def test_the_independent_health_vocabulary_is_read_and_well_formed() -> None:
+    """knowledge/pii/health_terms.txt: short entries are whole words ('!'), the rest prefixes of five letters."""
+    from assistant.pii_names import _HEALTH
+    from assistant.pii_words import HEALTH_STEMS, HEALTH_TERMS
+
+    assert len(HEALTH_TERMS) > 300 and not set(HEALTH_TERMS) & set(HEALTH_STEMS)
+    assert all(t.endswith("!") or len(t) >= 5 for t in HEALTH_TERMS)
+    assert "masis" in HEALTH_TERMS and "masis" not in HEALTH_STEMS
+    assert _HEALTH.search("Jonne on ollu ihan masis koko syksyn")
+
+
+def test_a_name_with_a_detail_from_the_vocabulary_is_found() -> None:
+    assert [f.kind for f in find("Jonne Virtanen on ollu ihan masis koko syksyn, ei käy koulussa")] == ["name_health"]

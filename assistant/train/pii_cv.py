@@ -128,7 +128,7 @@ class ListUse:
 def lists_without(names: set[str], stems: set[str], words: dict[tuple[str, str], set[str]]) -> Iterator[None]:
     """The guard's first-name, health-word and other word lists without the given entries, for the duration."""
     from assistant import pii_model, pii_names
-    from assistant.pii_words import FIRST_NAMES, HEALTH_STEMS
+    from assistant.pii_words import FIRST_NAMES, HEALTH_STEMS, HEALTH_TERMS
 
     saved = {(m, a): getattr(m, a) for m in (pii_names, pii_model) for a in ("FIRST_NAMES", "_HEALTH")}
     saved[pii_names, "_STEMS_BY3"] = pii_names._STEMS_BY3
@@ -139,8 +139,8 @@ def lists_without(names: set[str], stems: set[str], words: dict[tuple[str, str],
     try:
         for m in (pii_names, pii_model):
             m.FIRST_NAMES = FIRST_NAMES - names  # type: ignore[attr-defined]
-            m._HEALTH = pii_names.health_pattern(kept)  # type: ignore[attr-defined]
-        pii_names._STEMS_BY3 = pii_names.stems_by3(kept)
+            m._HEALTH = pii_names.health_pattern(kept + HEALTH_TERMS)  # type: ignore[attr-defined]
+        pii_names._STEMS_BY3 = pii_names.stems_by3(kept + HEALTH_TERMS)
         pii_model._INSIDE = pii_model.inside_stems(kept)
         for (mod, attr), drop in words.items():
             setattr(_module(mod), attr, getattr(_module(mod), attr) - drop)
