@@ -345,3 +345,16 @@ def _in_part(sentence: str, value: str, removed: list[str], lang: str) -> str:
     parts[said[0]] = new
     return ", ".join(parts) + "."
 
+
+def _named_already(value: str, items: list[str]) -> bool:
+    """A short value ("for mums", "vain äidit") that only names a group an item already names ("mothers of
+    babies …")."""
+    words = [w for w in re.findall(r"[\wåäö-]+", value.lower()) if w not in _ONLY_WORDS]
+    if not words or len(words) > 2:
+        return False
+    said = aliases.groups(" ".join(words))
+    return bool(said) and any(said & aliases.groups(i) for i in items)
+
+
+_ONLY_WORDS = frozenset("for only just vain pelkästään pelkät ainoastaan bara enbart för till the".split())
+

@@ -16,6 +16,7 @@ from assistant.card_holders import CardHolders
 from assistant.card_words import (
     _clause_without,
     _in_part,
+    _named_already,
     _number_like,
     _overlaps,
     _plain,
@@ -368,7 +369,9 @@ class Corrections(CardHolders):
                                                          else [i])]
             elif by_content and value:
                 keep = [i for i in keep if not any(_shared(i, v, lang) for v in value)]
-            self.set(fld, dedupe(keep + list(value or [])), FieldStatus.confirmed, replace=True)
+            # "only for mums, not dads": "for mums" only names a group an item left on the card already names
+            new_items = [v for v in value or [] if fld != "target_groups" or not _named_already(v, keep)]
+            self.set(fld, dedupe(keep + new_items), FieldStatus.confirmed, replace=True)
         elif fld in ("stage", "name"):
             if value:
                 self.set(fld, value, FieldStatus.confirmed, replace=True)

@@ -197,3 +197,12 @@ def test_two_announced_fixes_are_both_made(start_at) -> None:  # type: ignore[no
     turn = iv.turn("kaks juttua: Sotkamon tilalle Paltamo, ja rahottajiin vielä Kainuun liitto")
     assert turn.draft.regions == ["Kajaani", "Paltamo"]
     assert turn.draft.funders == ["Kajaanin kaupunki", "Kainuun liitto"]
+
+
+def test_only_mums_not_dads_keeps_the_mothers_item(start_at) -> None:  # type: ignore[no-untyped-def]
+    """Eighteenth round: "dads" did not find "fathers", and "for mums" was added beside the mothers' item."""
+    iv = start_at("en", None)
+    iv.edit("target_groups", ["mothers of babies under one year who feel isolated", "fathers of babies under one year"])
+    iv.edit("problem", "New parents are alone at home.")
+    turn = iv.turn("it's only for mums, not dads. dads have their own group on thursdays")
+    assert turn.draft.target_groups == ["mothers of babies under one year who feel isolated"]
