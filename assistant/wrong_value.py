@@ -42,7 +42,8 @@ _NOT_ENOUGH = re.compile(rf"(?P<right>{_N})\s+[^,.;]*[,;–—]\s*(?:ja\s+|och\s
 _BARE_FIRST = re.compile(r"^(?P<right>[^\s,.;]+)\s+(?:eikä|not|inte)\s+(?P<wrong>[^\s,.;]+)\s*[.!]\s+\S",
                          re.IGNORECASE)  # a one-word swap, then a sentence about the rest
 _IS_Y_NOT_X = re.compile(r"\b(?:on|is|är|e|ska vara|should be)\s+(?P<right>[^\s,.;]+(?:\s+[^\s,.;]+)?)\s*,?\s+"
-                         r"(?:eikä|ei|not|inte|int)\s+(?P<wrong>[^\s,.;]+(?:\s+[^\s,.;]+)?)\s*[.!]?$", re.IGNORECASE)
+                         r"(?:eikä|ei|not|inte|int)\s+(?P<wrong>[^\s,.;]+(?:\s+[^\s,.;]+)?)\s*"
+                         r"(?:[.!]?$|,\s+(?:ja|and|och|plus)\s)", re.IGNORECASE)  # "…, ja vaihe on …": a second fix
 # "Cultural Foundation is not paying anymore, it is Kone Foundation now", "Lahti ei oo enää mukana, se on Hollola
 # nykyään", "Folkhälsan betalar inte längre, nu är det Svenska kulturfonden"
 _NOT_ANYMORE = re.compile(r"^(?:the\s+)?(?P<wrong>[^\s,.;]+(?:\s+[^\s,.;]+){0,3}?)\s+"

@@ -206,3 +206,12 @@ def test_only_mums_not_dads_keeps_the_mothers_item(start_at) -> None:  # type: i
     iv.edit("problem", "New parents are alone at home.")
     turn = iv.turn("it's only for mums, not dads. dads have their own group on thursdays")
     assert turn.draft.target_groups == ["mothers of babies under one year who feel isolated"]
+
+
+def test_whole_region_not_just_a_town_then_another_fix(start_at) -> None:  # type: ignore[no-untyped-def]
+    """Eighteenth round: "…, ja vaihe on …" after "alue on koko Kainuu eikä pelkkä Kajaani" made it a story."""
+    iv = start_at("fi", None)
+    iv.edit("regions", ["Kajaani"])
+    iv.edit("problem", "Nuoret jäävät ilman tukea.")
+    turn = iv.turn("kaks asiaa: alue on koko Kainuu eikä pelkkä Kajaani, ja vaihe on jo vakiintunu, pyöriny kolme vuotta")
+    assert turn.draft.regions == ["Koko Kainuu"]
