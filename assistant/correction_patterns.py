@@ -172,6 +172,7 @@ def removed_after(nlu: Understanding, text: str) -> tuple[str | None, str] | Non
             if tail and fld is None:
                 continue
             what = " ".join(toks[:cut]).strip(" ,.:;\"'”“")
+            what = re.split(r"\s(?:men|mutta|mut|but)\s", what)[-1]  # "Borgå stämmer men Sibbo ska bort"
             what = re.sub(r"^(?:ne|se|toi|tuo|nää|the|those|that|den|det|de|dom)\s+(?=\S+)", "", what,
                           flags=re.IGNORECASE)  # "ne omaishoitajien lapset ei kuulu tähän": a determiner
             if 0 < len(what.split()) <= 6 and not REMARK.match(what):

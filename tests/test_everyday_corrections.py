@@ -215,3 +215,12 @@ def test_whole_region_not_just_a_town_then_another_fix(start_at) -> None:  # typ
     iv.edit("problem", "Nuoret jäävät ilman tukea.")
     turn = iv.turn("kaks asiaa: alue on koko Kainuu eikä pelkkä Kajaani, ja vaihe on jo vakiintunu, pyöriny kolme vuotta")
     assert turn.draft.regions == ["Koko Kainuu"]
+
+
+def test_this_is_right_but_that_goes_and_another_instead(start_at) -> None:  # type: ignore[no-untyped-def]
+    """Eighteenth round: "Borgå stämmer men Sibbo ska bort" tried to remove "Borgå stämmer men Sibbo"."""
+    iv = start_at("sv", None)
+    iv.edit("regions", ["Porvoo", "Sipoo"])
+    iv.edit("problem", "Unga saknar en mötesplats.")
+    turn = iv.turn("Borgå stämmer men Sibbo ska bort, vi jobbar int där längre. Lovisa i stället")
+    assert turn.draft.regions == ["Porvoo", "Lovisa"]
