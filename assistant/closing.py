@@ -64,9 +64,9 @@ class Closing:
             text, removed = a.text, a.correction.removed
         else:  # "vaihe: ollaan vakiintunut, ei mikään kokeilu"
             text, removed = self.nlu.clauses(a.text)
-        if a.field == "organisation" and name_said(getattr(self, "message", "")):
-            # "organisaatioks ei kunta, …, eli Pohjois-Savon hyvinvointialue": the owner is the name said
-            text, removed = name_said(getattr(self, "message", "")), []
+        owner = name_said(getattr(self, "message", "")) if a.field == "organisation" else ""
+        if owner:  # "organisaatioks ei kunta, …, eli Pohjois-Savon hyvinvointialue": the owner is the name said
+            text, removed = owner, []
         if a.field == "stage" and self.offline.value_for("stage", text) is None:
             return self._do_reopen(policy.Action("reopen", field="stage"))  # no stage said: ask it again
         self._apply_correction(a.field, text, removed, additive=False)

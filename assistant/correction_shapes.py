@@ -55,23 +55,13 @@ def read_shapes(d: Corrections, a: policy.Action) -> list[str] | None:
     if pair and fld and fld not in ("stage", "name"):  # "ei pelkästään X, myös Y": Y added, X stays
         d._apply_correction(fld, pair[1], [], True)
         return _done(d, fld)
-    field = c.field
     items = list(getattr(d.state.draft, c.field) or []) if c.field in LIST_FIELDS and not c.removed \
         and not c.additive else []
     renaming = renamed(a.text, items) if items else None
-    if c.field is None and not c.additive:  # "Lapin Nuorten Tuki on nykyään Pohjoisen Nuoret ry": the one named
-        hits = [(f, r) for f in _NAMES if (r := renamed(a.text, list(getattr(d.state.draft, f) or [])))]  # list
-        if len(hits) == 1:
-            field, renaming = hits[0]
-            items = list(getattr(d.state.draft, field) or [])
-    if renaming and field:  # "korjaus toimijoihin: se eläkeläisyhdistys on Loimaan Kyläseniorit ry": that item
-        k, wrong, right = renaming
-        swapped = substitute([items[k]], field, right, [wrong], d.state.lang) \
-            if len(items[k].split()) > 3 else None  # a long item keeps the rest of what it says
-        items[k] = swapped[0] if swapped else right
-        d.set(field, items, FieldStatus.confirmed, replace=True)
-        d.state.last_field = field
-        return _done(d, field)
+    if renaming and c.field:  # "korjaus toimijoihin: se eläkeläisyhdistys on Loimaan Kyläseniorit ry": that item
+        return _rename(d, c.field, renaming)
+    if c.field is None and not c.additive:  # "Lapin Nuorten Tuki on Pohjoisen Nuoret ry": the one list naming it
+        return _renamed_one(d, a.text, _NAMES, renamed)
     return None
 
 
@@ -149,20 +139,26 @@ def value_swap_elsewhere(d: Corrections, c: Any, text: str) -> bool:
 def renamed_in_passing(d: Corrections, text: str) -> list[str] | None:
     """The reply when a story or an answer says a partner, funder, place or the owner on the card has a new name
     ("Lapin Nuorten Tuki on nykyään Pohjoisen Nuoret ry, ne yhdisty …"); None otherwise."""
-    st = d.state
-    hits = [(f, r) for f in (*_NAMES, "organisation")
-            if (r := renamed_now(text, _as_items(getattr(st.draft, f, None))))]
-    if len(hits) != 1:
-        return None
-    fld, (k, wrong, right) = hits[0]
-    items = _as_items(getattr(st.draft, fld))
-    swapped = substitute([items[k]], fld, right, [wrong], st.lang) if len(items[k].split()) > 3 else None
+    return _renamed_one(d, text, (*_NAMES, "organisation"), renamed_now)
+
+
+def _renamed_one(d: Corrections, text: str, fields: tuple[str, ...],
+                 read: Callable[[str, list[str]], tuple[int, str, str] | None]) -> list[str] | None:
+    """The item renamed when exactly one of ``fields`` holds the name said to have changed; None otherwise."""
+    hits = [(f, r) for f in fields if (r := read(text, _as_items(getattr(d.state.draft, f, None))))]
+    return _rename(d, *hits[0]) if len(hits) == 1 else None
+
+
+def _rename(d: Corrections, fld: str, renaming: tuple[int, str, str]) -> list[str]:
+    """Item ``k`` of ``fld`` said by its right name; a long item keeps the rest of what it says."""
+    k, wrong, right = renaming
+    items = _as_items(getattr(d.state.draft, fld))
+    swapped = substitute([items[k]], fld, right, [wrong], d.state.lang) if len(items[k].split()) > 3 else None
     items[k] = swapped[0] if swapped else right
     d.set(fld, items if fld in LIST_FIELDS else items[0], FieldStatus.confirmed, replace=True)
-    st.last_field = fld
+    d.state.last_field = fld
     return _done(d, fld)
 
 
 def _as_items(value: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else [str(value)] if value else []
-

@@ -20,12 +20,12 @@ _LEAD = re.compile(r"^(?:(?:men|but|mutta|mut|och|and|ja|o|so|eli|så|sen|then|s
                    re.IGNORECASE)
 _TAIL = re.compile(r"[\s,]*(?:(?:please\s+)?(?:write|put|add)\s+(?:that|it|them)(?:\s+(?:there|in))?|"
                    r"skriv\s+(?:det|dem|in\s+det)|lägg\s+till\s+(?:det|dem)|kirjo?i?ta\s+(?:se|ne)(?:\s+sinne)?|"
-                   r"lisää\s+(?:se|ne)|i\s+stället|istället|instead|tilalle|sen\s+sijaan|in\s+(?:its|their)\s+place)"
-                   r"[\s.!]*$", re.IGNORECASE)  # "Lovisa i stället": the name, not the word for "instead"
+                   r"lisää\s+(?:se|ne))[\s.!]*$", re.IGNORECASE)
 
 
 _AND = re.compile(r"\s+(?:ja|and|och)\s+", re.IGNORECASE)
 # "tilalle tuli rautakauppa", "in its place came …", "istället kom …": the words before who it is
+# "Lovisa i stället": the word for "instead" after the name
 _INSTEAD_AFTER = re.compile(r"\s(?:i\s+stället|istället|instead|tilalle|sen\s+sijaan|in\s+(?:its|their)\s+place)"
                             r"[\s.!]*$", re.IGNORECASE)
 _INSTEAD = re.compile(r"^(?:sen\s+)?(?:tilalle|tilalla|in its place|in their place|instead|istället|i stället)\s+"
@@ -61,8 +61,8 @@ def replacement_after(nlu: Understanding, text: str, removed: list[str], lang: s
             # "se lopetti keväällä ja tilalle tuli rautakauppa": the part that says who is there now
             c = next(p for p in reversed(_AND.split(c)) if contains(p, cues))
             lead = _LEAD.sub("", c)
-            value = _TAIL.sub("", _INSTEAD.sub("", lead)).strip(" ,.;:")
-            instead = _INSTEAD.match(lead) or _INSTEAD_AFTER.search(lead)  # "Lovisa i stället"
+            value = _TAIL.sub("", _INSTEAD_AFTER.sub("", _INSTEAD.sub("", lead))).strip(" ,.;:")
+            instead = _INSTEAD.match(lead) or _INSTEAD_AFTER.search(lead)
             if len(tokens(value)) >= (1 if instead else 2):  # "tilalle tuli rautakauppa"
                 return value
     return ""
