@@ -214,7 +214,7 @@ class Corrections(CardHolders):
         if fld is None:  # nothing to correct yet: it is an answer after all
             return self._as_answer(a.text)
         self._apply_correction(fld, c.text, c.removed, c.additive, by_content=by_content, pairs=c.pairs,
-                               named=bool(c.field))
+                               named=bool(c.field) and not c.in_place)
         if st.phase in ("confirm", "done"):
             st.phase = "collect"
         if st.phase == "reuse_offer":  # corrected before answering the offer: the offer still stands

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from assistant.understand import Correction, Understanding
 
 # fillers before a command or a correction marker: "ok, poista …", "ah förlåt, …", "no joo, lisää …"
-LEAD_FILLER = re.compile(r"^\s*(?:(?:ok(?:ej|ei|ay)?|ah|oh|aa+h?|no|nå|joo|jo|juu|ja|and|och|niin|well|hei|hey|ai niin)"
-                         r"\b[,.!]?\s*)+", re.IGNORECASE)
+LEAD_FILLER = re.compile(r"^\s*(?:(?:ok(?:ej|ei|ay)?|ah|oh|aa+h?|no|nå|nä|nää|nej|joo|jo|juu|ja|and|och|niin|well|"
+                         r"hei|hey|ai niin)\b[,.!]?\s*)+", re.IGNORECASE)
 # a polite lead before a removal command: "kindly remove …", "could you remove …", "kunde du stryka …" (the Finnish
 # "voisitko poistaa" is a command phrase of its own in ``removal_commands``)
 _POLITE = re.compile(r"^(?:(?:please|pls|kindly|could you|can you|would you|kan du|kunde du|skulle du|vänligen|"

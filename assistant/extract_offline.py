@@ -13,7 +13,7 @@ from assistant.classify import FieldClassifier
 from assistant.correction_patterns import after_field
 from assistant.embeddings import CachedEmbedder
 from assistant.flow import Prompts
-from assistant.items import sentences, split_items, strip_lead, text_value
+from assistant.items import excludes, sentences, split_items, strip_lead, text_value
 from assistant.runon import split_runon
 from assistant.schema import LIST_FIELDS, Stage
 from assistant.stage_model import StageGuesser
@@ -164,7 +164,9 @@ class OfflineExtractor:
         names another field ("… Tavoitteena on …")."""
         ext = Extraction()
         keep: list[str] = []
-        for sent in sentences(text) or [text]:
+        for i, sent in enumerate(sentences(text) or [text]):
+            if i and focus in LIST_FIELDS and excludes(sent):  # "… not STEA, we applied but didn't get it"
+                continue
             named = self.named(sent)
             if named and named[0] != focus and named[0] in STORY_FIELDS + ("name", "stage"):
                 value = self.value_for(named[0], named[1])

@@ -179,3 +179,23 @@ def text_value(text: str) -> str | None:
     parts = [strip_lead(s) for s in sentences(text)] or [text]
     cleaned = " ".join(" ".join(parts).split())
     return cleaned or None
+
+
+# "not STEA, we applied but didn't get it", "ei niinkään pariskuntia, niille on …", "ei kaupunki eikä
+# hyvinvointialue, vaikka …": a sentence after the answer naming what it is NOT is no item of the list
+_EXCLUDES = re.compile(r"^(?:(?:but|mutta|mut|men|and|ja|och|o|å)\s+)?(?:not|ei|eikä|inte|int)\s+"
+                       r"(?:niinkään\s+|myöskään\s+|so much\s+|really\s+|heller\s+)?(?P<x>[^,.;:]{1,50}?)\s*"
+                       r"(?:[,.;:].*)?$", re.IGNORECASE | re.DOTALL)
+# after "not": a verb or a quantity says something about the model ("Ei tarvita tiloja", "not only X"), no exclusion
+_NOT_A_THING = frozenset(
+    "oo ole ollu ollut olla tarvi tarvii tarvita tarvitse voi voida pidä tiedä tuu tule saa saada mitään kukaan "
+    "vielä enää yhtään ollenkaan riitä toimi käy jaksa halua haluta ehdi vain vaan pelkästään pelkkä aina kaikki "
+    "ainoastaan only just yet much many all everyone every always enough needed required necessary have has be "
+    "need needs a an any sure bara alls än ännu så mycket alla alltid nödvändigt behövs krävs har är ska kan "
+    "endast enbart".split())
+
+
+def excludes(sentence: str) -> bool:
+    """The sentence only names what the answer is not (see ``_EXCLUDES``)."""
+    m = _EXCLUDES.match(sentence.strip())
+    return m is not None and m.group("x").split()[0].lower() not in _NOT_A_THING

@@ -414,6 +414,10 @@ BARE_Y_NOT_X = re.compile(r"^(?P<y>[\wåäö-]+(?:\s+[\wåäö-]+)?)\s+(?:not|in
 # joined yet", "vi har inte börjat", "we do not"
 _AUX = {"have", "has", "had", "do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would",
         "should", "har", "hade", "är", "e", "var", "kan", "ska", "skall", "vill", "får", "fick", "gör", "gjorde"}
+# words that only lead into what follows ("oh and", "nä vänta", "ja sit"), never a value
+_LEAD_ONLY = {"oh", "ah", "and", "ja", "och", "o", "å", "ok", "okay", "no", "nä", "nää", "nej", "ei", "so", "well",
+               "wait", "vänta", "odota", "hetkinen", "sit", "sitten", "sen", "then", "also", "myös", "också", "ai",
+               "niin", "joo", "jo", "juu", "hmm", "sorry", "sori", "förlåt", "oho", "oops", "oj"}
 _SUBJECTS = _PRONOUNS | {"we", "i", "you", "he", "vi", "jag", "du", "me", "mä", "mie", "sä", "ne", "te"}
 
 
@@ -423,4 +427,6 @@ def bare_y_not_x(said: str) -> re.Match[str] | None:
     if m is None:
         return None
     y = m.group("y").lower().split()
+    if all(w.strip(",.!") in _LEAD_ONLY for w in y):  # "oh and not parents", "nä vänta, inte Kronoby": no Y
+        return None
     return None if y[0] in _SUBJECTS or y[-1] in _AUX else m

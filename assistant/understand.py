@@ -37,6 +37,7 @@ from assistant.correction_patterns import (
     removed_after,
     topic_of,
 )
+from assistant.field_not import field_not_a_but_b
 from assistant.flow import Cues
 from assistant.forgot import corrected_later, pointed_or_forgotten
 from assistant.items import sentences as _sentences
@@ -62,6 +63,7 @@ from assistant.rightwrong import (
     right_and_wrong,
     unit_number,
 )
+from assistant.said_right import without_right_parts
 from assistant.two_corrections import with_second
 from assistant.wrong_value import about_the_wrong, dropped, numbers_restated, replaced_value
 
@@ -87,6 +89,7 @@ class Correction:
     position: int | None = None  # "se toinen tavoite … pois": the list item at this place goes (ordinals.py)
     answer: str = ""  # "mitataan kyselyllä. ja poista se painonhallinta tavotteista": the answer said first
     then: Correction | None = None  # a second correction in the same message (two_corrections.py)
+    in_place: bool = False  # "målgruppen e int 15–20 utan 13–18": the field named, the pair swapped where written
 
 
 @dataclass
@@ -98,6 +101,9 @@ class Utterance:
 
 
 # "kaks juttua:", "two things:", "två saker:": a message that announces its fixes before it makes them
+# "det är inte X utan Y", "it's not X but Y", "se ei oo X vaan Y": the value said wrong, after a dummy subject
+_IT_IS_NOT = re.compile(r"^(?:(?:det|de|it|that|this|se|tää|toi|ne|nää)\s+(?:(?:är|e|is|was|are)\s+)?|it's\s+|its\s+|"
+                        r"that's\s+)(?P<neg>not|inte|int|ei|isn't)(?:\s+(?:oo|ole))?\s+", re.IGNORECASE)
 _ANNOUNCED = re.compile(r"^\W*(?:kaks|kaksi|pari|kolme|two|a\s+couple\s+of|three|två|ett\s+par|tre)\s+"
                         r"(?:juttua|asiaa|korjausta|things|fixes|corrections|saker|grejer|rättelser)\s*[:.,–-]\s*",
                         re.IGNORECASE)
@@ -245,6 +251,7 @@ class Understanding:
         help", "de som jobbar med det") replaced by the field's name; that reading wins unless it only moves
         the message to the field it names (then the message said something about that field, not where to)."""
         text = _ANNOUNCED.sub("", text, count=1)  # "kaks juttua: X, ja Y": the fixes themselves
+        text = without_right_parts(text)  # "…, tuusniemi ja leppävirta on oikein": no new value
         named = plain(text)
         if named != text:
             found = self._correction_of(named)
@@ -255,8 +262,8 @@ class Understanding:
     def _correction_of(self, text: str) -> Correction | None:
         if len(text.split()) > LONG_MESSAGE:  # a story typed without full stops reads as one "sentence"
             return None
-        early = pointed_or_forgotten(self, text)  # "den sista kommunen där, ta bort den", "ni har glömt X, …"
-        if early is not None:
+        early = pointed_or_forgotten(self, text) or field_not_a_but_b(self, first_sentence(text))
+        if early is not None:  # "den sista kommunen där, ta bort den", "målgruppen e int X utan Y"
             return early
         agreed = _AGREED_BUT.match(text)  # "Jo, aktörerna stämmer. Men det är en gång i veckan, inte två."
         if agreed and len(text) > agreed.end() + 3:  # its first sentence, then all of it
@@ -402,6 +409,7 @@ class Understanding:
                 return Correction(field=fld, text="", removed=[dropped_one], weak=True, bare=True)
             return self.removed_after(said)
         body = re.sub(r"^(?:sanoa|säga|to say|mainita)\s*,?\s*(?:että|et|att|that)?\s*", "", body, flags=re.IGNORECASE)
+        body = _IT_IS_NOT.sub(lambda m: m.group("neg").replace("isn't", "not") + " ", body)  # "it's not X but Y"
         after = self.removed_after(body)  # "korjaus: perheneuvolan psykologi ei tarvi toimijoihin, …"
         if after is not None:
             return after

@@ -14,7 +14,8 @@ import re
 from assistant.edits import LEAD_FILLER
 
 _N = r"\d+(?:[ .,]\d{3})*(?:[.,]\d+)?"
-_LEAD = re.compile(r"^\s*(?:(?:sorry|sori|oho|oops|förlåt|hups|oj|hmm|wait|vänta|my bad)\b[,.!]?\s*)+", re.IGNORECASE)
+_LEAD = re.compile(r"^\s*(?:(?:sorry|sori|oho|oops|förlåt|hups|oj|hmm|wait|vänta|my bad|nä|nää|nej|no wait|odota)"
+                   r"\b[,.!]?\s*)+", re.IGNORECASE)
 _IT_WAS = (r"(?:it was|it's|it is|they were|there were|there was|se oli|se on|ne oli|niitä oli|oli|olikin|det var|"
            r"de va|he va|det va|det är|he e|de e|var|the real number is|actually)")
 _MORE_LIKE = (r"(?:(?:it'?s|it is|it was|se on|se oli|det är|det e|he e|de e)\s+)?(?:more like|closer to|about|"
@@ -121,12 +122,17 @@ def replaced_value(text: str) -> tuple[str, str] | None:
     return None
 
 
+# "ei vanhemmat": one word only ("Ei kotiutusta kadulle" is a name, "ei tarvita" a sentence)
+_BARE_EI = re.compile(r"^(?:ei|eikä)\s+(?!(?:oo|ole|tarvi|tarvita|voi|mitään|kukaan|kaikki|vielä|enää|nyt|se|ne)\b)"
+                      r"(?P<wrong>[^\W\d_][\w-]*)\s*[.!]?$", re.IGNORECASE)
+
+
 def dropped(text: str) -> str | None:
     """The one thing said not to belong, with nothing said in its place: "not the families, they are not
     really part of it", "Kangasala no."."""
     body = _clean(text)
     first = re.split(r"(?<=[.!?])\s+", body, maxsplit=1)[0]
-    for pattern, part in ((_BARE_NOT, body), (_X_NO, first)):
+    for pattern, part in ((_BARE_NOT, body), (_X_NO, first), (_BARE_EI, body)):
         m = pattern.match(part.strip())
         if m:
             wrong = _value(m.group("wrong"))

@@ -1,0 +1,108 @@
+"""A field named, then one value said wrong and another right: "målgruppen e int 15–20 utan 13–18", "ja sit
+toimijoista: ei Nuorisoseura vaan 4H-yhdistys", "se vastuutaho ei oo hyvinvointialue vaan Kainuun
+Järjestöverkko ry", "looks good except the name, it's Open Table not Open Kitchen", "paikka on väärin: ei A
+vaan B"; and a value said before, set right ("I said weekly but it's fortnightly", "in the core is written 6
+weeks, is 8 weeks"). A remark after a comma ("dom äldre kör ju bil själv") is why, not part of the value.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.edits import LEAD_FILLER
+from assistant.phrases import cut_leading, starts_with
+
+if TYPE_CHECKING:
+    from assistant.understand import Correction, Understanding
+
+_FIELD_NOT = re.compile(
+    r"^(?P<head>[^,.;:]{2,40}?)\s*(?::\s*|\s+(?:(?:e|är|va|var|on|oli|ovat|is|are|was|were|should be)\s+)?)"
+    r"(?:not|inte|int|ei|eikä)\s+(?:(?:oo|ole|ollu|be)\s+)?(?P<wrong>[^,.;:]{1,50}?)\s*,?\s+"
+    r"(?:vaan|vuan|utan|but)\s+(?:(?:it'?s|it is|they'?re|de e|det är|dom e|se on|ne on)\s+)?"
+    r"(?P<right>[^,.;]{1,60}?)\s*(?:[,.;!].*)?$", re.IGNORECASE | re.DOTALL)
+# "except the name, …", "paikka on väärin: …", "the place is wrong, …": the field, then the fix
+_FIELD_FIRST = re.compile(
+    r"^(?:.{0,40}?\b(?:except(?:\s+for)?|paitsi|utom|förutom|mut|mutta|but|men)\s+)?(?:the\s+)?"
+    r"(?P<head>[^,.;:]{2,30}?)(?:\s+(?:on|is|are|e|är)\s+(?:väärin|väärä|wrong|fel|off))?\s*[:,]\s*(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL)
+# only a pronoun and a verb before "not" ("we are not in …"); "vapaaehtoisten ikäraja ei ole 60 vaan 55" names
+# a value of its own, which the number fix puts right where the card writes it
+_SUBJECT = (r"(?:(?:we|they|it|he|she|vi|dom|de|det|han|hon|me|ne|se|hän)\s+(?:are|is|'re|'s|e|är|va|ollaan|on|oo|"
+            r"ole)?\s*)?")
+_NOT_BUT = re.compile(rf"^{_SUBJECT}(?:not|inte|int|ei|eikä)\s+(?:(?:oo|ole|be)\s+)?(?P<wrong>[^,.;:]{{1,50}}?)\s*,?\s+"
+                      r"(?:vaan|vuan|utan|but)\s+(?P<right>[^,.;]{1,60}?)\s*(?:[,.;!].*)?$", re.IGNORECASE | re.DOTALL)
+_Y_NOT_X = re.compile(r"^(?:(?:it'?s|it is|se on|det är|de e|he e)\s+)?(?P<right>[^,.;]{1,40}?)\s*,?\s+"
+                      r"(?:not|inte|int|eikä|ei)\s+(?!(?:ole|oo|ollu|be|är|e|is|are)\b)"
+                      r"(?P<wrong>(?:(?!\b(?:vaan|utan|but)\b)[^,.;]){1,40}?)\s*[.!]?$", re.IGNORECASE)
+# "I said weekly but it's fortnightly", "mä sanoin äsken kolme mut se on neljä", "jag skrev varje vecka men …"
+_SAID_BEFORE = re.compile(
+    r"^(?:i|we|mä|mie|minä|me|jag|vi)?\s*(?:said|wrote|put|typed|sanoin|kirjotin|kirjoitin|laitoin|skrev|sa)\s+"
+    r"(?:earlier\s+|before\s+|äsken\s+|aiemmin\s+|tidigare\s+|förut\s+)?(?:that\s+|et\s+|että\s+|att\s+)?"
+    r"(?P<wrong>[^,.;:]{1,40}?)\s+(?:earlier\s+|before\s+|äsken\s+|tidigare\s+|förut\s+)?,?\s*"
+    r"(?:but|mut|mutta|men)\s+(?:(?:it'?s|it is|they'?re|they are|it was|se on|se o|ne on|ne o|det är|de e|"
+    r"de är|det var)\s+)?(?:(?:really|actually|oikeesti|oikeasti|egentligen)\s+)?(?P<right>[^,.;]{1,60}?)\s*"
+    r"(?:[,.;!].*)?$", re.IGNORECASE | re.DOTALL)
+# "in the core is written 6 weeks, is 8 weeks", "siinä lukee 6 viikkoa, pitäis olla 8", "det står X, ska vara Y"
+_WRITTEN = re.compile(
+    r"^(?:in\s+(?:the\s+)?(?P<head>[^,.;:]{2,25}?)\s+)?(?:it\s+)?(?:is\s+written|says|it says|lukee|det står|står "
+    r"det)\s+(?P<wrong>[^,.;:]{1,40}?)\s*,?\s+(?:but\s+)?(?:it\s+)?(?:is|should be|pitäis olla|pitää olla|"
+    r"pitäisi olla|ska vara|borde vara|on)\s+(?P<right>[^,.;]{1,40}?)\s*[.!]?$", re.IGNORECASE)
+_OWNER_WORDS = re.compile(r"^(?:se\s+|the\s+|ja\s+se\s+)?(?:vastuutaho|omistaja|ylläpitäjä|ägare|ägaren|"
+                          r"huvudman|huvudmannen|owner|lead organisation)$", re.IGNORECASE)
+_PREP = re.compile(r"^(?:(?:in|at|on|i|på|vid)\s+)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+
+
+def _body(nlu: Understanding, text: str) -> str:
+    """The message without fillers and correction words before it ("å förresten", "ja sit vielä:")."""
+    body = LEAD_FILLER.sub("", text.strip(), count=1)
+    for _ in range(3):
+        lead = starts_with(body, nlu.cues.correction_markers)
+        if not lead:
+            break
+        body = LEAD_FILLER.sub("", cut_leading(body, lead), count=1)
+    return re.sub(r"^(?:sit|sitten|then|sen|så|before i forget|ennen kuin unohdan)[,\s]+", "", body,
+                  flags=re.IGNORECASE)
+
+
+def _field(nlu: Understanding, head: str, most: int = 4) -> str | None:
+    """The field a short head names ("målgruppen", "ja sit toimijoista"); None for a longer clause."""
+    head = head.strip()
+    if _OWNER_WORDS.match(head):
+        return "organisation"
+    fld = nlu.names_field(head)
+    return fld if fld is not None and len(re.sub(r"^(?:the|se|ja)\s+", "", head).split()) <= most else None
+
+
+def _pair(right: str, wrong: str) -> tuple[str, str] | None:
+    """Both values without a shared "in the" ("not in the health centre but in the shopping centre")."""
+    right, wrong = right.strip(), wrong.strip()
+    a, b = _PREP.match(right), _PREP.match(wrong)
+    if a and b and a.group(0).lower() == b.group(0).lower() and a.group(0):
+        right, wrong = right[a.end():], wrong[b.end():]
+    if not right or not wrong or right.lower() == wrong.lower():
+        return None
+    return right, wrong
+
+
+def field_not_a_but_b(nlu: Understanding, text: str) -> Correction | None:
+    """The correction, when the message's first sentence has one of these shapes (see the module)."""
+    from assistant.understand import Correction
+
+    body = _body(nlu, text)
+    fld: str | None = None
+    pair: tuple[str, str] | None = None
+    m = _FIELD_NOT.match(body)
+    if m is not None and (fld := _field(nlu, m.group("head"))) is not None:
+        pair = _pair(m.group("right"), m.group("wrong"))
+    if pair is None and (m := _FIELD_FIRST.match(body)) is not None and (fld := _field(nlu, m.group("head"), 2)):
+        rest = _body(nlu, m.group("rest"))
+        shaped = _NOT_BUT.match(rest) or _Y_NOT_X.match(rest)
+        pair = _pair(shaped.group("right"), shaped.group("wrong")) if shaped else None
+    if pair is None and (m := _SAID_BEFORE.match(body) or _WRITTEN.match(body)) is not None:
+        head = m.groupdict().get("head")
+        fld = _field(nlu, head) if head else None
+        pair = _pair(m.group("right"), m.group("wrong"))
+    if pair is None:
+        return None
+    return Correction(field=fld, text=pair[0], removed=[pair[1]], weak=True, pairs=[pair], in_place=True)

@@ -1,0 +1,115 @@
+"""Corrections typed while another question is open, or at the summary with a remark (nineteenth round): spoken
+markers ("kirjotin väärin"), a closing "X on oikein" that confirms and adds nothing, a bare "not X", a field named
+before "not A but B", "I said A but it's B", and an answer that ends by naming what it is not. Sentences written
+for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.items import excludes
+from assistant.said_right import without_right_parts
+
+
+def _at_summary(iv) -> None:  # type: ignore[no-untyped-def]
+    iv.state.phase, iv.state.pending_field, iv.state.asking = "confirm", None, None
+    iv.state.content_turns = 5
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fi", "hups mä kirjotin väärin, ei Lapua vaan Kauhava. Alavus ja Kuortane on oikein"),
+    ("sv", "förresten, det är inte Lapua utan Kauhava. Alavus stämmer"),
+    ("en", "oops, it's not Lapua but Kauhava, Alavus is right"),
+])
+def test_a_town_put_right_midway_keeps_the_others_and_adds_no_remark(start_at, lang: str,  # type: ignore[no-untyped-def]
+                                                                       text: str) -> None:
+    iv = start_at(lang, "goals")
+    iv.state.content_turns = 1
+    iv.edit("regions", ["Lapua", "Alavus", "Kuortane"])
+    turn = iv.turn(text)
+    assert turn.draft.regions == ["Kauhava", "Alavus", "Kuortane"]
+    assert not turn.draft.goals
+
+
+@pytest.mark.parametrize("lang,text,gone", [
+    ("fi", "ei isovanhemmat", "isovanhemmat"),
+    ("en", "oh and not grandparents", "grandparents"),
+    ("sv", "nä vänta, inte Närpes", "Närpes"),
+])
+def test_a_bare_not_x_removes_x(start_at, lang: str, text: str, gone: str) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at(lang, None)
+    iv.edit("target_groups", ["yksinhuoltajat", "isovanhemmat", "grandparents"])
+    iv.edit("regions", ["Kristinestad", "Närpes"])
+    _at_summary(iv)
+    turn = iv.turn(text)
+    everything = turn.draft.target_groups + turn.draft.regions
+    assert gone not in everything
+    assert len(everything) == 4
+
+
+def test_a_name_that_starts_with_no_is_the_name(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "name")
+    iv.state.content_turns = 1
+    iv.edit("basic_idea", "Ketään ei kotiuteta sairaalasta ilman asuntoa.")
+    turn = iv.turn("Ei yksin kotiin")
+    assert turn.draft.name == "Ei yksin kotiin"
+
+
+def test_an_answer_that_ends_with_what_it_is_not_keeps_only_what_it_is(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", "funders")
+    iv.state.content_turns = 1
+    turn = iv.turn("the municipality and a small church fund. not the ministry, we applied twice and got nothing")
+    funders = " ".join(turn.draft.funders).lower()
+    assert "municipality" in funders and "church fund" in funders
+    assert "ministry" not in funders
+
+
+@pytest.mark.parametrize("sentence,excluded", [
+    ("not the ministry, we applied twice", True),
+    ("ei niinkään lapsiperheitä, niille on oma ryhmä", True),
+    ("Ei tarvita erityisiä tiloja.", False),
+    ("Not only parents but also grandparents", False),
+])
+def test_what_counts_as_naming_what_the_answer_is_not(sentence: str, excluded: bool) -> None:
+    assert excludes(sentence) is excluded
+
+
+def test_a_field_named_then_not_a_but_b_after_an_answer(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("sv", "measurement")
+    iv.state.content_turns = 1
+    iv.edit("target_groups", ["unga 16–21 år i skärgården", "deras föräldrar"])
+    turn = iv.turn("Vi frågar deltagarna efter varje termin. å förresten målgruppen e int 16–21 utan 14–19, "
+                   "de äldre flyttar bort")
+    assert turn.draft.target_groups == ["unga 14–19 år i skärgården", "deras föräldrar"]
+    assert "termin" in (turn.draft.measurement or "")
+    assert "flyttar" not in " ".join(turn.draft.target_groups)
+
+
+@pytest.mark.parametrize("lang,fld,before,text,has,gone", [
+    ("en", "name", "Sunday Soup", "looks fine except the name, it's Sunday Table not Sunday Soup", "Sunday Table",
+     "Soup"),
+    ("en", "basic_idea", "Parents meet weekly in the library with a family worker.",
+     "wait, I said weekly but it's monthly", "meet monthly in the library", "weekly"),
+    ("en", "core", "The course lasts 5 weeks. Every meeting starts with a shared meal.",
+     "in the core is written 5 weeks, is 7 weeks", "lasts 7 weeks", "5 weeks"),
+    ("fi", "environment", "Ryhmä kokoontuu seurakuntatalon salissa tiistaisin.",
+     "muuten hyvä mut paikka on väärin: ei seurakuntatalon sali vaan kirjaston lukusali", "kirjaston lukusali",
+     "seurakuntatalon"),
+])
+def test_a_value_said_wrong_at_the_summary_is_swapped_where_written(start_at, lang: str, fld: str,  # type: ignore[no-untyped-def]
+                                                                     before: str, text: str, has: str,
+                                                                     gone: str) -> None:
+    iv = start_at(lang, None)
+    iv.edit(fld, before)
+    iv.edit("target_groups", ["families with small children"])
+    _at_summary(iv)
+    turn = iv.turn(text)
+    value = str(getattr(turn.draft, fld))
+    assert has.lower() in value.lower()
+    assert gone.lower() not in value.lower()
+    assert turn.draft.target_groups == ["families with small children"]
+
+
+def test_a_message_that_only_says_something_is_right_is_kept_whole() -> None:
+    assert without_right_parts("aika on oikein") == "aika on oikein"
+    assert without_right_parts("ei Lapua vaan Kauhava, muut ok") == "ei Lapua vaan Kauhava"
