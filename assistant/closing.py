@@ -39,6 +39,7 @@ class Closing:
         def _apply_correction(self, fld: str, text: str, removed: list[str], additive: bool,
                               by_content: bool = False, pairs: list[tuple[str, str]] | None = None,
                               named: bool = False) -> None: ...
+        def _move(self, wrong: str, right: str, phrases: list[str]) -> list[str]: ...
 
     def _do_accept(self, a: policy.Action) -> list[str]:
         st = self.state
@@ -60,6 +61,8 @@ class Closing:
 
     def _do_set(self, a: policy.Action) -> list[str]:
         assert a.field
+        if a.correction and a.correction.move_to and a.correction.removed:  # "X ei kuulu kohderyhmään vaan …"
+            return self._move(a.field, a.correction.move_to, a.correction.removed)
         if a.correction:
             text, removed = a.text, a.correction.removed
         else:  # "vaihe: ollaan vakiintunut, ei mikään kokeilu"

@@ -47,11 +47,14 @@ _X_IS_WRONG = re.compile(r"^(?:(?:sorry|sori|oho|oops|förlåt|hups),?\s+)?"
                          r"(?:on|oli|is|was|är|var|e)\s+(?:väärin|väärä|väärä luku|wrong|fel|incorrect)\b"
                          r"(?:\s*[,.;:!]\s*(?P<rest>.*)|\s*)$", re.IGNORECASE | re.DOTALL)
 _MOVE = re.compile(r"^(?P<x>[^,.;]{2,60}?)\s+(?P<verb>ei\s+(?:oo|ole)|eivät\s+(?:oo|ole)|on|ovat|är|e|is not|isn't|"
-                   r"are not|aren't|is|are)\s+(?:ju\s+|väl\s+|kyllä\s+|oikeestaan\s+|oikeastaan\s+|really\s+)?"
-                   r"(?P<a>[\wåäö ]{2,30}?)\s*,?\s*(?:eikä|vaan|och inte|ja ei|inte|int|not|but|"
+                   r"are not|aren't|is|are|ei\s+kuulu|eivät\s+kuulu|hör\s+(?:inte|int)\s+till|"
+                   r"(?:does\s+not|doesn't|do\s+not|don't)\s+belong\s+(?:to|in|under|among))\s+"
+                   r"(?:ju\s+|väl\s+|kyllä\s+|oikeestaan\s+|oikeastaan\s+|really\s+)?(?:the\s+)?"
+                   r"(?P<a>[\wåäö ]{2,30}?)\s*,?\s*(?:eikä|vaan|utan|och inte|ja ei|ei|inte|int|not|but|"
                    r"(?:se|ne|det|den|it|they)\s+(?:on|ovat|är|e|is|are)(?:\s+(?:enemmänki|enemmänkin|enemmän|"
                    r"pikemminkin|oikeastaan|oikeestaan|mer|snarare|more|rather|really))?)\s+"
-                   r"(?P<b>[\wåäö ]{2,30}?)\s*(?:[,.:;].*)?$", re.IGNORECASE | re.DOTALL)
+                   r"(?:(?:till|to|in|under|among)\s+(?:the\s+)?)?(?P<b>[\wåäö ]{2,30}?)\s*(?:[,.:;].*)?$",
+                   re.IGNORECASE | re.DOTALL)
 # "kohta 3", "3." (the numbered summary has under twenty items; "150 on väärin" is a value)
 _ITEM_NUMBER = re.compile(r"^(?:(?:kohta|kohdat|item|point|punkt|punkten|nummer|number|nro|no\.?)\s*\d+|\d{1,2})\.?$",
                           re.IGNORECASE)

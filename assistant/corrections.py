@@ -55,6 +55,7 @@ from assistant.wrong_value import range_swap, same_kind
 
 if TYPE_CHECKING:
     from assistant.extract_offline import OfflineExtractor
+    from assistant.understand import Correction
 
 _CARD = frozenset({"name", "summary", "basic_idea", "core", "adaptable", "problem", "target_groups", "goals",
                    "measurement", "actors", "environment", "conditions", "stage", "evidence", "themes",
@@ -180,6 +181,9 @@ class Corrections(CardHolders):
             if also:  # "jag menade 6–12 år, förskolebarnen är också med": and one more thing for the field
                 self._apply_correction(ages[0], "; ".join(also), [], True)
             return self._swap_in(ages[0], ages[2], ages[1])
+        named_range = _range_pair(c, getattr(st.draft, c.field)) if c.field and c.removed and not c.additive else None
+        if named_range:  # "kohderyhmä onkin 18–29-vuotiaat eikä 16–25": the range changes where the card writes it
+            return self._swap_in(c.field, *named_range)  # type: ignore[arg-type]
         valued = self._value_holder(c.pairs) if c.weak and c.pairs and not c.field else None
         if valued:  # "tonnin kuussa ei kaheksaasataa": the one field writing the wrong value ("800 €")
             return self._swap_in(valued, *c.pairs[0])
@@ -354,6 +358,7 @@ class Corrections(CardHolders):
         value = self.offline.value_for(fld, text) if text else None
         swapped = None
         for right, wrong in [] if named else pairs or []:  # "tiistaisin en torstaisin": swap where written
+            wrong = _with_shared_lead(current, right, wrong)
             swapped = substitute(current, fld, right, [wrong], lang) if swapped is None else swapped
         if swapped is None and not named:  # naming the field gives its whole value: no word swapping
             swapped = substitute(current, fld, text, removed, lang)
@@ -397,3 +402,25 @@ class Corrections(CardHolders):
         self._unsure_done(fld)
         self.state.last_field = fld
 
+
+def _with_shared_lead(current: object, right: str, wrong: str) -> str:
+    """The wrong phrase with the word before it on the card when the right one starts with that word: "ei
+    hyvinvointialue vaan Kainuun Järjestöverkko" on "Kainuun hyvinvointialue" gives no "Kainuun Kainuun …"."""
+    lead = right.split()[0] if right.split() else ""
+    said = " ".join(current) if isinstance(current, list) else str(current or "")
+    if lead and not wrong.lower().startswith(lead.lower()) and \
+            re.search(rf"(?<![\w-]){re.escape(lead)}\s+{re.escape(wrong)}", said, re.IGNORECASE):
+        return f"{lead} {wrong}"
+    return wrong
+
+
+def _range_pair(c: Correction, current: object) -> tuple[str, str] | None:
+    """(right, wrong) as the card writes them when a correction sets one range of numbers against another and
+    the named field writes the wrong one ("16–25-vuotiaat" → "18–29")."""
+    new = re.findall(r"\d+", c.text)
+    old = re.findall(r"\d+", " ".join(c.removed))
+    if len(new) != 2 or len(old) != 2 or new == old:
+        return None
+    said = " ".join(current) if isinstance(current, list) else str(current or "")
+    m = re.search(rf"(?<![\d.,]){old[0]}\s*(?P<dash>[–-])\s*{old[1]}(?![\d.,])", said)
+    return (f"{new[0]}{m.group('dash')}{new[1]}", m.group(0)) if m else None

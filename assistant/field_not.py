@@ -48,6 +48,8 @@ _WRITTEN = re.compile(
     r"^(?:in\s+(?:the\s+)?(?P<head>[^,.;:]{2,25}?)\s+)?(?:it\s+)?(?:is\s+written|says|it says|lukee|det står|står "
     r"det)\s+(?P<wrong>[^,.;:]{1,40}?)\s*,?\s+(?:but\s+)?(?:it\s+)?(?:is|should be|pitäis olla|pitää olla|"
     r"pitäisi olla|ska vara|borde vara|on)\s+(?P<right>[^,.;]{1,40}?)\s*[.!]?$", re.IGNORECASE)
+# "sorry att jag skriver på svenska, men samarbetsparten e int …": what comes after the "but"
+_AFTER_BUT = re.compile(r"^[^.;:]{0,60}?\b(?:men|mutta|mut|but)\s+", re.IGNORECASE)
 _OWNER_WORDS = re.compile(r"^(?:se\s+|the\s+|ja\s+se\s+)?(?:vastuutaho|omistaja|ylläpitäjä|ägare|ägaren|"
                           r"huvudman|huvudmannen|owner|lead organisation)$", re.IGNORECASE)
 _PREP = re.compile(r"^(?:(?:in|at|on|i|på|vid)\s+)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
@@ -92,7 +94,7 @@ def field_not_a_but_b(nlu: Understanding, text: str) -> Correction | None:
     body = _body(nlu, text)
     fld: str | None = None
     pair: tuple[str, str] | None = None
-    m = _FIELD_NOT.match(body)
+    m = _FIELD_NOT.match(body) or _FIELD_NOT.match(_AFTER_BUT.sub("", body, count=1))
     if m is not None and (fld := _field(nlu, m.group("head"))) is not None:
         pair = _pair(m.group("right"), m.group("wrong"))
     if pair is None and (m := _FIELD_FIRST.match(body)) is not None and (fld := _field(nlu, m.group("head"), 2)):
@@ -106,3 +108,21 @@ def field_not_a_but_b(nlu: Understanding, text: str) -> Correction | None:
     if pair is None:
         return None
     return Correction(field=fld, text=pair[0], removed=[pair[1]], weak=True, pairs=[pair], in_place=True)
+
+
+# "målet om att hitta jobb", "se tavote siitä että …", "the goal about jobs": a field word, then the item's topic
+_ABOUT = re.compile(r"^(?P<head>(?:(?:se|the|that|toi|den|det)\s+)?[\wåäö-]+)\s+(?:om\s+att|om|about|on|siitä\s+"
+                    r"(?:että|et)|siitä|jossa|där|where)\s+(?P<topic>.{3,})$", re.IGNORECASE)
+
+
+def named_topic(nlu: Understanding, c: Correction) -> Correction:
+    """A removal said as "the goal about X": X in that field (the field words match no item)."""
+    import dataclasses
+
+    if c.field is not None or len(c.removed) != 1:
+        return c
+    m = _ABOUT.match(c.removed[0].strip())
+    fld = nlu.names_field(m.group("head")) if m else None
+    if m is None or fld is None:
+        return c
+    return dataclasses.replace(c, field=fld, removed=[m.group("topic")])

@@ -37,7 +37,7 @@ from assistant.correction_patterns import (
     removed_after,
     topic_of,
 )
-from assistant.field_not import field_not_a_but_b
+from assistant.field_not import field_not_a_but_b, named_topic
 from assistant.flow import Cues
 from assistant.forgot import corrected_later, pointed_or_forgotten
 from assistant.items import sentences as _sentences
@@ -265,6 +265,11 @@ class Understanding:
         early = pointed_or_forgotten(self, text) or field_not_a_but_b(self, first_sentence(text))
         if early is not None:  # "den sista kommunen där, ta bort den", "målgruppen e int X utan Y"
             return early
+        sents = _sentences(text)  # "STEA ja Kajaani. ja se vastuutaho ei oo X vaan Y": the answer, then that
+        if 1 < len(sents) <= 3 and any(field_not_a_but_b(self, s) for s in sents[1:]):
+            later = corrected_later(self, sents)
+            if later is not None:
+                return later
         agreed = _AGREED_BUT.match(text)  # "Jo, aktörerna stämmer. Men det är en gång i veckan, inte två."
         if agreed and len(text) > agreed.end() + 3:  # its first sentence, then all of it
             rest = text[agreed.end():]
@@ -288,7 +293,8 @@ class Understanding:
             if first is not None and (first.removed or first.move_to) and not first.additive and (
                     whole is None or not any(r.lower() in sents[0].lower() for r in whole.removed)):
                 return first
-        return whole if whole is not None else corrected_later(self, sents)
+        found = whole if whole is not None else corrected_later(self, sents)
+        return named_topic(self, found) if found is not None else None
 
     def _correction(self, text: str) -> Correction | None:
         found = self._read_correction(text)
@@ -447,10 +453,14 @@ class Understanding:
         a, b = self.names_field(m.group("a"), window=3), self.names_field(m.group("b"), window=3)
         if not a or not b or a == b:
             return None
-        negated = bool(re.search(r"\b(?:ei|not|inte|int|isn't|aren't)\b", m.group("verb"), re.IGNORECASE))
+        x = re.sub(r"^.*?\b(?:utom att|förutom att|paitsi että|paitsi et|except that)\s+", "", m.group("x").strip(),
+                   flags=re.IGNORECASE)  # "allt stämmer utom att Arbis int e …"
+        spoken_not = re.search(r"\s+(?:int|inte)$", x, re.IGNORECASE)  # "Arbis int e finansiär": "är inte"
+        x = x[:spoken_not.start()] if spoken_not else x
+        negated = bool(spoken_not) or bool(re.search(r"\b(?:ei|eivät|not|inte|int|isn't|aren't|doesn't|don't)\b",
+                                                     m.group("verb"), re.IGNORECASE))
         right, wrong = (b, a) if negated else (a, b)
-        what = re.sub(r"^(?:toi|tuo|se|ne|nää|nämä|the|that|those|det|den|de|dom)\s+", "", m.group("x").strip(),
-                      flags=re.IGNORECASE)
+        what = re.sub(r"^(?:toi|tuo|se|ne|nää|nämä|the|that|those|det|den|de|dom)\s+", "", x, flags=re.IGNORECASE)
         return Correction(field=wrong, text="", removed=[what], command=True, move_to=right)
 
     def removed_after(self, text: str) -> Correction | None:

@@ -42,8 +42,10 @@ _NOT_ENOUGH = re.compile(rf"(?P<right>{_N})\s+[^,.;]*[,;–—]\s*(?:ja\s+|och\s
 # "mun sukunimi on Koskela eikä Koskinen", "torstaisin eikä tiistaisin. kellonaika on oikein"
 _BARE_FIRST = re.compile(r"^(?P<right>[^\s,.;]+)\s+(?:eikä|not|inte)\s+(?P<wrong>[^\s,.;]+)\s*[.!]\s+\S",
                          re.IGNORECASE)  # a one-word swap, then a sentence about the rest
-_IS_Y_NOT_X = re.compile(r"\b(?:on|is|är|e|ska vara|should be)\s+(?P<right>[^\s,.;]+(?:\s+[^\s,.;]+)?)\s*,?\s+"
-                         r"(?:eikä|ei|not|inte|int)\s+(?P<wrong>[^\s,.;]+(?:\s+[^\s,.;]+)?)\s*"
+_IS_Y_NOT_X = re.compile(r"\b(?:on|is|är|e|ska vara|should be)\s+(?!(?:et|että|att|that|ett)\b)"
+                         r"(?P<right>[^\s,.;]+(?:\s+[^\s,.;]+){0,5}?)\s*,?\s+"
+                         r"(?:eikä|ei|not|inte|int)\s+(?!(?:oo|ole|ollu|be|är|is|are|e)\b)(?:the\s+)?"
+                         r"(?P<wrong>(?:(?!\b(?:eikä|vaan|utan|but)\b)[^,.;]){1,40}?)\s*"
                          r"(?:[.!]?$|,\s+(?:ja|and|och|plus)\s)", re.IGNORECASE)  # "…, ja vaihe on …": a second fix
 # "Cultural Foundation is not paying anymore, it is Kone Foundation now", "Lahti ei oo enää mukana, se on Hollola
 # nykyään", "Folkhälsan betalar inte längre, nu är det Svenska kulturfonden"

@@ -113,3 +113,52 @@ def test_a_value_said_wrong_at_the_summary_is_swapped_where_written(start_at, la
 def test_a_message_that_only_says_something_is_right_is_kept_whole() -> None:
     assert without_right_parts("aika on oikein") == "aika on oikein"
     assert without_right_parts("ei Lapua vaan Kauhava, muut ok") == "ei Lapua vaan Kauhava"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "kuratorn hör int till målgruppen utan till samarbetsparterna, hon e ju me på träffarna"),
+    ("fi", "koulukuraattori ei kuulu kohderyhmään vaan toimijoihin"),
+    ("en", "the school counsellor does not belong to the target group but to the partners"),
+    ("sv", "allt stämmer utom att kuratorn int e målgrupp utan samarbetspart"),
+])
+def test_an_item_said_to_belong_elsewhere_moves(start_at, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at(lang, None)
+    iv.edit("target_groups", ["högstadieelever som skolkar", "kuratorn", "koulukuraattori", "the school counsellor"])
+    iv.edit("actors", ["Vasa stad"])
+    _at_summary(iv)
+    turn = iv.turn(text)
+    assert len(turn.draft.target_groups) == 3
+    assert len(turn.draft.actors) == 2
+
+
+def test_a_range_said_wrong_in_a_named_field_changes_where_written(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "conditions")
+    iv.state.content_turns = 1
+    iv.edit("target_groups", ["14–20-vuotiaat nuoret, jotka pelaavat öisin", "nuorten vanhemmat"])
+    turn = iv.turn("sori, kohderyhmä onkin 13–17-vuotiaat eikä 14–20. vanhemmat ohjataan perheneuvolaan")
+    assert turn.draft.target_groups == ["13–17-vuotiaat nuoret, jotka pelaavat öisin", "nuorten vanhemmat"]
+
+
+def test_the_goal_about_x_goes_after_an_answer(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("sv", "evidence")
+    iv.state.content_turns = 1
+    iv.edit("goals", ["Deltagarna får vänner", "Deltagarna hittar en bostad inom ett år", "Deltagarna mår bättre"])
+    turn = iv.turn("vi har ingen forskning ännu. förresten, målet om att hitta bostad ska bort, de e socialens mål")
+    assert turn.draft.goals == ["Deltagarna får vänner", "Deltagarna mår bättre"]
+
+
+def test_an_owner_named_with_the_word_before_it_is_not_doubled(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "funders")
+    iv.state.content_turns = 1
+    iv.edit("organisation", "Lapin hyvinvointialue")
+    turn = iv.turn("Kela ja kunta. ja se vastuutaho ei oo hyvinvointialue vaan Lapin Kylät ry")
+    assert turn.draft.organisation == "Lapin Kylät ry"
+
+
+def test_a_longer_name_set_right_against_another(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", None)
+    iv.edit("actors", ["City of Oulu", "University of Oulu, nursing", "Oulu Senior Clubs"])
+    _at_summary(iv)
+    turn = iv.turn("oh the uni is Oulu University of Applied Sciences, not the University of Oulu. easy to mix up")
+    assert turn.draft.actors[0] == "City of Oulu" and turn.draft.actors[2] == "Oulu Senior Clubs"
+    assert "Applied Sciences" in turn.draft.actors[1]
