@@ -63,8 +63,9 @@ def _body(nlu: Understanding, text: str) -> str:
         if not lead:
             break
         body = LEAD_FILLER.sub("", cut_leading(body, lead), count=1)
-    return re.sub(r"^(?:sit|sitten|then|sen|så|before i forget|ennen kuin unohdan)[,\s]+", "", body,
+    body = re.sub(r"^(?:sit|sitten|then|sen|så|before i forget|ennen kuin unohdan)[,\s]+", "", body,
                   flags=re.IGNORECASE)
+    return re.sub(r"^(?:tidigare|förut|äsken|aiemmin|earlier|before)?\s*:\s*", "", body, flags=re.IGNORECASE)
 
 
 def _field(nlu: Understanding, head: str, most: int = 4) -> str | None:
@@ -100,14 +101,36 @@ def field_not_a_but_b(nlu: Understanding, text: str) -> Correction | None:
     if pair is None and (m := _FIELD_FIRST.match(body)) is not None and (fld := _field(nlu, m.group("head"), 2)):
         rest = _body(nlu, m.group("rest"))
         shaped = _NOT_BUT.match(rest) or _Y_NOT_X.match(rest)
-        pair = _pair(shaped.group("right"), shaped.group("wrong")) if shaped else None
+        pair = _pair(shaped.group("right"), shaped.group("wrong")) if shaped else _tail_pair(rest)
     if pair is None and (m := _SAID_BEFORE.match(body) or _WRITTEN.match(body)) is not None:
         head = m.groupdict().get("head")
         fld = _field(nlu, head) if head else None
         pair = _pair(m.group("right"), m.group("wrong"))
+    if pair is None and body != LEAD_FILLER.sub("", text.strip(), count=1):  # after a correction word only
+        pair = _tail_pair(body)
     if pair is None:
         return None
     return Correction(field=fld, text=pair[0], removed=[pair[1]], weak=True, pairs=[pair], in_place=True)
+
+
+# "vi träffas varannan vecka, inte varje vecka", "träffarna e på förmiddagen, int på kvällen": the right value is
+# the end of the first clause, as long as the wrong one and sharing its first or last word
+_TAIL_NOT = re.compile(r"^(?P<y>[^,.;]{3,80}?)\s*,?\s+(?:inte|int|not|eikä|ei)\s+(?P<x>[^,.;]{2,40}?)\s*(?:[,.;!].*)?$",
+                       re.IGNORECASE | re.DOTALL)
+
+
+def _tail_pair(body: str) -> tuple[str, str] | None:
+    m = _TAIL_NOT.match(body)
+    if m is None:
+        return None
+    wrong = m.group("x").split()
+    said = m.group("y").split()
+    if not 2 <= len(wrong) <= 3 or len(said) < len(wrong):
+        return None
+    right = said[-len(wrong):]
+    if right[0].lower() != wrong[0].lower() and right[-1].lower() != wrong[-1].lower():
+        return None
+    return _pair(" ".join(right), " ".join(wrong))
 
 
 # "målet om att hitta jobb", "se tavote siitä että …", "the goal about jobs": a field word, then the item's topic

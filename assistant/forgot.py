@@ -9,8 +9,9 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from assistant.edits import _place_lemma, place_names
+from assistant.edits import LEAD_FILLER, _place_lemma, place_names
 from assistant.items import sentences
+from assistant.phrases import starts_with
 
 if TYPE_CHECKING:
     from assistant.understand import Correction, Understanding
@@ -150,6 +151,9 @@ def pointed_or_forgotten(nlu: Understanding, text: str) -> Correction | None:
     return forgotten(nlu, body) if body else None
 
 
+# "ja sit vielä: …", "yks juttu vielä: …", "one more thing: …": a fix announced after the answer
+_ANNOUNCED = re.compile(r"^(?:sit\s+|sitten\s+|then\s+)?(?:vielä|yks juttu|yksi juttu|one more thing|en sak till|"
+                        r"och en sak|ja korjaan|korjaan vielä|korjaus)[^:]{0,25}:\s", re.IGNORECASE)
 _AND = re.compile(r"^(?:ja|ja sit|ja sitten|ja sitte|o|och|and|and also|plus)\s+(?=\w)", re.IGNORECASE)
 _MOST_SENTENCES = 4  # an answer of up to three sentences, then the correction
 # "mätningen återkommer ja till", "rahotuksen kysyn kaverilta", "funders I need to check": the question put off
@@ -170,9 +174,12 @@ def corrected_later(nlu: Understanding, sents: list[str]) -> Correction | None:
     if len(sents) > _MOST_SENTENCES:
         return None
     for k in range(1, len(sents)):
-        later = nlu.correction(_AND.sub("", " ".join(sents[k:])))  # "o inkoo ska bort": Inkoo, not "o inkoo"
+        rest = _AND.sub("", " ".join(sents[k:]))
+        later = nlu.correction(rest)  # "o inkoo ska bort": Inkoo, not "o inkoo"
+        announced = _ANNOUNCED.match(rest) is not None or starts_with(
+            LEAD_FILLER.sub("", rest, count=1), nlu.cues.correction_markers) is not None  # "ja sit vielä: X ei vaan Y"
         if later is not None and (later.command or later.move_to or later.position is not None or later.field
-                                  or (later.removed and not (later.weak and later.text))):
+                                  or (later.removed and (announced or not (later.weak and later.text)))):
             head = " ".join(sents[:k])
             ack = _ACK.match(head + " ")  # "näyttää hyvältä!" answers nothing, nor does "mittareista kysyn kaverilta"
             put_off = len(head.split()) <= 10 and _PUT_OFF.search(head) is not None

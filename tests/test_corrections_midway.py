@@ -162,3 +162,31 @@ def test_a_longer_name_set_right_against_another(start_at) -> None:  # type: ign
     turn = iv.turn("oh the uni is Oulu University of Applied Sciences, not the University of Oulu. easy to mix up")
     assert turn.draft.actors[0] == "City of Oulu" and turn.draft.actors[2] == "Oulu Senior Clubs"
     assert "Applied Sciences" in turn.draft.actors[1]
+
+
+@pytest.mark.parametrize("lang,fld,before,text,after", [
+    ("sv", "basic_idea", "Föräldrarna träffas varje vecka i församlingshemmet.",
+     "Vänta, jag skrev fel tidigare: vi träffas varannan vecka, inte varje vecka.",
+     "Föräldrarna träffas varannan vecka i församlingshemmet."),
+    ("sv", "core", ["Gruppen träffas på kvällen i åtta veckor.", "Varje träff börjar med kaffe."],
+     "Å en sak till i kärnan: gruppen träffas på förmiddagen, int på kvällen, då e de ljust ute",
+     ["Gruppen träffas på förmiddagen i åtta veckor.", "Varje träff börjar med kaffe."]),
+])
+def test_y_not_x_after_a_correction_word_swaps_where_written(start_at, lang: str, fld: str, before: object,  # type: ignore[no-untyped-def]
+                                                             text: str, after: object) -> None:
+    iv = start_at(lang, "contact")
+    iv.state.content_turns = 1
+    iv.edit(fld, before)
+    turn = iv.turn(text)
+    assert getattr(turn.draft, fld) == after
+
+
+def test_a_fix_announced_after_an_answer_is_made(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "measurement")
+    iv.state.content_turns = 1
+    iv.edit("funders", ["Leader-ryhmä Oulujärvi", "Kajaanin kaupunki"])
+    turn = iv.turn("Seurataan osallistujamääriä. Ja sit vielä: se Leader-raha ei tullu Oulujärveltä vaan "
+                   "Kainuun Naisilta, sekotin ne")
+    assert "osallistujamäär" in (turn.draft.measurement or "")
+    assert "Kainuun Nai" in " ".join(turn.draft.funders)
+    assert "Oulujärv" not in " ".join(turn.draft.funders)
