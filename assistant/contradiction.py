@@ -167,7 +167,8 @@ def name_said(text: str) -> str:
     """An organisation's name said after "eli", "nykyään", "it's" ("…, eli Pohjois-Savon hyvinvointialue"),
     with a capital in it; "" when none."""
     for m in sorted([*_THAT_IS.finditer(text), *_IT_IS_NOW.finditer(text)], key=lambda m: -m.start()):
-        name = re.split(r"[,.;!?]", text[m.end():])[0].strip()
+        name = re.sub(r"\s+(?:now|nowadays|nykyään|nu|numera)$", "", re.split(r"[,.;!?]", text[m.end():])[0].strip(),
+                      flags=re.IGNORECASE)  # "it's Harbour Families ry now"
         if name and _named_thing(name) and re.search(r"(?<![\wåäö])[A-ZÅÄÖ]", name):
             return name
     return ""

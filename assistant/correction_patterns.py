@@ -142,6 +142,10 @@ _ACK = re.compile(r"^[^.!?]{0,60}?\b(?:ok|okei|okej|okay|hyvä|hyvältä|hyvin|o
 # "mätningen får ja fundera på. men SFV ska bort …", "funders I need to check. but the summary is not right":
 # a first sentence put aside, then "but" and the correction
 _THEN_BUT = re.compile(r"^[^.!?]{3,80}[.!?]+\s+(?:men|mutta|mut|but|tosin|fast)\b,?\s*", re.IGNORECASE)
+# "allt e rätt men int biblioteket", "muuten hyvä mut …", "looks right apart from …": agreement, then the fix
+_FINE_BUT = re.compile(r"^[^.!?,:]{0,30}?\b(?:rätt|bra|ok|okej|okei|hyvä|hyvältä|kohdallaan|kohallaan|fine|good|"
+                       r"right|correct|stämmer)\s*,?\s+(?:men|mutta|mut|but|paitsi|utom|förutom|except(?:\s+for)?|"
+                       r"apart\s+from)\s+", re.IGNORECASE)
 _REPLACING = re.compile(r"\b(?:tilalle|sijaan|sijasta|instead|istället|nyt|nykyään|now|nu|numera|vaan|but|utan|"
                         r"it's|it is|its|se on|ne on|det är|de e|he e|tuli|came|kom)\b", re.IGNORECASE)
 

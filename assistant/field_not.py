@@ -50,6 +50,11 @@ _WRITTEN = re.compile(
     r"pitäisi olla|ska vara|borde vara|on)\s+(?P<right>[^,.;]{1,40}?)\s*[.!]?$", re.IGNORECASE)
 # "sorry att jag skriver på svenska, men samarbetsparten e int …": what comes after the "but"
 _AFTER_BUT = re.compile(r"^[^.;:]{0,60}?\b(?:men|mutta|mut|but)\s+", re.IGNORECASE)
+# "…, it's Hope Street ry now", "…, nykyään se on X": a name given anew at the end
+_NOW_CALLED = re.compile(r"(?:it'?s|it is|se on|ne on|det är|de e|nykyään|nowadays)\s+(?P<y>[^,.;]{2,50}?)"
+                         r"(?:\s+(?:now|nykyään|nu|numera|nowadays))?\s*[.!]?$", re.IGNORECASE)
+_TRAILING = re.compile(r"\s+(?:(?:som|joka|jotka|jossa|which|who|that|where)\b.*|(?:i området|alueella|in the area|"
+                       r"now|nykyään|nu|numera|också|myös|too)\s*)$", re.IGNORECASE)
 _OWNER_WORDS = re.compile(r"^(?:se\s+|the\s+|ja\s+se\s+)?(?:vastuutaho|omistaja|ylläpitäjä|ägare|ägaren|"
                           r"huvudman|huvudmannen|owner|lead organisation)$", re.IGNORECASE)
 _PREP = re.compile(r"^(?:(?:in|at|on|i|på|vid)\s+)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
@@ -79,7 +84,8 @@ def _field(nlu: Understanding, head: str, most: int = 4) -> str | None:
 
 def _pair(right: str, wrong: str) -> tuple[str, str] | None:
     """Both values without a shared "in the" ("not in the health centre but in the shopping centre")."""
-    right, wrong = right.strip(), wrong.strip()
+    right = _TRAILING.sub("", right.strip())  # "Kronoby som e me", "Lappträsk i området"
+    wrong = re.sub(r"^(?:enää|längre|anymore)\s+", "", wrong.strip(), flags=re.IGNORECASE)
     a, b = _PREP.match(right), _PREP.match(wrong)
     if a and b and a.group(0).lower() == b.group(0).lower() and a.group(0):
         right, wrong = right[a.end():], wrong[b.end():]
@@ -102,12 +108,15 @@ def field_not_a_but_b(nlu: Understanding, text: str) -> Correction | None:
         rest = _body(nlu, m.group("rest"))
         shaped = _NOT_BUT.match(rest) or _Y_NOT_X.match(rest)
         pair = _pair(shaped.group("right"), shaped.group("wrong")) if shaped else _tail_pair(rest)
+    if pair is None and fld in ("organisation", "name") and m is not None and (now := _NOW_CALLED.search(body)):
+        return Correction(field=fld, text=now.group("y"), weak=True)  # "the owner, …, it's Hope Street ry now"
     if pair is None and (m := _SAID_BEFORE.match(body) or _WRITTEN.match(body)) is not None:
         head = m.groupdict().get("head")
         fld = _field(nlu, head) if head else None
         pair = _pair(m.group("right"), m.group("wrong"))
     if pair is None and body != LEAD_FILLER.sub("", text.strip(), count=1):  # after a correction word only
-        pair = _tail_pair(body)
+        shaped = _NOT_BUT.match(body)  # "förresten, de e int Larsmo utan Kronoby som e me"
+        pair = _pair(shaped.group("right"), shaped.group("wrong")) if shaped else _tail_pair(body)
     if pair is None:
         return None
     return Correction(field=fld, text=pair[0], removed=[pair[1]], weak=True, pairs=[pair], in_place=True)

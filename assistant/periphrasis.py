@@ -19,6 +19,9 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:ne|niitä|niille|niistä|niihin|heitä|heille|heistä|niit|niist)\s+(?:jo(?:i)?ta|keitä|ketä|joille|kenelle)\s+"
         r"(?:me\s+|mä\s+|ollaan\s+|täs\s+|tässä\s+)?(?:autetaan|autamme|tuetaan|tuemme|palvellaan|palvelemme|autetaa|tuetaa)\b",
         re.IGNORECASE)),
+    ("target_groups", "kohderyhmä", re.compile(  # "ne on niitä joita varten koko juttu on tehty"
+        r"\b(?:ne\s+|niitä\s+|heitä\s+)?(?:joita|keitä|ketä)\s+varten\s+(?:koko\s+)?(?:juttu|tää|tämä|toiminta|malli)\s+"
+        r"on\s+(?:tehty|tarkoitettu|olemassa)\b", re.IGNORECASE)),
     ("actors", "toimijat", re.compile(
         rf"\b(?:siihen\s+|siitä\s+|siit\s+|siihe\s+|sii\s+)?(?:poruk\w*|jouk\w*|tiimi\w*|ne|niihin|niistä|niist|heihin|heistä)\s+"
         rf"(?:jo(?:t)?ka|ketkä|mitkä|ket)\s+(?:tätä\s+|tät\s+|tän\s+|tämän\s+|täs\s+|tässä\s+)?(?:on\s+mukana|ovat\s+mukana|{_FI_DO})",

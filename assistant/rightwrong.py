@@ -115,7 +115,8 @@ def not_a_but_b(text: str) -> tuple[str, str] | None:
             return None
         wrong = nor.group("wrong")
         return " ".join(nor.group("right").split()[:len(wrong.split())]), wrong
-    wrong = re.sub(r"^(?:(?:from|från|the|oo|ole|on|är|e|is)\s+)+", "", m.group("wrong"), flags=re.IGNORECASE)
+    wrong = re.sub(r"^(?:(?:from|från|the|oo|ole|on|är|e|is|enää|längre|anymore)\s+)+", "", m.group("wrong"),
+                   flags=re.IGNORECASE)
     return m.group("right"), wrong
 
 

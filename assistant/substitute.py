@@ -14,7 +14,11 @@ from assistant.rightwrong import number_base
 
 def substitute(current: Any, fld: str, new: str, removed: list[str], lang: str) -> Any:
     """A short wrong phrase written out in the value, replaced by the short right one in place."""
-    removed = [re.sub(r"^(?:a|an|the)\s+", "", r, flags=re.IGNORECASE) for r in removed]  # "the University of X"
+    plain = [re.sub(r"^(?:a|an|the)\s+", "", r, flags=re.IGNORECASE) for r in removed]  # "the University of X"
+    said = " ".join(current) if isinstance(current, list) else str(current or "")
+    if len(plain) == 1 and plain != removed and len(plain[0].split()) >= 2 and ";" not in new and \
+            len(new.split()) <= 6 and re.search(rf"(?<![\wåäö]){re.escape(plain[0])}(?![\wåäö])", said, re.IGNORECASE):
+        removed = plain  # a name written out on the card, said with "the"
     if len(removed) != 1 or not new or len(removed[0].split()) > 3 or fld in ("stage", "name"):
         return None
     first = re.split(r"(?<=[.!?;])\s+", new.strip())[0].rstrip(".!?; ")
@@ -32,10 +36,11 @@ def substitute(current: Any, fld: str, new: str, removed: list[str], lang: str) 
                if _number_like(m.group(0)) and m.group(0).lower() != removed[0].lower()] \
         if _number_like(removed[0]) else []
     # "Oulu University of Applied Sciences, not the University of Oulu": a name written out is swapped whole
-    said = " ".join(current) if isinstance(current, list) else str(current or "")
-    written = len(removed[0].split()) >= 2 and re.search(rf"(?<![\wåäö]){re.escape(removed[0])}(?![\wåäö])",
-                                                         said, re.IGNORECASE)
+    core = re.sub(r"^(?:a|an|the)\s+", "", removed[0], flags=re.IGNORECASE)  # "a nurse" is one word said
+    written = len(core.split()) >= 2 and re.search(rf"(?<![\wåäö]){re.escape(core)}(?![\wåäö])", said,
+                                                   re.IGNORECASE)
     if len(new.split()) > 3 and not numbers and not written:  # "its the pharmacist who calls, not a nurse": the
+        removed = [core]
         new = _counterpart(new, " ".join(current) if isinstance(current, list) else str(current or ""),
                            lang, removed[0]) if len(removed[0].split()) == 1 else ""  # one new word
         if not new:

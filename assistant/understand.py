@@ -18,6 +18,7 @@ from assistant.aliases import ABBREVIATION_CASE
 from assistant.correction_patterns import (
     _ACK,
     _AGREED_BUT,
+    _FINE_BUT,
     _ITEM_NUMBER,
     _MOVE,
     _NEGATED,
@@ -252,11 +253,14 @@ class Understanding:
         the message to the field it names (then the message said something about that field, not where to)."""
         text = _ANNOUNCED.sub("", text, count=1)  # "kaks juttua: X, ja Y": the fixes themselves
         text = without_right_parts(text)  # "…, tuusniemi ja leppävirta on oikein": no new value
+        fine = _FINE_BUT.match(text)  # "allt e rätt men int biblioteket", "muuten hyvä mut X ei oo toimija"
+        if fine and len(text[fine.end():].split()) >= 2 and self.names_field(text[:fine.end()]) is None:
+            text = text[fine.end():]
         named = plain(text)
         if named != text:
             found = self._correction_of(named)
-            if found is not None and not found.move_to:
-                return found
+            if found is not None and (not found.move_to or found.field):  # "X ei oo toimija, ne on niitä joita
+                return found  # varten koko juttu on tehty": from one named field to the other
         return self._correction_of(text)
 
     def _correction_of(self, text: str) -> Correction | None:
@@ -274,7 +278,7 @@ class Understanding:
         if agreed and len(text) > agreed.end() + 3:  # its first sentence, then all of it
             rest = text[agreed.end():]
             return self.correction(first_sentence(rest)) or self.correction(rest)
-        ack = _ACK.match(text) or _THEN_BUT.match(text)  # "ok de ser bra ut. ni har förresten glömt …"
+        ack = _ACK.match(text) or _THEN_BUT.match(text) or _FINE_BUT.match(text)  # "ok de ser bra ut. ni har …"
         if ack and len(text) > ack.end() + 3:
             rest = text[ack.end():]
             found = self.correction(rest) or self.correction(first_sentence(rest))

@@ -190,3 +190,59 @@ def test_a_fix_announced_after_an_answer_is_made(start_at) -> None:  # type: ign
     assert "osallistujamäär" in (turn.draft.measurement or "")
     assert "Kainuun Nai" in " ".join(turn.draft.funders)
     assert "Oulujärv" not in " ".join(turn.draft.funders)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "allt e rätt men int Lovisa"),
+    ("fi", "muuten hyvä mut ei Loviisa"),
+])
+def test_agreement_then_the_fix_reads_the_fix(start_at, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at(lang, None)
+    iv.edit("regions", ["Borgå", "Lovisa", "Loviisa"])
+    _at_summary(iv)
+    turn = iv.turn(text)
+    assert len(turn.draft.regions) == 2
+
+
+def test_a_field_named_before_the_but_stays_the_field(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", None)
+    iv.edit("funders", ["STEA"])
+    iv.edit("actors", ["City of Vaasa"])
+    _at_summary(iv)
+    turn = iv.turn("funders is ok but we get also from the Swedish Cultural Foundation, for the swedish groups")
+    assert turn.draft.funders[0] == "STEA"
+    assert "Cultural Foundation" in " ".join(turn.draft.funders)
+    assert turn.draft.actors == ["City of Vaasa"]
+
+
+def test_not_an_actor_but_whom_it_is_for_moves_to_the_target_groups(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", None)
+    iv.edit("actors", ["Oulun kaupunki", "yksinhuoltajat"])
+    iv.edit("target_groups", ["pienten lasten vanhemmat"])
+    _at_summary(iv)
+    turn = iv.turn("muuten hyvä mut yksinhuoltajat ei oo toimijoita, ne on niitä joita varten koko juttu on tehty")
+    assert turn.draft.actors == ["Oulun kaupunki"]
+    assert any("yksinhuoltaj" in t.lower() for t in turn.draft.target_groups)
+
+
+def test_the_owner_renamed_at_the_end_of_a_remark(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", None)
+    iv.edit("organisation", "Kallio Family Support ry")
+    iv.edit("name", "Evening Club")
+    _at_summary(iv)
+    turn = iv.turn("looks right apart from the owner, the association changed its name in May, it's Harbour Families "
+                   "ry now")
+    assert turn.draft.organisation == "Harbour Families ry"
+    assert turn.draft.name == "Evening Club"
+
+
+@pytest.mark.parametrize("text", [
+    "förresten, de e int Larsmo utan Kronoby som e me, ja blanda ihop dom",
+    "å en sak till, de e int Larsmo utan Kronoby i området",
+])
+def test_not_a_but_b_after_a_correction_word_keeps_only_b(start_at, text: str) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("sv", "measurement")
+    iv.state.content_turns = 1
+    iv.edit("regions", ["Jakobstad", "Larsmo"])
+    turn = iv.turn("vi har en enkät i början. " + text)
+    assert turn.draft.regions == ["Jakobstad", "Kronoby"]
