@@ -43,6 +43,13 @@ _TAIL = re.compile(r"[\s-]*(?:-?kohta|-?kohdan|-?osa|-?juttu|-?jutun|-?maininta|
                    re.IGNORECASE)
 
 
+# a field first, then "must/may remove X": "toimijoista pitää poistaa Nuorisoseura", "från målgruppen ska X bort"
+_FIELD_THEN_REMOVE = re.compile(r"^(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s+(?:pitää|pitäis|pitäisi|voi|vois|voisi|kannattaa|"
+                                r"saa|täytyy)\s+(?:poistaa|ottaa\s+pois|jättää\s+pois)\s+(?P<x>.+)$",
+                                re.IGNORECASE | re.DOTALL)
+_THEN_LEAD = re.compile(r"^(?:ja\s+)?(?:sit|sitten|then|sen)\s+", re.IGNORECASE)
+
+
 def _first_clause(text: str) -> str:
     return re.split(r"\s*(?:[,;.!]\s+|[.;!]$|\s+(?:koska|because|eftersom|för att)\s+)", text.strip(), maxsplit=1)[0]
 
@@ -144,6 +151,12 @@ def command(nlu: Understanding, text: str) -> Correction | None:
         body = cut_leading(body, marker)
     elif marker:
         return None  # "scratch that, it is …" is a correction that says what is right, not a command
+    first_field = _FIELD_THEN_REMOVE.match(_THEN_LEAD.sub("", body))  # "sit toimijoista pitää poistaa X"
+    fld_first = nlu.names_field(first_field.group("f"), window=3) if first_field else None
+    if first_field and fld_first:
+        phrase = _THE.sub("", _first_clause(first_field.group("x"))).strip(" ,.:;-\"'”“")
+        if phrase:
+            return Correction(field=fld_first, text="", removed=[phrase], command=True)
     rm = starts_with(body, nlu.cues.removal_commands)
     if rm:
         rest = _first_clause(cut_leading(body, rm))

@@ -29,7 +29,8 @@ _NAME = re.compile(r"(?<![\wåäö])(?:nimeltään|nimeltä|nimi on|nimi oli|nim
                    r"[\"“”']?([^\"“”'.,;!?\n]{2,80})", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”]([^\"“”\n]{2,80})[\"“”]")
 # "ei vielä mikään vakiintunut", "inte ännu etablerad"; "No kokeiluvaiheessa" is a Finnish filler, not "no"
-_NEGATED = re.compile(r"(?:\b(?:ei|eikä|not|inte|int|ej|never)\b\W+(?:\w+\W+){0,2}|\bei mikään\W+|"
+_NEGATED = re.compile(r"(?:\b(?:ei|eikä|not|inte|int|ej|never|nobody|no one|noone|ingen|kukaan)\b\W+(?:\w+\W+){0,2}|"
+                      r"\bei mikään\W+|"
                       r"\bei\W+(?:se\W+|ne\W+|tää\W+|tämä\W+)?(?:oo|ole|ollut|ollu)\W+(?:\w+\W+){0,2})$")
 # a stage told as the past ("alussa se oli kokeilu", "at first it was a pilot")
 _HISTORY = re.compile(r"\b(?:alussa|aluksi|alkuun|ennen|at first|in the beginning|först|i början|tidigare)\b"

@@ -158,3 +158,16 @@ def named_topic(nlu: Understanding, c: Correction) -> Correction:
     if m is None or fld is None:
         return c
     return dataclasses.replace(c, field=fld, removed=[m.group("topic")])
+
+
+# "yläkoululaiset eikä alakoululaiset, meillä tää on vaan 7–9-luokilla": Y not X, then a remark
+_Y_NOT_X_REMARK = re.compile(r"^(?:(?:it'?s|it is|se on|ne on|det är|de e)\s+)?(?P<right>[^,.;:]{1,40}?)\s*,?\s+"
+                             r"(?:not|inte|int|eikä|ei)\s+(?!(?:ole|oo|ollu|be|är|e|is|are)\b)"
+                             r"(?P<wrong>(?:(?!\b(?:vaan|utan|but)\b)[^,.;:]){1,40}?)\s*(?:[,.;!].*)?$",
+                             re.IGNORECASE | re.DOTALL)
+
+
+def rest_pair(rest: str) -> tuple[str, str] | None:
+    """(right, wrong) when what follows a field called wrong says "not A but B" or "B, not A"."""
+    shaped = _NOT_BUT.match(rest.strip()) or _Y_NOT_X_REMARK.match(rest.strip())
+    return _pair(shaped.group("right"), shaped.group("wrong")) if shaped else None

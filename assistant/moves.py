@@ -38,7 +38,8 @@ _AMONG_AFTER = re.compile(r"[\wåäö]*\s+(?:sekaan|sekaan|seassa|joukkoon|jouko
 _WHERE_IT_IS = {"alueissa": "regions", "alueilla": "regions", "tavoitteissa": "goals", "toimijoissa": "actors",
                 "kohderyhmissä": "target_groups", "teemoissa": "themes", "rahoittajissa": "funders"}
 _SHOULD_BE = re.compile(r"\b(?:pitäis|pitäisi|pitäs|kuuluis|kuuluisi|kuuluu)\s+(?:olla\s+)?$", re.IGNORECASE)
-_REMOVE = re.compile(r"\b(?:pois|poista|remove|delete|take (?:it|them) out|ta bort|stryk)\b", re.IGNORECASE)
+_REMOVE = re.compile(r"\b(?:pois|poista|poistaa|poistetaan|remove|delete|take (?:it|them) out|ta bort|stryk|strykas)\b",
+                     re.IGNORECASE)
 
 
 def move_hint(nlu: Understanding, text: str) -> Correction | None:

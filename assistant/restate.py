@@ -83,6 +83,7 @@ _ABOUT_THE_MISTAKE = re.compile(
 
 def restated(nlu: Understanding, text: str) -> Correction | None:
     """The field called wrong and its new value, or None when the message is not that shape."""
+    from assistant.field_not import rest_pair
     from assistant.understand import Correction, cut_leading, starts_with, tokens
 
     t = text.strip()
@@ -113,6 +114,9 @@ def restated(nlu: Understanding, text: str) -> Correction | None:
             return None
         if pattern is _FIELD_IS and m.group("v").lower() == "on" and not value[:1].isupper():
             continue  # "nimi on vielä auki", "tiivistelmä on hyvä": said of it, not a new name
+        pair = rest_pair(m.group("rest")) if fld not in _ONE_VALUE else None
+        if pair:  # "se kohderyhmä meni väärin. yläkoululaiset eikä alakoululaiset": swapped where written
+            return Correction(field=fld, text=pair[0], removed=[pair[1]], weak=True, pairs=[pair], in_place=True)
         return Correction(field=fld, text=value, command=True)
     new_name = renamed(t) if nlu.names_field(t, window=4) in (None, "name") else None
     return Correction(field="name", text=new_name, command=True) if new_name else None

@@ -291,7 +291,8 @@ class Understanding:
             for m in ABBREVIATION_CASE.finditer(said):
                 whole.text = re.sub(rf"\b{re.escape(m.group(1))}\b(?!:)", m.group(0), whole.text, count=1)
         sents = _sentences(text)
-        named = whole is not None and (whole.move_to or (whole.command and whole.field and whole.text))
+        named = whole is not None and (whole.move_to or (whole.command and whole.field and whole.text)
+                                       or (whole.in_place and whole.field))
         if len(sents) == 2 and len(tokens(sents[0])) >= 3 and not named:
             first = self._correction(sents[0])  # unless the whole reads as one correction of the first sentence
             if first is not None and (first.removed or first.move_to) and not first.additive and (

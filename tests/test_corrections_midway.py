@@ -246,3 +246,29 @@ def test_not_a_but_b_after_a_correction_word_keeps_only_b(start_at, text: str) -
     iv.edit("regions", ["Jakobstad", "Larsmo"])
     turn = iv.turn("vi har en enkät i början. " + text)
     assert turn.draft.regions == ["Jakobstad", "Kronoby"]
+
+
+def test_a_field_called_wrong_then_y_not_x_swaps_where_written(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", None)
+    iv.edit("target_groups", ["alakoululaiset, jotka ovat vaihtaneet koulua", "yksin kotona iltaisin olevat lapset"])
+    _at_summary(iv)
+    turn = iv.turn("oho, se kohderyhmä meni väärin. yläkoululaiset eikä alakoululaiset, meillä tää on vaan 7–9-luokilla")
+    assert turn.draft.target_groups == ["yläkoululaiset, jotka ovat vaihtaneet koulua",
+                                        "yksin kotona iltaisin olevat lapset"]
+
+
+def test_nobody_took_it_over_is_no_established_stage(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", None)
+    iv.edit("stage", "established")
+    _at_summary(iv)
+    turn = iv.turn("wrong stage, it ended in spring when the money ran out. nobody took it over")
+    assert turn.draft.stage == "ended"
+
+
+def test_a_field_then_must_remove_x_after_an_answer(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "conditions")
+    iv.state.content_turns = 1
+    iv.edit("actors", ["Keravan kaupunki", "Keravan Nuorisoseura", "Vantaan ja Keravan hyvinvointialue"])
+    turn = iv.turn("tarvitaan tila ja kaks ohjaajaa. sit toimijoista pitää poistaa Nuorisoseura, ne lopetti")
+    assert turn.draft.actors == ["Keravan kaupunki", "Vantaan ja Keravan hyvinvointialue"]
+    assert "ohjaaj" in (turn.draft.conditions or "")
