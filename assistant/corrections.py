@@ -63,7 +63,8 @@ _CARD = frozenset({"name", "summary", "basic_idea", "core", "adaptable", "proble
 
 
 # "only the NEET ones, not all young people", "bara högstadieelever, int alla barn o unga": narrowing what the card says
-_NOT_ALL = re.compile(r"\b(?:not all|not every|int alla|inte alla|ei kaikki|eikä kaikki|ei kaikkia)\b", re.IGNORECASE)
+_NOT_ALL = re.compile(r"\b(?:not all|not everyone|not everybody|not every|int alla|inte alla|ei kaikki|eikä kaikki|"
+                      r"ei kaikkia)\b", re.IGNORECASE)
 
 
 def _first_said(item: str, text: str, lang: str) -> int:

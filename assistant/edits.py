@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from assistant.understand import Correction, Understanding
 
 # fillers before a command or a correction marker: "ok, poista …", "ah förlåt, …", "no joo, lisää …"
-LEAD_FILLER = re.compile(r"^\s*(?:(?:ok(?:ej|ei|ay)?|ah|oh|aa+h?|no|nå|nä|nää|joo|jo|juu|ja|and|och|niin|well|"
+LEAD_FILLER = re.compile(r"^\s*(?:(?:ok(?:ej|ei|ay)?|ah|oh|aa+h?|no|nå|nä|nää|joo|jo|juu|ja|and|och|å|niin|well|"
                          r"hei|hey|ai niin)\b[,.!]?\s*)+", re.IGNORECASE)
 # a polite lead before a removal command: "kindly remove …", "could you remove …", "kunde du stryka …" (the Finnish
 # "voisitko poistaa" is a command phrase of its own in ``removal_commands``)

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 _FIELD_NOT = re.compile(
     r"^(?P<head>[^,.;:]{2,40}?)\s*(?::\s*|\s+(?:(?:e|är|va|var|on|oli|ovat|is|are|was|were|should be)\s+)?)"
-    r"(?:not|inte|int|ei|eikä)\s+(?:(?:oo|ole|ollu|be)\s+)?(?P<wrong>[^,.;:]{1,50}?)\s*,?\s+"
+    r"(?:not|inte|int|ei|eikä)\s+(?:(?:oo|ole|ollu|be)\s+)?"
+    r"(?!(?:me|mä|mie|se|ne|we|vi|jag|i|it|they|he|she|hän|dom)\b)(?P<wrong>[^,.;:]{1,50}?)\s*,?\s+"  # no verb said
     r"(?:vaan|vuan|utan|but)\s+(?:(?:it'?s|it is|they'?re|de e|det är|dom e|se on|ne on)\s+)?"
     r"(?P<right>[^,.;]{1,60}?)\s*(?:[,.;!].*)?$", re.IGNORECASE | re.DOTALL)
 # "except the name, …", "paikka on väärin: …", "the place is wrong, …": the field, then the fix
@@ -55,6 +56,8 @@ _NOW_CALLED = re.compile(r"(?:it'?s|it is|se on|ne on|det är|de e|nykyään|now
                          r"(?:\s+(?:now|nykyään|nu|numera|nowadays))?\s*[.!]?$", re.IGNORECASE)
 _TRAILING = re.compile(r"\s+(?:(?:som|joka|jotka|jossa|which|who|that|where)\b.*|(?:i området|alueella|in the area|"
                        r"now|nykyään|nu|numera|också|myös|too)\s*)$", re.IGNORECASE)
+_ONE_THING = re.compile(r"^(?:en sak|en grej|one thing|yks juttu|yksi juttu|yks asia|yksi asia)\s+"
+                        r"(?:i|in|on|about|om)?\s*(?:the\s+)?", re.IGNORECASE)
 _OWNER_WORDS = re.compile(r"^(?:se\s+|the\s+|ja\s+se\s+)?(?:vastuutaho|omistaja|ylläpitäjä|ägare|ägaren|"
                           r"huvudman|huvudmannen|owner|lead organisation)$", re.IGNORECASE)
 _PREP = re.compile(r"^(?:(?:in|at|on|i|på|vid)\s+)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
@@ -75,7 +78,7 @@ def _body(nlu: Understanding, text: str) -> str:
 
 def _field(nlu: Understanding, head: str, most: int = 4) -> str | None:
     """The field a short head names ("målgruppen", "ja sit toimijoista"); None for a longer clause."""
-    head = head.strip()
+    head = _ONE_THING.sub("", head.strip())  # "en sak i målen", "one thing in the goals"
     if _OWNER_WORDS.match(head):
         return "organisation"
     fld = nlu.names_field(head)
@@ -106,8 +109,10 @@ def field_not_a_but_b(nlu: Understanding, text: str) -> Correction | None:
         pair = _pair(m.group("right"), m.group("wrong"))
     if pair is None and (m := _FIELD_FIRST.match(body)) is not None and (fld := _field(nlu, m.group("head"), 2)):
         rest = _body(nlu, m.group("rest"))
-        shaped = _NOT_BUT.match(rest) or _Y_NOT_X.match(rest)
+        shaped = _NOT_BUT.match(rest)
         pair = _pair(shaped.group("right"), shaped.group("wrong")) if shaped else _tail_pair(rest)
+        shaped = _Y_NOT_X.match(rest) if pair is None else None
+        pair = _pair(shaped.group("right"), shaped.group("wrong")) if shaped else pair
     if pair is None and fld in ("organisation", "name") and m is not None and (now := _NOW_CALLED.search(body)):
         return Correction(field=fld, text=now.group("y"), weak=True)  # "the owner, …, it's Hope Street ry now"
     if pair is None and (m := _SAID_BEFORE.match(body) or _WRITTEN.match(body)) is not None:

@@ -272,3 +272,20 @@ def test_a_field_then_must_remove_x_after_an_answer(start_at) -> None:  # type: 
     turn = iv.turn("tarvitaan tila ja kaks ohjaajaa. sit toimijoista pitää poistaa Nuorisoseura, ne lopetti")
     assert turn.draft.actors == ["Keravan kaupunki", "Vantaan ja Keravan hyvinvointialue"]
     assert "ohjaaj" in (turn.draft.conditions or "")
+
+
+def test_not_everyone_over_a_number_changes_the_number(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", None)
+    iv.edit("target_groups", ["everyone over 60 who lives alone", "people who have stopped going out"])
+    _at_summary(iv)
+    turn = iv.turn("only the over-70s, not everyone over 60. the younger ones have their own group")
+    assert turn.draft.target_groups == ["everyone over 70 who lives alone", "people who have stopped going out"]
+
+
+def test_one_thing_in_the_goals_after_an_answer(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("sv", "funders")
+    iv.state.content_turns = 1
+    iv.edit("goals", ["Färre sjukhusdagar för äldre", "Anhöriga känner sig tryggare"])
+    turn = iv.turn("kommunen betalar allt. å sorry en sak i målen: de första ska va färre akutbesök, int färre "
+                   "sjukhusdagar")
+    assert turn.draft.goals == ["Färre akutbesök för äldre", "Anhöriga känner sig tryggare"]
