@@ -42,7 +42,7 @@ from assistant.pii_names import (
     _title,
     names_with_health,
 )
-from assistant.pii_words import DEMONYMS, FIRST_NAMES, HEALTH_STEMS, TITLE_PARTS, not_a_person
+from assistant.pii_words import DEMONYMS, FIRST_NAMES, HEALTH_STEMS, PUBLIC_NAMES, TITLE_PARTS, not_a_person
 from assistant.resources import shipped
 
 WEIGHTS = shipped("knowledge", "classifier", "pii.json")
@@ -287,6 +287,8 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
         if shouting:  # "HUOM: MATTI KORPELALLA … ALLERGIA": read as if written in ordinary case
             s_text = _WORD.sub(lambda m: m.group(0).capitalize(), s_text)
         words = list(_WORD.finditer(s_text))
+        # "Alvar Aallon suunnittelema …", "Pippi Långstrump": a public figure or a character, not a client
+        famous = [(m.start(), m.end()) for m in PUBLIC_NAMES.finditer(s_text)] if PUBLIC_NAMES else []
         i = 0
         while i < len(words):
             if not _name_like(words, i, common) or shouting and not _first_name(words[i].group(0)):
@@ -356,7 +358,8 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
             people = all(w.lower() in DEMONYMS or not_a_person(w) for w in span_words) \
                 or (len(span_words) > 1 and any(_PLACEHOLDER.match(w) for w in span_words))  # "Finns", "March"
             illness = len(span_words) == 1 and _illness_word(first)
-            if not (opener or staff_or_place or public or others_first or people or illness):
+            known = any(a < words[end].end() and words[i].start() < b for a, b in famous)
+            if not (opener or staff_or_place or public or others_first or people or illness or known):
                 out.append(Candidate(start, stop, _meaning(s_text), feats))
             i = end + 1
     return out

@@ -144,6 +144,34 @@ def _terms() -> tuple[str, ...]:
 
 HEALTH_TERMS = _terms()
 
+
+def _public_names() -> re.Pattern[str] | None:
+    """``knowledge/pii/public_names.txt``: public figures and fictional characters ("Alvar Aalto", "Pippi
+    Långstrump"), written from general knowledge by someone who did not read the evaluation cases. One pattern;
+    the last word may carry a case ending ("Alvar Aallon", "Risto Räppääjän")."""
+    from assistant.resources import shipped
+
+    path = shipped("knowledge", "pii", "public_names.txt")
+    if not path.exists():
+        return None
+    alts = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words = line.strip().split()
+        if not words or line.startswith("#"):
+            continue
+        last = words[-1]
+        if len(words) == 1:  # "Muumipeikko", "Mozart": the word itself, at most a genitive after it
+            alts.append(re.escape(last) + r"(?:n|in|s|'s|’s)?")
+            continue
+        keep = max(3, len(last) - 3) if len(last) > 4 else len(last) - 1 if len(last) > 3 else len(last)
+        alts.append(r"\s+".join(re.escape(w) for w in words[:-1]) + r"\s+" + re.escape(last[:keep])
+                    + r"[\wåäöÅÄÖ'’-]*")
+    alts.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\wåäöÅÄÖ])(?:" + "|".join(alts) + r")(?![\wåäöÅÄÖ])") if alts else None
+
+
+PUBLIC_NAMES = _public_names()
+
 # Common first names (fi, sv, en and frequent names of newer Finns and Swedes). Lowercase.
 FIRST_NAMES = frozenset("""
 jokke jussi jaska jarkko janne jonne masa make pate pave late jake tupu ninni nipa teme tepa pena pertsa
