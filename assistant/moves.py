@@ -118,3 +118,32 @@ def fixed_or_free(text: str) -> Correction | None:
 # "sätt det bland …", "put it in the core": the message asks for a move, not an answer to the question asked
 MOVE_IT = re.compile(r"\b(?:sätt|flytta|put|move|siirrä|siirtäisitkö|siirtäisit|laita)\s+"
                      r"(?:det|den|dem|it|them|se|sen|ne|niitä)\b", re.IGNORECASE)
+
+
+def named_move(nlu: Understanding, text: str) -> Correction | None:
+    """"kotona lapsiaan hoitavat äidit ei oo toimija vaan kohderyhmää", "career coaches are actors, not
+    target group", "utbildade handledare är väl en förutsättning och inte ett mål", "X hör int till målgruppen
+    utan till samarbetsparterna": X named as standing in the wrong field, and the right one."""
+    from assistant.correction_patterns import _MOVE, first_sentence
+    from assistant.edits import LEAD_FILLER
+    from assistant.phrases import cut_leading, starts_with
+    from assistant.understand import Correction
+
+    lead = LEAD_FILLER.match(text)
+    body = cut_leading(text[lead.end():] if lead else text, starts_with(
+        text[lead.end():] if lead else text, nlu.cues.correction_markers) or [])
+    m = _MOVE.match(first_sentence(body).strip().rstrip(".!"))
+    if not m:
+        return None
+    a, b = nlu.names_field(m.group("a"), window=3), nlu.names_field(m.group("b"), window=3)
+    if not a or not b or a == b:
+        return None
+    x = re.sub(r"^.*?\b(?:utom att|förutom att|paitsi että|paitsi et|except that)\s+", "", m.group("x").strip(),
+               flags=re.IGNORECASE)  # "allt stämmer utom att Arbis int e …"
+    spoken_not = re.search(r"\s+(?:int|inte)$", x, re.IGNORECASE)  # "Arbis int e finansiär": "är inte"
+    x = x[:spoken_not.start()] if spoken_not else x
+    negated = bool(spoken_not) or bool(re.search(r"\b(?:ei|eivät|not|inte|int|isn't|aren't|doesn't|don't)\b",
+                                                 m.group("verb"), re.IGNORECASE))
+    right, wrong = (b, a) if negated else (a, b)
+    what = re.sub(r"^(?:toi|tuo|se|ne|nää|nämä|the|that|those|det|den|de|dom)\s+", "", x, flags=re.IGNORECASE)
+    return Correction(field=wrong, text="", removed=[what], command=True, move_to=right)

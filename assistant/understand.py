@@ -20,7 +20,6 @@ from assistant.correction_patterns import (
     _AGREED_BUT,
     _FINE_BUT,
     _ITEM_NUMBER,
-    _MOVE,
     _NEGATED,
     _NO_LONGER,
     _NOT_INVOLVED,
@@ -42,7 +41,7 @@ from assistant.field_not import field_not_a_but_b, named_topic
 from assistant.flow import Cues
 from assistant.forgot import corrected_later, pointed_or_forgotten
 from assistant.items import sentences as _sentences
-from assistant.moves import fixed_or_free, move_hint
+from assistant.moves import fixed_or_free, move_hint, named_move
 from assistant.periphrasis import plain
 from assistant.phrases import (
     _phrases,
@@ -310,7 +309,7 @@ class Understanding:
         cmd = edits.command(self, text)
         if cmd is not None:
             return cmd
-        moved = self.move(text)
+        moved = named_move(self, text)
         if moved is not None:
             return moved
         hint = move_hint(self, text) or fixed_or_free(text)  # "toi kysely on kyl mittaamista eikä tavote",
@@ -445,28 +444,6 @@ class Understanding:
             return None  # "ok muuten hyvä, mutta yhteyshenkilö puuttuu" contests the summary
         return Correction(field=fld, text=new, removed=removed, additive=additive and not removed,
                           weak=weak, pairs=self._pairs)
-
-    def move(self, text: str) -> Correction | None:
-        """"kotona lapsiaan hoitavat äidit ei oo toimija vaan kohderyhmää", "career coaches are actors, not
-        target group", "utbildade handledare är väl en förutsättning och inte ett mål": X in the wrong field."""
-        lead = edits.LEAD_FILLER.match(text)
-        body = cut_leading(text[lead.end():] if lead else text, starts_with(
-            text[lead.end():] if lead else text, self.cues.correction_markers) or [])
-        m = _MOVE.match(first_sentence(body).strip().rstrip(".!"))
-        if not m:
-            return None
-        a, b = self.names_field(m.group("a"), window=3), self.names_field(m.group("b"), window=3)
-        if not a or not b or a == b:
-            return None
-        x = re.sub(r"^.*?\b(?:utom att|förutom att|paitsi että|paitsi et|except that)\s+", "", m.group("x").strip(),
-                   flags=re.IGNORECASE)  # "allt stämmer utom att Arbis int e …"
-        spoken_not = re.search(r"\s+(?:int|inte)$", x, re.IGNORECASE)  # "Arbis int e finansiär": "är inte"
-        x = x[:spoken_not.start()] if spoken_not else x
-        negated = bool(spoken_not) or bool(re.search(r"\b(?:ei|eivät|not|inte|int|isn't|aren't|doesn't|don't)\b",
-                                                     m.group("verb"), re.IGNORECASE))
-        right, wrong = (b, a) if negated else (a, b)
-        what = re.sub(r"^(?:toi|tuo|se|ne|nää|nämä|the|that|those|det|den|de|dom)\s+", "", x, flags=re.IGNORECASE)
-        return Correction(field=wrong, text="", removed=[what], command=True, move_to=right)
 
     def removed_after(self, text: str) -> Correction | None:
         """What goes, then the word that removes it: "Juva pois, sinne ei enää ajeta", "Kriisikeskus poistetaan
