@@ -58,8 +58,6 @@ _TRAILING = re.compile(r"\s+(?:(?:som|joka|jotka|jossa|which|who|that|where)\b.*
                        r"now|nykyään|nu|numera|också|myös|too)\s*)$", re.IGNORECASE)
 _ONE_THING = re.compile(r"^(?:en sak|en grej|one thing|yks juttu|yksi juttu|yks asia|yksi asia)\s+"
                         r"(?:i|in|on|about|om)?\s*(?:the\s+)?", re.IGNORECASE)
-_OWNER_WORDS = re.compile(r"^(?:se\s+|the\s+|ja\s+se\s+)?(?:vastuutaho|omistaja|ylläpitäjä|ägare|ägaren|"
-                          r"huvudman|huvudmannen|owner|lead organisation)$", re.IGNORECASE)
 _PREP = re.compile(r"^(?:(?:in|at|on|i|på|vid)\s+)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 
 
@@ -79,8 +77,6 @@ def _body(nlu: Understanding, text: str) -> str:
 def _field(nlu: Understanding, head: str, most: int = 4) -> str | None:
     """The field a short head names ("målgruppen", "ja sit toimijoista"); None for a longer clause."""
     head = _ONE_THING.sub("", head.strip())  # "en sak i målen", "one thing in the goals"
-    if _OWNER_WORDS.match(head):
-        return "organisation"
     fld = nlu.names_field(head)
     return fld if fld is not None and len(re.sub(r"^(?:the|se|ja)\s+", "", head).split()) <= most else None
 
@@ -104,21 +100,23 @@ def field_not_a_but_b(nlu: Understanding, text: str) -> Correction | None:
     body = _body(nlu, text)
     fld: str | None = None
     pair: tuple[str, str] | None = None
-    m = _FIELD_NOT.match(body) or _FIELD_NOT.match(_AFTER_BUT.sub("", body, count=1))
-    if m is not None and (fld := _field(nlu, m.group("head"))) is not None:
-        pair = _pair(m.group("right"), m.group("wrong"))
-    if pair is None and (m := _FIELD_FIRST.match(body)) is not None and (fld := _field(nlu, m.group("head"), 2)):
-        rest = _body(nlu, m.group("rest"))
+    named = _FIELD_NOT.match(body) or _FIELD_NOT.match(_AFTER_BUT.sub("", body, count=1))
+    if named is not None and (fld := _field(nlu, named.group("head"))) is not None:
+        pair = _pair(named.group("right"), named.group("wrong"))
+    first = _FIELD_FIRST.match(body) if pair is None else None
+    if first is not None and (fld := _field(nlu, first.group("head"), 2)):
+        rest = _body(nlu, first.group("rest"))
         shaped = _NOT_BUT.match(rest)
         pair = _pair(shaped.group("right"), shaped.group("wrong")) if shaped else _tail_pair(rest)
         shaped = _Y_NOT_X.match(rest) if pair is None else None
         pair = _pair(shaped.group("right"), shaped.group("wrong")) if shaped else pair
-    if pair is None and fld in ("organisation", "name") and m is not None and (now := _NOW_CALLED.search(body)):
-        return Correction(field=fld, text=now.group("y"), weak=True)  # "the owner, …, it's Hope Street ry now"
-    if pair is None and (m := _SAID_BEFORE.match(body) or _WRITTEN.match(body)) is not None:
-        head = m.groupdict().get("head")
+        if pair is None and fld in ("organisation", "name") and (now := _NOW_CALLED.search(body)):
+            return Correction(field=fld, text=now.group("y"), weak=True)  # "the owner, …, it's Hope Street ry now"
+    before = (_SAID_BEFORE.match(body) or _WRITTEN.match(body)) if pair is None else None
+    if before is not None:
+        head = before.groupdict().get("head")
         fld = _field(nlu, head) if head else None
-        pair = _pair(m.group("right"), m.group("wrong"))
+        pair = _pair(before.group("right"), before.group("wrong"))
     if pair is None and body != LEAD_FILLER.sub("", text.strip(), count=1):  # after a correction word only
         shaped = _NOT_BUT.match(body)  # "förresten, de e int Larsmo utan Kronoby som e me"
         pair = _pair(shaped.group("right"), shaped.group("wrong")) if shaped else _tail_pair(body)
