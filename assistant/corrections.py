@@ -234,6 +234,26 @@ class Corrections(CardHolders):
             self.state.phase = "collect"
         return self.after_update([self.t("iv.corrected", label=self.label(fld))])
 
+    def _do_swap(self, a: policy.Action) -> list[str]:
+        """A weekday, year or opening time replaced where the card writes it (``slot_swap``); the sentences
+        that answer the open question are stored first."""
+        st = self.state
+        if a.text and a.field and st.pending_field == a.field:
+            self._store_answer(a.field, a.text)
+        fields = list(dict.fromkeys(s.field for s in a.swaps))
+        for fld in fields:
+            value = getattr(st.draft, fld)
+            for s in (s for s in a.swaps if s.field == fld):  # the value as the card writes it, nothing else
+                value = [i.replace(s.wrong, s.right) for i in value] if isinstance(value, list) else \
+                    str(value).replace(s.wrong, s.right)
+            self.set(fld, value, FieldStatus.confirmed, replace=True)
+            st.status[fld] = FieldStatus.confirmed
+            self._unsure_done(fld)
+            st.last_field = fld
+        if st.phase in ("confirm", "done"):
+            st.phase = "collect"
+        return self.after_update([self.t("iv.corrected", label=", ".join(self.label(f) for f in fields))])
+
     def _as_answer(self, text: str) -> list[str]:
         """A message read as a correction that corrects nothing on the card: what it would have been."""
         if self._quiet:

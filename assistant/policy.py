@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Literal
 
 from assistant.card_words import _overlaps, by_initials
@@ -20,6 +21,8 @@ from assistant.not_only import not_only
 from assistant.number_fix import card_number_fix
 from assistant.phrases import contains
 from assistant.restate import last_said, without_lead
+from assistant.slot_swap import Swap, calls_wrong, card_of
+from assistant.slot_swap import read as read_slots
 from assistant.understand import (
     LONG_MESSAGE,
     Correction,
@@ -36,7 +39,7 @@ ActionKind = Literal[
     "reuse", "narrow_core", "skip_core_narrowing",
     "confirm_value", "reject_value", "replace_value", "add_value", "keep_unsure",
     "skip", "reask", "correct", "confirm_or_correct", "answer", "story",
-    "accept", "reopen", "set", "add", "which",
+    "accept", "reopen", "set", "add", "which", "swap",
 ]
 
 
@@ -53,6 +56,7 @@ class Action:
     lang: str | None = None
     choice: str | None = None
     correction: Correction | None = None
+    swaps: list[Swap] = dc_field(default_factory=list)  # "swap": values of a kind replaced (``slot_swap``)
 
 
 @dataclass
@@ -119,8 +123,17 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
         if u.intent == "skip":
             return Action("skip_core_narrowing")
         return Action("narrow_core", field="core", text=u.text)
+    if u.intent is None and state.phase == "collect" and (not real_correction or (
+            u.correction is not None and u.correction.then is None and not u.correction.command
+            and not _on_card(state, u.correction.removed) and calls_wrong(u.text, card_of(state)))):
+        # "tarkennus edelliseen: jako on tiistaisin eikä torstaisin. sit tavotteista, et …" read as about the goals
+        swapped = slot_swap(state, u, nlu)
+        if swapped is not None:
+            return swapped
     if state.phase in ("confirm", "done"):
-        return closing(u, nlu, state)
+        decided = closing(u, nlu, state)
+        # "aukiolo on 16-19 sori" at the summary, when nothing else says what it is about
+        return (slot_swap(state, u, nlu) if decided.kind == "which" and u.intent is None else None) or decided
     if u.correction is not None and u.correction.command:  # "poista …", "lisää toimijoihin …"
         return Action("correct", correction=u.correction, text=u.text)
     pending = state.pending_field
@@ -153,6 +166,12 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
     if u.intent in ("skip", "yes", "no"):
         return Action("reask")
     return Action("story", text=u.text)
+
+
+def slot_swap(state: InterviewState, u: Utterance, nlu: Understanding) -> Action | None:
+    """A weekday, year or opening time said again differently (``slot_swap.read``)."""
+    found = read_slots(state, u, nlu)
+    return Action("swap", field=state.pending_field, text=found[0], swaps=found[1]) if found else None
 
 
 def _on_card(state: InterviewState, phrases: list[str], other_words: bool = False) -> bool:
