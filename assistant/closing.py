@@ -7,17 +7,21 @@ A mixin of ``Dialogue`` (it works on the same turn's state, like ``Corrections``
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import re
+from typing import TYPE_CHECKING, Any, cast
 
 from assistant import policy
-from assistant.contradiction import name_said
+from assistant.contradiction import contradicted, name_said
+from assistant.correction_shapes import renamed_in_passing
 from assistant.flow import Flow
+from assistant.hedged import RESTATING, restated_after_hedge
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.phrases import contains
 from assistant.render import numbered_summary, steps_markdown
 from assistant.textsafe import md, short
 
 if TYPE_CHECKING:
+    from assistant.corrections import Corrections
     from assistant.extract_offline import OfflineExtractor
     from assistant.understand import Understanding
 
@@ -52,6 +56,9 @@ class Closing:
 
     def _do_reopen(self, a: policy.Action) -> list[str]:
         assert a.field
+        said = self._against_card(a.text, a.field)  # "bättre kondition e ju int en målgrupp, de e ju de vi vill …"
+        if said is not None:
+            return said
         st = self.state
         st.phase = "collect"
         st.status[a.field] = FieldStatus.missing
@@ -83,7 +90,38 @@ class Closing:
         return self.after_update([self.t("iv.corrected", label=self.label(a.field))])
 
     def _do_which(self, a: policy.Action) -> list[str]:
-        return self._place_unnamed(a.text) or [self.t("iv.which_field"), self.summary()]
+        return self._against_card(a.text) or self._place_unnamed(a.text) or [self.t("iv.which_field"),
+                                                                            self.summary()]
+
+    def _against_card(self, text: str, named: str | None = None) -> list[str] | None:
+        """What the message says against the card's own words, read as it is read midway: an item it calls
+        wrong and what is right instead, a thing renamed, a value said again after a hedge ("toi
+        perhetapaaminen … ei kyl oo mikään vaihteleva juttu, se on koko homman ydin", "we are not under X
+        anymore, Y took it over"). None when it says nothing of the card's words, or when the reading would take
+        most of a longer value off the card without a word that says the value is told again, or would leave the
+        field the contest ``named`` as it was: then nothing changes."""
+        if not text:
+            return None
+        st = self.state
+        before = st.model_copy(deep=True)
+        me = cast("Corrections", self)  # Closing and Corrections make one Dialogue
+        found = contradicted(me, text) or renamed_in_passing(me, text) or restated_after_hedge(me, text)
+        if found is None:
+            return None
+        changed = [f for f in self.flow.card if getattr(st.draft, f) != getattr(before.draft, f)]
+        card_now = [getattr(st.draft, f) for f in self.flow.card]
+        wiped = [f for f in changed if _kept(getattr(before.draft, f), card_now) < _KEEP]
+        if wiped and not RESTATING.search(text) or named and named not in changed:
+            # "ok mut vaiheeseen vois lisätä …" put over the adaptable parts; "it's not STEA anymore, we got a
+            # grant from …" written over all of the conditions: a summary correction changes what it speaks of,
+            # what it moves stays on the card, and only "to be precise, …" says the whole value again; "all good
+            # except the name – it's not X any more, …" changes the name, not the idea that mentions X
+            for key in type(st).model_fields:
+                setattr(st, key, getattr(before, key))
+            return None
+        if st.phase in ("confirm", "done"):
+            st.phase = "collect"
+        return found
 
     def _place_unnamed(self, text: str) -> list[str] | None:
         """A contest at the summary that names no item but says what is right ("Korjaus: palkattuja
@@ -114,4 +152,19 @@ class Closing:
         st = self.state
         st.summary_fields = [f for f in self.flow.card if getattr(st.draft, f)]
         return self.t("iv.summary") + "\n\n" + numbered_summary(st.draft, st.summary_fields, st.lang)
+
+
+_KEEP = 0.5  # a correction at the summary keeps at least half of a longer value, unless it says it restates it
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _words(value: object) -> set[str]:
+    text = " ".join(map(str, value)) if isinstance(value, list) else str(value or "")
+    return {w.lower()[:5] for w in _WORD.findall(text)}
+
+
+def _kept(before: object, card: list[object]) -> float:
+    """The share of a value's longer words (five-letter stems) still somewhere on the card; 1.0 for a short value."""
+    old = _words(before)
+    return 1.0 if len(old) < 5 else len(old & set().union(*map(_words, card))) / len(old)
 

@@ -43,7 +43,7 @@ _COPULA = re.compile(r"^(?:(?:on|is|are|e|är|=)\s+)?(?:(?:siis|ju|nog|basically
 _NOT_PART = re.compile(r"(?:^|,\s*|\s+)(?:ei|eikä|inte|int|not|and\s+not|the\s+\w+\s+are\s+not)\s+(?:pelkästään\s+|"
                        r"vain\s+|just\s+|only\s+|bara\s+)?[^,.]*$", re.IGNORECASE)
 # a hedge that says "let me say it again", not only "no": "eli siis", "to be precise", "ei ihan", "alltså"
-_RESTATING = re.compile(r"(?<![\wåäö])(?:ihan|oikeestaan|oikeastaan|quite|really|exactly|riktigt|siis|tarkemmin|"
+RESTATING = re.compile(r"(?<![\wåäö])(?:ihan|oikeestaan|oikeastaan|quite|really|exactly|riktigt|siis|tarkemmin|"
                         r"rättare|exakt|noga|precise|exact|more\s+like|i\s+mean|rephrase|other\s+words|pikemmin\w*|alltså|"
                         r"snarare|egentligen|vänta|actually|rather)(?![\wåäö])", re.IGNORECASE)
 _BUT = re.compile(r"[,;]?\s*(?<![\wåäö])(?:vaan|utan|but|instead|rather|sondern)(?![\wåäö])\s*", re.IGNORECASE)
@@ -80,7 +80,7 @@ def _hedged_body(text: str, answering: bool = False) -> str | None:
     m = _HEDGE.match(t)
     body = t[m.end():] if m else t
     hedge = m.group(0).strip(" ,.:;!-") if m else ""
-    if answering and not off and not _RESTATING.search(hedge):
+    if answering and not off and not RESTATING.search(hedge):
         return None
     if not (off or hedge) or not body:
         return None

@@ -221,6 +221,9 @@ _NUMBER = re.compile(r"(?:^|\b(?:kohta|kohdat|kohdassa|numero|nro|point|item|num
                      re.IGNORECASE)
 
 
+_ONE_VALUE = ("name", "organisation", "contact", "stage")
+
+
 def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
     """The reply to the numbered closing summary. A bare "kyllä" accepts; "ok, mutta nimi on väärä" opens
     the name; "vaihe: vakiintunut" sets it; "tavoitteista puuttuu: …" adds to it."""
@@ -232,9 +235,9 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
     rest = cut if cut is not None else text
     if u.correction is not None:
         c = u.correction
-        if not c.field:  # "ei vaan fysioterapeutin tilalle tuli suuhygienisti": the engine finds where
-            return Action("correct", correction=c, text=u.text)
-        return Action("add" if c.additive else "set", field=c.field, text=c.text, correction=c)
+        if c.field in _ONE_VALUE and not c.move_to:  # "nimi on väärä, se on Kotipesä": the value said is the value
+            return Action("add" if c.additive else "set", field=c.field, text=c.text, correction=c)
+        return Action("correct", correction=c, text=u.text)  # as midway: in place, moves, pairs, where it is
     fld = nlu.names_field(rest)
     if fld is None:
         m = _NUMBER.search(rest)
@@ -256,7 +259,7 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
     value = _value_part(rest)
     contested = value is None or _only_contest(value, nlu) or _contest_then_not(value, nlu)
     if contested:
-        return Action("reopen", field=fld)
+        return Action("reopen", field=fld, text=text)
     assert value is not None
     additive = _has(rest, nlu.cues.addition_words)
     value = _strip_contest(value, nlu)

@@ -1,0 +1,47 @@
+"""At the numbered closing summary, a message that says an item is wrong and what is right instead is read as
+it is read midway (``Closing._against_card``) instead of "which item?" or a re-asked field; it never writes over
+most of a longer value, and a contest that names a field changes that field. Twentieth round; sentences written
+for the tests."""
+
+from __future__ import annotations
+
+
+def _at_summary(iv) -> None:  # type: ignore[no-untyped-def]
+    iv.state.phase, iv.state.pending_field, iv.state.asking = "confirm", None, "question"
+    iv.state.content_turns = 5
+    iv.state.summary_fields = [f for f in iv.prompts.flow.card if getattr(iv.state.draft, f)]
+
+
+def test_an_item_said_to_be_core_moves_there_at_the_summary(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", None)
+    iv.edit("core", ["Leirillä on aina kaksi ohjaajaa", "Leiri kestää viisi päivää"])
+    iv.edit("adaptable", ["Leirin ajankohta", "Perhetapaaminen kotona ennen leiriä"])
+    iv.edit("target_groups", ["Lapset, joiden vanhemmalla on päihdeongelma"])
+    _at_summary(iv)
+    turn = iv.turn("toi perhetapaaminen ennen leiriä ei kyl oo mikään vaihteleva juttu, se on koko homman ydin")
+    assert any("Perhetapaaminen" in c for c in turn.draft.core)
+    assert turn.draft.adaptable == ["Leirin ajankohta"]
+
+
+def test_a_contest_of_the_name_leaves_the_idea_that_mentions_it(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", None)
+    idea = "Every Thursday we run the Young Parents' Club at the family centre, with a warm meal and a nurse."
+    iv.edit("name", "Young Parents' Club")
+    iv.edit("basic_idea", idea)
+    iv.edit("target_groups", ["parents under 25"])
+    _at_summary(iv)
+    turn = iv.turn("lovely, all fine except the name – it's not Young Parents' Club any more, they renamed it Nappy Hour")
+    assert turn.draft.basic_idea == idea
+
+
+def test_a_summary_correction_does_not_write_over_a_whole_value(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", None)
+    conditions = ("Money comes from STEA as part of our general grant, and the volunteers get two-day training and "
+                  "monthly supervision from a psychologist.")
+    iv.edit("conditions", conditions)
+    iv.edit("target_groups", ["parents of trans young people"])
+    _at_summary(iv)
+    turn = iv.turn("And about the money I said wrong before: it's not STEA anymore from this year, we got a "
+                   "three-year grant from a private foundation.")
+    assert "psychologist" in (turn.draft.conditions or "")
+    assert "two-day training" in (turn.draft.conditions or "")
