@@ -30,3 +30,23 @@ def test_an_answer_that_looks_like_a_correction_is_stored_as_given(seeded_servic
             "text": "Ei tarvita lähetettä, ja tilat saadaan seurakunnalta",
             "expect": {"field": "conditions", "has": ["seurakunnalta"], "not": [], "answer": True}}
     assert run_case(case, _iv(seeded_services, tmp_path)) == (True, "")
+
+
+def test_a_case_at_the_summary_is_played_at_the_numbered_summary(seeded_services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Twentieth round: `asked: null` used to run in the collect phase, which the product never is in there."""
+    seen = {}
+    iv = _iv(seeded_services, tmp_path)
+    real_turn = iv.turn
+
+    def turn(text: str):  # type: ignore[no-untyped-def]
+        if text != "Kuvaan toimintamallia.":
+            seen["phase"], seen["numbered"] = iv.state.phase, list(iv.state.summary_fields)
+        return real_turn(text)
+
+    iv.turn = turn  # type: ignore[method-assign]
+    case = {"id": "fi-003", "lang": "fi", "split": "dev", "asked": None,
+            "card": {"regions": ["Mikkeli", "Juva"], "problem": "Vanhukset ovat yksinäisiä."},
+            "text": "Juva pois, sinne ei enää ajeta",
+            "expect": {"field": "regions", "has": ["Mikkeli"], "not": ["Juva"], "others_unchanged": True}}
+    assert run_case(case, iv) == (True, "")
+    assert seen == {"phase": "confirm", "numbered": ["problem", "regions"]}
