@@ -100,11 +100,13 @@ def _written_alike(item: str, phrase: str) -> int:
 
 
 def _closeness(item: str, phrase: str, lang: str) -> float:
-    """How closely an item spells the phrase's words: the longest shared stem prefix per word."""
+    """How closely an item spells the phrase's words: the longest shared stem prefix per word, or the word as
+    the last part of a compound ("biblioteket" in "Hangö stadsbibliotek"), a letter short of spelled out."""
     item_stems = stems(item, lang)
     total = 0.0
     for s in stems(phrase, lang):
-        total += max((len(_common(s, w)) for w in item_stems), default=0)
+        total += max((len(_common(s, w)) for w in item_stems), default=0) or (
+            len(s) - 1 if _compound_tail(item_stems, s) else 0)
     return total + 4 * len(aliases.groups(phrase) & aliases.groups(item) - _spelled_groups(item, phrase))
 
 

@@ -138,7 +138,7 @@ _AGREED_BUT = re.compile(r"^(?:jo|joo|ja|kyllä|yes|yeah|yep|ok|okej|okei)\b[^.!
 # "Thanks this is good summary.", "kiitos ku kokosit."): the correction is in what follows.
 _ACK = re.compile(r"^[^.!?]{0,60}?\b(?:ok|okei|okej|okay|hyvä|hyvältä|hyvin|oikein|oikeen|rätt|bra|good|right|fine|"
                   r"great|kiitos|kiitti|tack|thanks|thank you|stämmer|näin|så e de|så är det|looks|ser|hmm+|hm+|mm+)\b"
-                  r"[^.!?]{0,40}[.!?]+\s+(?:(?:men|mutta|mut|but|fast|tosin|only)\b,?\s*)?", re.IGNORECASE)
+                  r"[^.!?]{0,40}[.!?]+\s+(?:(?:men|mutta|mut|but|fast|tosin|only|just)\b,?\s*)?", re.IGNORECASE)
 # "mätningen får ja fundera på. men SFV ska bort …", "funders I need to check. but the summary is not right":
 # a first sentence put aside, then "but" and the correction
 _THEN_BUT = re.compile(r"^[^.!?]{3,80}[.!?]+\s+(?:men|mutta|mut|but|tosin|fast)\b,?\s*", re.IGNORECASE)

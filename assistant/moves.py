@@ -67,6 +67,8 @@ def move_hint(nlu: Understanding, text: str) -> Correction | None:
         return None  # "tavoite ei oo X, vaan Y": a field said first is the subject of a correction, not a move
     to = [f for _, f, neg in named if not neg]
     away = [f for _, f, neg in named if neg]
+    if not to and set(away) == {"core"}:  # "toi lukusali ei oo mikään ydinjuttu", "the café thing isn't core":
+        to = ["adaptable"]  # what is not the core is what may be adapted
     if len(set(to)) != 1:
         return None
     return Correction(field=away[0] if away and away[0] != to[0] else None, text=text, move_to=to[0], weak=True)

@@ -132,8 +132,10 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
             return swapped
     if state.phase in ("confirm", "done"):
         decided = closing(u, nlu, state)
-        # "aukiolo on 16-19 sori" at the summary, when nothing else says what it is about
-        return (slot_swap(state, u, nlu) if decided.kind == "which" and u.intent is None else None) or decided
+        if u.intent is None and (decided.kind == "which" or decided.kind == "correct" and not real_correction):
+            # "aukiolo on 16-19 sori", "ei lauantaisin vaan sunnuntaisin" (the card says "Saturday") at the summary
+            return slot_swap(state, u, nlu) or decided
+        return decided
     if u.correction is not None and u.correction.command:  # "poista …", "lisää toimijoihin …"
         return Action("correct", correction=u.correction, text=u.text)
     pending = state.pending_field

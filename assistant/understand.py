@@ -260,7 +260,10 @@ class Understanding:
             found = self._correction_of(named)
             if found is not None and (not found.move_to or found.field):  # "X ei oo toimija, ne on niitä joita
                 return found  # varten koko juttu on tehty": from one named field to the other
-        return self._correction_of(text)
+        found = self._correction_of(text)
+        if found is None and fine and len(_sentences(text)) > 1:  # "allt ok, men int stiftelsen. vi sökte nog
+            found = self._correction_of(first_sentence(text))  # men fick avslag": the fix, then why
+        return found
 
     def _correction_of(self, text: str) -> Correction | None:
         if len(text.split()) > LONG_MESSAGE:  # a story typed without full stops reads as one "sentence"

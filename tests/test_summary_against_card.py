@@ -45,3 +45,48 @@ def test_a_summary_correction_does_not_write_over_a_whole_value(start_at) -> Non
                    "three-year grant from a private foundation.")
     assert "psychologist" in (turn.draft.conditions or "")
     assert "two-day training" in (turn.draft.conditions or "")
+
+
+def test_a_compound_is_found_by_its_last_part(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("sv", None)
+    iv.edit("actors", ["Ekenäs seniorer rf", "Ekenäs stadsbibliotek", "Raseborgs församling"])
+    iv.edit("target_groups", ["äldre som bor ensamma"])
+    _at_summary(iv)
+    assert iv.turn("allt e rätt men int biblioteket").draft.actors == ["Ekenäs seniorer rf", "Raseborgs församling"]
+
+
+def test_fine_then_just_not_x_removes_x(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", None)
+    iv.edit("actors", ["Town of Loviisa, youth services", "Eastern Uusimaa police department", "Loviisa parish"])
+    iv.edit("target_groups", ["young people aged 13 to 17"])
+    _at_summary(iv)
+    turn = iv.turn("looks good. just not the police department")
+    assert turn.draft.actors == ["Town of Loviisa, youth services", "Loviisa parish"]
+
+
+def test_fine_but_not_x_then_why(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("sv", None)
+    iv.edit("funders", ["Lovisa stad", "Stiftelsen Brita Maria Renlunds minne"])
+    iv.edit("target_groups", ["ensamma pensionärer"])
+    _at_summary(iv)
+    turn = iv.turn("allt ok, men int stiftelsen. vi ansökte men fick nej i våras")
+    assert turn.draft.funders == ["Lovisa stad"]
+
+
+def test_not_core_without_a_place_goes_to_what_may_be_adapted(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "measurement")
+    iv.state.content_turns = 1
+    iv.edit("core", ["Ryhmä kokoontuu joka toinen viikko", "Kahvitarjoilu joka kerta"])
+    iv.edit("target_groups", ["yksin asuvat eläkeläiset"])
+    turn = iv.turn("kävijät lasketaan joka kerta. ja hei toi kahvitarjoilu ei oo mikään ydinjuttu, ilmankin pärjätään")
+    assert turn.draft.core == ["Ryhmä kokoontuu joka toinen viikko"]
+    assert any("Kahvitarjoilu" in a for a in turn.draft.adaptable)
+
+
+def test_a_weekday_in_another_language_at_the_summary(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", None)
+    iv.edit("environment", "The group meets on Saturday mornings in the school gym.")
+    iv.edit("target_groups", ["children aged 7 to 12"])
+    _at_summary(iv)
+    turn = iv.turn("ei lauantaisin vaan sunnuntaisin, sali on lauantaina varattu")
+    assert turn.draft.environment == "The group meets on Sunday mornings in the school gym."
