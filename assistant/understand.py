@@ -15,6 +15,7 @@ from typing import Literal
 
 from assistant import edits
 from assistant.aliases import ABBREVIATION_CASE
+from assistant.announced import announced_fix
 from assistant.correction_patterns import (
     _ACK,
     _AGREED_BUT,
@@ -286,6 +287,9 @@ class Understanding:
             found = self.correction(rest) or self.correction(first_sentence(rest))
             if found is not None:
                 return found
+        announced = announced_fix(self, text)  # "…. mut korjaan yhen: ei X vaan Y, …": the answer, then the fix
+        if announced is not None:
+            return announced
         said = text
         text = ABBREVIATION_CASE.sub(r"\1", text)  # "MLL:ää ei oo mukana" is about MLL
         whole = self._correction(text)

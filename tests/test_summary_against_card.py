@@ -90,3 +90,24 @@ def test_a_weekday_in_another_language_at_the_summary(start_at) -> None:  # type
     _at_summary(iv)
     turn = iv.turn("ei lauantaisin vaan sunnuntaisin, sali on lauantaina varattu")
     assert turn.draft.environment == "The group meets on Sunday mornings in the school gym."
+
+
+def test_an_answer_then_an_announced_fix(start_at) -> None:  # type: ignore[no-untyped-def]
+    """The answer before "Sen en sak jag sa fel:" is stored for the question asked, and the number is fixed."""
+    iv = start_at("sv", "measurement")
+    iv.state.content_turns = 1
+    iv.edit("core", ["Varje ungdom har en vuxen vän under läsåret", "Volontärerna får 20 timmars utbildning"])
+    iv.edit("target_groups", ["ungdomar i årskurs 7–9"])
+    turn = iv.turn("Vi räknar hur många par som håller ihop hela året. Sen en sak jag sa fel: utbildningen är 30 "
+                   "timmar, inte 20")
+    assert turn.draft.core == ["Varje ungdom har en vuxen vän under läsåret", "Volontärerna får 30 timmars utbildning"]
+    assert "räknar" in (turn.draft.measurement or "")
+
+
+def test_words_before_the_correction_word_are_no_answer(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "problem")
+    iv.state.content_turns = 1
+    iv.edit("measurement", "Käyntejä oli viime vuonna 1 140.")
+    iv.edit("target_groups", ["alle 30-vuotiaat"])
+    turn = iv.turn("sori ne luvut meni väärin, käyntejä oli 1 410 eikä 1 140")
+    assert not turn.draft.problem

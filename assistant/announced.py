@@ -1,0 +1,66 @@
+"""A correction announced in the middle of a message, with an answer before or after it: "mut korjaan yhen: ei
+me lähetä Ivalosta vaan Inarin kirkonkylästä", "Sen en sak jag sa fel: volontärutbildningen är 30 timmar, inte
+20", "also small fix from before, each session is 45 minutes, not an hour", "please first correct: groups are in
+Ukrainian, not Russian. what can change - …".
+
+The announcement is a correction word (the cue list's markers, not the weak ones like "sori" that also pass in an
+answer) that closes its clause with ":" or ",", wherever it stands; what follows it to the end of its sentence is
+read as a correction on its own, and the whole sentences before the announcement and after the correction are the
+answer to the question asked (``Correction.answer``). A correction word at the very start of a message is read
+elsewhere; this one is for the word a few words in, after an answer or a "mut", "sen", "also", "please".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TYPE_CHECKING
+
+from assistant.items import sentences
+from assistant.phrases import _phrases
+
+if TYPE_CHECKING:
+    from assistant.understand import Correction, Understanding
+
+_MOST_BEFORE = 6  # words between the marker and the ":" or "," that closes the announcement
+_PATTERNS: dict[int, tuple[object, re.Pattern[str]]] = {}
+
+
+def _markers(nlu: Understanding) -> re.Pattern[str]:
+    """The correction words as one pattern, each followed by at most a few words and a ":" or ","."""
+    key = id(nlu.cues.correction_markers)
+    hit = _PATTERNS.get(key)
+    if hit is not None and hit[0] is nlu.cues.correction_markers:
+        return hit[1]
+    weak = _phrases(nlu.cues.weak_correction_markers)  # "…, sori, me ollaan toimijoita …" is no announcement
+    words = "|".join(r"\W+".join(map(re.escape, p)) for p in _phrases(nlu.cues.correction_markers) if p not in weak)
+    pattern = re.compile(rf"(?<![\wåäö])(?:{words}|fix|fixes)(?![\wåäö])(?:[ \t]+[^\s:,.;!?]+){{0,{_MOST_BEFORE}}}"
+                         r"\s*[:,]\s*", re.IGNORECASE)
+    _PATTERNS[key] = (nlu.cues.correction_markers, pattern)
+    return pattern
+
+
+def announced_fix(nlu: Understanding, text: str) -> Correction | None:
+    """The correction after a mid-message announcement, with the rest of the message as the answer; None when
+    there is no such announcement or what follows it corrects nothing."""
+    sents = sentences(text)
+    if len(sents) < 2 and "," not in text:
+        return None
+    for m in _markers(nlu).finditer(text):
+        if m.start() == 0 or not text[:m.start()].strip(" ,.;:-–"):
+            continue  # a message that starts with the correction word is read as a whole elsewhere
+        end = text.find(". ", m.end())
+        fix = text[m.end(): end + 1 if end >= 0 else len(text)].strip()
+        if len(fix.split()) < 3:
+            continue
+        found = nlu.correction(fix)
+        if found is None or not (found.removed or found.move_to or found.field or found.pairs):
+            continue
+        # "…hela året. Sen en sak jag sa fel:": the sentences before answer the question; words before the
+        # correction word in its own sentence belong to the announcement ("sori ne numerot meni väärin, …")
+        cut = text.rfind(". ", 0, m.start())
+        before = text[:cut + 1] if cut >= 0 and len(text[cut + 2:m.start()].split()) <= 4 else ""
+        after = text[end + 1:].strip() if end >= 0 else ""
+        answer = " ".join(p for p in (before, after) if len(p.split()) >= 3)
+        return dataclasses.replace(found, answer=answer, text=found.text)
+    return None
