@@ -47,8 +47,9 @@ def announced_fix(nlu: Understanding, text: str) -> Correction | None:
     if len(sents) < 2 and "," not in text:
         return None
     for m in _markers(nlu).finditer(text):
-        if m.start() == 0 or not text[:m.start()].strip(" ,.;:-–"):
-            continue  # a message that starts with the correction word is read as a whole elsewhere
+        if not _said_before(nlu, text[:m.start()]):
+            continue  # "förlåt, jag menade Krits, int …": a message that starts with its correction words is read
+            # as a whole elsewhere
         end = text.find(". ", m.end())
         fix = text[m.end(): end + 1 if end >= 0 else len(text)].strip()
         if len(fix.split()) < 3:
@@ -64,3 +65,19 @@ def announced_fix(nlu: Understanding, text: str) -> Correction | None:
         answer = " ".join(p for p in (before, after) if len(p.split()) >= 3)
         return dataclasses.replace(found, answer=answer, text=found.text)
     return None
+
+
+def _said_before(nlu: Understanding, head: str) -> bool:
+    """Something besides fillers and correction words comes before the announcement."""
+    from assistant.edits import LEAD_FILLER
+    from assistant.phrases import cut_leading, starts_with
+
+    rest = head
+    for _ in range(4):
+        rest = LEAD_FILLER.sub("", rest).strip(" ,.;:-–")
+        lead = starts_with(rest, nlu.cues.correction_markers)
+        if not lead:
+            break
+        rest = cut_leading(rest, lead)
+    return bool(rest.strip(" ,.;:-–"))
+
