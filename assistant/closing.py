@@ -7,7 +7,6 @@ A mixin of ``Dialogue`` (it works on the same turn's state, like ``Corrections``
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any, cast
 
 from assistant import policy
@@ -19,6 +18,7 @@ from assistant.interview_types import FieldStatus, InterviewState
 from assistant.phrases import contains
 from assistant.render import numbered_summary, steps_markdown
 from assistant.textsafe import md, short
+from assistant.why import content_words
 
 if TYPE_CHECKING:
     from assistant.corrections import Corrections
@@ -155,12 +155,9 @@ class Closing:
 
 
 _KEEP = 0.5  # a correction at the summary keeps at least half of a longer value, unless it says it restates it
-_WORD = re.compile(r"[^\W\d_]{4,}")
-
-
 def _words(value: object) -> set[str]:
     text = " ".join(map(str, value)) if isinstance(value, list) else str(value or "")
-    return {w.lower()[:5] for w in _WORD.findall(text)}
+    return {w[:5] for w in content_words(text)}
 
 
 def _kept(before: object, card: list[object]) -> float:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from assistant.items import sentences
 from assistant.phrases import contains, starts_with, tokens
+from assistant.why import content_words
 
 if TYPE_CHECKING:
     from assistant.interview_types import InterviewState
@@ -96,28 +97,25 @@ def _years(text: str) -> Iterator[Found]:
         yield Found("year", year, m.start(), m.end(), m.group(0), season=m.group("season") or "")
 
 
-def _clocks(text: str) -> Iterator[Found]:
+def _clock_ranges(text: str) -> Iterator[tuple[Found, bool]]:
+    """Every hour range that can be an opening time, and whether minutes or a "klo" mark it as one."""
     for m in _CLOCK.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
-        if not (6 <= a < b <= 24):
-            continue
-        minutes = bool(m.group("am") or m.group("bm"))
-        if not (minutes or _CLOCK_CUE.search(text[:m.start()])):
-            continue
-        norm = f"{a}:{m.group('am') or '00'}-{b}:{m.group('bm') or '00'}"
-        yield Found("clock", norm, m.start(), m.end(), m.group(0))
+        if 6 <= a < b <= 24:
+            marked = bool(m.group("am") or m.group("bm")) or bool(_CLOCK_CUE.search(text[:m.start()]))
+            norm = f"{a}:{m.group('am') or '00'}-{b}:{m.group('bm') or '00'}"
+            yield Found("clock", norm, m.start(), m.end(), m.group(0)), marked
+
+
+def _clocks(text: str) -> Iterator[Found]:
+    """The card's opening times: marked by minutes or a "klo" ("klo 17–20", "kl. 18.30–21")."""
+    return (f for f, marked in _clock_ranges(text) if marked)
 
 
 def _clocks_loose(text: str) -> Iterator[Found]:
     """The message's opening time needs no "klo" beside it when the message speaks of time ("aukiolo on 16-19
     sori", "open 9-12 now"); "nuoret 13-17" is an age range."""
-    if not _CLOCK_WORDS.search(text):
-        return
-    for m in _CLOCK.finditer(text):
-        a, b = int(m.group("a")), int(m.group("b"))
-        if 6 <= a < b <= 24:
-            yield Found("clock", f"{a}:{m.group('am') or '00'}-{b}:{m.group('bm') or '00'}", m.start(), m.end(),
-                        m.group(0))
+    return (f for f, _ in _clock_ranges(text)) if _CLOCK_WORDS.search(text) else iter(())
 
 
 _KINDS: tuple[tuple[Callable[[str], Iterator[Found]], Callable[[str], Iterator[Found]]], ...] = (
@@ -192,16 +190,6 @@ def _holders(card: dict[str, object], read: Callable[[str], Iterator[Found]]) ->
 # a beginning, said in any of the three languages: the year of a start is corrected with another start verb
 _START = re.compile(r"\b(?:alk\w*|aloit\w*|alko\w*|perustet\w*|käynnist\w*|start\w*|began|begun|begin\w*|"
                     r"founded|launched|började|börja\w*|startade|grundade\w*|kom\s+igång)", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]{4,}")
-_COMMON = frozenset({"that", "this", "with", "have", "were", "when", "from", "they", "them", "then", "there",
-                     "sitä", "että", "jotka", "joka", "ovat", "olla", "kun", "vuonna", "meillä", "från", "till",
-                     "inte", "eller", "också", "vara", "hade", "sedan", "year", "vuosi", "året", "sori", "sorry",
-                     "only", "also", "just", "after", "before", "some", "more", "most", "very", "much", "their",
-                     "about", "other", "still", "vain", "myös", "sekä", "mutta", "tämä", "sitten", "jälkeen", "ennen",
-                     "bara", "även", "efter", "innan", "några", "mycket", "andra", "fortfarande", "correction",
-                     "korjaus", "rättelse", "kanske", "ehkä", "maybe", "actually", "oikeastaan", "egentligen"})
-
-
 def _part_of(card: dict[str, object], fld: str, f: Found) -> str:
     value = card[fld]
     return next((str(p) for p in value if f.text in str(p)), "") if isinstance(value, list) else str(value)
@@ -211,8 +199,7 @@ def _about_the_same(text: str, part: str) -> bool:
     """The message and the card's sentence both speak of a start, or share a content word."""
     if _START.search(text) and _START.search(part):
         return True
-    said = {w.lower()[:5] for w in _WORD.findall(text)} - {c[:5] for c in _COMMON}
-    return bool(said & {w.lower()[:5] for w in _WORD.findall(part)})
+    return bool({w[:5] for w in content_words(text)} & {w[:5] for w in content_words(part)})
 
 
 def calls_wrong(text: str, card: dict[str, object]) -> bool:
