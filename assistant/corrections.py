@@ -29,6 +29,7 @@ from assistant.card_words import (
     reason_clauses,
 )
 from assistant.contradiction import contradicted
+from assistant.contrastive import answers_question, not_only_answer
 from assistant.correction_shapes import (
     card_values,
     number_everywhere,
@@ -121,6 +122,9 @@ class Corrections(CardHolders):
     def _correct_once(self, a: policy.Action) -> list[str]:
         c = a.correction
         assert c is not None
+        both = not_only_answer(self, c, a.text)  # "inte bara X utan också Y" to "who is it for?"
+        if both is not None:
+            return self.after_update(self._store_answer(self.state.pending_field or "", both))
         shaped = read_shapes(self, a)  # "ei pelkästään X, myös Y", "korjaus toimijoihin: X on Y"
         if shaped is not None:
             return shaped
@@ -209,6 +213,9 @@ class Corrections(CardHolders):
             denied = contradicted(self, a.text, first_only=True)  # "ei me tehä seurakunnan kanssa mitään, se on
             if denied is not None:  # Järvenpään Mielenterveysseura": the card's "Järvenpään seurakunta"
                 return denied
+        answer = answers_question(self, c, a.text)  # "Nej, int nåt projekt alls. Skolkuratorn märkte …" to "where?"
+        if answer is not None:
+            return self.after_update(self._store_answer(pending or "", answer))
         if c.bare and c.text and not c.field and pending and pending != fld and not getattr(st.draft, pending) \
                 and not self._holders(c.removed, whole=True):
             # "Ei koko Pirkanmaa, vaan Tampere ja Nokia" to "which regions?": nothing on the card says "koko

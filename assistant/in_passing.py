@@ -37,7 +37,7 @@ class InPassing:
         st = self.state
         loose = action.kind in ("answer", "which", "story") or (  # not "Kela ei ole enää mukana, … päättyi"
             action.kind == "correct" and action.correction is not None and not action.correction.field
-            and action.correction.then is None and not policy._on_card(st, action.correction.removed))
+            and action.correction.then is None and not policy.on_card(st, action.correction.removed))
         if not loose:
             return None
         card = {f: " ".join(v) if isinstance(v, list) else str(v) for f, v in st.draft.model_dump().items()

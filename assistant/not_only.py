@@ -37,6 +37,11 @@ def _phrase(nlu: Understanding, text: str) -> re.Match[str] | None:
     return pattern.search(text) if pattern else None
 
 
+def says_not_only(nlu: Understanding, text: str) -> bool:
+    """Whether the message says "not only" in any form (``cues.yaml`` ``not_only``)."""
+    return _phrase(nlu, text) is not None
+
+
 def not_only(nlu: Understanding, text: str) -> tuple[str, str] | None:
     """(X, Y) of "not only X, also Y" (or "Y too, not only X"); None when the message is not that shape."""
     m = _phrase(nlu, text)

@@ -100,8 +100,8 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
     if u.intent in _INTENT_ACTIONS:  # nothing but an intent: the same in every phase
         return Action(_INTENT_ACTIONS[u.intent], lang=u.lang, text=u.text)
     real_correction = u.correction is not None and (u.correction.field or not u.correction.weak
-                                                     or _on_card(state, u.correction.removed))
-    if u.correction is not None and u.correction.answer and not real_correction and not _on_card(
+                                                     or on_card(state, u.correction.removed))
+    if u.correction is not None and u.correction.answer and not real_correction and not on_card(
             state, u.correction.removed, other_words=True):  # "o inkoo ska bort" for the card's "Ingå"
         u = Utterance(text=u.text, intent=u.intent)  # the later sentence only looked like a correction: an answer
     if u.correction is not None and u.correction.weak and u.correction.move_to and state.phase == "collect" \
@@ -125,7 +125,7 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
         return Action("narrow_core", field="core", text=u.text)
     if u.intent is None and state.phase == "collect" and (not real_correction or (
             u.correction is not None and u.correction.then is None and not u.correction.command
-            and not _on_card(state, u.correction.removed) and calls_wrong(u.text, card_of(state)))):
+            and not on_card(state, u.correction.removed) and calls_wrong(u.text, card_of(state)))):
         # "tarkennus edelliseen: jako on tiistaisin eikä torstaisin. sit tavotteista, et …" read as about the goals
         swapped = slot_swap(state, u, nlu)
         if swapped is not None:
@@ -150,7 +150,7 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
     if u.correction is not None:
         return Action("correct", correction=u.correction, text=u.text)
     also = not_only(nlu, u.text)
-    if also and _on_card(state, [also[0]]):  # "inte bara hemvårdens klienter, också …": X is on the card
+    if also and on_card(state, [also[0]]):  # "inte bara hemvårdens klienter, också …": X is on the card
         return Action("correct", correction=Correction(field=None, text=also[1], additive=True), text=u.text)
     if pending and confirming:
         return _confirming(pending, u, nlu)
@@ -176,7 +176,7 @@ def slot_swap(state: InterviewState, u: Utterance, nlu: Understanding) -> Action
     return Action("swap", field=state.pending_field, text=found[0], swaps=found[1]) if found else None
 
 
-def _on_card(state: InterviewState, phrases: list[str], other_words: bool = False) -> bool:
+def on_card(state: InterviewState, phrases: list[str], other_words: bool = False) -> bool:
     """A weak correction ("13 prosentista eikä 14") is one only when what it calls wrong is written on the card."""
     values = [v for v in state.draft.model_dump().values() if v and isinstance(v, (str, list))]
     card = " ".join(" ".join(v) if isinstance(v, list) else str(v) for v in values).lower()

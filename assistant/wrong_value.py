@@ -82,7 +82,10 @@ _X_NO = re.compile(r"^(?P<wrong>[^\s,.;]+(?:\s+[^\s,.;]+){0,2}?)\s*,?\s+(?:no|no
 _NOT_VALUES = {"yes", "no", "ok", "okay", "well", "and", "but", "so", "sorry", "really", "sure", "maybe", "ja", "nej",
                "joo", "ei", "that", "this", "it", "det", "the answer", "answer", "yet", "now", "at all", "always",
                "exactly", "quite", "much", "many", "only", "just", "ihan", "enää", "än", "ännu", "riktigt", "alltid",
-               "heller", "that much", "so much", "sure about that", "any", "anymore"}
+               "heller", "that much", "so much", "sure about that", "any", "anymore",
+               # "Vet inte ännu, vi har ingen lokal bestämd" to "where?": not yet known or decided, nothing dropped
+               "vet", "know", "known", "decided", "bestämt", "bestämd", "klart", "started", "begun", "börjat",
+               "tiedä", "tiiä", "päätetty", "sovittu", "aloitettu", "selvää"}
 
 
 def _clean(text: str) -> str:

@@ -1,0 +1,80 @@
+"""An answer told against what people assume ("ei tää oo mikään kaikille avoin kerho vaan …", "Nej, int nån skola
+alls. …", "Not much really, no special equipment. …") is the answer to the question asked, all of it, when nothing
+like the denied thing is on the card; the same shape naming what the card says is still a correction. Sentences
+written for the tests (twenty-first round)."""
+
+from __future__ import annotations
+
+import pytest
+
+CARD = {"basic_idea": "Vanhemmat tapaavat ryhmässä kuusi kertaa perheterapeutin kanssa.",
+        "actors": ["Kokkolan seurakunta", "Keski-Pohjanmaan hyvinvointialue"]}
+
+
+@pytest.mark.parametrize("lang,asked,text,kept", [
+    ("fi", "target_groups", "ei tää oo mikään kaikille avoin kerho vaan perheneuvola ohjaa meille ne perheet, joissa "
+     "vanhemmat riitelee paljon. eli 3–12-vuotiaiden lasten vanhemmat", ["perheneuvola", "3–12"]),
+    ("sv", "environment", "Nej, int nån skola alls. Vi träffas i församlingshemmet på onsdagarna, där finns ett kök",
+     ["församlingshemmet", "kök"]),
+    ("en", "conditions", "Not much really, no special equipment. What we do need is one trained volunteer in every "
+     "group and a quiet room", ["trained volunteer", "quiet room"]),
+])
+def test_a_contrastive_answer_is_stored_whole_in_the_asked_field(start_at, lang: str, asked: str, text: str,  # type: ignore[no-untyped-def]
+                                                                 kept: list[str]) -> None:
+    iv = start_at(lang, asked)
+    iv.state.content_turns = 1
+    iv.state.asking = "question"
+    for fld, value in CARD.items():
+        iv.edit(fld, value)
+    before = iv.state.draft.model_copy(deep=True)
+    turn = iv.turn(text)
+    value = turn.draft.model_dump()[asked]
+    stored = " ".join(value) if isinstance(value, list) else str(value or "")
+    for word in kept:
+        assert word.lower() in stored.lower()
+    assert turn.draft.basic_idea == before.basic_idea
+    assert turn.draft.actors == before.actors
+
+
+def test_the_same_shape_naming_what_the_card_says_still_corrects_it(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "measurement")
+    iv.state.content_turns = 1
+    iv.state.asking = "question"
+    for fld, value in CARD.items():
+        iv.edit(fld, value)
+    turn = iv.turn("ei me tehdä seurakunnan kanssa mitään, se on Kokkolan Mielenterveysseura")
+    assert "Kokkolan seurakunta" not in turn.draft.actors
+    assert any("Mielenterveysseura" in a for a in turn.draft.actors)
+    assert not turn.draft.measurement
+
+
+def test_not_known_yet_is_an_answer_and_takes_no_word_off_the_card(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"Vet inte ännu" had been read as "not 'vet'", and the word came off the need that says "vet inte vart"."""
+    iv = start_at("sv", "environment")
+    iv.state.content_turns = 1
+    iv.state.asking = "question"
+    need = "Anhöriga skäms och vet inte vart de ska vända sig."
+    iv.edit("problem", need)
+    turn = iv.turn("Vet inte ännu, vi har ingen lokal bestämd.")
+    assert turn.draft.problem == need
+    assert "lokal" in (turn.draft.environment or "")
+
+
+@pytest.mark.parametrize("lang,asked,text,kept,dropped", [
+    ("sv", "goals", "ok, målet e int att alla ska bli vänner utan att ingen ska äta lunch ensam. å att föräldrarna "
+     "hör av sig oftare", ["lunch ensam", "föräldrarna"], ["bli vänner"]),
+    ("fi", "target_groups", "ei pelkästään yksinasuvat vaan myös ne jotka asuu puolison kanssa mutta on yksinäisiä",
+     ["yksinasuvat", "puolison"], []),
+])
+def test_the_right_part_and_what_follows_are_the_answer(start_at, lang: str, asked: str, text: str,  # type: ignore[no-untyped-def]
+                                                        kept: list[str], dropped: list[str]) -> None:
+    iv = start_at(lang, asked)
+    iv.state.content_turns = 1
+    iv.state.asking = "question"
+    iv.edit("basic_idea", "Vapaaehtoiset soittavat viikoittain." if lang == "fi" else "Elever leder rastlekar.")
+    turn = iv.turn(text)
+    stored = " ".join(getattr(turn.draft, asked)).lower()
+    for word in kept:
+        assert word.lower() in stored
+    for word in dropped:
+        assert word.lower() not in stored
