@@ -2,7 +2,7 @@
 "ok, mutta nimi on väärä" reopens the name, "vaihe: vakiintunut" sets it, "tavoitteista puuttuu: …" adds.
 
 A mixin of ``Dialogue`` (it works on the same turn's state, like ``Corrections``); the decision itself is
-``policy.closing``.
+``summary_reply.closing``.
 """
 
 from __future__ import annotations
