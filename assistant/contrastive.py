@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from assistant import policy
 from assistant.items import sentences
 from assistant.not_only import says_not_only
+from assistant.schema import LIST_FIELDS
 from assistant.why import content_words
 
 if TYPE_CHECKING:
@@ -26,10 +27,9 @@ _MORE_WORDS = 4  # content words beyond what it denies that make "not X, …" an
 _ONE_VALUE = frozenset({"name", "stage", "contact", "organisation"})  # answered in a word or a phrase
 
 
-def _off_card(d: Corrections, c: Correction) -> bool:
+def _unanswered(d: Corrections, c: Correction) -> bool:
     """A bare "not X" (no correction word before it: "förresten, X e int me längre" is one) naming no field but
-    the one asked, with no command, move or number, while a field nobody has answered yet is asked, and X
-    written nowhere on the card, not even in other words."""
+    the one asked, with no command, move or number, while a field nobody has answered yet is asked."""
     st = d.state
     fld = st.pending_field
     if fld is None or fld in _ONE_VALUE or st.phase != "collect" or st.asking != "question" or getattr(st.draft, fld):
@@ -37,15 +37,25 @@ def _off_card(d: Corrections, c: Correction) -> bool:
     if not c.weak or not (c.bare or c.field == fld) or c.field not in (None, fld) or c.command or c.move_to \
             or c.number or c.then is not None or c.position is not None or not c.removed:
         return False
-    if c.pairs and c.field != fld:  # a value put right ("sixty thousand, not fourty") is read against the card
-        return False
-    return not d._holders(c.removed) and not policy.on_card(st, c.removed, other_words=True)
+    return not (c.pairs and c.field != fld)  # a value put right ("sixty thousand, not fourty"): read on the card
+
+
+def _off_card(d: Corrections, c: Correction) -> bool:
+    """``_unanswered``, and X written nowhere on the card, not even in other words."""
+    return _unanswered(d, c) and not d._holders(c.removed) and not policy.on_card(d.state, c.removed,
+                                                                                    other_words=True)
 
 
 def not_only_answer(d: Corrections, c: Correction, text: str) -> str | None:
     """"inte bara långtidsarbetslösa utan också unga som …" to "who is it for?": both are the answer (it had kept
-    only the second)."""
-    return text if says_not_only(d.offline.nlu, text) and _off_card(d, c) else None
+    only the second). "Not only" removes nothing, so X may be on the card in other words ("inte bara att barnen
+    ska kunna låna skidor, utan också att färre saker slängs" to "what is the goal?", the idea being the lending);
+    only X written whole as an item of another list ("ei pelkästään seurakunta vaan myös Martat" beside the
+    card's actors) makes it an addition there, read by ``not_only``."""
+    if not says_not_only(d.offline.nlu, text) or not _unanswered(d, c):
+        return None
+    elsewhere = [f for f in d._holders(c.removed, whole=True) if f in LIST_FIELDS and f != d.state.pending_field]
+    return None if elsewhere else text
 
 
 def answers_question(d: Corrections, c: Correction, text: str) -> str | None:

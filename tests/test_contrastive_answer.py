@@ -78,3 +78,18 @@ def test_the_right_part_and_what_follows_are_the_answer(start_at, lang: str, ask
         assert word.lower() in stored
     for word in dropped:
         assert word.lower() not in stored
+
+
+def test_not_only_what_the_idea_says_is_the_goal_too(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"Not only" removes nothing: X said in other words elsewhere on the card does not make it a correction."""
+    iv = start_at("sv", "goals")
+    iv.state.content_turns = 1
+    iv.state.asking = "question"
+    idea = "Barnen kan låna cyklar och hjälmar gratis på biblioteket hela sommaren."
+    iv.edit("basic_idea", idea)
+    turn = iv.turn("Inte bara att barnen ska kunna låna cyklar, utan också att färre cyklar slängs. Och att fler "
+                   "familjer rör på sig tillsammans.")
+    goals = " ".join(turn.draft.goals).lower()
+    for word in ("låna", "slängs", "rör på sig"):
+        assert word in goals
+    assert turn.draft.basic_idea == idea
