@@ -7,6 +7,15 @@ from __future__ import annotations
 
 import pytest
 
+
+def _asking(start_at, lang: str, asked: str):  # type: ignore[no-untyped-def]
+    """An interview after the story, with ``asked`` open as a question."""
+    iv = start_at(lang, asked)
+    iv.state.content_turns = 1
+    iv.state.asking = "question"
+    return iv
+
+
 CARD = {"basic_idea": "Vanhemmat tapaavat ryhmässä kuusi kertaa perheterapeutin kanssa.",
         "actors": ["Kokkolan seurakunta", "Keski-Pohjanmaan hyvinvointialue"]}
 
@@ -21,9 +30,7 @@ CARD = {"basic_idea": "Vanhemmat tapaavat ryhmässä kuusi kertaa perheterapeuti
 ])
 def test_a_contrastive_answer_is_stored_whole_in_the_asked_field(start_at, lang: str, asked: str, text: str,  # type: ignore[no-untyped-def]
                                                                  kept: list[str]) -> None:
-    iv = start_at(lang, asked)
-    iv.state.content_turns = 1
-    iv.state.asking = "question"
+    iv = _asking(start_at, lang, asked)
     for fld, value in CARD.items():
         iv.edit(fld, value)
     before = iv.state.draft.model_copy(deep=True)
@@ -37,9 +44,7 @@ def test_a_contrastive_answer_is_stored_whole_in_the_asked_field(start_at, lang:
 
 
 def test_the_same_shape_naming_what_the_card_says_still_corrects_it(start_at) -> None:  # type: ignore[no-untyped-def]
-    iv = start_at("fi", "measurement")
-    iv.state.content_turns = 1
-    iv.state.asking = "question"
+    iv = _asking(start_at, "fi", "measurement")
     for fld, value in CARD.items():
         iv.edit(fld, value)
     turn = iv.turn("ei me tehdä seurakunnan kanssa mitään, se on Kokkolan Mielenterveysseura")
@@ -50,9 +55,7 @@ def test_the_same_shape_naming_what_the_card_says_still_corrects_it(start_at) ->
 
 def test_not_known_yet_is_an_answer_and_takes_no_word_off_the_card(start_at) -> None:  # type: ignore[no-untyped-def]
     """"Vet inte ännu" had been read as "not 'vet'", and the word came off the need that says "vet inte vart"."""
-    iv = start_at("sv", "environment")
-    iv.state.content_turns = 1
-    iv.state.asking = "question"
+    iv = _asking(start_at, "sv", "environment")
     need = "Anhöriga skäms och vet inte vart de ska vända sig."
     iv.edit("problem", need)
     turn = iv.turn("Vet inte ännu, vi har ingen lokal bestämd.")
@@ -68,9 +71,7 @@ def test_not_known_yet_is_an_answer_and_takes_no_word_off_the_card(start_at) -> 
 ])
 def test_the_right_part_and_what_follows_are_the_answer(start_at, lang: str, asked: str, text: str,  # type: ignore[no-untyped-def]
                                                         kept: list[str], dropped: list[str]) -> None:
-    iv = start_at(lang, asked)
-    iv.state.content_turns = 1
-    iv.state.asking = "question"
+    iv = _asking(start_at, lang, asked)
     iv.edit("basic_idea", "Vapaaehtoiset soittavat viikoittain." if lang == "fi" else "Elever leder rastlekar.")
     turn = iv.turn(text)
     stored = " ".join(getattr(turn.draft, asked)).lower()
@@ -82,9 +83,7 @@ def test_the_right_part_and_what_follows_are_the_answer(start_at, lang: str, ask
 
 def test_not_only_what_the_idea_says_is_the_goal_too(start_at) -> None:  # type: ignore[no-untyped-def]
     """"Not only" removes nothing: X said in other words elsewhere on the card does not make it a correction."""
-    iv = start_at("sv", "goals")
-    iv.state.content_turns = 1
-    iv.state.asking = "question"
+    iv = _asking(start_at, "sv", "goals")
     idea = "Barnen kan låna cyklar och hjälmar gratis på biblioteket hela sommaren."
     iv.edit("basic_idea", idea)
     turn = iv.turn("Inte bara att barnen ska kunna låna cyklar, utan också att färre cyklar slängs. Och att fler "
