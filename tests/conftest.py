@@ -269,3 +269,11 @@ def start_at(seeded_services, tmp_path: Path):  # type: ignore[no-untyped-def]
         iv.state.phase, iv.state.pending_field = "collect", asked
         return iv
     return _start
+
+
+def at_summary(iv) -> None:  # type: ignore[no-untyped-def]
+    """Put an interview where the product is once the numbered closing summary is shown (phase ``confirm``,
+    the story told, the card's filled fields numbered), as ``bench corrections`` plays a summary case."""
+    iv.state.phase, iv.state.pending_field, iv.state.asking = "confirm", None, "question"
+    iv.state.content_turns = 5
+    iv.state.summary_fields = [f for f in iv.prompts.flow.card if getattr(iv.state.draft, f)]

@@ -9,11 +9,7 @@ import pytest
 
 from assistant.items import excludes
 from assistant.said_right import without_right_parts
-
-
-def _at_summary(iv) -> None:  # type: ignore[no-untyped-def]
-    iv.state.phase, iv.state.pending_field, iv.state.asking = "confirm", None, None
-    iv.state.content_turns = 5
+from tests.conftest import at_summary
 
 
 @pytest.mark.parametrize("lang,text", [
@@ -40,7 +36,7 @@ def test_a_bare_not_x_removes_x(start_at, lang: str, text: str, gone: str) -> No
     iv = start_at(lang, None)
     iv.edit("target_groups", ["yksinhuoltajat", "isovanhemmat", "grandparents"])
     iv.edit("regions", ["Kristinestad", "Närpes"])
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn(text)
     everything = turn.draft.target_groups + turn.draft.regions
     assert gone not in everything
@@ -102,7 +98,7 @@ def test_a_value_said_wrong_at_the_summary_is_swapped_where_written(start_at, la
     iv = start_at(lang, None)
     iv.edit(fld, before)
     iv.edit("target_groups", ["families with small children"])
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn(text)
     value = str(getattr(turn.draft, fld))
     assert has.lower() in value.lower()
@@ -125,7 +121,7 @@ def test_an_item_said_to_belong_elsewhere_moves(start_at, lang: str, text: str) 
     iv = start_at(lang, None)
     iv.edit("target_groups", ["högstadieelever som skolkar", "kuratorn", "koulukuraattori", "the school counsellor"])
     iv.edit("actors", ["Vasa stad"])
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn(text)
     assert len(turn.draft.target_groups) == 3
     assert len(turn.draft.actors) == 2
@@ -158,7 +154,7 @@ def test_an_owner_named_with_the_word_before_it_is_not_doubled(start_at) -> None
 def test_a_longer_name_set_right_against_another(start_at) -> None:  # type: ignore[no-untyped-def]
     iv = start_at("en", None)
     iv.edit("actors", ["City of Oulu", "University of Oulu, nursing", "Oulu Senior Clubs"])
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("oh the uni is Oulu University of Applied Sciences, not the University of Oulu. easy to mix up")
     assert turn.draft.actors[0] == "City of Oulu" and turn.draft.actors[2] == "Oulu Senior Clubs"
     assert "Applied Sciences" in turn.draft.actors[1]
@@ -199,7 +195,7 @@ def test_a_fix_announced_after_an_answer_is_made(start_at) -> None:  # type: ign
 def test_agreement_then_the_fix_reads_the_fix(start_at, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     iv = start_at(lang, None)
     iv.edit("regions", ["Borgå", "Lovisa", "Loviisa"])
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn(text)
     assert len(turn.draft.regions) == 2
 
@@ -208,7 +204,7 @@ def test_a_field_named_before_the_but_stays_the_field(start_at) -> None:  # type
     iv = start_at("en", None)
     iv.edit("funders", ["STEA"])
     iv.edit("actors", ["City of Vaasa"])
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("funders is ok but we get also from the Swedish Cultural Foundation, for the swedish groups")
     assert turn.draft.funders[0] == "STEA"
     assert "Cultural Foundation" in " ".join(turn.draft.funders)
@@ -219,7 +215,7 @@ def test_not_an_actor_but_whom_it_is_for_moves_to_the_target_groups(start_at) ->
     iv = start_at("fi", None)
     iv.edit("actors", ["Oulun kaupunki", "yksinhuoltajat"])
     iv.edit("target_groups", ["pienten lasten vanhemmat"])
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("muuten hyvä mut yksinhuoltajat ei oo toimijoita, ne on niitä joita varten koko juttu on tehty")
     assert turn.draft.actors == ["Oulun kaupunki"]
     assert any("yksinhuoltaj" in t.lower() for t in turn.draft.target_groups)
@@ -229,7 +225,7 @@ def test_the_owner_renamed_at_the_end_of_a_remark(start_at) -> None:  # type: ig
     iv = start_at("en", None)
     iv.edit("organisation", "Kallio Family Support ry")
     iv.edit("name", "Evening Club")
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("looks right apart from the owner, the association changed its name in May, it's Harbour Families "
                    "ry now")
     assert turn.draft.organisation == "Harbour Families ry"
@@ -251,7 +247,7 @@ def test_not_a_but_b_after_a_correction_word_keeps_only_b(start_at, text: str) -
 def test_a_field_called_wrong_then_y_not_x_swaps_where_written(start_at) -> None:  # type: ignore[no-untyped-def]
     iv = start_at("fi", None)
     iv.edit("target_groups", ["alakoululaiset, jotka ovat vaihtaneet koulua", "yksin kotona iltaisin olevat lapset"])
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("oho, se kohderyhmä meni väärin. yläkoululaiset eikä alakoululaiset, meillä tää on vaan 7–9-luokilla")
     assert turn.draft.target_groups == ["yläkoululaiset, jotka ovat vaihtaneet koulua",
                                         "yksin kotona iltaisin olevat lapset"]
@@ -260,7 +256,7 @@ def test_a_field_called_wrong_then_y_not_x_swaps_where_written(start_at) -> None
 def test_nobody_took_it_over_is_no_established_stage(start_at) -> None:  # type: ignore[no-untyped-def]
     iv = start_at("en", None)
     iv.edit("stage", "established")
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("wrong stage, it ended in spring when the money ran out. nobody took it over")
     assert turn.draft.stage == "ended"
 
@@ -277,7 +273,7 @@ def test_a_field_then_must_remove_x_after_an_answer(start_at) -> None:  # type: 
 def test_not_everyone_over_a_number_changes_the_number(start_at) -> None:  # type: ignore[no-untyped-def]
     iv = start_at("en", None)
     iv.edit("target_groups", ["everyone over 60 who lives alone", "people who have stopped going out"])
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("only the over-70s, not everyone over 60. the younger ones have their own group")
     assert turn.draft.target_groups == ["everyone over 70 who lives alone", "people who have stopped going out"]
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import at_summary
+
 
 def test_more_a_condition_than_a_goal_moves_the_item(start_at) -> None:  # type: ignore[no-untyped-def]
     iv = start_at("fi", None)
@@ -35,18 +37,13 @@ def test_they_are_partners_moves_a_target_group_to_the_actors(start_at) -> None:
     assert any("youth services" in a.lower() for a in turn.draft.actors)
 
 
-def _at_summary(iv) -> None:  # type: ignore[no-untyped-def]
-    iv.state.phase, iv.state.pending_field, iv.state.asking = "confirm", None, None
-    iv.state.content_turns = 5
-
-
 def test_a_place_to_drop_then_why_removes_only_that_place(start_at) -> None:  # type: ignore[no-untyped-def]
     """Eighteenth round: "leirikeskus pois, sinne ei enää päästä" once replaced the setting with the command."""
     iv = start_at("fi", None)
     iv.edit("environment", "Kylätalot ja kyläkoulut, ja sitten kerran kuussa seurakunnan leirikeskus Vuotsossa, "
                            "siellä on isompi tila.")
     iv.edit("problem", "Kylistä on pitkä matka perhekahvilaan.")
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("ja niistä paikoista missä ollaan, leirikeskus pois, sinne ei enää päästä ko seurakunta myi sen")
     env = turn.draft.environment or ""
     assert "leirikeskus" not in env.lower() and "isompi tila" not in env  # the clause pointing back goes too
@@ -58,7 +55,7 @@ def test_not_only_x_but_y_after_a_no_gives_y(start_at) -> None:  # type: ignore[
     iv = start_at("fi", None)
     iv.edit("target_groups", ["Nuoret miehet, joilla on päihdeongelmia"])
     iv.edit("problem", "Asunnottomia kotiutettiin kadulle.")
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("Ei ne oo enää pelkästään psykiatrian potilaat, vaan kaikki asunnottomat aikuispotilaat, "
                    "myös sisätautien osastoilla.")
     assert turn.draft.target_groups[0] == "Kaikki asunnottomat aikuispotilaat"
@@ -70,7 +67,7 @@ def test_a_decimal_price_is_one_number(start_at) -> None:  # type: ignore[no-unt
     iv = start_at("fi", None)
     iv.edit("basic_idea", "Ikäihmiset syövät koulujen ruokaloissa, ja hinta on 5 euroa.")
     iv.edit("problem", "Moni vanhus syö yksin.")
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("ai niin ja hinta on nyt 5,50 eikä 5 euroa, nousi tammikuussa")
     assert turn.draft.basic_idea == "Ikäihmiset syövät koulujen ruokaloissa, ja hinta on 5,50 euroa."
 
@@ -81,7 +78,7 @@ def test_a_replaced_part_of_a_long_sentence_keeps_the_rest(start_at) -> None:  #
     iv.edit("basic_idea", "Koulussa on varattu oma pöytä mutta lapset saa istua samaan pöytään, ja "
                           "viidesluokkalaiset toimii vuorotellen ruokalaisäntinä.")
     iv.edit("problem", "Moni vanhus syö yksin.")
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("ei vaan kuudesluokkalaiset on ruokalaisäntinä, ei vitoset")
     assert turn.draft.basic_idea == ("Koulussa on varattu oma pöytä mutta lapset saa istua samaan pöytään, ja "
                                      "kuudesluokkalaiset on ruokalaisäntinä.")
@@ -98,7 +95,7 @@ def test_the_owner_is_the_name_said(start_at, text: str, owner: str) -> None:  #
     iv = start_at("fi" if "hups" in text else "en", None)
     iv.edit("organisation", "Siilinjärven kunta, neuvola")
     iv.edit("problem", "Vanhemmat ovat yksin.")
-    _at_summary(iv)
+    at_summary(iv)
     assert iv.turn(text).draft.organisation == owner
 
 
@@ -107,7 +104,7 @@ def test_a_remark_after_the_correction_names_no_field(start_at) -> None:  # type
     iv = start_at("sv", None)
     iv.edit("core", ["Apoteket dosdelar medicinerna i rullar och hemvården byter rullen var fjortonde dag"])
     iv.edit("problem", "Fel i medicineringen.")
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("Förlåt, rullen byts var sjunde dag, inte var fjortonde, jag blandade ihop det med en annan kommun.")
     assert not turn.draft.regions
     assert "sjunde" in " ".join(turn.draft.core) and "fjortonde" not in " ".join(turn.draft.core)
@@ -210,7 +207,7 @@ def test_one_list_put_right_at_the_summary(start_at, lang: str, fld: str, before
     iv = start_at(lang, None)
     iv.edit(fld, before)
     iv.edit("problem", "People were left alone.")
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn(text)
     assert getattr(turn.draft, fld) == after
     assert turn.draft.problem == "People were left alone."

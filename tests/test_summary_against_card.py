@@ -5,11 +5,7 @@ for the tests."""
 
 from __future__ import annotations
 
-
-def _at_summary(iv) -> None:  # type: ignore[no-untyped-def]
-    iv.state.phase, iv.state.pending_field, iv.state.asking = "confirm", None, "question"
-    iv.state.content_turns = 5
-    iv.state.summary_fields = [f for f in iv.prompts.flow.card if getattr(iv.state.draft, f)]
+from tests.conftest import at_summary
 
 
 def test_an_item_said_to_be_core_moves_there_at_the_summary(start_at) -> None:  # type: ignore[no-untyped-def]
@@ -17,7 +13,7 @@ def test_an_item_said_to_be_core_moves_there_at_the_summary(start_at) -> None:  
     iv.edit("core", ["Leirillä on aina kaksi ohjaajaa", "Leiri kestää viisi päivää"])
     iv.edit("adaptable", ["Leirin ajankohta", "Perhetapaaminen kotona ennen leiriä"])
     iv.edit("target_groups", ["Lapset, joiden vanhemmalla on päihdeongelma"])
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("toi perhetapaaminen ennen leiriä ei kyl oo mikään vaihteleva juttu, se on koko homman ydin")
     assert any("Perhetapaaminen" in c for c in turn.draft.core)
     assert turn.draft.adaptable == ["Leirin ajankohta"]
@@ -29,7 +25,7 @@ def test_a_contest_of_the_name_leaves_the_idea_that_mentions_it(start_at) -> Non
     iv.edit("name", "Young Parents' Club")
     iv.edit("basic_idea", idea)
     iv.edit("target_groups", ["parents under 25"])
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("lovely, all fine except the name – it's not Young Parents' Club any more, they renamed it Nappy Hour")
     assert turn.draft.basic_idea == idea
 
@@ -40,7 +36,7 @@ def test_a_summary_correction_does_not_write_over_a_whole_value(start_at) -> Non
                   "monthly supervision from a psychologist.")
     iv.edit("conditions", conditions)
     iv.edit("target_groups", ["parents of trans young people"])
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("And about the money I said wrong before: it's not STEA anymore from this year, we got a "
                    "three-year grant from a private foundation.")
     assert "psychologist" in (turn.draft.conditions or "")
@@ -51,7 +47,7 @@ def test_a_compound_is_found_by_its_last_part(start_at) -> None:  # type: ignore
     iv = start_at("sv", None)
     iv.edit("actors", ["Ekenäs seniorer rf", "Ekenäs stadsbibliotek", "Raseborgs församling"])
     iv.edit("target_groups", ["äldre som bor ensamma"])
-    _at_summary(iv)
+    at_summary(iv)
     assert iv.turn("allt e rätt men int biblioteket").draft.actors == ["Ekenäs seniorer rf", "Raseborgs församling"]
 
 
@@ -59,7 +55,7 @@ def test_fine_then_just_not_x_removes_x(start_at) -> None:  # type: ignore[no-un
     iv = start_at("en", None)
     iv.edit("actors", ["Town of Loviisa, youth services", "Eastern Uusimaa police department", "Loviisa parish"])
     iv.edit("target_groups", ["young people aged 13 to 17"])
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("looks good. just not the police department")
     assert turn.draft.actors == ["Town of Loviisa, youth services", "Loviisa parish"]
 
@@ -68,7 +64,7 @@ def test_fine_but_not_x_then_why(start_at) -> None:  # type: ignore[no-untyped-d
     iv = start_at("sv", None)
     iv.edit("funders", ["Lovisa stad", "Stiftelsen Brita Maria Renlunds minne"])
     iv.edit("target_groups", ["ensamma pensionärer"])
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("allt ok, men int stiftelsen. vi ansökte men fick nej i våras")
     assert turn.draft.funders == ["Lovisa stad"]
 
@@ -87,7 +83,7 @@ def test_a_weekday_in_another_language_at_the_summary(start_at) -> None:  # type
     iv = start_at("fi", None)
     iv.edit("environment", "The group meets on Saturday mornings in the school gym.")
     iv.edit("target_groups", ["children aged 7 to 12"])
-    _at_summary(iv)
+    at_summary(iv)
     turn = iv.turn("ei lauantaisin vaan sunnuntaisin, sali on lauantaina varattu")
     assert turn.draft.environment == "The group meets on Sunday mornings in the school gym."
 
