@@ -129,9 +129,10 @@ def _common(a: str, b: str) -> str:
     return a[:n]
 
 
-def _without(item: str, removed: list[str], lang: str) -> list[str]:
+def _without(item: str, removed: list[str], lang: str, unit_goes: bool = False) -> list[str]:
     """An item named wrong goes; when it is a whole answer kept as one item ("Oikeusaputoimisto,
-    kirjastot ja Martat, jotka …"), only its parts named wrong go."""
+    kirjastot ja Martat, jotka …"), only its parts named wrong go. ``unit_goes`` (nothing said in its place):
+    an organisation goes with its unit ("St Mary's Parish, pastoral care team")."""
     if not any(_overlaps(item, r, lang) for r in removed):
         return [item]
     parts = split_items(item)
@@ -140,6 +141,9 @@ def _without(item: str, removed: list[str], lang: str) -> list[str]:
     if len(parts) < 2:
         return []
     kept = [p for p in parts if not any(_overlaps(p, r, lang) for r in removed)]
+    if unit_goes and len(parts) == 2 and kept == parts[1:] and len(parts[1].split()) <= 4 \
+            and item.split(",", 1)[-1].strip()[:1].islower():
+        return []
     return [] if len(kept) == len(parts) else kept  # "OKM" names "Opetus- ja kulttuuriministeriö" only whole
 
 

@@ -398,8 +398,8 @@ class Corrections(CardHolders):
             if removed:  # of items that spell the phrase as said ("föräldrarna") and ones that only share its
                 exact = [i for i in keep if _spelled(i, removed)] or [i for i in keep if _prefixed(i, removed)]
                 # stem ("vars föräldrar"), the first go; a phrase said short ("poli") is spelled too
-                keep = [part for i in keep for part in (_without(i, removed, lang) if not exact or i in exact
-                                                         else [i])]
+                keep = [part for i in keep  # nothing said in its place: an organisation goes with its unit
+                        for part in (_without(i, removed, lang, not value) if not exact or i in exact else [i])]
             elif by_content and value:
                 keep = [i for i in keep if not any(_shared(i, v, lang) for v in value)]
             # "only for mums, not dads": "for mums" only names a group an item left on the card already names

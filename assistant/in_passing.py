@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from assistant import policy, timewords
+from assistant import dropped, policy, timewords
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.wrong_value import amount_said_again
 
@@ -35,7 +35,14 @@ class InPassing:
     def in_passing(self, action: policy.Action) -> list[str] | None:
         """The reply when the message changes the stage or an amount on the card; None when it does not."""
         st = self.state
-        loose = action.kind in ("answer", "which", "story") or (  # not "Kela ei ole enää mukana, … päättyi"
+        answer_kind = action.kind in ("answer", "which", "story")
+        if answer_kind or action.kind == "correct" or st.phase == "confirm" and action.kind not in _NOT_DROPS:
+            found = dropped.read(self, action.text)  # type: ignore[arg-type]
+            # "… ja Keusote ei oo enää mukana": an item gone; read as a correction, only when an answer
+            # comes first, which the correction alone would lose
+            if found is not None and (answer_kind or found[1] or st.phase == "confirm"):
+                return dropped.apply(self, *found)  # type: ignore[arg-type]
+        loose = answer_kind or (  # not "Kela ei ole enää mukana, … päättyi"
             action.kind == "correct" and action.correction is not None and not action.correction.field
             and action.correction.then is None and not policy.on_card(st, action.correction.removed))
         if not loose:
@@ -90,6 +97,7 @@ class InPassing:
         return self.after_update([self.t("iv.corrected", label=self.label("stage"))])
 
 
+_NOT_DROPS = ("accept", "lang", "mask", "search", "empty", "greeting", "offtopic", "clarify")
 _STAGE_CHANGE = re.compile(r"\b(?:enää|no longer|anymore|any more|längre|int mer|inte mer|nyt|nykyään|now|nu|numera|"
                            r"closed down|shut down|ran out|lopetettiin|lopetimme|loppui|loppu|lades ner|fel|wrong|"
                            r"väärin|väärä|lähtien|since|sedan|sen|lade ner|la ner|lagt ner|kesken|not ready|"

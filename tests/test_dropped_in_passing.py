@@ -1,0 +1,91 @@
+"""Something on the card dropped in passing inside an answer to another question ("… ja Keusote ei oo enää
+mukana", "å Karleby e int me längre", "we dont meet in the parish hall anymore, now …"): the item goes, what
+is said instead takes its place, and the answer still lands in the asked field. The same shapes about
+something the card does not hold, or about what is merely not required, change nothing. Sentences written
+for the tests (twenty-second round)."""
+
+from __future__ import annotations
+
+from tests.conftest import at_summary
+
+
+def _asking(start_at, lang: str, asked: str, card: dict[str, object]):  # type: ignore[no-untyped-def]
+    iv = start_at(lang, asked)
+    iv.state.content_turns = 1
+    iv.state.asking = "question"
+    for fld, value in card.items():
+        iv.edit(fld, value)
+    return iv
+
+
+def test_an_organisation_named_by_its_everyday_name_leaves_the_card(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = _asking(start_at, "fi", "funders", {"actors": ["Tuusulan kunta, nuorisopalvelut",
+                                                        "Keski-Uudenmaan hyvinvointialue, perheneuvola",
+                                                        "Klubitalo Majakka ry"]})
+    turn = iv.turn("Rahat tulee STEAlta ja vähän kunnalta. ja Keusote ei oo enää mukana, ne lopetti viime vuonna")
+    assert turn.draft.actors == ["Tuusulan kunta, nuorisopalvelut", "Klubitalo Majakka ry"]
+    assert "STEA" in " ".join(turn.draft.funders)
+
+
+def test_a_place_in_the_other_language_leaves_the_regions(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = _asking(start_at, "sv", "goals", {"regions": ["Karleby", "Jakobstad"]})
+    turn = iv.turn("Att fler vågar cykla till jobbet på sommaren. å Kokkola e int me längre, dom har en egen kurs")
+    assert turn.draft.regions == ["Jakobstad"]
+    assert "cykla" in " ".join(turn.draft.goals)
+
+
+def test_what_is_there_now_replaces_the_sentence_and_the_rest_stays(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = _asking(start_at, "en", "conditions", {
+        "environment": "The group meets in the parish hall on Monday evenings. Coffee and tea are free."})
+    turn = iv.turn("A trained leader and a quiet room. we dont meet in the parish hall anymore, it got too cold, "
+                   "now we use the library basement")
+    env = turn.draft.environment or ""
+    assert "library basement" in env
+    assert "parish hall" not in env
+    assert "Coffee and tea are free." in env
+    assert "cold" not in env
+    assert "trained leader" in (turn.draft.conditions or "")
+
+
+def test_a_denial_of_what_the_card_does_not_hold_is_only_the_answer(start_at) -> None:  # type: ignore[no-untyped-def]
+    card = {"target_groups": ["Isät, joilla on alle vuoden ikäinen vauva"], "actors": ["Oulun kaupungin neuvolat"]}
+    iv = _asking(start_at, "fi", "environment", card)
+    turn = iv.turn("Ei mikään klinikka, me tavataan leikkipuistossa ja huonolla säällä perhekeskuksen salissa")
+    assert turn.draft.target_groups == card["target_groups"]
+    assert turn.draft.actors == card["actors"]
+    assert "leikkipuisto" in (turn.draft.environment or "")
+
+
+def test_what_is_not_required_takes_nothing_off(start_at) -> None:  # type: ignore[no-untyped-def]
+    env = "Ryhmä kokoontuu kirjaston kokoushuoneessa. Tilassa on kahvinkeitin."
+    iv = _asking(start_at, "fi", "adaptable", {"environment": env})
+    turn = iv.turn("Päivän voi valita itse, ja paikaksi käy mikä tahansa rauhallinen tila, ei välttämättä kirjasto")
+    assert turn.draft.environment == env
+    assert turn.draft.adaptable
+
+
+def test_only_the_part_of_a_many_part_item_that_is_named_goes(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = _asking(start_at, "fi", "goals", {"actors": ["Kaksi kirjastonhoitajaa, kirjastoauto ja Punaisen Ristin "
+                                                      "vapaaehtoiset", "Saariston kyläyhdistys"]})
+    turn = iv.turn("Että yksinäisyys vähenee saaristossa. Punanen Risti ei oo enää mukana, ne lopetti keväällä")
+    assert turn.draft.actors == ["Kaksi kirjastonhoitajaa, kirjastoauto", "Saariston kyläyhdistys"]
+    assert "yksinäisyys" in " ".join(turn.draft.goals).lower()
+
+
+def test_at_the_summary_a_partner_that_left_goes(start_at) -> None:  # type: ignore[no-untyped-def]
+    actors = ["Mind Peers ry", "Helsinki University Hospital, early psychosis clinic", "City of Helsinki, youth services"]
+    iv = _asking(start_at, "en", "goals", {"actors": actors, "goals": ["Fewer readmissions"]})
+    at_summary(iv)
+    turn = iv.turn("HUS left at new year, so its only the city and us now")
+    assert turn.draft.actors == [actors[0], actors[2]]
+    assert turn.draft.goals == ["Fewer readmissions"]
+
+
+def test_the_right_one_said_first_is_left_to_the_correction_readers(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"wednesdays not mondays": a swap in place, not the sentence with Mondays taken off the card."""
+    iv = _asking(start_at, "en", "goals", {"environment": "The group meets on Mondays outside the library."})
+    at_summary(iv)
+    turn = iv.turn("wednesdays not mondays")
+    env = (turn.draft.environment or "").lower()
+    assert "wednesdays" in env
+    assert "library" in env
