@@ -51,7 +51,8 @@ _THEN_LEAD = re.compile(r"^(?:ja\s+)?(?:sit|sitten|then|sen)\s+", re.IGNORECASE)
 
 
 def _first_clause(text: str) -> str:
-    return re.split(r"\s*(?:[,;.!]\s+|[.;!]$|\s+(?:koska|because|eftersom|för att)\s+)", text.strip(), maxsplit=1)[0]
+    # "could you drop X from the partners? they pulled out": a question mark ends the command too
+    return re.split(r"\s*(?:[,;.!?]\s+|[.;!?]$|\s+(?:koska|because|eftersom|för att)\s+)", text.strip(), maxsplit=1)[0]
 
 
 def _strip_field_words(nlu: Understanding, text: str, fld: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from assistant import dropped, policy, timewords
+from assistant import dropped, ordinal_item, policy, timewords
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.wrong_value import amount_said_again
 
@@ -35,6 +35,10 @@ class InPassing:
     def in_passing(self, action: policy.Action) -> list[str] | None:
         """The reply when the message changes the stage or an amount on the card; None when it does not."""
         st = self.state
+        if action.kind not in _NOT_DROPS:
+            by_place = ordinal_item.removed_by_place(self, action.text)  # type: ignore[arg-type]
+            if by_place is not None:  # "kolmas tavoite pois"
+                return by_place
         answer_kind = action.kind in ("answer", "which", "story")
         if answer_kind or action.kind == "correct" or st.phase == "confirm" and action.kind not in _NOT_DROPS:
             found = dropped.read(self, action.text)  # type: ignore[arg-type]

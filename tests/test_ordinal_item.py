@@ -1,0 +1,45 @@
+"""A list item removed by its place in the list ("kolmas tavoite pois", "den andra punkten i kärnan ska
+strykas", "please delete the last goal"), and a removal command asked as a question ("could you drop X from
+the partners? they …"). Sentences written for the tests (twenty-second round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import at_summary
+
+GOALS = ["Yksinäisyys vähenee", "Osallistujat liikkuvat enemmän", "Kunnan kustannukset laskevat"]
+
+
+@pytest.mark.parametrize("lang,text,left", [
+    ("fi", "muuten ok, mut kolmas tavoite pois, se ei oo meidän tavote", GOALS[:2]),
+    ("sv", "Den andra punkten bland målen ska strykas, det mäter vi inte.", [GOALS[0], GOALS[2]]),
+    ("en", "looks good, but please delete the last goal", GOALS[:2]),
+])
+def test_an_item_named_by_its_place_is_removed(start_at, lang: str, text: str,  # type: ignore[no-untyped-def]
+                                               left: list[str]) -> None:
+    iv = start_at(lang, "goals")
+    iv.edit("goals", GOALS)
+    iv.edit("actors", ["Kunnan liikuntatoimi", "Seurakunta"])
+    at_summary(iv)
+    turn = iv.turn(text)
+    assert turn.draft.goals == left
+    assert turn.draft.actors == ["Kunnan liikuntatoimi", "Seurakunta"]
+
+
+def test_the_other_one_is_not_a_place(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"toinen ohjaaja" is the other instructor: no item goes by its place."""
+    iv = start_at("fi", "goals")
+    iv.edit("actors", ["Liikuntaneuvoja", "Vapaaehtoinen ohjaaja", "Seurakunta"])
+    at_summary(iv)
+    turn = iv.turn("poista toinen ohjaaja, hän muutti pois")
+    assert "Liikuntaneuvoja" in turn.draft.actors
+    assert "Seurakunta" in turn.draft.actors
+
+
+def test_a_removal_asked_as_a_question_removes_only_what_it_names(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", "goals")
+    iv.edit("actors", ["the town library", "Nordic Language School Ltd", "the reception centre"])
+    at_summary(iv)
+    turn = iv.turn("could you drop the language school from the partners? they stopped in May. all else is fine")
+    assert turn.draft.actors == ["the town library", "the reception centre"]
