@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from assistant import policy
 from assistant.items import sentences
-from assistant.not_only import says_not_only
+from assistant.not_only import not_only, says_not_only
 from assistant.schema import LIST_FIELDS
 from assistant.why import content_words
 
@@ -54,7 +54,9 @@ def not_only_answer(d: Corrections, c: Correction, text: str) -> str | None:
     card's actors) makes it an addition there, read by ``not_only``."""
     if not says_not_only(d.offline.nlu, text) or not _unanswered(d, c):
         return None
-    elsewhere = [f for f in d._holders(c.removed, whole=True) if f in LIST_FIELDS and f != d.state.pending_field]
+    widened = not_only(d.offline.nlu, text)  # "ei sitä kyytiä aja pelkästään taksiyrittäjä": X is the taxi
+    phrases = c.removed + ([widened[0]] if widened else [])
+    elsewhere = [f for f in d._holders(phrases, whole=True) if f in LIST_FIELDS and f != d.state.pending_field]
     return None if elsewhere else text
 
 

@@ -34,7 +34,22 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def _phrase(nlu: Understanding, text: str) -> re.Match[str] | None:
     pattern = _pattern(tuple(p for ps in nlu.cues.not_only.values() for p in ps))
-    return pattern.search(text) if pattern else None
+    found = pattern.search(text) if pattern else None
+    return found or _apart(text)
+
+
+# "ei sitä kyytiä aja pelkästään taksiyrittäjä vaan myös …": the negation and the only-word apart, "but also" after
+_ONLY = re.compile(r"(?<![\wåäö])(?:pelkästään|pelkkä|vain|ainoastaan|bara|enbart|endast|only|just)(?![\wåäö])",
+                   re.IGNORECASE)
+_NEG_NEAR = re.compile(r"(?<![\wåäö])(?:ei|eikä|inte|int|not|isn'?t|doesn'?t|don'?t)(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+_BUT_ALSO = re.compile(r"^[^.!?]*(?<![\wåäö])(?:vaan\s+myös|utan\s+också|but\s+also)(?![\wåäö])", re.IGNORECASE)
+
+
+def _apart(text: str) -> re.Match[str] | None:
+    for m in _ONLY.finditer(text):
+        if _NEG_NEAR.search(text[:m.start()]) and _BUT_ALSO.match(text[m.end():]):
+            return m
+    return None
 
 
 def says_not_only(nlu: Understanding, text: str) -> bool:

@@ -92,3 +92,15 @@ def test_not_only_what_the_idea_says_is_the_goal_too(start_at) -> None:  # type:
     for word in ("låna", "slängs", "rör på sig"):
         assert word in goals
     assert turn.draft.basic_idea == idea
+
+
+def test_not_only_with_words_between_widens_the_list_that_names_it(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"ei niitä kyytejä aja pelkästään X vaan myös Y": the negation and "pelkästään" apart; X is on the card,
+    so Y joins X's list and the question asked stays open (twenty-second round)."""
+    iv = _asking(start_at, "fi", "measurement")
+    iv.edit("actors", ["Kunnan kotihoito", "paikallinen taksiyrittäjä"])
+    turn = iv.turn("ei niitä kyytejä aja pelkästään taksiyrittäjä vaan myös seurakunnan vapaaehtoiset omilla autoillaan")
+    actors = " ".join(turn.draft.actors)
+    assert "taksiyrittäjä" in actors
+    assert "vapaaehtoiset" in actors
+    assert not turn.draft.measurement
