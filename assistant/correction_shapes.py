@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant import policy
 from assistant.card_words import _number_like
+from assistant.edits import added_kind
 from assistant.interview_types import FieldStatus
 from assistant.not_only import not_only
 from assistant.number_fix import card_number_fix, every_spot
@@ -55,6 +56,10 @@ def read_shapes(d: Corrections, a: policy.Action) -> list[str] | None:
     if pair and fld and fld not in ("stage", "name"):  # "ei pelkästään X, myös Y": Y added, X stays
         d._apply_correction(fld, pair[1], [], True)
         return _done(d, fld)
+    kind = added_kind(c.text) if c.additive and not c.field and c.text else None
+    if kind is not None and kind.field in d.flow.card:  # "en sak till, PAF ger oss också pengar": a funder
+        d._apply_correction(kind.field, kind.text, [], True)
+        return _done(d, kind.field)
     items = list(getattr(d.state.draft, c.field) or []) if c.field in LIST_FIELDS and not c.removed \
         and not c.additive else []
     renaming = renamed(a.text, items) if items else None

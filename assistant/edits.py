@@ -376,11 +376,25 @@ _FOR_FIELD = re.compile(r"^[\s,:-]*(?:(?:som\s+)?hör\s+till|for|to|in|till|blan
 _QUALIFIER = re.compile(r"^(?:jos|kun|joilla|jotka|joiden|joka|if|when|who|whose|which|om|när|som|vars)\b",
                         re.IGNORECASE)
 # "Aktiastiftelsen i Vasa gav oss också pengar i år", "Kone Foundation gave us a grant": who funds it
-_FUNDED = re.compile(r"^(?P<org>[A-ZÅÄÖ].{1,60}?)\s+(?:gav\s+oss\s+(?:också\s+|även\s+)?(?:pengar|bidrag|ett\s+bidrag)|"
+_FUNDED = re.compile(r"^(?P<org>[A-ZÅÄÖ].{1,60}?)\s+(?:(?:gav|ger)\s+oss\s+(?:också\s+|även\s+)?"
+                     r"(?:pengar|bidrag|ett\s+bidrag)|"
                      r"(?:has\s+)?(?:gave|give|gives)\s+us\s+(?:also\s+)?(?:money|a\s+grant|funding)|funds\s+us|"
                      r"funded\s+us|rahoitt?aa|rahotti|rahoitti|anto(?:i)?\s+(?:meille\s+)?(?:myös\s+)?(?:rahaa|"
                      r"avustuksen)|myönsi\s+(?:meille\s+)?(?:myös\s+)?(?:avustuksen|rahaa)|betalar\s+(?:också\s+)?"
                      r"(?:för|en\s+del))\b", re.DOTALL)
+
+
+def added_kind(text: str) -> Correction | None:
+    """An addition whose form says its field ("PAF ger oss också pengar": a funder, named), for an addition
+    read without a field."""
+    from assistant.understand import Correction
+
+    funded = _FUNDED.match(text.strip())
+    if funded:
+        return Correction(field="funders", text=funded.group("org"), additive=True)
+    from assistant.forgot import forgotten_kind
+
+    return forgotten_kind(text)
 
 
 def forgotten(nlu: Understanding, body: str) -> Correction | None:

@@ -1,6 +1,7 @@
 """A list item removed by its place in the list ("kolmas tavoite pois", "den andra punkten i kärnan ska
-strykas", "please delete the last goal"), and a removal command asked as a question ("could you drop X from
-the partners? they …"). Sentences written for the tests (twenty-second round)."""
+strykas", "please delete the last goal"), a removal command asked as a question ("could you drop X from
+the partners? they …"), and an addition whose form says its field ("X ger oss också pengar"). Sentences
+written for the tests (twenty-second round)."""
 
 from __future__ import annotations
 
@@ -43,3 +44,14 @@ def test_a_removal_asked_as_a_question_removes_only_what_it_names(start_at) -> N
     at_summary(iv)
     turn = iv.turn("could you drop the language school from the partners? they stopped in May. all else is fine")
     assert turn.draft.actors == ["the town library", "the reception centre"]
+
+
+def test_an_addition_whose_form_says_funder_is_added_to_the_funders(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"en sak till, X ger oss också pengar": read as an addition with no field, it asked "which item?"."""
+    iv = start_at("sv", "goals")
+    iv.edit("funders", ["Vasa stad, ungdomsarbetet"])
+    iv.edit("actors", ["Föreningen Ungdomsgården rf"])
+    at_summary(iv)
+    turn = iv.turn("en sak till, Svenska kulturfonden ger oss också pengar, det glömde jag helt")
+    assert turn.draft.funders == ["Vasa stad, ungdomsarbetet", "Svenska kulturfonden"]
+    assert turn.draft.actors == ["Föreningen Ungdomsgården rf"]
