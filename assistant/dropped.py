@@ -48,9 +48,10 @@ def _named_at(clause: str, item: str, lang: str) -> list[int]:
     for k, word in enumerate(denied.split()):
         if word.strip(".,;:!?").lower() in dw.DEICTIC:
             continue
-        if word[:1].isupper() and word.strip(".,;:!?").lower() in as_written and stems(word, lang) \
-                and not word.strip(".,;:!?").lower().startswith(dw.GENERIC):  # a name as written
-            out.append(k)
+        plain = word.strip(".,;:!?").lower()
+        if word[:1].isupper() and stems(word, lang) and not plain.startswith(dw.GENERIC) and (
+                plain in as_written or len(plain) >= 7 and any(dw.same(plain, w) for w in as_written)):
+            out.append(k)  # a name as written: "Fyren"; "Havsbandsstiftelsen" for "Stiftelsen Havsbandet"
         for s in stems(word, lang):
             if not s.isdigit() and not s.startswith(dw.GENERIC) and any(dw.same(s, c) for c in card):
                 out.append(k)

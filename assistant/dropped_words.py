@@ -146,9 +146,13 @@ def widening(clause: str) -> bool:
 
 
 def same(a: str, b: str) -> bool:
+    """Two stems of one word: equal, sharing most of the shorter one, or one the other's compound tail; a short
+    word is not the head of a long compound ("koulu" is not "kouluterveyskysely")."""
     if a == b:
         return len(a) >= 4
     n = min(len(a), len(b))
+    if n < 7 and max(len(a), len(b)) > 1.6 * n:
+        return False
     if n >= PREFIX and a[:PREFIX] == b[:PREFIX]:
         k = 0
         while k < n and a[k] == b[k]:

@@ -9,13 +9,15 @@ A mixin of ``Dialogue``, like ``Corrections`` and ``Closing``.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from assistant import dropped, ordinal_item, policy, timewords
 from assistant.interview_types import FieldStatus, InterviewState
+from assistant.not_this_field import not_this_field
 from assistant.wrong_value import amount_said_again
 
 if TYPE_CHECKING:
+    from assistant.dialogue import Dialogue
     from assistant.extract_offline import OfflineExtractor
 
 
@@ -35,17 +37,19 @@ class InPassing:
     def in_passing(self, action: policy.Action) -> list[str] | None:
         """The reply when the message changes the stage or an amount on the card; None when it does not."""
         st = self.state
+        me = cast("Dialogue", self)  # InPassing is a mixin of Dialogue
         if action.kind not in _NOT_DROPS:
-            by_place = ordinal_item.removed_by_place(self, action.text)  # type: ignore[arg-type]
-            if by_place is not None:  # "kolmas tavoite pois"
+            said = me.message or action.text  # a reopening action keeps no text
+            by_place = ordinal_item.removed_by_place(me, said) or not_this_field(me, said)
+            if by_place is not None:  # "kolmas tavoite pois", "X ei oo tavote vaan sillä mitataan"
                 return by_place
         answer_kind = action.kind in ("answer", "which", "story")
         if answer_kind or action.kind == "correct" or st.phase == "confirm" and action.kind not in _NOT_DROPS:
-            found = dropped.read(self, action.text)  # type: ignore[arg-type]
+            found = dropped.read(me, action.text)
             # "… ja Keusote ei oo enää mukana": an item gone; read as a correction, only when an answer
             # comes first, which the correction alone would lose
             if found is not None and (answer_kind or found[1] or st.phase == "confirm"):
-                return dropped.apply(self, *found)  # type: ignore[arg-type]
+                return dropped.apply(me, *found)
         loose = answer_kind or (  # not "Kela ei ole enää mukana, … päättyi"
             action.kind == "correct" and action.correction is not None and not action.correction.field
             and action.correction.then is None and not policy.on_card(st, action.correction.removed))

@@ -55,3 +55,19 @@ def test_an_addition_whose_form_says_funder_is_added_to_the_funders(start_at) ->
     turn = iv.turn("en sak till, Svenska kulturfonden ger oss också pengar, det glömde jag helt")
     assert turn.draft.funders == ["Vasa stad, ungdomsarbetet", "Svenska kulturfonden"]
     assert turn.draft.actors == ["Föreningen Ungdomsgården rf"]
+
+
+@pytest.mark.parametrize("lang,text,goals,word", [
+    ("fi", "toi asiakaskysely ei oo mikään tavote, sillä me vaan mitataan miten on menny",
+     ["Osallistujat liikkuvat enemmän", "Asiakaskyselyn tulokset paranevat"], "asiakaskysely"),
+    ("en", "the client survey isn't really a goal, it's how we measure how it went",
+     ["Participants move more", "Client survey results improve"], "survey"),
+])
+def test_an_item_said_not_to_be_a_goal_goes_to_the_measurement(start_at, lang: str, text: str,  # type: ignore[no-untyped-def]
+                                                               goals: list[str], word: str) -> None:
+    iv = start_at(lang, "goals")
+    iv.edit("goals", goals)
+    at_summary(iv)
+    turn = iv.turn(text)
+    assert turn.draft.goals == goals[:1]
+    assert word in (turn.draft.measurement or "").lower()
