@@ -71,3 +71,21 @@ def test_an_item_said_not_to_be_a_goal_goes_to_the_measurement(start_at, lang: s
     turn = iv.turn(text)
     assert turn.draft.goals == goals[:1]
     assert word in (turn.draft.measurement or "").lower()
+
+
+@pytest.mark.parametrize("lang,owner,text,new", [
+    ("sv", "Borgå stad, familjearbetet", "ägaren e Östra Nylands välfärdsområde nu, int Borgå stad", "Östra Nylands"),
+    ("fi", "Lahden kaupunki", "ei tää oo kaupungin toimintaa vaan Päijät-Hämeen hyvinvointialueen perhekeskuksen",
+     "Päijät-Hämeen"),
+    ("en", "Wellbeing services county of Ostrobothnia",
+     "we are not under the wellbeing county anymore, vaasa city youth services took it over", "vaasa city"),
+])
+def test_an_owner_said_to_be_another_organisation_is_the_organisation(  # type: ignore[no-untyped-def]
+        start_at, lang: str, owner: str, text: str, new: str) -> None:
+    iv = start_at(lang, "goals")
+    iv.edit("organisation", owner)
+    iv.edit("actors", [owner, "Kyläyhdistys"])
+    at_summary(iv)
+    turn = iv.turn(text)
+    assert new.lower() in (turn.draft.organisation or "").lower()
+    assert turn.draft.actors == [owner, "Kyläyhdistys"]
