@@ -147,7 +147,7 @@ def _named_thing(text: str) -> bool:
     return not _VERB.search(text) and len(text.split()) <= 6
 
 
-def _name_in(text: str) -> str:
+def name_in(text: str) -> str:
     """The name in a sentence about who or where: after "se on", "it's", "nykyään" ("… eli nykyään se on
     Pohjanmaan hyvinvointialue"), or before the verb of taking over or paying ("seinäjoki city youth services
     took it over"); "" when none."""
@@ -250,7 +250,7 @@ def contradicted(d: Corrections, text: str, first_only: bool = False) -> list[st
             if not new or not any(not _linked(item, w, st.lang) for w in _words(new)):
                 return None  # nothing new said, only the item's words again
             if fld in _NAMED and not _named_thing(new):
-                new = _name_in(new)  # "… eli nykyään se on Pohjanmaan hyvinvointialue": the name said in it
+                new = name_in(new)  # "… eli nykyään se on Pohjanmaan hyvinvointialue": the name said in it
                 if not new:
                     return None  # "…didnt fund us in the end, the application was rejected": why, not who
             there = _field_named(d, " ".join(parts[j + 1:] + said[k + 1:]))

@@ -1,7 +1,8 @@
 """What people correct in passing, inside an answer to another question or at the summary: the model's
 stage ("ei me enää pilotoida, tää on ollu vakiintunutta toimintaa"), an amount said again ("ei kun budjetti
-on 120 000, 80 tuhatta oli ekan vuoden luku") and a phone number or address said again. All are checked
-against the card, so an answer that only mentions a stage or a number is still an answer.
+on 120 000, 80 tuhatta oli ekan vuoden luku"), a phone number or address said again, and the card's items told
+in passing (``dropped``, ``ordinal_item``, ``not_this_field``, ``owner_changed``). All are checked against the
+card, so an answer that only mentions a stage, a number or a name is still an answer.
 
 A mixin of ``Dialogue``, like ``Corrections`` and ``Closing``.
 """
@@ -36,7 +37,8 @@ class InPassing:
         def _swap_in(self, fld: str, right: str, wrong: str) -> list[str]: ...
 
     def in_passing(self, action: policy.Action) -> list[str] | None:
-        """The reply when the message changes the stage or an amount on the card; None when it does not."""
+        """The reply when the message changes the card in passing: an item removed by its place, said not to
+        be a goal, an owner changed, an item said to have stopped, the stage or an amount; None otherwise."""
         st = self.state
         me = cast("Dialogue", self)  # InPassing is a mixin of Dialogue
         if action.kind not in _NOT_DROPS:

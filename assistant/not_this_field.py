@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from assistant.dropped_words import same
 from assistant.interview_types import FieldStatus
 from assistant.items import dedupe
+from assistant.textproc import stems
 
 if TYPE_CHECKING:
     from assistant.dialogue import Dialogue
@@ -59,7 +60,5 @@ def not_this_field(d: Dialogue, text: str) -> list[str] | None:
 
 
 def _stems(d: Dialogue, text: str) -> set[str]:
-    from assistant.textproc import stems
-
     return {s for s in stems(text, d.state.lang) if len(s) >= 4}
 

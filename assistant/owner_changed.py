@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant import aliases
-from assistant.contradiction import _name_in, name_said
+from assistant.contradiction import name_in, name_said
 from assistant.dropped_words import NEG, VERB, same
 from assistant.interview_types import FieldStatus
 from assistant.textproc import stems
@@ -104,7 +104,7 @@ def _new_owner(text: str, denied: str, owner: str, lang: str) -> str:
             neg = NEG.search(clause)
             rather = _RATHER.search(clause, neg.end()) if neg else None
             clause = clause[rather.end():] if rather else ""
-        told = name_said(clause) or _name_in(clause)  # "…, eli Pohjois-Savon hyvinvointialue", "X took it over"
+        told = name_said(clause) or name_in(clause)  # "…, eli Pohjois-Savon hyvinvointialue", "X took it over"
         name = _TRAIL.sub("", _WE_ARE.sub("", _LEAD.sub("", (told or clause).strip(" ,.;"))))
         if name and _ORG.search(name) and len(name.split()) <= 7 and not NEG.search(name) \
                 and (told or not VERB.search(name)) \
