@@ -39,12 +39,13 @@ from assistant.correction_shapes import (
     value_swap_elsewhere,
     with_replacement,
 )
-from assistant.edits import only_places
+from assistant.edits import only_places, without_places
 from assistant.flow import Flow
 from assistant.hedged import restated_after_hedge, said_off
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import dedupe, sentences
-from assistant.moves import MOVE_IT
+from assistant.moves import MOVE_IT, answer_before
+from assistant.ordinal_fix import body_after_pointer, field_by_card, replacement
 from assistant.ordinals import item_at
 from assistant.phrases import contains
 from assistant.schema import LIST_FIELDS
@@ -132,7 +133,8 @@ class Corrections(CardHolders):
             again = restated_after_hedge(self, a.text)
             if again is not None:
                 return again
-        if c.then is not None:  # "kotkassa ei oo aloitettu, ota pois. ja sähköposti on nykyään …": both
+        if c.then is not None and not (c.position is not None and c.field and body_after_pointer(a.text)):  # both:
+            # "kotkassa ei oo aloitettu, ota pois. ja sähköposti on nykyään …": both
             parts = self._do_correct(policy.Action("correct", correction=dataclasses.replace(c, then=None),
                                                    text=a.text))
             second = carry_out_second(self, c.then)  # after the first ("… ei OKM. okm:ltä haettiin mut ei saatu")
@@ -145,14 +147,20 @@ class Corrections(CardHolders):
         if c.removed:  # "SFV ska bort": the card's "Svenska folkskolans vänner"; "Kristinestad och Kaskö"
             values = [getattr(st.draft, f) for f in self.flow.card if f != "stage"]
             c = dataclasses.replace(c, removed=split_joined(self, [by_initials(r, values) or r for r in c.removed]))
+        if c.position is not None and not c.field:  # "take out the second one, parents dont come"
+            pointed = field_by_card(st.draft, a.text, c.position, st.lang)
+            c = dataclasses.replace(c, field=pointed) if pointed else c
         if c.position is not None and c.field:  # "se toinen tavoite … pois": the card's item at that place
             at = item_at(list(getattr(st.draft, c.field) or []), c.position)
             if at is None:
                 return self._as_answer(a.text)
-            return self._swap_in(c.field, "", at)
+            return self._replace_at(c.field, at, replacement(self.offline.nlu, a.text, at))
         if c.move_to and not c.command:  # where an item belongs: which item is read against the card
             item = self._moved_item(c)
             if item:
+                head = answer_before(self.offline.nlu, c.text, item[1], st.lang)
+                if head and not c.answer and st.phase == "collect" and st.pending_field and st.asking == "question":
+                    self._store_answer(st.pending_field, head)  # "tarvitaan iso sali. seurakunta ei rahota, …"
                 return self._move(item[0], c.move_to, [item[1]])
             c = None
         elif c.number:  # "sorry, 77 percent": the one number on the card with that unit changes
@@ -232,6 +240,17 @@ class Corrections(CardHolders):
         if st.phase == "reuse_offer":  # corrected before answering the offer: the offer still stands
             self.refresh_matches()
             return [self.t("iv.corrected", label=self.label(fld)), self.t("iv.reuse_question")]
+        return self.after_update([self.t("iv.corrected", label=self.label(fld))])
+
+    def _replace_at(self, fld: str, item: str, new: str) -> list[str]:
+        """The item pointed at by its place, rewritten where it stands or (nothing said instead) removed."""
+        items = list(getattr(self.state.draft, fld) or [])
+        at = items.index(item)
+        items[at:at + 1] = [new] if new else []
+        self.set(fld, items, FieldStatus.confirmed, replace=True)
+        self.state.status[fld] = FieldStatus.confirmed
+        if self.state.phase in ("confirm", "done"):
+            self.state.phase = "collect"
         return self.after_update([self.t("iv.corrected", label=self.label(fld))])
 
     def _swap_in(self, fld: str, right: str, wrong: str) -> list[str]:
@@ -361,11 +380,17 @@ class Corrections(CardHolders):
         moving = [i for i in items if any(_overlaps(i, r, st.lang, whole=True) for r in phrases)]
         if not moving:
             return [self.t("iv.not_on_card", words=md(short(", ".join(phrases)))), self._repeat()]
-        self._apply_correction(wrong, "", phrases, False)
+        if isinstance(value, list):  # whole items leave whole ("… på finska eller svenska" is one item)
+            self.set(wrong, [i for i in items if i not in moving], FieldStatus.confirmed, replace=True)
+        else:
+            self._apply_correction(wrong, "", phrases, False)
         there = getattr(st.draft, right) or []  # "Ohjaajien määrä" is said by the core's "Ohjaajia aina kaksi"
         there = there if isinstance(there, list) else sentences(str(there))
-        new = [m for m in moving if not any(_shared(t, m, st.lang) * 2 >= max(1, len(m.split())) for t in there)]
-        if new:
+        new = [m for m in moving if not any(_shared(t, without_places(m), st.lang) * 2 >= max(1, len(m.split()))
+                                            for t in there)]
+        if new and isinstance(getattr(st.draft, right), list):
+            self.set(right, list(getattr(st.draft, right)) + new, FieldStatus.confirmed, replace=True)
+        elif new:
             self._apply_correction(right, "; ".join(new), [], True)
         if st.phase in ("confirm", "done"):
             st.phase = "collect"

@@ -23,7 +23,7 @@ from assistant.interview_types import FieldStatus
 from assistant.items import dedupe, sentences
 from assistant.schema import LIST_FIELDS
 from assistant.substitute import substitute
-from assistant.textproc import stems
+from assistant.textproc import EVERYDAY, stems
 
 if TYPE_CHECKING:
     from assistant.dialogue import Dialogue
@@ -49,6 +49,8 @@ def _named_at(clause: str, item: str, lang: str) -> list[int]:
         if word.strip(".,;:!?").lower() in dw.DEICTIC:
             continue
         plain = word.strip(".,;:!?").lower()
+        if plain in EVERYDAY:
+            continue
         if word[:1].isupper() and stems(word, lang) and not plain.startswith(dw.GENERIC) and (
                 plain in as_written or len(plain) >= 7 and any(dw.same(plain, w) for w in as_written)):
             out.append(k)  # a name as written: "Fyren"; "Havsbandsstiftelsen" for "Stiftelsen Havsbandet"

@@ -97,6 +97,17 @@ def place_names() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
+def without_places(text: str) -> str:
+    """The text without its capitalised place names ("Raahen seurakunta" → "seurakunta"): a place two items
+    share does not make them the same item."""
+    places = place_names()
+    def place(word: str) -> bool:
+        low = word.lower().strip(",.;:")
+        return word[:1].isupper() and any(low[:k] in places for k in range(4, len(low) + 1))
+
+    return " ".join(w for w in text.split() if not place(w))
+
+
 def only_places(text: str) -> bool:
     """Nothing but known places ("Ylöjärvi", "Vörå och Malax"), not "Luckan Raseborg"."""
     return bool(_places_in(text))

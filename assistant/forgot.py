@@ -138,7 +138,7 @@ def pointed_or_forgotten(nlu: Understanding, text: str) -> Correction | None:
 
     pointed = pointed_item(nlu, text)
     if pointed:
-        return Correction(field=pointed[0], text="", command=True, position=pointed[1])
+        return Correction(field=pointed[0] or None, text="", command=True, position=pointed[1])
     added = added_to(nlu, text)
     if added is not None:
         return added

@@ -47,7 +47,9 @@ class InPassing:
             if by_place is not None:  # "kolmas tavoite pois", "X ei oo tavote vaan sillä mitataan"
                 return by_place
         answer_kind = action.kind in ("answer", "which", "story")
-        if answer_kind or action.kind == "correct" or st.phase == "confirm" and action.kind not in _NOT_DROPS:
+        pointed = action.correction is not None and action.correction.position is not None  # "kolmonen noista …"
+        if not pointed and (answer_kind or action.kind == "correct" or st.phase == "confirm"
+                            and action.kind not in _NOT_DROPS):
             found = dropped.read(me, action.text)
             # "… ja Keusote ei oo enää mukana": an item gone; read as a correction, only when an answer
             # comes first, which the correction alone would lose

@@ -25,10 +25,12 @@ _MOVE_CUE = re.compile(r"\b(?:siirrä|siirtäisitkö|siirtäisit|siirtää|siirr
                        r"is what we|are the|is how we|mäter|mittaamista|enemmän|enemmänkin|pikemmin|mera|they are|"
                        r"they're|"
                        r"more (?:of )?(?:a|an|the)|rather|pikemminkin|snarare|e dom som|are who|"
-                       r"eikä|ei\s+(?:mikään|oo|ole|se)|not\s+(?:a|an|the|part)|inte\s+(?:ett|en|nåt|något|del))\b",
+                       r"eikä|ei\s+(?:mikään|oo|ole|se)|not\s+(?:a|an|the|part)|(?:inte|int)\s+(?:ett|en|nåt|nån|något|någon|del)|"
+                       r"isn't|isnt|aren't|arent|on\s+mukana|är\s+med\s+som|e\s+me\s+som)\b",
                        re.IGNORECASE)
 # a field after a negation, or after "than" ("enemmän edellytys kun ydinjuttu"), is where the item should not be
-_NEG_BEFORE = re.compile(r"(?:\b(?:ei|eikä|not|inte|int|no)\b(?:\s+[\wåäö]+){0,4}|"
+_NEG_BEFORE = re.compile(r"(?:\b(?:ei|eikä|not|inte|int|no|isn't|aren't|isnt|arent|wasn't|ain't)(?![\w'])"
+                         r"(?:\s+[\wåäö]+){0,4}|"
                          r"\b(?:kuin|kun|än|than)\b(?:\s+[\wåäö]+)?|\b(?:mikään|mitään|någon|något|nåt|"
                          r"any))\s*$", re.IGNORECASE)
 # where the item is now, not where it goes: "teemojen sekaan", "bland målen", "among the goals"
@@ -37,6 +39,14 @@ _AMONG_AFTER = re.compile(r"[\wåäö]*\s+(?:sekaan|sekaan|seassa|joukkoon|jouko
 # a field said as the place an item stands in ("sen pitäis olla alueissa")
 _WHERE_IT_IS = {"alueissa": "regions", "alueilla": "regions", "tavoitteissa": "goals", "toimijoissa": "actors",
                 "kohderyhmissä": "target_groups", "teemoissa": "themes", "rahoittajissa": "funders"}
+# negation does not reach past a contrast: in "ei se oo toimija vaan rahottaja" the funder is where it goes
+_CONTRAST = re.compile(r"\b(?:vaan|mutta|mut|but|utan|men|instead)\b", re.IGNORECASE)
+# a field in the inessive before "on" is where an item stands now: "toimijoissa on Kela", "tavotteissa lukee"
+_STANDS_IN = re.compile(r"[\wåäö]+(?:ssa|ssä)\s+(?:on|oli|lukee|ois)\b", re.IGNORECASE)
+_PAYS = re.compile(r"\b(?:ger\s+(?:oss\s+|bara\s+)?pengar|betalar|bekostar|rahoitta\w*|rahotta\w*|maksaa|maksavat|"
+                   r"pays?|funds?|gives?\s+(?:us\s+)?(?:the\s+)?money)\b", re.IGNORECASE)
+_NO_PAY = re.compile(r"\b(?:ei|eivät|int|inte|doesn't|don't|does\s+not|do\s+not)\s+(?:[\wåäö]+\s+){0,2}?"
+                     r"(?:rahoit\w*|rahot\w*|maksa\w*|betalar|pay|fund)\b", re.IGNORECASE)
 _SHOULD_BE = re.compile(r"\b(?:pitäis|pitäisi|pitäs|kuuluis|kuuluisi|kuuluu)\s+(?:olla\s+)?$", re.IGNORECASE)
 _REMOVE = re.compile(r"\b(?:pois|poista|poistaa|poistetaan|remove|delete|take (?:it|them) out|ta bort|stryk|strykas)\b",
                      re.IGNORECASE)
@@ -58,17 +68,27 @@ def move_hint(nlu: Understanding, text: str) -> Correction | None:
         later = nlu.names_field(" ".join(x.group(0) for x in words[i + 1:i + 6]), window=5, strict=True)
         if fld is None or later == fld or (named and named[-1][1] == fld and named[-1][0] >= i - 4):
             continue  # the field word starts later in the window: found there
-        negated = bool(_NEG_BEFORE.search(text[:w.start()][-30:]) or _AMONG_BEFORE.search(text[:w.start()][-12:])
-                       or _AMONG_AFTER.match(text[w.end():]))
+        before = text[:w.start()][-30:]
+        contrast = list(_CONTRAST.finditer(before))
+        before = before[contrast[-1].end():] if contrast else before
+        among = _AMONG_BEFORE.search(text[:w.start()][-12:]) and not MOVE_IT.search(text[:w.start()][-30:])
+        negated = bool(_NEG_BEFORE.search(before) or among
+                       or _AMONG_AFTER.match(text[w.end():])
+                       or (_STANDS_IN.match(text[w.start():]) and not _SHOULD_BE.search(text[:w.start()])))
         named.append((i, fld, negated))
     if not named:
         return None
-    if named[0][0] <= _lead_words(words):
+    if named[0][0] <= _lead_words(words) and not _STANDS_IN.match(text[words[named[0][0]].start():]):
         return None  # "tavoite ei oo X, vaan Y": a field said first is the subject of a correction, not a move
+        # (but "hups, toimijoissa on Kela" says where the item stands)
     to = [f for _, f, neg in named if not neg]
     away = [f for _, f, neg in named if neg]
     if not to and set(away) == {"core"}:  # "toi lukusali ei oo mikään ydinjuttu", "the café thing isn't core":
         to = ["adaptable"]  # what is not the core is what may be adapted
+    if not away and _NO_PAY.search(text):  # "seurakunta ei muuten rahota meitä, ne on mukana toimijana"
+        away = ["funders"]
+    if not to and set(away) == {"actors"} and _PAYS.search(text):  # "dom ger pengar bara. de e int nån
+        to = ["funders"]  # samarbetspartner": who only pays is a funder
     if len(set(to)) != 1:
         return None
     return Correction(field=away[0] if away and away[0] != to[0] else None, text=text, move_to=to[0], weak=True)
@@ -107,8 +127,10 @@ def fixed_or_free(text: str) -> Correction | None:
     when nothing in the core says it)."""
     from assistant.understand import Correction
 
-    fixed = _FIXED.search(text)
-    free = next((m for m in _FREE.finditer(text)  # "ei voi muuttaa" is fixed, not "voi muuttaa"
+    frees = list(_FREE.finditer(text))
+    fixed = next((f for f in _FIXED.finditer(text)  # "int nåt som måste vara så" is free, not "måste vara så"
+                  if not any(m.start() < f.start() < m.end() for m in frees)), None)
+    free = next((m for m in frees  # "ei voi muuttaa" is fixed, not "voi muuttaa"
                  if not any(f.start() <= m.start() < f.end() for f in _FIXED.finditer(text))), None)
     if bool(fixed) == bool(free) or len(sentences(text)) > 3:
         return None
@@ -149,3 +171,17 @@ def named_move(nlu: Understanding, text: str) -> Correction | None:
     right, wrong = (b, a) if negated else (a, b)
     what = re.sub(r"^(?:toi|tuo|se|ne|nää|nämä|the|that|those|det|den|de|dom)\s+", "", x, flags=re.IGNORECASE)
     return Correction(field=wrong, text="", removed=[what], command=True, move_to=right)
+
+
+def answer_before(nlu: Understanding, text: str, item: str, lang: str) -> str:
+    """The sentences before the one that names the moved item, when they name no field: the answer to the
+    question asked ("tarvitaan iso sali ja piha. seurakunta ei muuten rahota meitä, ne on mukana toimijana")."""
+    from assistant.card_words import _shared
+    from assistant.summary_reply import fields_named
+
+    sents = sentences(text)
+    k = 0
+    while k < len(sents) and not _shared(item, sents[k], lang) and not fields_named(sents[k], nlu) \
+            and not _MOVE_CUE.search(sents[k]):
+        k += 1
+    return " ".join(sents[:k]) if 0 < k < len(sents) else ""

@@ -24,6 +24,8 @@ _PLACE = {
     "kolmas": 2, "kolmannen": 2, "kolmatta": 2, "neljäs": 3, "neljännen": 3, "neljättä": 3,
     "viimeinen": -1, "viimenen": -1, "viimeisen": -1, "viimeistä": -1, "vika": -1, "vikan": -1, "vikaa": -1,
     "keskimmäinen": MIDDLE, "keskimmäisen": MIDDLE,
+    "ykkönen": 0, "ykkösen": 0, "kakkonen": 1, "kakkosen": 1, "kolmonen": 2, "kolmosen": 2, "nelonen": 3,
+    "nelosen": 3,
     # sv
     "första": 0, "andra": 1, "tredje": 2, "fjärde": 3, "sista": -1, "mittersta": MIDDLE,
     # en
@@ -31,6 +33,13 @@ _PLACE = {
 }
 # a pointer needs a determiner before it ("se toinen", "den sista", "the last") …
 _DETERMINERS = frozenset("se sen sitä toi ton tuo tuon tää tämä tämän den det the that".split())
+# the spoken numerals name an item by themselves: "kolmonen noista kohderyhmistä"
+_NUMERALS = frozenset("ykkönen ykkösen kakkonen kakkosen kolmonen kolmosen nelonen nelosen".split())
+# what follows a pointer that names no list: "the second one", "toi keskimmäinen ei pidä paikkaansa"
+_AFTER_POINTER = frozenset("one ones item point bullet kohta punkt punkten grej grejen juttu ei eikä on oli e är va "
+                           "var is was isn't isnt pois bort ska should stämmer pidä pitää".split())
+# "kohta 4", "item 2", "punkt 3": an item by its number
+_NUMBERED = frozenset("kohta kohdan kohtaa item punkt punkten point nro number nummer".split())
 # … and is not a time ("the last time", "last year", "den första veckan", "toinen vuosi")
 _TIME = re.compile(r"^(?:time|times|year|years|week|weeks|month|months|spring|summer|autumn|fall|winter|day|days|"
                    r"few|gång|gången|år|året|vecka|veckan|månad|månaden|våren|sommaren|hösten|vintern|dag|"
@@ -74,13 +83,16 @@ def pointed_item(nlu: Understanding, text: str) -> tuple[str, int] | None:
     middle = _MIDDLE.search(text)
     for i, w in enumerate(words):
         p = _PLACE.get(w)
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if p is None and w in _NUMBERED and nxt.isdigit() and 0 < int(nxt) < 20:  # "ydinasioiden kohta 4"
+            place = (i, int(nxt) - 1)
+            break
         if p is None:
             continue
-        nxt = words[i + 1] if i + 1 < len(words) else ""
         if _TIME.match(nxt) or (i and words[i - 1] == "de" and w == "andra"):
             continue  # "last year", "de andra" (the others)
         if i and (words[i - 1] in _DETERMINERS or words[i - 1] in ("except", "paitsi", "utom")) \
-                or w in ("toka", "tokan", "vika", "vikan", "eka", "ekan"):
+                or w in ("toka", "tokan", "vika", "vikan", "eka", "ekan") or w in _NUMERALS:
             place = (i, p)
             break
     if place is None and middle:
@@ -90,8 +102,9 @@ def pointed_item(nlu: Understanding, text: str) -> tuple[str, int] | None:
         return None
     named = [(abs(i - place[0]) + (0 if i <= place[0] else 0.5), fld)
              for i in range(len(words)) if (fld := _field_at(nlu, words, i))]
-    if not named:
-        return None
+    if not named:  # "take out the second one, parents dont come": the card tells which list (``ordinal_fix``),
+        nxt = words[place[0] + 1] if place[0] + 1 < len(words) else ""  # but "se toinen ohjaaja" is the other
+        return ("", place[1]) if nxt in _AFTER_POINTER else None  # instructor, not an item's place
     return min(named)[1], place[1]
 
 

@@ -73,9 +73,9 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
             state, u.correction.removed, other_words=True):  # "o inkoo ska bort" for the card's "Ingå"
         u = Utterance(text=u.text, intent=u.intent)  # the later sentence only looked like a correction: an answer
     if u.correction is not None and u.correction.weak and u.correction.move_to and state.phase == "collect" \
-            and state.pending_field == "adaptable" and state.asking == "question":
+            and state.pending_field == "adaptable" and state.asking == "question" and not _asks_move(u.correction, nlu):
         # what may change names other fields' things as its content ("tapaamisten paikat ja yhteistyökumppanit
-        # voivat olla erilaisia"): an answer, never a hint to move a card item
+        # voivat olla erilaisia"): an answer, never a hint to move a card item, unless the message says so
         u = Utterance(text=u.text, intent=u.intent)
     if state.phase == "reuse_offer":
         # "nej vänta, målgruppen är …" before choosing; a weak one after other sentences ("Headspace e ju … . Så
@@ -195,3 +195,11 @@ def _sentences(text: str) -> list[str]:
     from assistant.items import sentences
 
     return sentences(text)
+
+
+def _asks_move(c: Correction, nlu: Understanding) -> bool:
+    """"sätt det bland det som kan anpassas", "videokäynnit … ei mikään ydinjuttu": the message asks for a
+    move or names the field the item leaves, so it is not the content of the adaptable parts."""
+    from assistant.moves import MOVE_IT
+
+    return bool(MOVE_IT.search(c.text)) or (bool(c.field) and c.field in fields_named(c.text, nlu))

@@ -42,6 +42,12 @@ STOPWORDS: dict[str, frozenset[str]] = {
         "such via per".split()
     ),
 }
+# everyday adverbs people type round a correction ("de e int nån samarbetspartner egentligen"): they name
+# nothing, so "egentligen" must not find "Egentliga Finlands välfärdsområde" (not stop words: those also tell
+# the language)
+EVERYDAY = frozenset(
+    "egentligen faktiskt verkligen ingenting förresten liksom oikeastaan oikeesti oikeestaan todella tosiaan "
+    "muuten mitenkään actually really basically literally nothing anyway anyways".split())
 _ALL_STOP = STOPWORDS["fi"] | STOPWORDS["sv"] | STOPWORDS["en"]
 
 

@@ -15,7 +15,7 @@ import numpy as np
 from assistant.groups import ages, group_compatibility, groups
 from assistant.i18n import t
 from assistant.schema import ModelDescription
-from assistant.textproc import STOPWORDS, stems
+from assistant.textproc import EVERYDAY, STOPWORDS, stems
 
 # words that match almost every welfare model and explain nothing
 GENERIC = frozenset(
@@ -27,7 +27,7 @@ GENERIC = frozenset(
     "client clients work works get gets many much year years time area also make makes give gives "
     "stöd stödja hjälp tjänst tjänster verksamhet verksamheten modell människor personer klienter många "
     "får finns göra ger arbete området kommunen".split())
-_ALL_STOP = STOPWORDS["fi"] | STOPWORDS["sv"] | STOPWORDS["en"]
+_ALL_STOP = STOPWORDS["fi"] | STOPWORDS["sv"] | STOPWORDS["en"] | EVERYDAY
 _WORD = re.compile(r"[0-9a-zåäöéüæø]+(?:-[0-9a-zåäöéüæø]+)*", re.IGNORECASE)
 
 

@@ -32,10 +32,20 @@ def test_a_place_in_a_named_list_is_read(nlu: Understanding, text: str, where: t
     "the goals changed last year, we dropped one",  # "last" is a time
     "de andra kommunerna är inte med",  # "de andra": the others
     "tavoitteista se toinen on tärkein",  # nothing goes
-    "se toinen on väärin",  # no field named
+    "pieni virhe: se toinen ohjaaja ei oo fysioterapeutti vaan sosionomi",  # the other instructor
 ])
 def test_no_place_is_read_without_a_pointer_a_field_and_a_removal(nlu: Understanding, text: str) -> None:
     assert pointed_item(nlu, text) is None
+
+
+@pytest.mark.parametrize("text,where", [
+    ("se toinen on väärin", ("", 1)),  # no list named: the card decides which (``ordinal_fix.field_by_card``)
+    ("take out the second one, parents dont come to this", ("", 1)),
+    ("joo muuten ok paitsi ydinasioiden kohta 4 on väärin: X", ("core", 3)),
+    ("kolmonen noista kohderyhmistä ei kuulu tähän ollenkaan", ("target_groups", 2)),
+])
+def test_a_place_said_otherwise_is_read(nlu: Understanding, text: str, where: tuple[str, int]) -> None:
+    assert pointed_item(nlu, text) == where
 
 
 def test_the_item_at_a_place() -> None:

@@ -1,0 +1,82 @@
+"""What an item pointed at by its place should say instead: "toka tavote on väärin. ei oo kyse siitä et X vaan
+et Y", "looks right apart from the second goal. it's not about X, it's that Y", "ydinasioiden kohta 4 on
+väärin: Y eikä Z", "den sista samarbetsparten e fel, de e Petalax marthor int Malax". Without such a right
+part (only a reason: "parents dont come to this at all") the item simply goes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.card_words import _shared
+from assistant.items import sentences
+from assistant.ordinals import LIST_FIELDS, item_at
+
+if TYPE_CHECKING:
+    from assistant.understand import Understanding
+
+# where the pointer's own clause ends ("toka tavote on väärin.", "kohta 4 on väärin:", "the first one,")
+_CLAUSE_END = re.compile(r"[:.;,!?–]|\s-\s")
+_POINTER = re.compile(r"(?<![\wåäö])(?:toinen|toka|toisen|tokan|kolmas|kolmannen|kolmonen|neljäs|eka|ekan|"
+                      r"ensimmäinen|viimeinen|vika|keskimmäinen|kakkonen|ykkönen|nelonen|första|andra|tredje|"
+                      r"fjärde|sista|mittersta|first|second|third|fourth|last|middle|(?:kohta|item|punkt|point)\s+\d+)"
+                      r"(?![\wåäö])", re.IGNORECASE)
+_RATHER = re.compile(r"\b(?:vaan|utan|but\s+rather|instead)\s+(?:(?:et|että|att|that)\s+)?(?P<y>.+)$", re.IGNORECASE)
+_ITS = re.compile(r"(?:^|,\s*)(?:it's|its|it\s+is|he\s+e|de\s+e|det\s+är|det\s+e|se\s+on|ne\s+on|they're|they\s+are)"
+                  r"\s+(?!not\b|int\b|inte\b|ei\b)(?:(?:that|about|att|et|että)\s+)?(?P<y>.+)$", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:(?:it's|its|it\s+is|he\s+e|de\s+e|det\s+är|det\s+e|se\s+on|ne\s+on|they're|they\s+are|"
+                   r"that|et|että|att)\s+)+", re.IGNORECASE)
+
+
+# the pointer's clause says the item does not belong at all: what follows is the reason, not a new value
+_GOES = re.compile(r"\b(?:ei\s+kuulu|eivät\s+kuulu|ei\s+oo\s+osa|pois|poista\w*|stryk\w*|ta\s+bort|ska\s+bort|"
+                   r"hör\s+int|hör\s+inte|doesn't\s+belong|don't\s+belong|does\s+not\s+belong|not\s+part\s+of|"
+                   r"take\s+out|remove|delete|drop)\b", re.IGNORECASE)
+
+
+def body_after_pointer(message: str) -> str:
+    """The message after the clause that points at the item ("" when that clause removes the item)."""
+    m = _POINTER.search(message)
+    if m is None:
+        return ""
+    end = _CLAUSE_END.search(message, m.end())
+    if end is None or _GOES.search(message[:end.start()]):
+        return ""
+    return message[end.end():].strip()
+
+
+def replacement(nlu: Understanding, message: str, item: str) -> str:
+    """The item as it should read, or "" when the message gives only a reason (then the item goes)."""
+    body = body_after_pointer(message)
+    first = sentences(body)[0] if body else ""
+    if not first:
+        return ""
+    right, wrongs = nlu.clauses(first)
+    right = right.split(";")[0].strip()
+    for wrong in wrongs:  # "de e Petalax marthor int Malax": the wrong words as the item writes them
+        at = re.search(rf"(?<![\wåäö]){re.escape(wrong)}(?![\wåäö])", item, re.IGNORECASE)
+        new = _LEAD.sub("", right).strip()
+        if at and new and len(new.split()) <= 6:
+            start, end = at.start(), at.end()
+            new_words = {w.lower() for w in new.split()}
+            # "unemployed people aged …" → "people on sick leave aged …"
+            after = re.match(r"\s+([\wåäö-]+)", item[end:])
+            if after and after.group(1).lower() in new_words:
+                end += after.end()
+            return (item[:start] + new + item[end:]).strip()
+    said = _RATHER.search(first) or _ITS.search(first)
+    y = said.group("y") if said else right if wrongs else ""
+    y = _LEAD.sub("", y.strip().rstrip(".!")).strip()
+    return y[:1].upper() + y[1:] if len(y.split()) >= 2 else ""
+
+
+def field_by_card(draft: object, text: str, place: int, lang: str) -> str | None:
+    """The one list whose item at that place the message's other words name ("take out the second one,
+    parents dont come to this at all": the target groups' second item is "parents"); None when none or two."""
+    words = _POINTER.sub(" ", text)
+    scored = sorted(((_shared(at, words, lang), fld) for fld in LIST_FIELDS
+                     if (at := item_at(list(getattr(draft, fld, None) or []), place))), reverse=True)
+    if not scored or scored[0][0] < 1 or len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None
+    return scored[0][1]
