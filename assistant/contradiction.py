@@ -52,6 +52,8 @@ _DOES = re.compile(r"\s(?:took|takes|take|runs|run|pays|paid|maksaa|maksoi|hoita
 _NAMED = ("actors", "funders", "regions", "organisation")  # fields that list organisations and places
 _VERB = re.compile(r"(?<![\wåäö])(?:on|ovat|oli|olivat|oo|ei|is|are|was|were|has|have|had|did|does|e|är|var|va|ha|"
                    r"har|hade|int|inte|not)(?![\wåäö])", re.IGNORECASE)
+# a clause that opens with who did something is told, not named: "de stöttade oss bara första året"
+_DOER_FIRST = re.compile(r"^\s*(?:de|dom|dem|they|he|she|it|ne|se|hän|han|hon|vi|we|me)\s+[\wåäö]", re.IGNORECASE)
 _RESTATES = ("summary", "basic_idea", "name")
 _FITS_P = 0.2
 # what is done, told as the idea or as the core: the classifier often ranks one for the other
@@ -144,7 +146,7 @@ def _linked(item: str, said: str, lang: str) -> int:
 def _named_thing(text: str) -> bool:
     """Who or where instead, as a name: "Kotkan Martat", "kymenlaakson työllisyysalue", not a clause with a verb
     ("the application was rejected")."""
-    return not _VERB.search(text) and len(text.split()) <= 6
+    return not _VERB.search(text) and len(text.split()) <= 6 and not _DOER_FIRST.match(text)
 
 
 def name_in(text: str) -> str:
