@@ -145,6 +145,9 @@ def read(d: Dialogue, text: str) -> tuple[list[Drop], str] | None:
             and st.pending_field not in dw.SHORT_ANSWERS) \
             or len(text.split()) > 80 or "\n" in text.strip() or dw.CORRECTING.search(text):
         return None  # a list typed line by line is the answer
+    head, colon, rest = text.partition(":")
+    if closing and colon and len(head.split()) <= 6 and dw.denial(head, st.lang) is None:
+        text = rest  # "muuten ok mut siitä rahotuksesta: ESR loppu …": what the fix is about, then the fix
     said = [s for s in SENTENCES.split(text.strip()) if s]
     drops: list[Drop] = []
     after: list[list[str]] = []  # per drop: the clauses told after it, where what is there now may be said

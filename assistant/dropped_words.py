@@ -59,9 +59,11 @@ def clauses(sentence: str) -> list[str]:
 
 # the item's own standing changes: "ei oo enää mukana", "e int me längre", "FPA betalar int", "anymore"
 # ("anymore" is of anything on the card; "not involved", "doesn't pay" only of a partner or a funder)
-TEMPORAL = re.compile(r"(?<![\wåäö])(?:enää|längre|anymore|any\s+more|no\s+longer|inte\s+mer|int\s+mer)(?![\wåäö])",
+TEMPORAL = re.compile(r"(?<![\wåäö])(?:enää|längre|anymore|any\s+more|no\s+longer|inte\s+mer|int\s+mer|"
+                      r"mera(?=\s*$|\s*[.,;!]))(?![\wåäö])",
                       re.IGNORECASE)
 CHANGED = re.compile(r"(?<![\wåäö])(?:enää|längre|anymore|any\s+more|no\s+longer|inte\s+mer|int\s+mer|mukana|"
+                     r"mera(?=\s*$|\s*[.,;!])|"
                      r"involved|part\s+of|(?:int|inte)\s+(?:\S+\s+)?(?:me|med)(?=\s*$|\s+(?:längre|alls|heller|mera))|"
                      r"(?:betalar|ger|maksa|maksaa|rahoita|rahoittaa|antaa|pays?|funds?|gives?)\s+(?:int|inte|ei|not)|"
                      r"(?:ei|int|inte|not|doesn'?t|don'?t|isn'?t|aren'?t|isnt|arent)\s+(?:maksa|rahoita|anna|betalar|ger|pay|"
@@ -131,8 +133,9 @@ def right_first(clause: str, at: int) -> bool:
     """"Imatra not Lappeenranta", "vuokrattu halli eikä nuorisotalo": what is right said first, the wrong one
     named right after the denial, no verb between."""
     words = [w.strip(".,;:!?") for w in clause.split()]
-    if at >= len(words) or not NEG.fullmatch(words[at]):
-        return False  # "perhekeskuksesta muutettiin pois": what stopped, said first
+    if at >= len(words) or not NEG.fullmatch(words[at]) or TEMPORAL.search(clause):
+        return False  # "perhekeskuksesta muutettiin pois": what stopped, said first; "Lovisassa ei pidetä
+        # ryhmää enää": where it stopped
     before = LEAD.sub("", " ".join(words[:at]) + " ").strip()
     after = words[at + 1] if at + 1 < len(words) else ""
     return bool(before) and not VERB.search(before) and not PRONOUN.search(before) \

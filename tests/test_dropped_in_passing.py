@@ -89,3 +89,26 @@ def test_the_right_one_said_first_is_left_to_the_correction_readers(start_at) ->
     env = (turn.draft.environment or "").lower()
     assert "wednesdays" in env
     assert "library" in env
+
+
+def test_a_place_where_something_stopped_said_first_leaves_at_the_summary(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"Lovisassa ei pidetä ryhmää enää" (twenty-third round): the place in the inessive before the denial is
+    where it stopped, not the right one said first ("Imatra not Lappeenranta")."""
+    iv = _asking(start_at, "fi", "goals", {"regions": ["Porvoo", "Loviisa", "Sipoo"]})
+    at_summary(iv)
+    turn = iv.turn("Lovisassa ei pidetä ryhmää enää, sinne ei tullut tarpeeks väkeä")
+    assert turn.draft.regions == ["Porvoo", "Sipoo"]
+
+
+def test_a_swedish_mera_at_the_end_says_it_stopped(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = _asking(start_at, "sv", "measurement", {"regions": ["Åbo", "S:t Karins", "Reso"]})
+    turn = iv.turn("vi räknar hur många som kommer. i Raisio ha vi int nån grupp mera, ledaren flytta")
+    assert turn.draft.regions == ["Åbo", "S:t Karins"]
+    assert "räknar" in (turn.draft.measurement or "")
+
+
+def test_what_the_fix_is_about_before_a_colon_is_not_an_answer(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = _asking(start_at, "fi", "goals", {"funders": ["STEA", "Lahden kaupunki", "Euroopan sosiaalirahasto"]})
+    at_summary(iv)
+    turn = iv.turn("muuten ok mut siitä rahotuksesta: ESR loppu viime vuonna, nyt mennään STEAn ja kaupungin rahoilla")
+    assert turn.draft.funders == ["STEA", "Lahden kaupunki"]
