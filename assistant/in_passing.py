@@ -101,8 +101,9 @@ class InPassing:
         """"ei me enää pilotoida, tää on ollu vakiintunutta toimintaa", "sadly the money ran out and we closed
         down": a change of the card's stage told in passing, to another question or at the summary."""
         st = self.state
-        if not st.draft.stage or not _STAGE_CHANGE.search(text) or len(text.split()) > 40:
-            return None
+        if not st.draft.stage or not _STAGE_CHANGE.search(text) or len(text.split()) > 40 \
+                or _OF_PEOPLE.search(text):
+            return None  # "people who are no longer in the first weeks of shock": said of people, not the model
         said = self.offline.value_for("stage", re.sub(r"\b(?:19|20)\d\d\b", "", text))  # phrases, not a year
         if said is None or said == st.draft.stage:
             return None
@@ -117,5 +118,7 @@ _STAGE_CHANGE = re.compile(r"\b(?:enää|no longer|anymore|any more|längre|int 
                            r"closed down|shut down|ran out|lopetettiin|lopetimme|loppui|loppu|lades ner|fel|wrong|"
                            r"väärin|väärä|lähtien|since|sedan|sen|lade ner|la ner|lagt ner|kesken|not ready|"
                            r"inte färdig|inte klar)\b", re.IGNORECASE)
+_OF_PEOPLE = re.compile(r"\b(?:who|jotka|joka|som)\s+(?:are|is|were|ovat|on|eivät|ei|är|inte|int)?\s*"
+                        r"(?:\w+\s+){0,2}?(?:no\s+longer|not\s+anymore|enää|längre|inte\s+mer)\b", re.IGNORECASE)
 _INSTEAD = re.compile(r"\b(?:instead of|rather than|i stället för|istället för|sijaan|ei mun|int mitt|inte mitt|"
                       r"not my)\b", re.IGNORECASE)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 # a cue that the message is about where something belongs, not a value
 _MOVE_CUE = re.compile(r"\b(?:siirrä|siirtäisitkö|siirtäisit|siirtää|siirretään|kuuluu|kuuluis|kuuluisi|kuulu|laita|"
+                       r"pistä|pistäisitkö|pane|"
                        r"laittaisitko|paikka|kohtaan|flytta|flyttas|sätt|hör|hör till|put|move|belongs?|goes|"
                        r"should be (?:in|under)|pitäis(?:i)? olla|pitäs olla|borde va(?:ra)?|ska va(?:ra)? (?:i|bland)|"
                        r"is what we|are the|is how we|mäter|mittaamista|enemmän|enemmänkin|pikemmin|mera|they are|"
@@ -140,7 +141,7 @@ def fixed_or_free(text: str) -> Correction | None:
 
 
 # "sätt det bland …", "put it in the core": the message asks for a move, not an answer to the question asked
-MOVE_IT = re.compile(r"\b(?:sätt|flytta|put|move|siirrä|siirtäisitkö|siirtäisit|laita)\s+"
+MOVE_IT = re.compile(r"\b(?:sätt|flytta|put|move|siirrä|siirtäisitkö|siirtäisit|laita|pistä|pistäisitkö|pane)\s+"
                      r"(?:det|den|dem|it|them|se|sen|ne|niitä)\b", re.IGNORECASE)
 
 

@@ -119,7 +119,8 @@ def _after_but(text: str, toks: list[str], nlu: Understanding) -> str | None:
 _CALLED = re.compile(r"\b(?:call(?:s|ed)?\s+it|it'?s\s+called|is\s+called|kutsu\w*\s+(?:sitä|tätä)\s+nimellä|"
                      r"kallar\s+(?:det|den)|heter|nimeltään)\s+(?P<name>[^,.;!?]{2,60})", re.IGNORECASE)
 _MISSING = re.compile(r"\b(?:puuttuu|puuttu|fattas|saknas|is missing|are missing|missing|unohtui)\b", re.IGNORECASE)
-_MISSING_FILLER = re.compile(r"^(?:(?:det|he|se|siitä|että|et|att|that|the|vielä|myös|också|även|also|ju|kyllä)\b\W*)+",
+_MISSING_FILLER = re.compile(r"^(?:(?:det|he|se|siitä|että|et|att|that|the|vielä|myös|också|även|also|ju|kyllä|ja|and|"
+                             r"och|å|o)\b\W*)+",
                              re.IGNORECASE)
 
 

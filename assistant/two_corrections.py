@@ -88,7 +88,8 @@ _ADD = re.compile(r"^(?:(?:but|mut|mutta|men|ja|and|och|o)\s+)?(?:please\s+)?(?:
                   r"laita|put\s+in)\s+(?:also\s+|myös\s+|också\s+|även\s+|sen\s+sijaan\s+|sen\s+tilalle\s+|tilalle\s+|"
                   r"instead\s+|istället\s+)?(?P<x>[^,.;]{2,60}?)(?:\s+(?:too|also|"
                   r"myös|kans|också))?(?:[,.;]|$)", re.IGNORECASE)
-_BELONGS = re.compile(r"^(?P<x>[^,.;]{2,40}?)\s+(?:should\s+be\s+(?:there|in|added|on\s+it)|is\s+missing|pitäis\s+olla|"
+_BELONGS = re.compile(r"^(?:(?:ja|and|och|o|å|plus)\s+)?(?P<x>[^,.;]{2,40}?)\s+"
+                      r"(?:should\s+be\s+(?:there|in|added|on\s+it)|is\s+missing|pitäis\s+olla|"
                       r"pitää\s+olla|pitäisi\s+olla|puuttuu|kuuluu\s+mukaan|ska\s+va(?:ra)?\s+me(?:d)?|borde\s+va(?:ra)?"
                       r"\s+me(?:d)?|fattas|saknas)\b", re.IGNORECASE)
 _ACTUALLY = re.compile(r"^(?:the\s+|se\s+|den\s+|det\s+)?(?P<x>[^,.;]{2,40}?)\s+(?:is|are|on|ovat|e|är)\s+(?:actually|"

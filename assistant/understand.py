@@ -45,6 +45,8 @@ from assistant.said_right import without_right_parts
 from assistant.two_corrections import with_second
 from assistant.wrong_value import about_the_wrong
 
+# a subject and its verb, which a "X not Y" reading took for the item denied ("Man behöver inte …")
+_SUBJECT_VERB = re.compile(r"^(?:man|vi|jag|ja|de|dom|we|they|you|i|me|mä|sä|ne|hän|he)\s+[a-zåäö]+$", re.IGNORECASE)
 LONG_MESSAGE = 60  # words: longer is a story, never a correction (corrections as typed run to about 35)
 _LANG_CMD = re.compile(r"^\s*/(?:lang|kieli|språk)\s+(fi|sv|en)\b", re.IGNORECASE)
 
@@ -279,6 +281,11 @@ class Understanding:
                     whole is None or not any(r.lower() in sents[0].lower() for r in whole.removed)):
                 return first
         found = whole if whole is not None else corrected_later(self, sents)
+        if found is not None and any(_SUBJECT_VERB.match(r) for r in found.removed):
+            # "Man behöver inte vara nykter": who does what is no item of the card
+            found.removed = [r for r in found.removed if not _SUBJECT_VERB.match(r)]
+            if not (found.removed or found.text or found.field or found.move_to or found.then):
+                return None
         return named_topic(self, found) if found is not None else None
 
     def _correction(self, text: str) -> Correction | None:

@@ -146,7 +146,7 @@ def dropped(text: str) -> str | None:
     return None
 
 
-_RANGE = re.compile(r"(?<![\d.,])(\d{1,3})\s*[–-]\s*(\d{1,3})(?![\d.,])")
+_RANGE = re.compile(r"(?<![\d.,])(\d{1,3})\s*[–-]\s*(\d{1,3})(?!\d|[.,]\d)")  # "6–12." ends a sentence
 
 
 def age_range(text: str) -> str | None:

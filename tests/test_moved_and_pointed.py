@@ -94,3 +94,30 @@ def test_a_place_with_no_list_named_is_found_by_the_card(start_at) -> None:  # t
     at_summary(iv)
     turn = iv.turn("take out the second one, parents dont come to this at all")
     assert turn.draft.target_groups == ["pupils in grades 3–6", "pupils with Finnish as a second language"]
+
+
+def test_pista_ne_asks_for_a_move(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "environment")
+    iv.edit("actors", ["Porin kaupunki, nuorisopalvelut", "Pelitaidon Säätiö sr"])
+    turn = iv.turn("se säätiö ei tee mitään, ne on vaan antanu rahaa peleihin. pistä ne rahoittajiin")
+    assert turn.draft.actors == ["Porin kaupunki, nuorisopalvelut"]
+    assert turn.draft.funders == ["Pelitaidon Säätiö sr"]
+    assert not turn.draft.environment
+
+
+def test_a_place_missing_at_the_summary_is_added_without_its_and(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "goals")
+    iv.edit("regions", ["Jyväskylä", "Laukaa"])
+    at_summary(iv)
+    turn = iv.turn("pari juttua: ryhmä on ilmainen. ja Muurame puuttuu noista paikkakunnista")
+    assert turn.draft.regions[-1] == "Muurame"
+
+
+def test_an_age_range_at_the_end_of_a_sentence_is_swapped(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"ikäraja on 6–12." : the full stop after the range hid it (read as a decimal)."""
+    iv = start_at("fi", "goals")
+    iv.edit("target_groups", ["6–15-vuotiaat lapset, joiden vanhemmat ovat eronneet", "eroperheiden vanhemmat"])
+    at_summary(iv)
+    turn = iv.turn("siitä ketä varten tää on: yläkoululaisia ei oteta, ikäraja on 6–12. niille on oma ryhmä")
+    assert turn.draft.target_groups[0].startswith("6–12-vuotiaat")
+    assert turn.draft.target_groups[1] == "eroperheiden vanhemmat"

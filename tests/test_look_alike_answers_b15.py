@@ -1,0 +1,31 @@
+"""Answers that only look like corrections keep their place (twenty-third round): "no longer" said of the people
+served is not the model's stage, and "Man behöver inte …" names no card item. Sentences written for the tests."""
+
+from __future__ import annotations
+
+from assistant.schema import Stage
+
+
+def test_no_longer_said_of_people_is_not_the_stage(start_at) -> None:  # type: ignore[no-untyped-def]
+    """Before: the stage became "ended" and the answer was lost."""
+    iv = start_at("en", "target_groups")
+    iv.state.content_turns = 1  # an answer to the question, not the opening story
+    iv.state.asking = "question"
+    iv.edit("stage", "established")
+    turn = iv.turn("adults who lost someone to suicide, mostly people who are no longer in the first weeks of "
+                   "shock. family members and close friends both")
+    assert turn.draft.stage == Stage.established
+    assert "suicide" in " ".join(turn.draft.target_groups)
+
+
+def test_a_subject_and_its_verb_is_no_item_denied(start_at) -> None:  # type: ignore[no-untyped-def]
+    """Before: "Man behöver" was read as an item denied, and the answer went into the idea."""
+    iv = start_at("sv", "core")
+    iv.state.content_turns = 1
+    iv.state.asking = "question"
+    idea = "Dagcentret är öppet varje morgon. Besökarna behöver hjälp med kontakter med socialtjänsten."
+    iv.edit("basic_idea", idea)
+    turn = iv.turn("Egentligen är det tre saker som alltid finns: dusch och tvätt, frukost, och en socialarbetare "
+                   "att prata med. Man behöver inte vara nykter för att komma in.")
+    assert turn.draft.basic_idea == idea
+    assert "frukost" in " ".join(turn.draft.core)
