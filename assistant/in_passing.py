@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 from assistant import dropped, ordinal_item, policy, timewords
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.not_this_field import not_this_field
+from assistant.only_now import only_now
 from assistant.owner_changed import owner_changed
 from assistant.wrong_only import wrong_only
 from assistant.wrong_value import amount_said_again
@@ -45,7 +46,7 @@ class InPassing:
         if action.kind not in _NOT_DROPS:
             said = me.message or action.text  # a reopening action keeps no text
             by_place = ordinal_item.removed_by_place(me, said) or not_this_field(me, said) or owner_changed(me, said) \
-                or wrong_only(me, said)
+                or wrong_only(me, said) or only_now(me, said)
             if by_place is not None:  # "kolmas tavoite pois", "X ei oo tavote vaan sillä mitataan"
                 return by_place
         answer_kind = action.kind in ("answer", "which", "story")
