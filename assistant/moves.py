@@ -186,3 +186,20 @@ def answer_before(nlu: Understanding, text: str, item: str, lang: str) -> str:
             and not _MOVE_CUE.search(sents[k]):
         k += 1
     return " ".join(sents[:k]) if 0 < k < len(sents) else ""
+
+
+# "rahottajista pois Kela", "toimijoista voi poistaa SPR:n": a field in the elative, the removal, then the item
+_FROM_FIELD = re.compile(r"^\s*(?:(?:ja|ja\s+sit|sit|mut|mutta|ok|joo)[\s,]+)?(?P<f>[\wåäö-]+?(?:sta|stä|lta|ltä))\s+"
+                         r"(?:pois|voi\s+poistaa|saa\s+poistaa|poistetaan|poista|ottakaa\s+pois|otetaan\s+pois)\s+"
+                         r"(?P<x>[^,.;!?]{2,60})", re.IGNORECASE)
+
+
+def removed_from_named(nlu: Understanding, text: str) -> Correction | None:
+    """A removal command that names the field it removes from first ("rahottajista pois Kela, …")."""
+    from assistant.understand import Correction
+
+    m = _FROM_FIELD.match(text)
+    fld = nlu.names_field(m.group("f"), window=1) if m else None
+    if m is None or fld is None:
+        return None
+    return Correction(field=fld, text="", removed=[m.group("x").strip()], command=True)

@@ -28,6 +28,7 @@ from assistant.field_not import field_not_a_but_b, named_topic
 from assistant.flow import Cues
 from assistant.forgot import corrected_later, pointed_or_forgotten
 from assistant.items import sentences as _sentences
+from assistant.moves import removed_from_named
 from assistant.periphrasis import plain
 from assistant.phrases import (
     contains,
@@ -245,7 +246,8 @@ class Understanding:
     def _correction_of(self, text: str) -> Correction | None:
         if len(text.split()) > LONG_MESSAGE:  # a story typed without full stops reads as one "sentence"
             return None
-        early = pointed_or_forgotten(self, text) or field_not_a_but_b(self, first_sentence(text))
+        early = pointed_or_forgotten(self, text) or field_not_a_but_b(self, first_sentence(text)) \
+            or removed_from_named(self, text)
         if early is not None:  # "den sista kommunen där, ta bort den", "målgruppen e int X utan Y"
             return early
         sents = _sentences(text)  # "STEA ja Kajaani. ja se vastuutaho ei oo X vaan Y": the answer, then that

@@ -121,3 +121,12 @@ def test_an_age_range_at_the_end_of_a_sentence_is_swapped(start_at) -> None:  # 
     turn = iv.turn("siitä ketä varten tää on: yläkoululaisia ei oteta, ikäraja on 6–12. niille on oma ryhmä")
     assert turn.draft.target_groups[0].startswith("6–12-vuotiaat")
     assert turn.draft.target_groups[1] == "eroperheiden vanhemmat"
+
+
+def test_a_removal_that_names_its_field_first(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"rahottajista pois Kela": read as nothing, the funders were reopened and Kela stayed."""
+    iv = start_at("fi", "goals")
+    iv.edit("funders", ["Ylöjärven kaupunki", "Kela", "Ylöjärven seurakunta"])
+    at_summary(iv)
+    turn = iv.turn("muuten hyvä mut rahottajista pois Kela, en tiiä mistä se tuli")
+    assert turn.draft.funders == ["Ylöjärven kaupunki", "Ylöjärven seurakunta"]
