@@ -114,8 +114,33 @@ def _clocks(text: str) -> Iterator[Found]:
 
 def _clocks_loose(text: str) -> Iterator[Found]:
     """The message's opening time needs no "klo" beside it when the message speaks of time ("aukiolo on 16-19
-    sori", "open 9-12 now"); "nuoret 13-17" is an age range."""
-    return (f for f, _ in _clock_ranges(text)) if _CLOCK_WORDS.search(text) else iter(())
+    sori", "open 9-12 now"); "nuoret 13-17" is an age range. Hours said in words with a start and an end
+    ("ne alkaa vasta kuudelta ja loppuu kaheksalta", "vi börjar fem å slutar elva") are one too."""
+    if _CLOCK_WORDS.search(text):
+        yield from (f for f, _ in _clock_ranges(text))
+    yield from _spoken_clock(text)
+
+
+_HOURS = {"yhdeltä": 1, "kahdelta": 2, "kahelta": 2, "kolmelta": 3, "neljältä": 4, "viideltä": 5, "kuudelta": 6,
+          "seitsemältä": 7, "seittemältä": 7, "kahdeksalta": 8, "kaheksalta": 8, "yhdeksältä": 9, "yheksältä": 9,
+          "kymmeneltä": 10, "yhdeltätoista": 11, "kahdeltatoista": 12, "ett": 1, "två": 2, "tre": 3, "fyra": 4,
+          "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "one": 1, "two": 2,
+          "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+          "twelve": 12}
+_HOUR = "|".join(sorted(_HOURS, key=len, reverse=True))
+_SPOKEN = re.compile(rf"\b(?:alkaa|alkavat|alkaa\s+vasta|aloitetaan|börjar|startar|starts?|begins?)\s+(?:vasta\s+|"
+                     rf"klockan\s+|kl\.?\s+|at\s+)?(?P<a>{_HOUR})\b.{{0,25}}?\b(?:loppuu|loppuvat|päättyy|lopetetaan|"
+                     rf"slutar|ends?|finish(?:es)?)\s+(?:klockan\s+|kl\.?\s+|at\s+)?(?P<b>{_HOUR})\b", re.IGNORECASE)
+
+
+def _spoken_clock(text: str) -> Iterator[Found]:
+    """An evening said in words: an early hour is in the afternoon, and the end comes after the start."""
+    for m in _SPOKEN.finditer(text):
+        a, b = _HOURS[m.group("a").lower()], _HOURS[m.group("b").lower()]
+        a = a + 12 if a < 8 else a
+        b = b + 12 if b <= a else b
+        if 6 <= a < b <= 24:
+            yield Found("clock", f"{a}:00-{b}:00", m.start(), m.end(), m.group(0))
 
 
 _KINDS: tuple[tuple[Callable[[str], Iterator[Found]], Callable[[str], Iterator[Found]]], ...] = (

@@ -43,3 +43,13 @@ def test_only_us_is_not_read_as_which_items_stay(start_at) -> None:  # type: ign
     turn = iv.turn("HUS left at new year, so its only the city and us now")
     assert "Mind Peers ry" in turn.draft.actors
     assert "City of Helsinki" in turn.draft.actors
+
+
+def test_hours_said_in_words_swap_the_opening_time(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"vi börjar fem å slutar elva" for the card's "kl. 16–22": an evening told in words (twenty-third round)."""
+    iv = start_at("sv", "goals")
+    iv.edit("environment", "Patrullen kör mellan byarna. Den arbetar alla dagar kl. 16–22, också på helger.")
+    at_summary(iv)
+    turn = iv.turn("allt e rätt utom tiden, vi börjar fem å slutar elva. de ändrades i höstas")
+    assert "kl. 17–23" in (turn.draft.environment or "")
+    assert "16–22" not in (turn.draft.environment or "")
