@@ -44,6 +44,10 @@ _SAID_BEFORE = re.compile(
     r"(?:but|mut|mutta|men)\s+(?:(?:it'?s|it is|they'?re|they are|it was|se on|se o|ne on|ne o|det är|de e|"
     r"de är|det var)\s+)?(?:(?:really|actually|oikeesti|oikeasti|egentligen)\s+)?(?P<right>[^,.;]{1,60}?)\s*"
     r"(?:[,.;!].*)?$", re.IGNORECASE | re.DOTALL)
+# "mä kirjotin ton kohderyhmän väärin, …", "I wrote the target group wrong: …", "jag skrev fel om målgruppen, …"
+_WROTE_WRONG = re.compile(r"^(?:i|we|mä|mie|minä|me|jag|vi)?\s*(?:kirjotin|kirjoitin|laitoin|wrote|put|typed|skrev|"
+                          r"sa)\s+(?:fel\s+(?:om|på)\s+)?(?:ton|tuon|sen|the|that|den|det)?\s*(?P<head>[\wåäö-]+)"
+                          r"(?:\s+(?:väärin|wrong|fel|down\s+wrong))?\s*[,:;]\s*", re.IGNORECASE)
 # "in the core is written 6 weeks, is 8 weeks", "siinä lukee 6 viikkoa, pitäis olla 8", "det står X, ska vara Y"
 _WRITTEN = re.compile(
     r"^(?:in\s+(?:the\s+)?(?P<head>[^,.;:]{2,25}?)\s+)?(?:it\s+)?(?:is\s+written|says|it says|lukee|det står|står "
@@ -84,6 +88,8 @@ def _field(nlu: Understanding, head: str, most: int = 4) -> str | None:
 def _pair(right: str, wrong: str) -> tuple[str, str] | None:
     """Both values without a shared "in the" ("not in the health centre but in the shopping centre")."""
     right = _TRAILING.sub("", right.strip())  # "Kronoby som e me", "Lappträsk i området"
+    right = re.sub(r"^(?:ylipäätään|ylipäänsä|yleensä|generally|överhuvudtaget|överlag)\s+", "", right,
+                   flags=re.IGNORECASE)  # "ei leskimiehet vaan ylipäätään yksin asuvat miehet"
     wrong = re.sub(r"^(?:enää|längre|anymore)\s+", "", wrong.strip(), flags=re.IGNORECASE)
     a, b = _PREP.match(right), _PREP.match(wrong)
     if a and b and a.group(0).lower() == b.group(0).lower() and a.group(0):
@@ -100,6 +106,14 @@ def field_not_a_but_b(nlu: Understanding, text: str) -> Correction | None:
     body = _body(nlu, text)
     fld: str | None = None
     pair: tuple[str, str] | None = None
+    wrote = _WROTE_WRONG.match(body)  # "mä kirjotin ton kohderyhmän väärin, ei X vaan Y"
+    if wrote is not None and (fld := _field(nlu, wrote.group("head"))) is not None:
+        rest = body[wrote.end():].strip()
+        shaped = _NOT_BUT.match(rest) or _Y_NOT_X_REMARK.match(rest)
+        pair = _pair(shaped.group("right"), shaped.group("wrong")) if shaped else None
+        if pair is not None:
+            return Correction(field=fld, text=pair[0], removed=[pair[1]], weak=True, pairs=[pair], in_place=True)
+        fld = None
     named = _FIELD_NOT.match(body) or _FIELD_NOT.match(_AFTER_BUT.sub("", body, count=1))
     if named is not None and (fld := _field(nlu, named.group("head"))) is not None:
         pair = _pair(named.group("right"), named.group("wrong"))

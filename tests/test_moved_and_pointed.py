@@ -130,3 +130,14 @@ def test_a_removal_that_names_its_field_first(start_at) -> None:  # type: ignore
     at_summary(iv)
     turn = iv.turn("muuten hyvä mut rahottajista pois Kela, en tiiä mistä se tuli")
     assert turn.draft.funders == ["Ylöjärven kaupunki", "Ylöjärven seurakunta"]
+
+
+def test_i_wrote_the_field_wrong_then_not_x_but_y(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"sori mä kirjotin ton kohderyhmän väärin, ei X vaan Y": before, the message became a goal."""
+    iv = start_at("fi", "goals")
+    iv.state.content_turns = 1
+    iv.state.asking = "question"
+    iv.edit("target_groups", ["yli 70-vuotiaat leskinaiset"])
+    turn = iv.turn("sori mä kirjotin ton kohderyhmän väärin, ei leskinaiset vaan ylipäätään yksin asuvat naiset")
+    assert [t.lower() for t in turn.draft.target_groups] == ["yli 70-vuotiaat yksin asuvat naiset"]
+    assert not turn.draft.goals
