@@ -434,7 +434,15 @@ def forgotten(nlu: Understanding, body: str) -> Correction | None:
     kind = forgotten_kind(parts[0]) if not into else None
     if kind is not None:
         return kind
+    belongs = _BELONGS_TO.match(parts[0]) if not into else None  # "nuorten vanhemmat kuuluu kohderyhmään"
+    if belongs and (fld := nlu.names_field(belongs.group("f"), window=2)):
+        return Correction(field=fld, text=belongs.group("x"), additive=True)
     return Correction(field=into or nlu.names_field(parts[0], strict=True), text=parts[0], additive=True)
+
+
+_BELONGS_TO = re.compile(r"^(?P<x>.{2,60}?)\s+(?:kuuluu|kuuluvat|kuuluis|kuuluisi|hör\s+(?:också\s+)?till|"
+                         r"hör\s+(?:också\s+)?hemma\s+i|belongs?\s+(?:also\s+)?(?:to|in)|are\s+also\s+in|should\s+be\s+in)"
+                         r"\s+(?:myös\s+|också\s+|the\s+)?(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s*$", re.IGNORECASE)
 
 
 # "egentligen bara Vasa o Korsholm, i Vörå o Malax …", "vain Tampere ja Nokia", "only Espoo and Vantaa": the

@@ -40,7 +40,12 @@ _GRANT_FROM = re.compile(r"\b(?:saadaan|saamme|saadan|saatiin|saimme|saa)\s+(?:m
                          r"(?:money|a\s+grant|funding|a\s+\w+\s+grant)\s+from\s+(?P<en>[^,.;]{2,50})", re.IGNORECASE)
 # "Pargas svenska församling e me på varje lunch", "X on mukana", "X is involved": a partner
 _TAKES_PART = re.compile(r"^(?P<org>[A-ZÅÄÖ][^,.;]{1,60}?)\s+(?:e|är|on|is|are)\s+(?:också\s+|myös\s+|also\s+)?"
-                         r"(?:me|med|mukana|involved|with us|part of it)\b")
+                         r"(?:me|med|mukana|involved|with us|part of it)\b|"
+                         # "the food bank is working with us", "X samarbetar med oss", "X tekee yhteistyötä kanssamme"
+                         r"^(?:the\s+)?(?P<org2>[^,.;]{2,50}?)\s+(?:is|are)\s+(?:also\s+)?(?:working|cooperating|"
+                         r"partnering)\s+with\s+us\b|^(?P<org3>[^,.;]{2,50}?)\s+(?:samarbetar|jobbar)\s+(?:också\s+)?"
+                         r"med\s+oss\b|^(?P<org4>[^,.;]{2,50}?)\s+tekee\s+(?:myös\s+)?yhteistyötä\s+(?:meidän\s+)?"
+                         r"kanssa", re.IGNORECASE)
 # "vi har en grupp i Sibbo också", "Porvoossa on myös ryhmä", "we have a group in Kerava too": a place
 _GROUP_IN = re.compile(r"\b(?:grupp|ryhmä|group)\s+(?:i|in|på)\s+(?P<sven>[A-ZÅÄÖ][\wåäö-]+)|"
                        r"\b(?P<fi>[A-ZÅÄÖa-zåäö][\wåäö-]+)\s+on\s+(?:myös\s+|kans\s+)?(?:oma\s+)?ryhmä")
@@ -96,8 +101,9 @@ def forgotten_kind(body: str) -> Correction | None:
         org = pays.group("org").strip()
         return Correction(field="funders", text=org[:1].upper() + org[1:], additive=True)
     part = _TAKES_PART.match(body.strip())
-    if part:
-        return Correction(field="actors", text=part.group("org").strip(), additive=True)
+    org = next((g for g in part.groups() if g), "") if part else ""
+    if org and (part.group("org") is None or org[:1].isupper()):  # type: ignore[union-attr]
+        return Correction(field="actors", text=org.strip(), additive=True)
     group = _GROUP_IN.search(body)
     place = _place_lemma(next(g for g in group.groups() if g)) if group else ""
     if place and place.lower() in place_names():
@@ -179,7 +185,8 @@ def corrected_later(nlu: Understanding, sents: list[str]) -> Correction | None:
         announced = _ANNOUNCED.match(rest) is not None or starts_with(
             LEAD_FILLER.sub("", rest, count=1), nlu.cues.correction_markers) is not None  # "ja sit vielä: X ei vaan Y"
         if later is not None and (later.command or later.move_to or later.position is not None or later.field
-                                  or (later.removed and (announced or not (later.weak and later.text)))):
+                                  or (later.removed and (announced or not (later.weak and later.text)))
+                                  or later.additive and _FORGOT.search(rest)):  # "… forgot to mention also X"
             head = " ".join(sents[:k])
             ack = _ACK.match(head + " ")  # "näyttää hyvältä!" answers nothing, nor does "mittareista kysyn kaverilta"
             put_off = len(head.split()) <= 10 and _PUT_OFF.search(head) is not None

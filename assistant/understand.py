@@ -282,7 +282,8 @@ class Understanding:
             if first is not None and (first.removed or first.move_to) and not first.additive and (
                     whole is None or not any(r.lower() in sents[0].lower() for r in whole.removed)):
                 return first
-        found = whole if whole is not None else corrected_later(self, sents)
+        found = whole if whole is not None else corrected_later(  # "… try things on. forgot to mention also X"
+            self, [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p])
         if found is not None and any(_SUBJECT_VERB.match(r) for r in found.removed):
             # "Man behöver inte vara nykter": who does what is no item of the card
             found.removed = [r for r in found.removed if not _SUBJECT_VERB.match(r)]

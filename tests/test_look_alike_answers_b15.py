@@ -29,3 +29,29 @@ def test_a_subject_and_its_verb_is_no_item_denied(start_at) -> None:  # type: ig
                    "att prata med. Man behöver inte vara nykter för att komma in.")
     assert turn.draft.basic_idea == idea
     assert "frukost" in " ".join(turn.draft.core)
+
+
+def test_an_answer_then_something_forgotten_that_belongs_to_a_named_field(start_at) -> None:  # type: ignore[no-untyped-def]
+    """Before: "kuuluu kohderyhmään" was read as a move, and a sentence of the idea went into the target groups."""
+    iv = start_at("fi", "measurement")
+    iv.state.content_turns = 1
+    iv.state.asking = "question"
+    idea = "Mentori tukee nuorta peruskoulun viimeisillä luokilla. Mentori tapaa nuorta kahden viikon välein."
+    iv.edit("basic_idea", idea)
+    iv.edit("target_groups", ["romaninuoret 8.–9. luokalla"])
+    turn = iv.turn("seurataan kuinka moni jatkaa toiselle asteelle. ja unohin sanoa et myös nuorten vanhemmat "
+                   "kuuluu kohderyhmään, mentori käy niitä tapaamassa")
+    assert turn.draft.basic_idea == idea
+    assert [t.lower() for t in turn.draft.target_groups] == ["romaninuoret 8.–9. luokalla", "nuorten vanhemmat"]
+    assert "seurataan" in (turn.draft.measurement or "").lower()
+
+
+def test_an_answer_then_a_forgotten_partner_after_a_lowercase_sentence(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", "environment")
+    iv.state.content_turns = 1
+    iv.state.asking = "question"
+    iv.edit("actors", ["Leeds Uniform Exchange", "local schools"])
+    turn = iv.turn("we are in the old church hall on mill road, with racks for clothes. forgot to mention also the "
+                   "food bank is working with us, they send families to us")
+    assert [a.lower() for a in turn.draft.actors] == ["leeds uniform exchange", "local schools", "food bank"]
+    assert "church hall" in (turn.draft.environment or "")
