@@ -202,7 +202,11 @@ def apply(d: Dialogue, drops: list[Drop], answer: str) -> list[str]:
     done: list[str] = []
     for drop in drops:
         current = getattr(st.draft, drop.field)
-        if drop.field in LIST_FIELDS:
+        swapped_in = _doer_in(drop, st.lang)
+        if drop.field in LIST_FIELDS and swapped_in:  # "Safe Haven dont do the training anymore, the councils
+            out = [swapped_in if i == drop.item else i for i in current or []]  # team do it now": in its place
+            d.set(drop.field, dedupe(out), FieldStatus.confirmed, replace=True)
+        elif drop.field in LIST_FIELDS:
             others = [i for i in current or [] if i != drop.item]
             new = [] if not drop.instead or _restates(drop.instead, others, st.lang) else [drop.instead]
             rest = _other_parts(drop, st.lang)
@@ -268,3 +272,27 @@ def _restates(new: str, items: list[str], lang: str) -> bool:
     """"så de e välfärdsområdet å stiftelsen": only what the field's other items name already."""
     words = [s for s in stems(new, lang) if len(s) >= 4]
     return bool(words) and all(any(w[:4] == c[:4] for i in items for c in stems(i, lang)) for w in words)
+
+
+# who does it now, said as a clause: "the councils domestic abuse team do it now", "kuurojenpappi vetää nykyään"
+_DOER = re.compile(r"^(?:the\s+|now\s+|nykyään\s+|nu\s+)?(?P<who>[^,.;]{2,50}?)\s+(?:do|does|run|runs|lead|leads|take|"
+                   r"takes|handle|handles|vetää|vetävät|hoitaa|hoitavat|tekee|tekevät|pitää|pitävät|ohjaa|ohjaavat|"
+                   r"gör|håller|leder|sköter|tar)\b", re.IGNORECASE)
+
+
+def _doer_in(drop: Drop, lang: str) -> str:
+    """The item with the one who stopped replaced by the one who does it now, when the item says more than
+    who ("Champions are trained by a specialist from the Safe Haven Network in a one-day course"); "" else."""
+    m = _DOER.match(drop.instead.strip()) if drop.instead else None
+    said = _wrong_said(drop, lang)
+    names = re.findall(r"[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*)*", said)  # "Safe Haven" of "Safe Haven dont do …"
+    wrong = max(names, key=len) if names else said
+    if m is None or not wrong or len(drop.item.split()) < 6 or dw.PRONOUN.search(m.group("who")):
+        return ""
+    at = re.search(rf"(?i:{re.escape(wrong)})(?:\s+[A-ZÅÄÖ][\wåäö-]*)*", drop.item)  # "… Safe Haven Network"
+    if at is None:
+        return ""
+    who = m.group("who").strip()
+    if re.search(r"\bthe\s+$", drop.item[:at.start()], re.IGNORECASE):
+        who = re.sub(r"^the\s+", "", who, flags=re.IGNORECASE)
+    return drop.item[:at.start()] + who + drop.item[at.end():]

@@ -112,3 +112,14 @@ def test_what_the_fix_is_about_before_a_colon_is_not_an_answer(start_at) -> None
     at_summary(iv)
     turn = iv.turn("muuten ok mut siitä rahotuksesta: ESR loppu viime vuonna, nyt mennään STEAn ja kaupungin rahoilla")
     assert turn.draft.funders == ["STEA", "Lahden kaupunki"]
+
+
+def test_who_does_it_now_takes_the_place_of_who_stopped_inside_the_item(start_at) -> None:  # type: ignore[no-untyped-def]
+    """Before: the whole core item became "the city's youth team do it now"."""
+    iv = _asking(start_at, "en", "goals", {"core": [
+        "Volunteers are trained by a coach from the Bright Path Network in a two-day course.",
+        "Each school has two volunteers."]})
+    turn = iv.turn("young people feel safer at school. also Bright Path dont do the training anymore, the city's "
+                   "youth team do it now")
+    assert turn.draft.core == ["Volunteers are trained by a coach from the city's youth team in a two-day course.",
+                               "Each school has two volunteers."]
