@@ -137,7 +137,7 @@ def pointed_or_forgotten(nlu: Understanding, text: str) -> Correction | None:
     """Read before the other correction shapes: an item pointed at by its place ("tavotteista se toinen …
     pois"), or a thing said to be forgotten after something else ("ok. ni har glömt X, …"); "unohtu mainita
     X" at the start is read with the other markers."""
-    from assistant.edits import LEAD_FILLER, forgotten
+    from assistant.edits import LEAD_FILLER
     from assistant.ordinals import pointed_item
     from assistant.phrases import starts_with
     from assistant.understand import Correction
@@ -200,3 +200,52 @@ def _forgot_later(text: str) -> bool:
     (read by ``corrected_later``, which keeps the answer)."""
     sents = sentences(text)
     return len(sents) > 1 and not _SAY_THAT.search(sents[0]) and bool(_SAY_THAT.search(" ".join(sents[1:])))
+
+
+_FOR_FIELD = re.compile(r"^[\s,:-]*(?:(?:som\s+)?hör\s+till|for|to|in|till|bland|under|kohtaan|koskien)\s+"
+                        r"(?:the\s+)?([\wåäö]+(?:\s+[\wåäö]+)?)\s*[,:;.–—-]\s*", re.IGNORECASE)
+
+_QUALIFIER = re.compile(r"^(?:jos|kun|joilla|jotka|joiden|joka|if|when|who|whose|which|om|när|som|vars)\b",
+                        re.IGNORECASE)
+# "Aktiastiftelsen i Vasa gav oss också pengar i år", "Kone Foundation gave us a grant": who funds it
+_FUNDED = re.compile(r"^(?P<org>[A-ZÅÄÖ].{1,60}?)\s+(?:(?:gav|ger)\s+oss\s+(?:också\s+|även\s+)?"
+                     r"(?:pengar|bidrag|ett\s+bidrag)|"
+                     r"(?:has\s+)?(?:gave|give|gives)\s+us\s+(?:also\s+)?(?:money|a\s+grant|funding)|funds\s+us|"
+                     r"funded\s+us|rahoitt?aa|rahotti|rahoitti|anto(?:i)?\s+(?:meille\s+)?(?:myös\s+)?(?:rahaa|"
+                     r"avustuksen)|myönsi\s+(?:meille\s+)?(?:myös\s+)?(?:avustuksen|rahaa)|betalar\s+(?:också\s+)?"
+                     r"(?:för|en\s+del))\b", re.DOTALL)
+
+
+def forgotten(nlu: Understanding, body: str) -> Correction | None:
+    """What follows "unohtu mainita", "glömde", "one more thing" is added: to the field named right after ("for
+    goals, …", "som hör till kärnan: …") or, when none, to the one its words describe (decided by the engine);
+    only the first part is added (with a clause that qualifies it), not the remark after it ("…, ne on ihan
+    keskeinen kumppani meille")."""
+    from assistant.items import sentences
+    from assistant.understand import Correction
+
+    for_field = _FOR_FIELD.match(body)
+    into = nlu.names_field(for_field.group(1), window=3) if for_field else None
+    said = body[for_field.end():] if into and for_field else body
+    parts = [re.sub(r"^[\s:;,.–—-]*(?:(?:et|että|att|that|myös|lisäksi|kans|also|också|även|too)\s+)*", "", p).strip()
+             for p in re.split(r"\s*(?:[,;]|\.|\s[-–—])\s+", said)]
+    parts = [p for p in parts if p]
+    if not parts or len(sentences(body)) > 3:
+        return None
+    while len(parts) > 1 and _QUALIFIER.match(parts[1]):  # "isovanhemmat, jos lapset asuu niillä": one item
+        parts[0:2] = [f"{parts[0]}, {parts[1]}"]
+    funded = _FUNDED.match(parts[0]) if not into else None
+    if funded:  # "Aktiastiftelsen i Vasa gav oss också pengar": the funder, not a sentence about money
+        return Correction(field="funders", text=funded.group("org"), additive=True)
+    kind = forgotten_kind(parts[0]) if not into else None
+    if kind is not None:
+        return kind
+    belongs = _BELONGS_TO.match(parts[0]) if not into else None  # "nuorten vanhemmat kuuluu kohderyhmään"
+    if belongs and (fld := nlu.names_field(belongs.group("f"), window=2)):
+        return Correction(field=fld, text=belongs.group("x"), additive=True)
+    return Correction(field=into or nlu.names_field(parts[0], strict=True), text=parts[0], additive=True)
+
+
+_BELONGS_TO = re.compile(r"^(?P<x>.{2,60}?)\s+(?:kuuluu|kuuluvat|kuuluis|kuuluisi|hör\s+(?:också\s+)?till|"
+                         r"hör\s+(?:också\s+)?hemma\s+i|belongs?\s+(?:also\s+)?(?:to|in)|are\s+also\s+in|should\s+be\s+in)"
+                         r"\s+(?:myös\s+|också\s+|the\s+)?(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s*$", re.IGNORECASE)

@@ -26,6 +26,7 @@ from assistant.correction_patterns import (
     first_sentence,
     topic_of,
 )
+from assistant.forgot import forgotten as forgotten_of
 from assistant.items import sentences as _sentences
 from assistant.moves import fixed_or_free, move_hint, named_move
 from assistant.phrases import _phrases, contains, cut_leading, starts_with, tokens
@@ -95,7 +96,7 @@ def read(nlu: Understanding, text: str) -> Correction | None:
     added = any(lead in _phrases(nlu.cues.addition_markers) for lead in leads)  # "unohtu mainita X"
     removal = _TRAILING_REMOVE.search(body) if leads else None
     if added and removal is None:  # "unohtu mainita X", "oh and one thing for goals, we want …": what is added
-        forgotten = edits.forgotten(nlu, body)
+        forgotten = forgotten_of(nlu, body)
         if forgotten is not None:
             return forgotten
     if removal is not None:  # "unohdin toimijoista: X lopetettiin, eli sen voi ottaa pois": X goes
