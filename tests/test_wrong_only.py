@@ -50,3 +50,11 @@ def test_a_partner_by_its_abbreviation_leaves_and_the_reason_stays_out(start_at)
     iv.edit("actors", ["Karlstads kommun", "Brottsförebyggande rådet", "Föreningen Unga Röster"])
     turn = iv.turn("Brå är inte med längre, de stöttade oss bara första året.")
     assert turn.draft.actors == ["Karlstads kommun", "Föreningen Unga Röster"]
+
+
+def test_a_goal_nobody_can_promise_goes_at_the_summary(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("fi", "goals")
+    iv.edit("goals", ["Yksinäisyys vähenee", "Terveyskeskuskäynnit vähenevät puoleen"])
+    at_summary(iv)
+    turn = iv.turn("terveyskeskuskäyntien puolittuminen on liian kova lupaus, en haluu et se lukee siellä")
+    assert turn.draft.goals == ["Yksinäisyys vähenee"]
