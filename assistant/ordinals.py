@@ -38,6 +38,8 @@ _NUMERALS = frozenset("ykkönen ykkösen kakkonen kakkosen kolmonen kolmosen nel
 # what follows a pointer that names no list: "the second one", "toi keskimmäinen ei pidä paikkaansa"
 _AFTER_POINTER = frozenset("one ones item point bullet kohta punkt punkten grej grejen juttu ei eikä on oli e är va "
                            "var is was isn't isnt pois bort ska should stämmer pidä pitää".split())
+_TAKE_OUT = re.compile(r"\b(?:take\s+out|remove|delete|drop|pois|poista\w*|stryk\w*|ta\s+bort|ska\s+bort)\b",
+                       re.IGNORECASE)
 # "kohta 4", "item 2", "punkt 3": an item by its number
 _NUMBERED = frozenset("kohta kohdan kohtaa item punkt punkten point nro number nummer".split())
 # … and is not a time ("the last time", "last year", "den första veckan", "toinen vuosi")
@@ -104,7 +106,8 @@ def pointed_item(nlu: Understanding, text: str) -> tuple[str, int] | None:
              for i in range(len(words)) if (fld := _field_at(nlu, words, i))]
     if not named:  # "take out the second one, parents dont come": the card tells which list (``ordinal_fix``),
         nxt = words[place[0] + 1] if place[0] + 1 < len(words) else ""  # but "se toinen ohjaaja" is the other
-        return ("", place[1]) if nxt in _AFTER_POINTER else None  # instructor, not an item's place
+        # instructor, and without a word that removes, "the first is …" in an answer is no pointer at all
+        return ("", place[1]) if nxt in _AFTER_POINTER and _TAKE_OUT.search(text) else None
     return min(named)[1], place[1]
 
 
