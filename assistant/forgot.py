@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 # "ni har förresten glömt församlingen, …", "yks porukka unohtu kyl, meillä käy myös …", "you forgot maybe the
 # most important thing. the same worker …", "…, glömde säga de": a clause that says something was forgotten,
 # anywhere in the message; the rest of the message is what was forgotten
-_FORGOT = re.compile(r"\b(?:unohtu|unohtui|unohdin|unohin|unohditte|unohdit|unohtunut|unohtunu|glömt|glömde|glömda|"
+FORGOT = re.compile(r"\b(?:unohtu|unohtui|unohdin|unohin|unohditte|unohdit|unohtunut|unohtunu|glömt|glömde|glömda|"
                      r"forgot|forgotten|yks asia puuttuu|yksi asia puuttuu|yks juttu puuttuu|en sak saknas|"
                      r"one thing is missing|something is missing)\b", re.IGNORECASE)
 # only "forgot to say it" ends a message whose thing came before ("…, I forgot this spring's lot" is a reason)
@@ -115,12 +115,12 @@ def forgot_elsewhere(text: str) -> str | None:
     """What a message says was forgotten when "unohtu"/"glömt"/"forgot" is not its first word: the other
     clauses, or what follows the word in its own short clause ("ni har glömt församlingen")."""
     clauses = [c.strip() for c in _CLAUSES.split(text.strip()) if c.strip()]
-    at = next((i for i, c in enumerate(clauses) if _FORGOT.search(c) and (len(c.split()) <= 8 or _SAY_THAT.search(c))),
+    at = next((i for i, c in enumerate(clauses) if FORGOT.search(c) and (len(c.split()) <= 8 or _SAY_THAT.search(c))),
               None)
     if at is None or len(clauses) > 4:
         return None
     rest = clauses[at + 1:]
-    own = _FORGOT.search(clauses[at])
+    own = FORGOT.search(clauses[at])
     tail = re.sub(r"^(?:(?:att|säga|nämna|mainita|sanoa|sanoo|et|että|to|say|mention|that|förresten|muuten|kyl|"
                   r"kyllä)\s+)*", "",
                   clauses[at][own.end():].strip() if own else "", flags=re.IGNORECASE)
@@ -186,7 +186,7 @@ def corrected_later(nlu: Understanding, sents: list[str]) -> Correction | None:
             LEAD_FILLER.sub("", rest, count=1), nlu.cues.correction_markers) is not None  # "ja sit vielä: X ei vaan Y"
         if later is not None and (later.command or later.move_to or later.position is not None or later.field
                                   or (later.removed and (announced or not (later.weak and later.text)))
-                                  or later.additive and _FORGOT.search(rest)):  # "… forgot to mention also X"
+                                  or later.additive and FORGOT.search(rest)):  # "… forgot to mention also X"
             head = " ".join(sents[:k])
             ack = _ACK.match(head + " ")  # "näyttää hyvältä!" answers nothing, nor does "mittareista kysyn kaverilta"
             put_off = len(head.split()) <= 10 and _PUT_OFF.search(head) is not None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from assistant.forgot import FORGOT
 from assistant.items import sentences
 
 if TYPE_CHECKING:
@@ -49,7 +50,6 @@ _PAYS = re.compile(r"\b(?:ger\s+(?:oss\s+|bara\s+)?pengar|betalar|bekostar|rahoi
 _NO_PAY = re.compile(r"\b(?:ei|eivät|int|inte|doesn't|don't|does\s+not|do\s+not)\s+(?:[\wåäö]+\s+){0,2}?"
                      r"(?:rahoit\w*|rahot\w*|maksa\w*|betalar|pay|fund)\b", re.IGNORECASE)
 _SHOULD_BE = re.compile(r"\b(?:pitäis|pitäisi|pitäs|kuuluis|kuuluisi|kuuluu)\s+(?:olla\s+)?$", re.IGNORECASE)
-_FORGOT_TO_SAY = re.compile(r"\b(?:unohin|unohdin|unohtu\w*|glömde|glömt|forgot|forgotten)\b", re.IGNORECASE)
 _REMOVE = re.compile(r"\b(?:pois|poista|poistaa|poistetaan|remove|delete|take (?:it|them) out|ta bort|stryk|strykas)\b",
                      re.IGNORECASE)
 
@@ -58,7 +58,7 @@ def move_hint(nlu: Understanding, text: str) -> Correction | None:
     """A Correction with ``move_to`` (and ``field`` when the wrong field is named too), or None."""
     from assistant.understand import Correction
 
-    if not _MOVE_CUE.search(text) or _REMOVE.search(text) or _FORGOT_TO_SAY.search(text):
+    if not _MOVE_CUE.search(text) or _REMOVE.search(text) or FORGOT.search(text):
         return None  # "unohin sanoa et myös X kuuluu kohderyhmään": X is new, not an item that moves
     words = list(re.finditer(r"[\wåäöÅÄÖ'-]+", text))
     if len(words) > 35 or len(sentences(text)) > 2:

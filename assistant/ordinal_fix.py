@@ -11,17 +11,15 @@ from typing import TYPE_CHECKING
 
 from assistant.card_words import _shared
 from assistant.items import sentences
-from assistant.ordinals import LIST_FIELDS, item_at
+from assistant.ordinals import LIST_FIELDS, PLACE, item_at
 
 if TYPE_CHECKING:
     from assistant.understand import Understanding
 
 # where the pointer's own clause ends ("toka tavote on väärin.", "kohta 4 on väärin:", "the first one,")
 _CLAUSE_END = re.compile(r"[:.;,!?–]|\s-\s")
-_POINTER = re.compile(r"(?<![\wåäö])(?:toinen|toka|toisen|tokan|kolmas|kolmannen|kolmonen|neljäs|eka|ekan|"
-                      r"ensimmäinen|viimeinen|vika|keskimmäinen|kakkonen|ykkönen|nelonen|första|andra|tredje|"
-                      r"fjärde|sista|mittersta|first|second|third|fourth|last|middle|(?:kohta|item|punkt|point)\s+\d+)"
-                      r"(?![\wåäö])", re.IGNORECASE)
+_POINTER = re.compile(r"(?<![\wåäö])(?:" + "|".join(sorted(PLACE, key=len, reverse=True)) +
+                      r"|(?:kohta|item|punkt|point)\s+\d+)(?![\wåäö])", re.IGNORECASE)  # the words ``ordinals`` reads
 _RATHER = re.compile(r"\b(?:vaan|utan|but\s+rather|instead)\s+(?:(?:et|että|att|that)\s+)?(?P<y>.+)$", re.IGNORECASE)
 _ITS = re.compile(r"(?:^|,\s*)(?:it's|its|it\s+is|he\s+e|de\s+e|det\s+är|det\s+e|se\s+on|ne\s+on|they're|they\s+are)"
                   r"\s+(?!not\b|int\b|inte\b|ei\b)(?:(?:that|about|att|et|että)\s+)?(?P<y>.+)$", re.IGNORECASE)

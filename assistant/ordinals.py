@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 LIST_FIELDS = ("target_groups", "goals", "core", "adaptable", "actors", "themes", "regions", "funders")
 MIDDLE = 1000  # "den i mitten där": the middle one of an odd number of items
 
-_PLACE = {
+PLACE = {
     # fi
     "eka": 0, "ekan": 0, "ekaa": 0, "ensimmäinen": 0, "ensimmäisen": 0, "ensimmäistä": 0,
     "toinen": 1, "toisen": 1, "toista": 1, "toka": 1, "tokan": 1, "tokaa": 1,
@@ -84,7 +84,7 @@ def pointed_item(nlu: Understanding, text: str) -> tuple[str, int] | None:
     place: tuple[int, int] | None = None  # (word index, place)
     middle = _MIDDLE.search(text)
     for i, w in enumerate(words):
-        p = _PLACE.get(w)
+        p = PLACE.get(w)
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if p is None and w in _NUMBERED and nxt.isdigit() and 0 < int(nxt) < 20:  # "ydinasioiden kohta 4"
             place = (i, int(nxt) - 1)
