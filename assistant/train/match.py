@@ -1,6 +1,7 @@
 """Fit the match model on the dev pairs: logistic regression over the part-by-part features, C chosen by
 cross-validation grouped by query, then the bars (reuse offer, bands) chosen on out-of-fold predictions:
-the lowest offer bar whose false offers stay ≤ 5 % of dev queries. Held-out pairs are never read."""
+the lowest offer bar whose false offers stay ≤ 5 % of dev queries. The dev queries are also written out as
+the labelled descriptions the model compares with (``match_examples``). Held-out pairs are never read."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from pathlib import Path
 import numpy as np
 
 from assistant.bench.matchdata import build, load_queries
+from assistant.match_examples import EXAMPLES
+from assistant.match_examples import write as write_examples
 from assistant.matchmodel import FEATURES, WEIGHTS
 from assistant.settings import Settings
 
@@ -34,7 +37,8 @@ def offer_outcomes(groups: list[tuple[list[str], list[float], set[str]]], bar: f
 
 # more similarity never makes "the same practice" less likely; a conflict never makes it more likely
 MONOTONE_UP = {"dense", "dense_z", "dense_margin", "dense_rank", "lex", "lex_rank", "tg_sim", "need_sim", "core_sim",
-               "goal_sim", "age", "group", "term_overlap", "named", "concepts", "align", "align_top"}
+               "goal_sim", "age", "group", "term_overlap", "named", "concepts", "align", "align_top",
+               "ex_pos_other"}
 MONOTONE_DOWN = {"age_conflict", "group_conflict"}
 
 
@@ -62,9 +66,11 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
 
     from assistant.bench.interview import _services
 
+    dev = load_queries(PAIRS, split="dev")
+    print(f"{write_examples(dev)} labelled dev descriptions → {EXAMPLES}")
     with tempfile.TemporaryDirectory(prefix="parastelu-train-match-") as tmp:
         svc = _services(settings, Path(tmp))
-        pairs = build(svc, load_queries(PAIRS, split="dev"))
+        pairs = build(svc, dev)
     x = np.stack([xi for p in pairs for xi in p.x])
     y = np.asarray([yi for p in pairs for yi in p.y])
     g = np.asarray([i for i, p in enumerate(pairs) for _ in p.x])

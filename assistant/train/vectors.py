@@ -1,4 +1,5 @@
-"""The seed bank's vectors (whole records and the parts the match model compares), shipped with the code."""
+"""The seed bank's vectors (whole records and the parts the match model compares) and those of the labelled
+descriptions the match model compares with (``match_examples``), shipped with the code."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import numpy as np
 import yaml
 
 from assistant.embeddings import build_embedder
+from assistant.match_examples import Examples
 from assistant.matchmodel import model_parts, model_units, view_parts
 from assistant.schema import ModelDescription
 from assistant.seedvectors import SHIPPED, write
@@ -46,6 +48,9 @@ def write_seed_vectors(settings: Settings, path: Path = SHIPPED) -> int:
     texts = seed_texts(seed_models())
     vecs = embedder.embed_passages(texts)
     items = {text_key(embedder.model_id, "passage", t): np.asarray(v) for t, v in zip(texts, vecs, strict=True)}
+    examples = Examples.load().texts()  # the labelled descriptions the match model compares every text with
+    items |= {text_key(embedder.model_id, "query", t): np.asarray(v)
+              for t, v in zip(examples, embedder.embed_queries(examples), strict=True)}
     n = write(path, items)
     print(f"wrote {n} vectors of {embedder.model_id} to {path}")
     return 0
