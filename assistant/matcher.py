@@ -121,7 +121,7 @@ def _score(services: Services, q: QueryParts, k: int, filters: Filters | None, e
             models.append(m)
             seen.add(m.id)
     xs = [mm.features(q, m, ctx) for m in models]
-    out = [Scored(m, p, mm.band(p), float(x[0]), [])
+    out = [Scored(m, p, mm.band(p, q.lang), float(x[0]), [])
            for m, x, p in zip(models, xs, mm.probabilities(xs), strict=True)]
     out.sort(key=lambda s: (-s.probability, s.model.id))
     for s in out[:k]:  # reasons only for what is shown
@@ -134,7 +134,7 @@ def search(services: Services, query: str, k: int = 5, filters: Filters | None =
     """Staff search: best first by probability; ``close_match`` is false when nothing clears the bar."""
     q = QueryParts(text=query.strip(), lang=lang or detect_language(query))
     hits = score(services, q, k=k, filters=filters, lang=q.lang)
-    bar = match_model(services).bands["close"]
+    bar = match_model(services).close(q.lang)
     return SearchResult(query=query, close_match=bool(hits) and hits[0].probability >= bar, hits=hits)
 
 
@@ -188,7 +188,7 @@ def defer(state: InterviewState, services: Services, force_steps: bool = False) 
 def _steps(state: InterviewState, services: Services, strong: float | None) -> list[Any]:
     from assistant import advisor
 
-    close = match_model(services).bands["close"]
+    close = match_model(services).close(state.draft.language or state.lang)
     strong = max(services.settings.offer_probability or strong or close, close)
     return advisor.next_steps(state.matches, state.draft, state.lang, state.reuse_choice, state.offered, close,
                               strong=strong)
@@ -197,8 +197,9 @@ def _steps(state: InterviewState, services: Services, strong: float | None) -> l
 def offer_bar(services: Services, draft: Draft | None = None, policy_bar: float | None = None) -> float:
     """The bar for interrupting; while little is known of what is done (only a need and an age group, say),
     the "same model" band: too many models share a need and an age to interrupt anyone for that."""
-    bands = match_model(services).bands
-    bar = services.settings.offer_probability or policy_bar or bands["close"]
+    mm = match_model(services)
+    bands = mm.bands
+    bar = services.settings.offer_probability or policy_bar or mm.close(draft.language if draft else None)
     if draft is not None and len(content_words(draft_parts(draft, "fi").text)) < SPARSE_WORDS:
         return max(bar, bands["same"])
     return bar
@@ -232,7 +233,7 @@ def search_answer(services: Services, query: str, draft: Draft, lang: str) -> st
         return t("iv.bank_unavailable", lang) + f" ({type(exc).__name__})"
     if not hits:
         return t("iv.search_none", lang)
-    bar = match_model(services).bands["close"]
+    bar = match_model(services).close(q.lang)
     head = t("iv.search_answer" if hits[0].probability >= bar else "iv.search_no_close", lang)
     lines = [f"- **{md(h.model.name)}** ({band_label(h.band, lang)}, {100 * h.probability:.0f} %; "
              f"{md(h.model.organisation or t('owner.unknown', lang))}): {md(h.why)}" for h in hits]

@@ -132,6 +132,7 @@ class MatchModel:
         self.scale = np.ones(len(FEATURES))
         self.stage2 = np.asarray([1.0, 0.0, 0.0])  # weights of (logit, margin over best other, bias)
         bands: dict[str, float] = {}
+        self.close_by_lang: dict[str, float] = {}  # the bar for "a close match" in each language of the text
         if weights is not None and weights.exists():
             data = json.loads(weights.read_text(encoding="utf-8"))
             if data.get("features") == list(FEATURES) and data.get("model_id") == embedder.model_id:
@@ -141,6 +142,7 @@ class MatchModel:
                 self.scale = np.asarray(data["scale"], dtype=np.float64)
                 self.stage2 = np.asarray(data.get("stage2", [1.0, 0.0, 0.0]), dtype=np.float64)
                 bands = dict(data.get("bands", {}))
+                self.close_by_lang = {str(k): float(v) for k, v in data.get("close_by_lang", {}).items()}
         self.bands = {"same": 0.8, "close": 0.5, "topic": 0.2} | bands
 
     @property
@@ -226,9 +228,17 @@ class MatchModel:
         """A single candidate with no competitors (tests, compare)."""
         return self.probabilities([x])[0]
 
-    def band(self, p: float) -> str | None:
+    def close(self, lang: str | None = None) -> float:
+        """The bar for "a close match" (search says so; the benchmark's offer) for a text in ``lang``: the
+        probabilities run differently by language, so each has the lowest bar whose false offers stayed
+        ≤ 5 % out of fold on its own dev queries."""
+        return self.close_by_lang.get(lang or "", self.bands["close"])
+
+    def band(self, p: float, lang: str | None = None) -> str | None:
         """"same" (sama malli), "close" (lähellä), "topic" (samaa aihetta) or None."""
-        for name in ("same", "close", "topic"):
-            if p >= self.bands[name]:
+        close = self.close(lang)
+        for name, bar in (("same", max(self.bands["same"], close)), ("close", close),
+                          ("topic", min(self.bands["topic"], close))):
+            if p >= bar:
                 return name
         return None

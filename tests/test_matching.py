@@ -218,3 +218,19 @@ def test_a_description_labelled_in_another_language_is_evidence_and_never_its_ow
     own = examples.context(real_embedder, " " + walk.upper() + " ", "sv")  # the same text: not its own evidence
     assert own is not None and own.closest("walkers") == pytest.approx(float(
         real_embedder.embed_queries([walk_fi])[0] @ real_embedder.embed_queries([" " + walk.upper() + " "])[0]), abs=1e-5)
+
+
+def test_each_language_has_its_own_bar_for_a_close_match(real_embedder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from assistant.matchmodel import WEIGHTS, MatchModel
+
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    data["bands"] = {"same": 0.8, "close": 0.5, "topic": 0.2}
+    data["close_by_lang"] = {"fi": 0.35, "en": 0.6}
+    path = tmp_path / "match.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    mm = MatchModel(real_embedder, weights=path)
+    assert (mm.close("fi"), mm.close("en"), mm.close("sv")) == (0.35, 0.6, 0.5)  # sv: the overall bar
+    assert [mm.band(0.45, lang) for lang in ("fi", "sv", "en")] == ["close", "topic", "topic"]
+    assert mm.band(0.7, "en") == "close" and mm.band(0.85, "en") == "same"

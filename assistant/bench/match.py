@@ -46,14 +46,15 @@ def run(settings: Settings, directory: Path, verbose: bool = False, split: str |
     with tempfile.TemporaryDirectory(prefix="parastelu-bench-match-") as tmp:
         svc = _services(settings, Path(tmp))
         mm = match_model(svc)
-        bar = settings.offer_probability or mm.bands["close"]
-        print(f"match model: {'fitted' if mm.trained else 'UNTRAINED fallback'}; offer bar {bar:.2f}; bands {mm.bands}")
+        bars = {lang: settings.offer_probability or mm.close(lang) for lang in ("fi", "sv", "en")}
+        print(f"match model: {'fitted' if mm.trained else 'UNTRAINED fallback'}; offer bars "
+              + ", ".join(f"{lang} {b:.2f}" for lang, b in bars.items()) + f"; bands {mm.bands}")
         all_pairs = build(svc, queries)
         close: dict[str, bool] = {q.id: search(svc, q.text, k=5, lang=q.lang).close_match for q in queries}
     rows: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for pairs in all_pairs:
         q = pairs.query
-        offered = _offer(pairs, bar)
+        offered = _offer(pairs, bars[q.lang])
         for key in (f"{q.lang}/{q.split}", f"all/{q.split}"):
             r = rows[key]
             r["n"].append(1)

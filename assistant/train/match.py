@@ -1,6 +1,7 @@
 """Fit the match model on the dev pairs: logistic regression over the part-by-part features, C chosen by
 cross-validation grouped by query, then the bars (reuse offer, bands) chosen on out-of-fold predictions:
-the lowest offer bar whose false offers stay ≤ 5 % of dev queries. The dev queries are also written out as
+the lowest offer bar whose false offers stay ≤ 5 % of dev queries, overall and for each language's own queries
+(the bar a close match is judged by in that language). The dev queries are also written out as
 the labelled descriptions the model compares with (``match_examples``). Held-out pairs are never read."""
 
 from __future__ import annotations
@@ -33,6 +34,15 @@ def offer_outcomes(groups: list[tuple[list[str], list[float], set[str]]], bar: f
             positives += 1
             missed += offered not in pos
     return false, len(groups), missed, positives
+
+
+def lowest_bar(groups: list[tuple[list[str], list[float], set[str]]], share: float = 0.05) -> float:
+    """The lowest offer bar whose false offers stay ≤ ``share`` of the queries (0.5 when none does)."""
+    for cand in np.arange(0.2, 0.9, 0.01):
+        false, n, _, _ = offer_outcomes(groups, float(cand))
+        if false / max(1, n) <= share:
+            return float(cand)
+    return 0.5
 
 
 # more similarity never makes "the same practice" less likely; a conflict never makes it more likely
@@ -116,18 +126,21 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
         n = len(p.x)
         groups.append((p.ids, list(oof[start:start + n]), p.query.positives))
         start += n
-    bar = 0.5
-    for cand in np.arange(0.2, 0.9, 0.01):
-        false, n, missed, pos = offer_outcomes(groups, float(cand))
-        if false / max(1, n) <= 0.05:
-            bar = float(cand)
-            print(f"offer bar {bar:.2f}: false offers {false}/{n}, missed {missed}/{pos} (out of fold)")
-            break
+    bar = lowest_bar(groups)
+    false, n, missed, pos = offer_outcomes(groups, bar)
+    print(f"offer bar {bar:.2f}: false offers {false}/{n}, missed {missed}/{pos} (out of fold)")
+    by_lang: dict[str, float] = {}
+    for lang in ("fi", "sv", "en"):
+        mine = [grp for grp, p in zip(groups, pairs, strict=True) if p.query.lang == lang]
+        by_lang[lang] = lowest_bar(mine)
+        false, n, missed, pos = offer_outcomes(mine, by_lang[lang])
+        print(f"{lang}: bar {by_lang[lang]:.2f}, false offers {false}/{n}, missed {missed}/{pos} (out of fold)")
     weights = fit_monotone(xs, y, c)
     bands = {"same": round(max(0.8, bar + 0.2), 2), "close": round(bar, 2), "topic": round(min(0.2, bar / 2), 2)}
     data = {"model_id": svc.embedder.model_id, "features": list(FEATURES), "coef": np.round(weights[:-1], 6).tolist(),
             "intercept": round(float(weights[-1]), 6), "mean": np.round(mean, 6).tolist(),
             "scale": np.round(scale, 6).tolist(), "stage2": [round(v, 6) for v in stage2], "bands": bands, "C": c,
+            "close_by_lang": {lang: round(b, 2) for lang, b in by_lang.items()},
             "trained_on": "evals/match queries.yaml + no_answer.yaml, split=dev"}
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
