@@ -2,14 +2,17 @@
 
 Why: the bank's own text says what a model is, not how people describe it. The labelled dev queries of
 ``evals/match`` are stories and searches told in everyday words, each marked with the models that are the
-same practice (or adoptable). A new description that reads like one whose answer was X is likelier X. The
-match feature is the closest description labelled X told in *another* language than the person's: within
-one language, closeness mostly follows shared topic words, whatever the label (on the dev pairs, nested
-cross-validation gave the same-language closeness no weight, and the closest look-alike of X none either).
+same practice (or adoptable). A new description that reads like one whose answer was X is likelier X.
+
+Similarity runs at different heights by language pair (two Finnish texts on anything are closer than a
+Finnish and an English text on the same thing), so a raw cosine would favour descriptions told in the
+person's own language. Each similarity is therefore read against its language pair: how many standard
+deviations above the mean similarity of texts in those two languages (both taken over the descriptions
+themselves). The feature is the best such reading among the descriptions labelled X.
 
 ``parastelu train match`` writes the dev queries (never the held-out ones) to
-``knowledge/classifier/match_examples.json``. A description identical to the person's text is skipped, so
-a labelled query is never its own evidence (training and the dev rows of ``bench match``).
+``knowledge/classifier/match_examples.json``. A description identical to the person's text is skipped, so a
+labelled query is never its own evidence (training and the dev rows of ``bench match``).
 """
 
 from __future__ import annotations
@@ -42,21 +45,19 @@ class Example:
 
 
 class ExampleContext:
-    """One person's text against every example: the similarities, looked up per model."""
+    """One person's text against every example: the standardised similarities, looked up per model."""
 
-    def __init__(self, sims: np.ndarray, other_lang: np.ndarray, by_positive: dict[str, np.ndarray]) -> None:
-        self.sims = sims
-        self.other_lang = other_lang
+    def __init__(self, scores: np.ndarray, by_positive: dict[str, np.ndarray]) -> None:
+        self.scores = scores
         self.by_positive = by_positive
 
-    def closest(self, model_id: str) -> float:
-        """The closest description labelled this model told in another language; 0.0 when there is none."""
+    def closest(self, model_id: str) -> float | None:
+        """The best standardised similarity to a description labelled this model; None when there is none."""
         rows = self.by_positive.get(model_id)
         if rows is None:
-            return 0.0
-        rows = rows[self.other_lang[rows]]
-        best = float(np.max(self.sims[rows])) if len(rows) else 0.0
-        return best if best > -1.0 else 0.0
+            return None
+        best = float(np.max(self.scores[rows]))
+        return best if np.isfinite(best) else None
 
 
 class Examples:
@@ -66,6 +67,7 @@ class Examples:
         self.examples = examples
         self._keys = [_key(e.text) for e in examples]
         self._vectors: dict[str, np.ndarray] = {}
+        self._pairs: dict[str, dict[tuple[str, str], tuple[float, float]]] = {}
         rows: dict[str, list[int]] = {}
         for i, e in enumerate(examples):
             for mid in e.positives:
@@ -88,15 +90,36 @@ class Examples:
             self._vectors[embedder.model_id] = embedder.embed_queries(self.texts())
         return self._vectors[embedder.model_id]
 
+    def pair_stats(self, embedder: CachedEmbedder) -> dict[tuple[str, str], tuple[float, float]]:
+        """(mean, standard deviation) of the similarity between descriptions in languages (a, b)."""
+        if embedder.model_id not in self._pairs:
+            vecs = self.vectors(embedder)
+            sims = vecs @ vecs.T
+            langs = np.asarray([e.lang for e in self.examples])
+            stats: dict[tuple[str, str], tuple[float, float]] = {}
+            for a in sorted(set(langs)):
+                for b in sorted(set(langs)):
+                    block = sims[np.ix_(langs == a, langs == b)]
+                    if a == b:
+                        block = block[~np.eye(len(block), dtype=bool)]
+                    if block.size >= 2:
+                        stats[(a, b)] = (float(block.mean()), float(block.std()) or 1e-6)
+            self._pairs[embedder.model_id] = stats
+        return self._pairs[embedder.model_id]
+
     def context(self, embedder: CachedEmbedder, text: str, lang: str) -> ExampleContext | None:
         if not self.examples:
             return None
         vq = embedder.embed_queries([text])[0]
         sims = self.vectors(embedder) @ vq
+        stats = self.pair_stats(embedder)
+        fallback = (float(sims.mean()), float(sims.std()) or 1e-6)  # a language the descriptions lack
+        mean, sd = (np.asarray(v) for v in zip(*[stats.get((lang, e.lang), fallback) for e in self.examples],
+                                                strict=True))
+        scores = (sims - mean) / sd
         own = _key(text)
-        sims = np.where(np.asarray([k == own for k in self._keys]), -2.0, sims)
-        other_lang = np.asarray([e.lang != lang for e in self.examples])
-        return ExampleContext(sims, other_lang, self.by_positive)
+        scores = np.where(np.asarray([k == own for k in self._keys]), -np.inf, scores)
+        return ExampleContext(scores, self.by_positive)
 
 
 def write(queries: Iterable[Any], path: Path = EXAMPLES) -> int:

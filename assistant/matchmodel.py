@@ -5,8 +5,8 @@ and groups, where non-overlapping ages count against), the need, the core activi
 (embeddings plus lexical overlap), and the overall meaning. A logistic regression fitted on the labelled
 dev pairs (``parastelu train match``; weights in ``knowledge/classifier/match.json``) turns them into a
 probability; no single raw-cosine cutoff decides. The labelled descriptions themselves are evidence too
-(``match_examples``): how close the person's text is to one, told in another language, whose answer was
-this model.
+(``match_examples``): how close the person's text is to one whose answer was this model (``described_as``;
+``described`` is 0.0 for a model nobody has described); see ``logit`` for how the two readings combine.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ from assistant.views import View, Views
 WEIGHTS = shipped("knowledge", "classifier", "match.json")
 FEATURES = ("dense", "dense_z", "dense_margin", "dense_rank", "lex", "lex_rank", "tg_sim", "need_sim", "core_sim",
             "goal_sim", "age", "age_conflict", "group", "group_conflict", "term_overlap", "named", "cross_lingual",
-            "cross_sv", "cross_en", "concepts", "align", "align_top", "ex_pos_other")
+            "cross_sv", "cross_en", "concepts", "align", "align_top", "described",
+            "described_as")
 
 
 PARTS = ("target_groups", "problem", "core", "goals")  # the parts compared one by one
@@ -131,6 +132,7 @@ class MatchModel:
         self.mean = np.zeros(len(FEATURES))
         self.scale = np.ones(len(FEATURES))
         self.stage2 = np.asarray([1.0, 0.0, 0.0])  # weights of (logit, margin over best other, bias)
+        self.base: tuple[np.ndarray, float, np.ndarray, np.ndarray] | None = None  # without the description
         bands: dict[str, float] = {}
         self.close_by_lang: dict[str, float] = {}  # the bar for "a close match" in each language of the text
         if weights is not None and weights.exists():
@@ -141,6 +143,10 @@ class MatchModel:
                 self.mean = np.asarray(data["mean"], dtype=np.float64)
                 self.scale = np.asarray(data["scale"], dtype=np.float64)
                 self.stage2 = np.asarray(data.get("stage2", [1.0, 0.0, 0.0]), dtype=np.float64)
+                if "base" in data:
+                    b = data["base"]
+                    self.base = (np.asarray(b["coef"], dtype=np.float64), float(b["intercept"]),
+                                 np.asarray(b["mean"], dtype=np.float64), np.asarray(b["scale"], dtype=np.float64))
                 bands = dict(data.get("bands", {}))
                 self.close_by_lang = {str(k): float(v) for k, v in data.get("close_by_lang", {}).items()}
         self.bands = {"same": 0.8, "close": 0.5, "topic": 0.2} | bands
@@ -183,11 +189,12 @@ class MatchModel:
         concepts = self._model_concepts(m)
         shared = len(ctx.concepts & concepts) / max(1, min(len(ctx.concepts), 12)) if ctx.concepts else 0.0
         align, align_top = self._align(ctx, m, view)
-        example = ctx.examples.closest(m.id) if ctx.examples is not None else 0.0
+        closest = ctx.examples.closest(m.id) if ctx.examples is not None else None
         return np.asarray([dense, dense_z, margin, rank, lex, lex_rank, *sims, max(age, 0.0), 1.0 if age < 0 else 0.0,
                            max(grp, 0.0), 1.0 if grp < 0 else 0.0, overlap, named,
                            0.0 if q.lang == mlang else 1.0, 1.0 if q.lang == "sv" and mlang != "sv" else 0.0,
-                           1.0 if q.lang == "en" and mlang != "en" else 0.0, shared, align, align_top, example],
+                           1.0 if q.lang == "en" and mlang != "en" else 0.0, shared, align, align_top,
+                           0.0 if closest is None else 1.0, closest or 0.0],
                           dtype=np.float64)
 
     def _model_concepts(self, m: ModelDescription) -> set[int]:
@@ -209,10 +216,17 @@ class MatchModel:
         return float(best.mean()), float(np.sort(best)[-3:].mean())
 
     def logit(self, x: np.ndarray) -> float:
-        """Stage one: this candidate alone."""
+        """Stage one: this candidate alone, read with the record's own words and, where the model has labelled
+        descriptions (``described``), with the closest of them too; the higher reading counts, so a model
+        nobody has described (or described otherwise) is not held against for it."""
         if self.coef is None:  # untrained fallback: standing out from the bank, minus conflicts
             return float(1.2 * (x[1] - 3.0) - 2.0 * x[11] - 1.5 * x[13] + 3.0 * x[15])
-        return float(((x - self.mean) / self.scale) @ self.coef + self.intercept)
+        full = float(((x - self.mean) / self.scale) @ self.coef + self.intercept)
+        if self.base is None:
+            return full
+        coef, intercept, mean, scale = self.base
+        base = float(((x[:-2] - mean) / scale) @ coef + intercept)
+        return max(full, base) if x[-2] > 0 else base
 
     def probabilities(self, xs: list[np.ndarray]) -> list[float]:
         """Stage two: each candidate against the best of the others (a clear winner is likelier right)."""

@@ -199,26 +199,50 @@ def test_school_levels_and_life_stages_are_ages(text: str, expected: tuple[int, 
         assert age_compatibility(ages(text), ages("peruskoulun oppilaat, luokat 1–9")) == -1.0
 
 
-def test_a_description_labelled_in_another_language_is_evidence_and_never_its_own(real_embedder) -> None:  # type: ignore[no-untyped-def]
-    from assistant.match_examples import Example
+def test_a_labelled_description_is_read_against_its_language_pair_and_never_its_own(real_embedder) -> None:  # type: ignore[no-untyped-def]
 
-    walk = "A weekly walking group for lonely older men, led by a volunteer, starting from the parish hall."
-    walk_fi = "Yksinäisille ikämiehille viikoittainen kävelyryhmä, vapaaehtoinen vetää, lähtö seurakuntatalolta."
-    debts = "Ekonomisk rådgivning och små lån för hushåll med skulder som inte får lån på banken."
-    examples = Examples([Example(walk, "en", frozenset({"walkers"})), Example(walk_fi, "fi", frozenset({"walkers"})),
-                         Example(debts, "sv", frozenset({"sosiaalinen-luototus"}))])
+    shipped = Examples.load()
+    stats = shipped.pair_stats(real_embedder)
+    for lang in ("fi", "sv", "en"):  # why the pair matters: texts in one language sit closer on anything
+        assert all(stats[(lang, lang)][0] > stats[(lang, other)][0] for other in ("fi", "sv", "en") if other != lang)
     person = "Kävelykerho yksinäisille eläkeläismiehille kerran viikossa, vetäjänä vapaaehtoinen."
-    ctx = examples.context(real_embedder, person, "fi")
+    ctx = shipped.context(real_embedder, person, "fi")
     assert ctx is not None
-    walkers, credit = ctx.closest("walkers"), ctx.closest("sosiaalinen-luototus")
-    assert walkers == pytest.approx(float(real_embedder.embed_queries([walk])[0] @ real_embedder.embed_queries(
-        [person])[0]), abs=1e-5)  # the English one: the Finnish example is in the person's own language
-    assert walkers > credit > 0.0
-    assert ctx.closest("ohjaamo") == 0.0  # no description labelled it
-    own = examples.context(real_embedder, " " + walk.upper() + " ", "sv")  # the same text: not its own evidence
-    assert own is not None and own.closest("walkers") == pytest.approx(float(
-        real_embedder.embed_queries([walk_fi])[0] @ real_embedder.embed_queries([" " + walk.upper() + " "])[0]), abs=1e-5)
+    vq = real_embedder.embed_queries([person])[0]
+    vecs = shipped.vectors(real_embedder)
+    rows = [i for i, e in enumerate(shipped.examples) if "walkers" in e.positives]
+    expected = max((float(vecs[i] @ vq) - stats[("fi", shipped.examples[i].lang)][0]) / stats[("fi", shipped.examples[i].lang)][1]
+                   for i in rows)
+    assert ctx.closest("walkers") == pytest.approx(expected, abs=1e-4)
+    assert ctx.closest("no-such-model") is None  # nobody has described it: no evidence either way
+    own = shipped.examples[rows[0]]
+    again = shipped.context(real_embedder, "  " + own.text.upper(), own.lang)  # the same text, other spacing/case
+    assert again is not None
+    vo = real_embedder.embed_queries(["  " + own.text.upper()])[0]
+    others = [i for i in rows if i != rows[0]]
+    best_other = max((float(vecs[i] @ vo) - stats[(own.lang, shipped.examples[i].lang)][0])
+                     / stats[(own.lang, shipped.examples[i].lang)][1] for i in others)
+    assert again.closest("walkers") == pytest.approx(best_other, abs=1e-4)
 
+
+def test_a_model_nobody_has_described_is_read_by_its_own_words(real_embedder) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from assistant.matchmodel import FEATURES, MatchModel
+
+    mm = MatchModel(real_embedder)
+    assert mm.base is not None and FEATURES[-2:] == ("described", "described_as")
+    x = mm.mean.copy()
+    x[-2], x[-1] = 0.0, -5.0  # not described: the description feature must not count at all
+    coef, intercept, mean, scale = mm.base
+    base = float(((x[:-2] - mean) / scale) @ coef + intercept)
+    assert mm.logit(x) == pytest.approx(base)
+    close, far = x.copy(), x.copy()
+    close[-2], close[-1] = 1.0, 6.0
+    far[-2], far[-1] = 1.0, -6.0
+    assert mm.logit(close) > base  # a close description lifts the model
+    assert mm.logit(far) == pytest.approx(base)  # a distant one does not sink it below its own words
+    assert not np.isnan(mm.logit(close))
 
 def test_each_language_has_its_own_bar_for_a_close_match(real_embedder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import json

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -48,17 +50,17 @@ def lowest_bar(groups: list[tuple[list[str], list[float], set[str]]], share: flo
 # more similarity never makes "the same practice" less likely; a conflict never makes it more likely
 MONOTONE_UP = {"dense", "dense_z", "dense_margin", "dense_rank", "lex", "lex_rank", "tg_sim", "need_sim", "core_sim",
                "goal_sim", "age", "group", "term_overlap", "named", "concepts", "align", "align_top",
-               "ex_pos_other"}
+               "described_as"}
 MONOTONE_DOWN = {"age_conflict", "group_conflict"}
 
 
-def fit_monotone(x: np.ndarray, y: np.ndarray, c: float) -> np.ndarray:
+def fit_monotone(x: np.ndarray, y: np.ndarray, c: float, names: tuple[str, ...] = FEATURES) -> np.ndarray:
     """Logistic regression (L2, strength 1/c) whose coefficients respect MONOTONE_UP/DOWN; weights + bias."""
     from scipy.optimize import minimize
 
     n = x.shape[1]
     bounds = [(0.0, None) if f in MONOTONE_UP else (None, 0.0) if f in MONOTONE_DOWN else (None, None)
-              for f in FEATURES] + [(None, None)]
+              for f in names] + [(None, None)]
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
         p = 1 / (1 + np.exp(-(x @ w[:-1] + w[-1])))
@@ -68,6 +70,50 @@ def fit_monotone(x: np.ndarray, y: np.ndarray, c: float) -> np.ndarray:
         return float(nll) + reg, grad
 
     return np.asarray(minimize(loss, np.zeros(n + 1), jac=True, method="L-BFGS-B", bounds=bounds).x)
+
+
+@dataclass
+class Linear:
+    """One standardised logistic regression of stage one."""
+
+    coef: np.ndarray
+    intercept: float
+    mean: np.ndarray
+    scale: np.ndarray
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        return np.asarray(((x - self.mean) / self.scale) @ self.coef + self.intercept)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"coef": np.round(self.coef, 6).tolist(), "intercept": round(float(self.intercept), 6),
+                "mean": np.round(self.mean, 6).tolist(), "scale": np.round(self.scale, 6).tolist()}
+
+
+def _linear(x: np.ndarray, y: np.ndarray, c: float, names: tuple[str, ...]) -> Linear:
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    w = fit_monotone((x - mean) / scale, y, c, names)
+    return Linear(w[:-1], float(w[-1]), mean, scale)
+
+
+@dataclass
+class StageOne:
+    """Two readings of a pair: without the labelled descriptions (the record's own words), and with the
+    closest description of the model (``match_examples``) where one exists; the higher one counts. A missing
+    or distant description is no evidence against a model (a record published after training, a bank of
+    one's own, a person who names the model and uses its terms: the dev descriptions were written without
+    them), while a close one can lift a model the record's words alone would miss."""
+
+    full: Linear
+    base: Linear
+
+    @classmethod
+    def fit(cls, x: np.ndarray, y: np.ndarray, c: float) -> StageOne:
+        has = x[:, -2] > 0  # "described"
+        return cls(_linear(x[has], y[has], c, FEATURES), _linear(x[:, :-2], y, c, FEATURES[:-2]))
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        base = self.base.logits(x[:, :-2])
+        return np.where(x[:, -2] > 0, np.maximum(self.full.logits(x), base), base)
 
 
 def train(settings: Settings, out: Path = WEIGHTS) -> int:
@@ -84,16 +130,13 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
     x = np.stack([xi for p in pairs for xi in p.x])
     y = np.asarray([yi for p in pairs for yi in p.y])
     g = np.asarray([i for i, p in enumerate(pairs) for _ in p.x])
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
-    xs = (x - mean) / scale
     print(f"{len(pairs)} dev queries, {len(y)} pairs, {int(y.sum())} positive")
     best: tuple[float, float, np.ndarray] | None = None
-    folds = list(GroupKFold(n_splits=5).split(xs, y, g))
+    folds = list(GroupKFold(n_splits=5).split(x, y, g))
     for c in (0.3, 1.0, 3.0, 10.0):
         oof = np.zeros(len(y))
         for tr, te in folds:
-            w = fit_monotone(xs[tr], y[tr], c)
-            oof[te] = xs[te] @ w[:-1] + w[-1]
+            oof[te] = StageOne.fit(x[tr], y[tr], c).logits(x[te])
         p1 = 1 / (1 + np.exp(-oof))
         nll = -float(np.mean(y * np.log(np.clip(p1, 1e-6, 1)) + (1 - y) * np.log(np.clip(1 - p1, 1e-6, 1))))
         print(f"C={c}: out-of-fold log loss (stage one) {nll:.4f}")
@@ -135,15 +178,14 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
         by_lang[lang] = lowest_bar(mine)
         false, n, missed, pos = offer_outcomes(mine, by_lang[lang])
         print(f"{lang}: bar {by_lang[lang]:.2f}, false offers {false}/{n}, missed {missed}/{pos} (out of fold)")
-    weights = fit_monotone(xs, y, c)
+    stage_one = StageOne.fit(x, y, c)
     bands = {"same": round(max(0.8, bar + 0.2), 2), "close": round(bar, 2), "topic": round(min(0.2, bar / 2), 2)}
-    data = {"model_id": svc.embedder.model_id, "features": list(FEATURES), "coef": np.round(weights[:-1], 6).tolist(),
-            "intercept": round(float(weights[-1]), 6), "mean": np.round(mean, 6).tolist(),
-            "scale": np.round(scale, 6).tolist(), "stage2": [round(v, 6) for v in stage2], "bands": bands, "C": c,
+    data = {"model_id": svc.embedder.model_id, "features": list(FEATURES), **stage_one.full.to_json(),
+            "base": stage_one.base.to_json(), "stage2": [round(v, 6) for v in stage2], "bands": bands, "C": c,
             "close_by_lang": {lang: round(b, 2) for lang, b in by_lang.items()},
             "trained_on": "evals/match queries.yaml + no_answer.yaml, split=dev"}
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    print("coefficients: " + ", ".join(f"{f} {w:+.2f}" for f, w in zip(FEATURES, weights[:-1], strict=True)))
+    print("coefficients: " + ", ".join(f"{f} {w:+.2f}" for f, w in zip(FEATURES, stage_one.full.coef, strict=True)))
     print(f"bands {bands} → {out}")
     return 0

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.bench.match import ece
-from assistant.train.match import PAIRS, fit_monotone
+from assistant.train.match import PAIRS, StageOne
 
 LANGS = ("fi", "sv", "en", "all")
 
@@ -82,8 +82,6 @@ def fit_predict(d: Data, train_q: np.ndarray, test_q: np.ndarray, seed: int,
     from sklearn.linear_model import LogisticRegression
 
     tr, te = np.isin(d.q, train_q), np.isin(d.q, test_q)
-    mean, scale = d.x[tr].mean(axis=0), d.x[tr].std(axis=0) + 1e-6
-    xs = (d.x - mean) / scale
     inner = dict(zip(train_q.tolist(), _folds(len(train_q), 5, seed + 1000).tolist(), strict=True))
     fold = np.asarray([inner.get(int(qi), -1) for qi in d.q])
     best: tuple[float, float, np.ndarray] | None = None
@@ -91,8 +89,7 @@ def fit_predict(d: Data, train_q: np.ndarray, test_q: np.ndarray, seed: int,
         oof = np.zeros(len(d.y))
         for k in range(5):
             a, b = tr & (fold != k), tr & (fold == k)
-            w = fit_monotone(xs[a], d.y[a], c)
-            oof[b] = xs[b] @ w[:-1] + w[-1]
+            oof[b] = StageOne.fit(d.x[a], d.y[a], c).logits(d.x[b])
         loss = _nll(1 / (1 + np.exp(-oof[tr])), d.y[tr])
         if best is None or loss < best[1]:
             best = (c, loss, oof)
@@ -113,8 +110,7 @@ def fit_predict(d: Data, train_q: np.ndarray, test_q: np.ndarray, seed: int,
                 bars[lang] = float(cand)
                 break
     stage2 = LogisticRegression(C=10.0, max_iter=2000).fit(x2[tr], d.y[tr])
-    w = fit_monotone(xs[tr], d.y[tr], c)
-    z = xs @ w[:-1] + w[-1]
+    z = StageOne.fit(d.x[tr], d.y[tr], c).logits(d.x)
     p = stage2.predict_proba(np.stack([z, _margins(z, d.q, te)], axis=1))[:, 1]
     return np.where(te, p, 0.0), bars
 
