@@ -57,6 +57,9 @@ class Dialogue(Corrections, Closing, InPassing):
         u = self.nlu.analyse(text, in_closing=st.phase in ("confirm", "done"))
         if u.intent is None and len(text.split()) >= 5:
             st.lang = detect_language(text, default=st.lang, min_evidence=2)
+        gone = self.place_gone(text)
+        if gone is not None:  # "Forssaa ei oo, pitää olla Janakkala": the place changed, the rest read alone
+            return gone
         action = policy.decide(st, u, self.nlu, self.flow)
         told = self.in_passing(action)
         if told is not None:  # "ei me enää pilotoida, tää on vakiintunutta": the stage, whatever was asked

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, cast
 
-from assistant import dropped, ordinal_item, policy, timewords
+from assistant import dropped, ordinal_item, place_gone, policy, timewords
 from assistant.interview_types import FieldStatus, InterviewState
+from assistant.items import dedupe
 from assistant.not_this_field import not_this_field
 from assistant.only_now import only_now
 from assistant.owner_changed import owner_changed
@@ -74,6 +75,32 @@ class InPassing:
             if told is not None:
                 return told
         return self._told_stage(action.text) if st.pending_field != "stage" else None
+
+    def place_gone(self, text: str) -> list[str] | None:
+        """A place of the card said not to be ours ("orimattilassa ei oo ollu lukupiiriä ikinä, se kolmas on
+        heinolassa"): it goes, the right place in its stead; the rest of the message is then handled as if said
+        alone (the answer asked for, or a second correction)."""
+        st = self.state
+        me = cast("Dialogue", self)
+        regions = list(st.draft.regions or [])
+        if st.phase not in ("confirm", "collect") or st.pending_field == "regions" or not regions:
+            return None
+        others = [str(i) for f, v in st.draft.model_dump().items() if f not in ("regions", "implementations")
+                  for i in (v if isinstance(v, list) else [v]) if isinstance(i, str) and i]
+        gone = place_gone.read(text, regions, st.lang, others)
+        if gone is None:
+            return None
+        new = [gone.instead if r == gone.place and gone.instead else r for r in regions
+               if r != gone.place or gone.instead]
+        self.set("regions", dedupe(new), FieldStatus.confirmed, replace=True)
+        st.status["regions"] = FieldStatus.confirmed
+        said = self.t("iv.corrected", label=self.label("regions"))
+        rest = place_gone.rest(text, gone)
+        if rest:
+            return [said, *me.handle(rest)]
+        if st.phase == "confirm":
+            st.phase = "collect"  # the summary is shown again with the change
+        return self.after_update([said])
 
     def _contact_again(self, text: str, contact: str) -> list[str] | None:
         """"puhelinnumero väärin: 040 123 4576", "nummret e 050 321 7789": the card's number swapped; "better to
