@@ -271,6 +271,16 @@ def start_at(seeded_services, tmp_path: Path):  # type: ignore[no-untyped-def]
     return _start
 
 
+def asking_with_card(start_at, lang: str, asked: str, card: dict[str, object]):  # type: ignore[no-untyped-def]
+    """An interview past its story, asking ``asked``, with ``card`` on the card."""
+    iv = start_at(lang, asked)
+    iv.state.content_turns = 1
+    iv.state.asking = "question"
+    for fld, value in card.items():
+        iv.edit(fld, value)
+    return iv
+
+
 def at_summary(iv) -> None:  # type: ignore[no-untyped-def]
     """Put an interview where the product is once the numbered closing summary is shown (phase ``confirm``,
     the story told, the card's filled fields numbered), as ``bench corrections`` plays a summary case."""

@@ -6,20 +6,11 @@ for the tests (twenty-second round)."""
 
 from __future__ import annotations
 
-from tests.conftest import at_summary
-
-
-def _asking(start_at, lang: str, asked: str, card: dict[str, object]):  # type: ignore[no-untyped-def]
-    iv = start_at(lang, asked)
-    iv.state.content_turns = 1
-    iv.state.asking = "question"
-    for fld, value in card.items():
-        iv.edit(fld, value)
-    return iv
+from tests.conftest import asking_with_card, at_summary
 
 
 def test_an_organisation_named_by_its_everyday_name_leaves_the_card(start_at) -> None:  # type: ignore[no-untyped-def]
-    iv = _asking(start_at, "fi", "funders", {"actors": ["Tuusulan kunta, nuorisopalvelut",
+    iv = asking_with_card(start_at, "fi", "funders", {"actors": ["Tuusulan kunta, nuorisopalvelut",
                                                         "Keski-Uudenmaan hyvinvointialue, perheneuvola",
                                                         "Klubitalo Majakka ry"]})
     turn = iv.turn("Rahat tulee STEAlta ja vähän kunnalta. ja Keusote ei oo enää mukana, ne lopetti viime vuonna")
@@ -28,14 +19,14 @@ def test_an_organisation_named_by_its_everyday_name_leaves_the_card(start_at) ->
 
 
 def test_a_place_in_the_other_language_leaves_the_regions(start_at) -> None:  # type: ignore[no-untyped-def]
-    iv = _asking(start_at, "sv", "goals", {"regions": ["Karleby", "Jakobstad"]})
+    iv = asking_with_card(start_at, "sv", "goals", {"regions": ["Karleby", "Jakobstad"]})
     turn = iv.turn("Att fler vågar cykla till jobbet på sommaren. å Kokkola e int me längre, dom har en egen kurs")
     assert turn.draft.regions == ["Jakobstad"]
     assert "cykla" in " ".join(turn.draft.goals)
 
 
 def test_what_is_there_now_replaces_the_sentence_and_the_rest_stays(start_at) -> None:  # type: ignore[no-untyped-def]
-    iv = _asking(start_at, "en", "conditions", {
+    iv = asking_with_card(start_at, "en", "conditions", {
         "environment": "The group meets in the parish hall on Monday evenings. Coffee and tea are free."})
     turn = iv.turn("A trained leader and a quiet room. we dont meet in the parish hall anymore, it got too cold, "
                    "now we use the library basement")
@@ -49,7 +40,7 @@ def test_what_is_there_now_replaces_the_sentence_and_the_rest_stays(start_at) ->
 
 def test_a_denial_of_what_the_card_does_not_hold_is_only_the_answer(start_at) -> None:  # type: ignore[no-untyped-def]
     card = {"target_groups": ["Isät, joilla on alle vuoden ikäinen vauva"], "actors": ["Oulun kaupungin neuvolat"]}
-    iv = _asking(start_at, "fi", "environment", card)
+    iv = asking_with_card(start_at, "fi", "environment", card)
     turn = iv.turn("Ei mikään klinikka, me tavataan leikkipuistossa ja huonolla säällä perhekeskuksen salissa")
     assert turn.draft.target_groups == card["target_groups"]
     assert turn.draft.actors == card["actors"]
@@ -58,14 +49,14 @@ def test_a_denial_of_what_the_card_does_not_hold_is_only_the_answer(start_at) ->
 
 def test_what_is_not_required_takes_nothing_off(start_at) -> None:  # type: ignore[no-untyped-def]
     env = "Ryhmä kokoontuu kirjaston kokoushuoneessa. Tilassa on kahvinkeitin."
-    iv = _asking(start_at, "fi", "adaptable", {"environment": env})
+    iv = asking_with_card(start_at, "fi", "adaptable", {"environment": env})
     turn = iv.turn("Päivän voi valita itse, ja paikaksi käy mikä tahansa rauhallinen tila, ei välttämättä kirjasto")
     assert turn.draft.environment == env
     assert turn.draft.adaptable
 
 
 def test_only_the_part_of_a_many_part_item_that_is_named_goes(start_at) -> None:  # type: ignore[no-untyped-def]
-    iv = _asking(start_at, "fi", "goals", {"actors": ["Kaksi kirjastonhoitajaa, kirjastoauto ja Punaisen Ristin "
+    iv = asking_with_card(start_at, "fi", "goals", {"actors": ["Kaksi kirjastonhoitajaa, kirjastoauto ja Punaisen Ristin "
                                                       "vapaaehtoiset", "Saariston kyläyhdistys"]})
     turn = iv.turn("Että yksinäisyys vähenee saaristossa. Punanen Risti ei oo enää mukana, ne lopetti keväällä")
     assert turn.draft.actors == ["Kaksi kirjastonhoitajaa, kirjastoauto", "Saariston kyläyhdistys"]
@@ -74,7 +65,7 @@ def test_only_the_part_of_a_many_part_item_that_is_named_goes(start_at) -> None:
 
 def test_at_the_summary_a_partner_that_left_goes(start_at) -> None:  # type: ignore[no-untyped-def]
     actors = ["Mind Peers ry", "Helsinki University Hospital, early psychosis clinic", "City of Helsinki, youth services"]
-    iv = _asking(start_at, "en", "goals", {"actors": actors, "goals": ["Fewer readmissions"]})
+    iv = asking_with_card(start_at, "en", "goals", {"actors": actors, "goals": ["Fewer readmissions"]})
     at_summary(iv)
     turn = iv.turn("HUS left at new year, so its only the city and us now")
     assert turn.draft.actors == [actors[0], actors[2]]
@@ -83,7 +74,7 @@ def test_at_the_summary_a_partner_that_left_goes(start_at) -> None:  # type: ign
 
 def test_the_right_one_said_first_is_left_to_the_correction_readers(start_at) -> None:  # type: ignore[no-untyped-def]
     """"wednesdays not mondays": a swap in place, not the sentence with Mondays taken off the card."""
-    iv = _asking(start_at, "en", "goals", {"environment": "The group meets on Mondays outside the library."})
+    iv = asking_with_card(start_at, "en", "goals", {"environment": "The group meets on Mondays outside the library."})
     at_summary(iv)
     turn = iv.turn("wednesdays not mondays")
     env = (turn.draft.environment or "").lower()
@@ -94,21 +85,21 @@ def test_the_right_one_said_first_is_left_to_the_correction_readers(start_at) ->
 def test_a_place_where_something_stopped_said_first_leaves_at_the_summary(start_at) -> None:  # type: ignore[no-untyped-def]
     """"Lovisassa ei pidetä ryhmää enää" (twenty-third round): the place in the inessive before the denial is
     where it stopped, not the right one said first ("Imatra not Lappeenranta")."""
-    iv = _asking(start_at, "fi", "goals", {"regions": ["Porvoo", "Loviisa", "Sipoo"]})
+    iv = asking_with_card(start_at, "fi", "goals", {"regions": ["Porvoo", "Loviisa", "Sipoo"]})
     at_summary(iv)
     turn = iv.turn("Lovisassa ei pidetä ryhmää enää, sinne ei tullut tarpeeks väkeä")
     assert turn.draft.regions == ["Porvoo", "Sipoo"]
 
 
 def test_a_swedish_mera_at_the_end_says_it_stopped(start_at) -> None:  # type: ignore[no-untyped-def]
-    iv = _asking(start_at, "sv", "measurement", {"regions": ["Åbo", "S:t Karins", "Reso"]})
+    iv = asking_with_card(start_at, "sv", "measurement", {"regions": ["Åbo", "S:t Karins", "Reso"]})
     turn = iv.turn("vi räknar hur många som kommer. i Raisio ha vi int nån grupp mera, ledaren flytta")
     assert turn.draft.regions == ["Åbo", "S:t Karins"]
     assert "räknar" in (turn.draft.measurement or "")
 
 
 def test_what_the_fix_is_about_before_a_colon_is_not_an_answer(start_at) -> None:  # type: ignore[no-untyped-def]
-    iv = _asking(start_at, "fi", "goals", {"funders": ["STEA", "Lahden kaupunki", "Euroopan sosiaalirahasto"]})
+    iv = asking_with_card(start_at, "fi", "goals", {"funders": ["STEA", "Lahden kaupunki", "Euroopan sosiaalirahasto"]})
     at_summary(iv)
     turn = iv.turn("muuten ok mut siitä rahotuksesta: ESR loppu viime vuonna, nyt mennään STEAn ja kaupungin rahoilla")
     assert turn.draft.funders == ["STEA", "Lahden kaupunki"]
@@ -116,7 +107,7 @@ def test_what_the_fix_is_about_before_a_colon_is_not_an_answer(start_at) -> None
 
 def test_who_does_it_now_takes_the_place_of_who_stopped_inside_the_item(start_at) -> None:  # type: ignore[no-untyped-def]
     """Before: the whole core item became "the city's youth team do it now"."""
-    iv = _asking(start_at, "en", "goals", {"core": [
+    iv = asking_with_card(start_at, "en", "goals", {"core": [
         "Volunteers are trained by a coach from the Bright Path Network in a two-day course.",
         "Each school has two volunteers."]})
     turn = iv.turn("young people feel safer at school. also Bright Path dont do the training anymore, the city's "

@@ -5,34 +5,25 @@ tests (twenty-fourth round)."""
 
 from __future__ import annotations
 
-from tests.conftest import at_summary
-
-
-def _card(start_at, lang: str, asked: str, card: dict[str, object]):  # type: ignore[no-untyped-def]
-    iv = start_at(lang, asked)
-    iv.state.content_turns = 1
-    iv.state.asking = "question"
-    for fld, value in card.items():
-        iv.edit(fld, value)
-    return iv
+from tests.conftest import asking_with_card, at_summary
 
 
 def test_a_place_denied_alone_gives_way_to_the_right_one_at_the_summary(start_at) -> None:  # type: ignore[no-untyped-def]
-    iv = _card(start_at, "fi", "goals", {"regions": ["Kouvola", "Kotka", "Hamina"]})
+    iv = asking_with_card(start_at, "fi", "goals", {"regions": ["Kouvola", "Kotka", "Hamina"]})
     at_summary(iv)
     turn = iv.turn("noista paikoista: Haminaa ei oo, pitää olla Pyhtää. haminalaiset käy Kotkassa")
     assert turn.draft.regions == ["Kouvola", "Kotka", "Pyhtää"]
 
 
 def test_a_place_that_never_had_it_is_swapped_mid_interview_and_nothing_is_answered(start_at) -> None:  # type: ignore[no-untyped-def]
-    iv = _card(start_at, "fi", "evidence", {"regions": ["Jyväskylä", "Laukaa", "Muurame"]})
+    iv = asking_with_card(start_at, "fi", "evidence", {"regions": ["Jyväskylä", "Laukaa", "Muurame"]})
     turn = iv.turn("ai niin. muuramessa ei oo ikinä ollu ryhmää, se kolmas on äänekoskella")
     assert turn.draft.regions == ["Jyväskylä", "Laukaa", "Äänekoski"]
     assert not turn.draft.evidence
 
 
 def test_not_ours_removes_the_place_and_the_second_fix_is_still_made(start_at) -> None:  # type: ignore[no-untyped-def]
-    iv = _card(start_at, "en", "goals", {
+    iv = asking_with_card(start_at, "en", "goals", {
         "regions": ["Leeds", "Bradford", "Wakefield"],
         "environment": "Sessions run at the community centre every Tuesday evening."})
     at_summary(iv)
@@ -43,7 +34,7 @@ def test_not_ours_removes_the_place_and_the_second_fix_is_still_made(start_at) -
 
 
 def test_a_swedish_place_with_no_group_any_more_goes(start_at) -> None:  # type: ignore[no-untyped-def]
-    iv = _card(start_at, "sv", "goals", {"regions": ["Borgå", "Lovisa", "Sibbo"]})
+    iv = asking_with_card(start_at, "sv", "goals", {"regions": ["Borgå", "Lovisa", "Sibbo"]})
     at_summary(iv)
     turn = iv.turn("nå, en sak. i Sibbo finns ingen grupp mera, ledaren flytta")
     assert turn.draft.regions == ["Borgå", "Lovisa"]
@@ -63,13 +54,13 @@ def test_what_a_place_lacks_or_does_not_need_is_not_said_of_the_place() -> None:
 
 
 def test_a_place_not_there_yet_stays(start_at) -> None:  # type: ignore[no-untyped-def]
-    iv = _card(start_at, "fi", "stage", {"regions": ["Hämeenlinna", "Forssa"]})
+    iv = asking_with_card(start_at, "fi", "stage", {"regions": ["Hämeenlinna", "Forssa"]})
     iv.turn("Forssassa ei oo vielä ryhmää, mutta syksyllä alkaa")
     assert iv.state.draft.regions == ["Hämeenlinna", "Forssa"]
 
 
 def test_a_place_inside_another_items_name_is_that_item(start_at) -> None:  # type: ignore[no-untyped-def]
-    iv = _card(start_at, "sv", "goals", {"regions": ["Vasa", "Korsholm"],
+    iv = asking_with_card(start_at, "sv", "goals", {"regions": ["Vasa", "Korsholm"],
                                          "organisation": "Vasa stad, familjearbetet"})
     at_summary(iv)
     turn = iv.turn("ägaren e Österbottens välfärdsområde nu, int Vasa stad")
