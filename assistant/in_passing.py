@@ -59,22 +59,41 @@ class InPassing:
             # comes first, which the correction alone would lose
             if found is not None and (answer_kind or found[1] or st.phase == "confirm"):
                 return dropped.apply(me, *found)
+        fix = action.correction
+        if action.kind == "correct" and fix is not None and not fix.field and fix.removed:
+            often = timewords.said_again(me.message or action.text, _card_text(st), False)
+            if often is not None and any(r.lower() in often[2].lower() for r in fix.removed):
+                return self._words_in(*often)  # "kaks kertaa kuussa, ei kerran": how often, where the card says it
         loose = answer_kind or (  # not "Kela ei ole enää mukana, … päättyi"
             action.kind == "correct" and action.correction is not None and not action.correction.field
             and action.correction.then is None and not policy.on_card(st, action.correction.removed))
         if not loose:
             return None
-        card = {f: " ".join(v) if isinstance(v, list) else str(v) for f, v in st.draft.model_dump().items()
-                if f not in ("stage", "name", "contact", "implementations") and v and isinstance(v, (str, list))}
+        card = _card_text(st)
         asked_empty = bool(st.pending_field) and not getattr(st.draft, st.pending_field or "", None)
-        again = amount_said_again(action.text, card) or timewords.said_again(action.text, card, asked_empty)
-        if again is not None:  # "120 000, 80 tuhatta oli ekan vuoden luku"; "nykyään kahdesti viikossa"
+        again = amount_said_again(action.text, card)
+        if again is not None:  # "120 000, 80 tuhatta oli ekan vuoden luku"
             return self._swap_in(*again)
+        often = timewords.said_again(action.text, card, asked_empty)
+        if often is not None:  # "nykyään kahdesti viikossa": the words replaced where they stand, nothing else
+            return self._words_in(*often)
         if st.draft.contact and st.pending_field != "contact":
             told = self._contact_again(action.text, st.draft.contact)
             if told is not None:
                 return told
         return self._told_stage(action.text) if st.pending_field != "stage" else None
+
+    def _words_in(self, fld: str, right: str, wrong: str) -> list[str]:
+        """The card's words ``wrong`` replaced by ``right`` where they stand, the items kept as they are."""
+        st = self.state
+        value = getattr(st.draft, fld)
+        value = [i.replace(wrong, right) for i in value] if isinstance(value, list) else \
+            str(value).replace(wrong, right)
+        self.set(fld, value, FieldStatus.confirmed, replace=True)
+        st.status[fld] = FieldStatus.confirmed
+        if st.phase in ("confirm", "done"):
+            st.phase = "collect"
+        return self.after_update([self.t("iv.corrected", label=self.label(fld))])
 
     def place_gone(self, text: str) -> list[str] | None:
         """A place of the card said not to be ours ("orimattilassa ei oo ollu lukupiiriä ikinä, se kolmas on
@@ -139,6 +158,12 @@ class InPassing:
         if st.phase in ("confirm", "done"):
             st.phase = "collect"
         return self.after_update([self.t("iv.corrected", label=self.label("stage"))])
+
+
+def _card_text(st: InterviewState) -> dict[str, str]:
+    """The card's fields as text, where a value said again may stand."""
+    return {f: " ".join(v) if isinstance(v, list) else str(v) for f, v in st.draft.model_dump().items()
+            if f not in ("stage", "name", "contact", "implementations") and v and isinstance(v, (str, list))}
 
 
 _NOT_DROPS = ("accept", "lang", "mask", "search", "empty", "greeting", "offtopic", "clarify")

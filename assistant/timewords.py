@@ -23,7 +23,7 @@ _N = {"kerran": 1, "yhden": 1, "yks": 1, "yksi": 1, "kahdesti": 2, "kaks": 2, "k
       "kaheksan": 8, "yhdeksän": 9, "yheksän": 9, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "seven": 7, "nine": 9}
 _NUM = r"(?<![\wåäö])(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(_N, key=len, reverse=True)) + r")(?![\wåäö])"
 # months in one unit
-_UNIT = (("päiv", 1 / 30), ("vuorokau", 1 / 30), ("dag", 1 / 30), ("day", 1 / 30),
+_UNIT = (("päiv", 1 / 30), ("vuorokau", 1 / 30), ("dag", 1 / 30), ("day", 1 / 30), ("dygn", 1 / 30),
          ("viik", 1 / 4.3), ("veck", 1 / 4.3), ("week", 1 / 4.3), ("fortnight", 1 / 2.15),
          ("kuuka", 1.0), ("kuu", 1.0), ("kk", 1.0), ("månad", 1.0), ("month", 1.0), ("mån", 1.0),
          ("vuo", 12.0), ("år", 12.0), ("year", 12.0))
@@ -32,9 +32,11 @@ _UNIT_RE = r"(?:päiv\w*|vuorokau\w*|dag\w*|days?|viik\w*|veck\w*|weeks?|fortnig
 _EVERY = re.compile(r"(?:joka|varje|every|each)\s+(?:(?P<nth>toinen|kolmas|annan|second|other|third)\s+)?"
                     r"(?P<unit>" + _UNIT_RE + r")", re.IGNORECASE)
 _OTHER = re.compile(r"\bvarannan\s+(?P<unit>" + _UNIT_RE + r")", re.IGNORECASE)
-_TIMES = re.compile(r"(?P<n>" + _NUM + r")\s*(?:kertaa?|gång(?:er)?|times?)?\s*(?:(?:i|per|a|an|om|every)\s+)?"
-                    r"(?P<unit>viikossa|kuussa|kuukaudessa|vuodessa|päivässä|veckan|vecka|månaden|månad|året|dagen|"
-                    r"week|month|year|day)\b", re.IGNORECASE)
+# "tre besök per dygn", "two visits a day": the visits counted are the times
+_TIMES = re.compile(r"(?P<n>" + _NUM + r")\s*(?:kertaa?|gång(?:er)?|times?|besök|visits?|käyntiä|käyntejä)?\s*"
+                    r"(?:(?:i|per|a|an|om|every)\s+)?"
+                    r"(?P<unit>viikossa|kuussa|kuukaudessa|vuodessa|päivässä|vuorokaudessa|veckan|vecka|månaden|månad|"
+                    r"året|dagen|dygnet|dygn|week|month|year|day)\b", re.IGNORECASE)
 _INTERVAL = re.compile(r"(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT_RE + r")\s+(?:välein|välin|mellanrum)",
                        re.IGNORECASE)
 _ADVERB = re.compile(r"\b(?P<w>viikoittai\w*|kuukausittai\w*|päivittäi\w*|vuosittai\w*|veckovis|varje\s*vecka|"
@@ -92,8 +94,9 @@ def found(text: str) -> list[TimeWords]:
         add("freq", 1 / (_months(m.group("unit")) * _number(m.group("n"))), m)
     for m in _TIMES.finditer(text):
         said = m.group(0).lower()
-        if not (re.search(r"kert|gång|time|\b(?:i|per|om|every)\s", said) or m.group("unit").lower().endswith(
-                ("ssa", "ssä")) or m.group("n").lower() in ("kerran", "kahdesti", "kolmesti", "once", "twice")):
+        if not (re.search(r"kert|gång|time|besök|visit|käyn|\b(?:i|per|om|every)\s", said)
+                or m.group("unit").lower().endswith(("ssa", "ssä"))
+                or m.group("n").lower() in ("kerran", "kahdesti", "kolmesti", "once", "twice")):
             continue  # "under a month" is how long, not how often
         add("freq", _number(m.group("n")) / _months(m.group("unit")), m)
     for m in _ADVERB.finditer(text):
@@ -115,6 +118,13 @@ _NEGATED = re.compile(r"(?:\b(?:ei|eikä|not|inte|int|instead of|rather than)\s+
 _JUDGED = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:was|were|is|oli|on|var|va|e|är)\s+(?:\w+\s+)?(?:too|liian|för|alltför|"
                      r"way too)\b|^\s*(?:\w+\s+){0,2}?(?:ei\s+riittäny\w*|räckte\s+int\w*|wasn'?t\s+enough)",
                      re.IGNORECASE)
+# the old count said bare right after the new one ("kaks kertaa kuussa, ei kerran", "twice a month, not once")
+# or judged on its own ("två e för lite", "once was too little")
+_BARE_OLD = re.compile(r"^\s*[,;.]?\s*(?:(?:ja|och|and)\s+)?(?:ei|eikä|not|inte|int)\s+(?P<n>" + _NUM + r")(?![\wåäö])",
+                       re.IGNORECASE)
+_BARE_JUDGED = re.compile(r"(?<![\wåäö])(?P<n>" + _NUM + r")\s+(?:(?:gånger|kertaa|times|besök|visits)\s+)?"
+                          r"(?:e|är|va|var|on|oli|was|is)\s+(?:(?:nog|kyllä|ju)\s+)?(?:för|liian|too|alltför)\s",
+                          re.IGNORECASE)
 _CHANGED = re.compile(r"\b(?:nykyään|nyt|now|nu|numera|actually|oikeesti|oikeasti|changed|muutettiin|muutettu|"
                       r"ändra\w*|sori|sorry|oho|eikun|ei\s+vaan|korjaus|wait|vänta|förresten|lähtien|alkaen|"
                       r"sen\s+i\s+(?:höstas|våras|somras|vintras|fjol)|sedan\s+i|från\s+och\s+med|since\s+(?:the\s+)?"
@@ -135,6 +145,18 @@ def _about(text: str, value: str, old: TimeWords) -> bool:
     return any(w[:5] in a or a[:5] in w for w in content_words(text) if len(w) >= 5 for a in around if len(a) >= 5)
 
 
+def _bare_old(text: str, new: TimeWords) -> list[TimeWords]:
+    """The old frequency said as a bare count, in the new one's unit ("kaks kertaa kuussa, ei kerran"; "tre besök
+    per dygn … två e för lite"), as a TimeWords that covers no words of the message; [] when none."""
+    first = new.text.split()[0]
+    per = new.value / _number(first) if first.lower() in _N or first.replace(",", ".").replace(".", "", 1).isdigit() \
+        else 0.0
+    m = _BARE_OLD.match(text[new.end:]) or _BARE_JUDGED.search(text[:new.start] + " " * len(new.text) + text[new.end:])
+    if not per or not m:
+        return []
+    return [TimeWords("freq", round(per * _number(m.group("n")), 3), -1, -1, m.group("n"))]
+
+
 def said_again(text: str, card: dict[str, str], asked_empty: bool = False) -> tuple[str, str, str] | None:
     """(field, the words said, the card's words) when a short message says a frequency or duration again and the
     card has one of the same kind that it replaces: the one named wrong ("ei puolen vuoden"), else the only one.
@@ -146,6 +168,8 @@ def said_again(text: str, card: dict[str, str], asked_empty: bool = False) -> tu
     if not said:
         return None
     wrong = [t for t in said if _NEGATED.search(text[:t.start]) or _JUDGED.search(text[t.end:])]
+    if not wrong and len(said) == 1 and said[0].kind == "freq":
+        wrong = _bare_old(text, said[0])
     if not wrong and not _CHANGED.search(text):
         return None  # "ryhmä kokoontuu kerran viikossa" answers; "nykyään kerran viikossa" corrects
     right = [t for t in said if t not in wrong]
@@ -164,4 +188,21 @@ def said_again(text: str, card: dict[str, str], asked_empty: bool = False) -> tu
     fld, old = on_card[0]
     if asked_empty and not wrong and not _about(text, card[fld], old):
         return None
-    return fld, new.text, old.text
+    return fld, _in_card_words(new.text, old.text), old.text
+
+
+_COUNTED = re.compile(r"^(?:kertaa?|gång(?:er)?|times?)$", re.IGNORECASE)
+
+
+def _in_card_words(new: str, old: str) -> str:
+    """Only the count changes where the card counts the same way ("två gånger per dygn" → "tre gånger per dygn"
+    for "tre besök per dygn"); a "within" the card says stays; otherwise the words said."""
+    n, o = new.split(), old.split()
+    if len(o) >= 2 and _COUNTED.match(o[1]) and n[0].lower() in _N and _N[n[0].lower()] >= 2:
+        return " ".join([n[0], *o[1:]])
+    if _WITHIN.match(old) and not _WITHIN.match(new):  # "inom ett halvår" said again as "ett år": still within
+        return f"{o[0]} {new}"
+    return new
+
+
+_WITHIN = re.compile(r"^(?:under|alle|inom|within|over|yli|över)\s", re.IGNORECASE)

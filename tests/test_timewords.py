@@ -70,3 +70,39 @@ def test_a_frequency_said_again_in_spoken_finnish_replaces_the_cards(start_at) -
     turn = iv.turn("yks juttu vielä, ei me kokoonnuta enää kahesti kuussa vaan joka viikko")
     assert turn.draft.summary == "Avoin kahvila, joka kokoontuu joka viikko kirjastolla."
     assert not turn.draft.measurement
+
+
+@pytest.mark.parametrize("text,card,expected", [
+    # the old count said bare after the new one (batch 16's shape, my own wording)
+    ("ollaan siellä kolme kertaa kuussa, ei kahesti", {"core": "Käynnit kahdesti kuukaudessa."},
+     ("core", "kolme kertaa kuussa", "kahdesti kuukaudessa")),
+    ("we go twice a week, not once", {"core": "Visits once a week, on Fridays."},
+     ("core", "twice a week", "once a week")),
+    # the old count judged on its own, visits counted per day: only the count changes in the card's words
+    ("de e fyra besök per dygn. tre e för lite", {"core": "Hemvården kommer tre gånger per dygn."},
+     ("core", "fyra gånger per dygn", "tre gånger per dygn")),
+    # a "within" the card says stays when the new one is said without it
+    ("förlåt, jag menade ett år, inte ett halvår", {"core": "Vi svarar inom ett halvår."},
+     ("core", "inom ett år", "inom ett halvår")),
+])
+def test_the_old_one_said_bare_or_judged_and_the_cards_own_words(text: str, card: dict[str, str],
+                                                                  expected: tuple[str, str, str]) -> None:
+    assert said_again(text, card) == expected
+
+
+def test_a_count_that_is_not_how_often_is_left_alone() -> None:
+    assert said_again("meitä on kolme kertaa enemmän kuin ennen, ei kaksi", {"core": "Käynnit kahdesti kuukaudessa."}) \
+        is None
+
+
+def test_how_often_said_again_at_the_summary_changes_only_those_words(start_at) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import asking_with_card, at_summary
+
+    iv = asking_with_card(start_at, "fi", "goals", {"core": [
+        "Ryhmä kokoontuu kirjastossa kerran kuukaudessa keskiviikkoisin, ja kahvit tarjoaa seurakunta.",
+        "Vetäjä soittaa jokaiselle ennen ensimmäistä kertaa."]})
+    at_summary(iv)
+    turn = iv.turn("joo muuten ok. mut kirjastossa ollaan kaks kertaa kuussa, ei kerran")
+    assert turn.draft.core == [
+        "Ryhmä kokoontuu kirjastossa kaks kertaa kuussa keskiviikkoisin, ja kahvit tarjoaa seurakunta.",
+        "Vetäjä soittaa jokaiselle ennen ensimmäistä kertaa."]
