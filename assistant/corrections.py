@@ -40,7 +40,7 @@ from assistant.edits import only_places
 from assistant.flow import Flow
 from assistant.hedged import restated_after_hedge, said_off
 from assistant.interview_types import FieldStatus, InterviewState
-from assistant.items import dedupe, sentences
+from assistant.items import dedupe, replace_words, sentences
 from assistant.moves import answer_before
 from assistant.moving import Moving
 from assistant.ordinal_fix import body_after_pointer, field_by_card, replacement
@@ -250,8 +250,7 @@ class Corrections(Moving):
         for fld in fields:
             value = getattr(st.draft, fld)
             for s in (s for s in a.swaps if s.field == fld):  # the value as the card writes it, nothing else
-                value = [i.replace(s.wrong, s.right) for i in value] if isinstance(value, list) else \
-                    str(value).replace(s.wrong, s.right)
+                value = replace_words(value, s.wrong, s.right)
             self.set(fld, value, FieldStatus.confirmed, replace=True)
             st.status[fld] = FieldStatus.confirmed
             self._unsure_done(fld)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from assistant import dropped, ordinal_item, place_gone, policy, timewords
 from assistant.interview_types import FieldStatus, InterviewState
-from assistant.items import dedupe
+from assistant.items import dedupe, replace_words
 from assistant.not_this_field import not_this_field
 from assistant.only_now import only_now
 from assistant.owner_changed import owner_changed
@@ -86,10 +86,7 @@ class InPassing:
     def _words_in(self, fld: str, right: str, wrong: str) -> list[str]:
         """The card's words ``wrong`` replaced by ``right`` where they stand, the items kept as they are."""
         st = self.state
-        value = getattr(st.draft, fld)
-        value = [i.replace(wrong, right) for i in value] if isinstance(value, list) else \
-            str(value).replace(wrong, right)
-        self.set(fld, value, FieldStatus.confirmed, replace=True)
+        self.set(fld, replace_words(getattr(st.draft, fld), wrong, right), FieldStatus.confirmed, replace=True)
         st.status[fld] = FieldStatus.confirmed
         if st.phase in ("confirm", "done"):
             st.phase = "collect"
@@ -104,8 +101,10 @@ class InPassing:
         regions = list(st.draft.regions or [])
         if st.phase not in ("confirm", "collect") or st.pending_field == "regions" or not regions:
             return None
-        others = [str(i) for f, v in st.draft.model_dump().items() if f not in ("regions", "implementations")
-                  for i in (v if isinstance(v, list) else [v]) if isinstance(i, str) and i]
+        def others() -> list[str]:  # only read when the message names one of the places
+            return [str(i) for f, v in st.draft.model_dump().items() if f not in ("regions", "implementations")
+                    for i in (v if isinstance(v, list) else [v]) if isinstance(i, str) and i]
+
         gone = place_gone.read(text, regions, st.lang, others)
         if gone is None:
             return None

@@ -163,6 +163,14 @@ def clauses(text: str, pattern: str = r"\s*[,;.]\s+") -> list[str]:
     return out
 
 
+def replace_words(value: object, wrong: str, right: str) -> object:
+    """A card value with ``wrong`` replaced by ``right`` where it stands: in each item of a list, or in a text;
+    the items themselves stay as they are (no re-splitting)."""
+    if isinstance(value, list):
+        return [str(i).replace(wrong, right) for i in value]
+    return str(value).replace(wrong, right)
+
+
 def dedupe(items: list[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()

@@ -68,6 +68,10 @@ class Examples:
         self._keys = [_key(e.text) for e in examples]
         self._vectors: dict[str, np.ndarray] = {}
         self._pairs: dict[str, dict[tuple[str, str], tuple[float, float]]] = {}
+        self._lang_norms: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+        self._own: dict[str, list[int]] = {}
+        for i, k in enumerate(self._keys):
+            self._own.setdefault(k, []).append(i)
         rows: dict[str, list[int]] = {}
         for i, e in enumerate(examples):
             for mid in e.positives:
@@ -107,18 +111,29 @@ class Examples:
             self._pairs[embedder.model_id] = stats
         return self._pairs[embedder.model_id]
 
+    def _norms(self, embedder: CachedEmbedder, lang: str, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per description: the mean and deviation of its language pair with ``lang`` (computed once per
+        language); a pair the descriptions lack is read against this text's own similarities."""
+        key = (embedder.model_id, lang)
+        if key in self._lang_norms:
+            return self._lang_norms[key]
+        stats = self.pair_stats(embedder)
+        fallback = (float(sims.mean()), float(sims.std()) or 1e-6)
+        pairs = [stats.get((lang, e.lang), fallback) for e in self.examples]
+        norms = np.asarray([p[0] for p in pairs]), np.asarray([p[1] for p in pairs])
+        if all((lang, e.lang) in stats for e in self.examples):  # nothing depends on this text: keep it
+            self._lang_norms[key] = norms
+        return norms
+
     def context(self, embedder: CachedEmbedder, text: str, lang: str) -> ExampleContext | None:
         if not self.examples:
             return None
-        vq = embedder.embed_queries([text])[0]
-        sims = self.vectors(embedder) @ vq
-        stats = self.pair_stats(embedder)
-        fallback = (float(sims.mean()), float(sims.std()) or 1e-6)  # a language the descriptions lack
-        mean, sd = (np.asarray(v) for v in zip(*[stats.get((lang, e.lang), fallback) for e in self.examples],
-                                                strict=True))
+        sims = self.vectors(embedder) @ embedder.embed_queries([text])[0]
+        mean, sd = self._norms(embedder, lang, sims)
         scores = (sims - mean) / sd
         own = _key(text)
-        scores = np.where(np.asarray([k == own for k in self._keys]), -np.inf, scores)
+        if own in self._own:  # a labelled description is never its own evidence
+            scores[self._own[own]] = -np.inf
         return ExampleContext(scores, self.by_positive)
 
 

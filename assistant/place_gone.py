@@ -15,6 +15,7 @@ read as if said alone: the answer to the question asked, or a second correction.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant import dropped_words as dw
@@ -108,23 +109,25 @@ def _in_a_name(words: list[str], place: str, others: list[str]) -> bool:
     return False
 
 
-def read(text: str, regions: list[str], lang: str, others: list[str] | None = None) -> Gone | None:
-    """The place the message says is not ours, or None; ``others`` are the card's other items, whose names may
-    hold a place."""
+def read(text: str, regions: list[str], lang: str, others: Callable[[], list[str]] | None = None) -> Gone | None:
+    """The place the message says is not ours, or None; ``others`` gives the card's other items, whose names may
+    hold a place (asked only when a sentence names one of the places)."""
     if not regions or len(text.split()) > 80:
         return None
     said_all = SENTENCES.split(text.strip())
     for sentence in (s for s in said_all if s):
         said = sentence.split()
+        named_here = [c for c in regions if any(_names(w, c) for w in said)]
+        if len(named_here) != 1:
+            continue  # none, or more places than one ("vaan tampere ja nokia, ylöjärvellä ja …"): read elsewhere
         if _NOT_YET.search(sentence) and not _right(sentence, regions) or _OTHER_FIELD.search(sentence):
             continue  # "… ska bara vara Soite, inte hemvården i Kronoby": a widening, a purpose, a contrast;
             # "nimi on vaan Ankkuritoiminta, ei Kuopion Ankkuri": said of another field
+        if _in_a_name(said, named_here[0], others() if others else []):
+            continue  # "Vasa stad": another item's name
         if any(_known(w) and not any(_names(_known(w), c) for c in regions)
                for other in said_all if other != sentence for w in other.split() if w[:1].isupper()):
             continue  # "not Sipoo. It's Porvoo and Loviisa": a list of places said again, read elsewhere
-        if sum(any(_names(w, c) for w in said) for c in regions) != 1 or any(
-                _in_a_name(said, c, others or []) for c in regions):
-            continue  # more places than one ("vaan tampere ja nokia, ylöjärvellä ja …"): read elsewhere
         parts = re.split(r"\s+-\s+", sentence)
         for clause in (c for p in parts for c in dw.clauses(p)):
             words = clause.split()

@@ -4,13 +4,12 @@ served is not the model's stage, and "Man behöver inte …" names no card item.
 from __future__ import annotations
 
 from assistant.schema import Stage
+from tests.conftest import asking_with_card
 
 
 def test_no_longer_said_of_people_is_not_the_stage(start_at) -> None:  # type: ignore[no-untyped-def]
     """Before: the stage became "ended" and the answer was lost."""
-    iv = start_at("en", "target_groups")
-    iv.state.content_turns = 1  # an answer to the question, not the opening story
-    iv.state.asking = "question"
+    iv = asking_with_card(start_at, "en", "target_groups", {})
     iv.edit("stage", "established")
     turn = iv.turn("adults who lost someone to suicide, mostly people who are no longer in the first weeks of "
                    "shock. family members and close friends both")
@@ -20,9 +19,7 @@ def test_no_longer_said_of_people_is_not_the_stage(start_at) -> None:  # type: i
 
 def test_a_subject_and_its_verb_is_no_item_denied(start_at) -> None:  # type: ignore[no-untyped-def]
     """Before: "Man behöver" was read as an item denied, and the answer went into the idea."""
-    iv = start_at("sv", "core")
-    iv.state.content_turns = 1
-    iv.state.asking = "question"
+    iv = asking_with_card(start_at, "sv", "core", {})
     idea = "Dagcentret är öppet varje morgon. Besökarna behöver hjälp med kontakter med socialtjänsten."
     iv.edit("basic_idea", idea)
     turn = iv.turn("Egentligen är det tre saker som alltid finns: dusch och tvätt, frukost, och en socialarbetare "
@@ -33,9 +30,7 @@ def test_a_subject_and_its_verb_is_no_item_denied(start_at) -> None:  # type: ig
 
 def test_an_answer_then_something_forgotten_that_belongs_to_a_named_field(start_at) -> None:  # type: ignore[no-untyped-def]
     """Before: "kuuluu kohderyhmään" was read as a move, and a sentence of the idea went into the target groups."""
-    iv = start_at("fi", "measurement")
-    iv.state.content_turns = 1
-    iv.state.asking = "question"
+    iv = asking_with_card(start_at, "fi", "measurement", {})
     idea = "Mentori tukee nuorta peruskoulun viimeisillä luokilla. Mentori tapaa nuorta kahden viikon välein."
     iv.edit("basic_idea", idea)
     iv.edit("target_groups", ["romaninuoret 8.–9. luokalla"])
@@ -47,9 +42,7 @@ def test_an_answer_then_something_forgotten_that_belongs_to_a_named_field(start_
 
 
 def test_an_answer_then_a_forgotten_partner_after_a_lowercase_sentence(start_at) -> None:  # type: ignore[no-untyped-def]
-    iv = start_at("en", "environment")
-    iv.state.content_turns = 1
-    iv.state.asking = "question"
+    iv = asking_with_card(start_at, "en", "environment", {})
     iv.edit("actors", ["Leeds Uniform Exchange", "local schools"])
     turn = iv.turn("we are in the old church hall on mill road, with racks for clothes. forgot to mention also the "
                    "food bank is working with us, they send families to us")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import at_summary
+from tests.conftest import asking_with_card, at_summary
 
 
 @pytest.mark.parametrize("lang,actors,text,left,funder", [
@@ -134,9 +134,7 @@ def test_a_removal_that_names_its_field_first(start_at) -> None:  # type: ignore
 
 def test_i_wrote_the_field_wrong_then_not_x_but_y(start_at) -> None:  # type: ignore[no-untyped-def]
     """"sori mä kirjotin ton kohderyhmän väärin, ei X vaan Y": before, the message became a goal."""
-    iv = start_at("fi", "goals")
-    iv.state.content_turns = 1
-    iv.state.asking = "question"
+    iv = asking_with_card(start_at, "fi", "goals", {})
     iv.edit("target_groups", ["yli 70-vuotiaat leskinaiset"])
     turn = iv.turn("sori mä kirjotin ton kohderyhmän väärin, ei leskinaiset vaan ylipäätään yksin asuvat naiset")
     assert [t.lower() for t in turn.draft.target_groups] == ["yli 70-vuotiaat yksin asuvat naiset"]

@@ -4,7 +4,7 @@ answer. Sentences written for the tests (twenty-third round)."""
 
 from __future__ import annotations
 
-from tests.conftest import at_summary
+from tests.conftest import asking_with_card, at_summary
 
 
 def test_only_one_place_now_at_the_summary(start_at) -> None:  # type: ignore[no-untyped-def]
@@ -24,9 +24,7 @@ def test_only_one_funder_named_by_its_short_name(start_at) -> None:  # type: ign
 
 
 def test_the_answer_said_first_stays_and_the_places_narrow(start_at) -> None:  # type: ignore[no-untyped-def]
-    iv = start_at("en", "adaptable")
-    iv.state.content_turns = 1
-    iv.state.asking = "question"
+    iv = asking_with_card(start_at, "en", "adaptable", {})
     iv.edit("regions", ["Siilinjärvi", "Leppävirta", "Tuusniemi"])
     iv.edit("actors", ["Siilinjärvi municipality", "the pharmacy"])
     turn = iv.turn("The weekday can change. Oh, and it's only running in Siilinjärvi now, the other two lost the grant.")
