@@ -68,6 +68,10 @@ _OPENER = re.compile(r"^\W*(?:(?:eikun|eiku|ei\s+kun|ei\s+vaan|oho|hups|sori|kor
 _DROP = re.compile(r"(?<![\wåäö])(?:pois|poista|jättäkää|jätä|remove|delete|drop|take\s+(?:it|them)\s+out|ta\s+bort|"
                    r"stryk|lopetti|lopetettiin|päättyi|loppui|quit|ended|stopped|slutade|drog\s+sig\s+ur)(?![\wåäö])",
                    re.IGNORECASE)
+# what follows from the denial or why, not what is true instead: "…, siks kokoonnutaan seurakuntatalolla"
+_SO = re.compile(r"^(?:siks|siksi|sen\s+takia|sen\s+vuoksi|joten|koska|therefore|that'?s\s+why|thats\s+why|hence|"
+                 r"because|since|därför|eftersom|so\s+(?:we|they|people)|så\s+(?:vi|dom|de|man)|niin\s+(?:me|ne))"
+                 r"(?![\wåäö])", re.IGNORECASE)
 _TURN_WORD = re.compile(r"^(?:vaan|utan|but|instead|rather|tilalle|i\s+stället|sondern)\b[\s,:]*", re.IGNORECASE)
 # "they are doing the work with us", "ne on meidän työntekijöitä": said of the denied item, not in its place
 _PREDICATE = re.compile(r"^(?:sillä|sitä|siitä|siihen|niillä|niitä|med\s+den|med\s+det|we\s+use\s+it|"
@@ -249,6 +253,8 @@ def contradicted(d: Corrections, text: str, first_only: bool = False) -> list[st
             if _DROP.search(" ".join(parts[j + 1:] + said[k + 1:])) or _DROP.search(new):
                 return None  # "…, se lopetti, jättäkää se pois", "leirikeskus pois, sinne ei enää päästä": a
                 # removal, read elsewhere
+            if _SO.match(new):
+                return None  # "Riihimäellä ei oo kunnon tiloja, siks kokoonnutaan …": what follows from it
             if not new or not any(not _linked(item, w, st.lang) for w in _words(new)):
                 return None  # nothing new said, only the item's words again
             if fld in _NAMED and not _named_thing(new):

@@ -63,6 +63,7 @@ TEMPORAL = re.compile(r"(?<![\wåäö])(?:enää|längre|anymore|any\s+more|no\s
                       r"mera(?=\s*$|\s*[.,;!]))(?![\wåäö])",
                       re.IGNORECASE)
 CHANGED = re.compile(r"(?<![\wåäö])(?:enää|längre|anymore|any\s+more|no\s+longer|inte\s+mer|int\s+mer|mukana|"
+                     r"(?:meiän|meidän|meijän)\s+(?:kaa|kans|kanssa)|with\s+us|med\s+oss|"
                      r"mera(?=\s*$|\s*[.,;!])|"
                      r"involved|part\s+of|(?:int|inte)\s+(?:\S+\s+)?(?:me|med)(?=\s*$|\s+(?:längre|alls|heller|mera))|"
                      r"(?:betalar|ger|maksa|maksaa|rahoita|rahoittaa|antaa|pays?|funds?|gives?)\s+(?:int|inte|ei|not)|"

@@ -117,6 +117,14 @@ def _after_contrast(value: str) -> str | None:
     return value[turn.end():].strip() or None if turn else None
 
 
+def _denies_item(current: object, value: str, body: str) -> bool:
+    """The value is one of the list's own items and the sentence denies it: the item goes, read elsewhere."""
+    if not isinstance(current, list) or NEG.search(body) is None:
+        return False
+    said = value.strip(" .,;").lower()
+    return len(said) >= 3 and any(said in str(item).lower() for item in current)
+
+
 def restated_after_hedge(d: Corrections, text: str) -> list[str] | None:
     """The reply when a hedge opens the message and a whole new value for a filled field follows."""
     st = d.state
@@ -145,6 +153,8 @@ def restated_after_hedge(d: Corrections, text: str) -> list[str] | None:
         fld = filled[0][0]
     if value is None or fld not in d.flow.card or fld in _NOT_HERE or not getattr(st.draft, fld, None) or not value:
         return None  # "no, not really, we don't measure anything yet" to "how is it measured?": the answer
+    if _denies_item(getattr(st.draft, fld), value, body):
+        return None  # "ja vankilaseurakunta ei oo meiän kaa tässä": an item said not to belong, not a new value
     if fld == st.pending_field and st.asking == "question" or answering and st.pending_field in _RESTATES:
         return None  # the question asked is answered; a summary says again what the card holds
     d._apply_correction(fld, value, [], False, named=True)

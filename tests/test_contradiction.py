@@ -7,6 +7,8 @@ the evaluation sets.
 
 from __future__ import annotations
 
+from tests.conftest import asking_with_card
+
 
 def _text(value: object) -> str:
     return " ".join(value) if isinstance(value, list) else str(value or "")
@@ -126,3 +128,14 @@ def test_a_denial_followed_by_a_removal_is_not_a_new_value(start_at) -> None:  #
     iv.edit("actors", ["Lahden kaupunki", "Hotelli Seurahuone"])
     turn = iv.turn("hotelli ei oo enää mukana, se lopetti, jättäkää se pois")
     assert turn.draft.actors == ["Lahden kaupunki"]
+
+
+def test_what_a_place_lacks_and_what_follows_is_the_answer_not_a_new_place(start_at) -> None:  # type: ignore[no-untyped-def]
+    # round 25: the region "Hyvinkää" became "Joten lainataan koulun liikuntasalia"
+    for text, kept in (("Riihimäellä ei oo kunnon tiloja, siks kokoonnutaan seurakuntatalolla", "seurakuntatalo"),
+                       ("Hyvinkäällä ei oo omaa tilaa, joten lainataan koulun liikuntasalia. Ohjaajalla pitää olla "
+                        "ensiapukurssi", "ensiapukurssi")):
+        iv = asking_with_card(start_at, "fi", "conditions", {"regions": ["Riihimäki", "Hyvinkää"]})
+        turn = iv.turn(text)
+        assert turn.draft.regions == ["Riihimäki", "Hyvinkää"], text
+        assert kept in (turn.draft.conditions or ""), text

@@ -114,3 +114,29 @@ def test_who_does_it_now_takes_the_place_of_who_stopped_inside_the_item(start_at
                    "youth team do it now")
     assert turn.draft.core == ["Volunteers are trained by a coach from the city's youth team in a two-day course.",
                                "Each school has two volunteers."]
+
+
+_PRISON_ACTORS = ["Lapset ja Vankeus ry", "Rikosseuraamuslaitos, Kylmäkosken vankila",
+                  "Pirkanmaan hyvinvointialue, lastensuojelu", "Vankilaseurakunta Pirkanmaa"]
+
+
+def test_a_partner_said_not_to_be_with_us_at_the_summary_leaves_and_the_rest_stay(start_at) -> None:  # type: ignore[no-untyped-def]
+    # "ja" opens a Finnish message as "and", not as a hedge before a whole new partner list (round 25: the
+    # list became ["Vankilaseurakunta"])
+    iv = asking_with_card(start_at, "fi", "goals", {"actors": list(_PRISON_ACTORS), "regions": ["Akaa", "Tampere"]})
+    at_summary(iv)
+    turn = iv.turn("ja vankilaseurakunta ei oo meiän kaa tässä")
+    assert turn.draft.actors == _PRISON_ACTORS[:3]
+    assert turn.draft.regions == ["Akaa", "Tampere"]
+
+
+def test_not_with_us_in_english_and_swedish_takes_the_partner_off(start_at) -> None:  # type: ignore[no-untyped-def]
+    for lang, text, actors in (
+            ("en", "and the prison chaplaincy isnt with us on this", ["Children and Prison charity",
+                                                                       "Prison chaplaincy", "Social services"]),
+            ("sv", "å församlingen e int med oss", ["Föreningen Barn och fängelse", "Församlingen",
+                                                  "Socialtjänsten"])):
+        iv = asking_with_card(start_at, lang, "goals", {"actors": list(actors)})
+        at_summary(iv)
+        turn = iv.turn(text)
+        assert turn.draft.actors == [actors[0], actors[2]], lang
