@@ -17,7 +17,13 @@ _BASE = {"yksi": 1, "kaksi": 2, "kaks": 2, "kolme": 3, "neljä": 4, "viisi": 5, 
          "sjuttio": 70, "åttio": 80, "nittio": 90, "hundra": 100, "tusen": 1000,
          "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
          "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50,
-         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000}
+         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+         "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19,
+         "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+         "nineteen": 19}
+# spoken Finnish tens: "kakskyt", "kolkyt", "viiskyt"
+_FI_KYT = {"kaks": 2, "kol": 3, "kolme": 3, "nel": 4, "neljä": 4, "viis": 5, "kuus": 6, "seittemän": 7, "seitsemän": 7,
+           "kaheksan": 8, "kahdeksan": 8, "yheksän": 9, "yhdeksän": 9}
 # Finnish case forms share a stem with the word ("kolmena", "neljää", "viittä", "kahden", "tonnin", "sataa")
 _FI_STEMS = (("kahdeksa", 8), ("kaheksa", 8), ("yhdeksä", 9), ("yheksä", 9), ("seitsemä", 7), ("seittemä", 7),
              ("kymmen", 10), ("kolm", 3), ("nelj", 4), ("viit", 5), ("viid", 5), ("kuut", 6), ("kuud", 6),
@@ -26,6 +32,9 @@ _FI_STEMS = (("kahdeksa", 8), ("kaheksa", 8), ("yhdeksä", 9), ("yheksä", 9), (
 _FI_ENDINGS = re.compile(r"^(?:e|ea|eä|ena|enä|en|eksi|ella|ellä|elle|elta|essa|esta|esti|a|ä|aa|ää|an|än|na|nä|"
                          r"n|nen|nna|nnä|ana|änä|lla|llä|lle|lta|ltä|ssa|ssä|sta|stä|ksi|ta|tä|tta|ttä|sti|ästi|"
                          r"asti)?$")
+# "kahteen", "neljästä", "viidestä": to and from a number ("kuudesta kahteentoista"); not of one ("yhteen",
+# "yhdessä" are "together")
+_FI_TO_FROM = re.compile(r"^(?:een|ään|aan|estä|ästä|eltä|ältä)$")
 _SCALE = {"tuhatta": 1000, "tuhannen": 1000, "tusen": 1000, "thousand": 1000, "sataa": 100, "hundred": 100,
           "hundra": 100, "k": 1000}
 # a share of something: of working time, of the people ("puolikas", "halva", "kokoaikanen", "full-time")
@@ -61,12 +70,18 @@ def word_number(word: str) -> int | None:
         return int(w)
     if w in _BASE:
         return _BASE[w]
+    if w.endswith("toista") and len(w) > 6:  # "viistoista", "kahteentoista", "viidestätoista": 11–19
+        head = word_number(w[:-6])
+        return head + 10 if head and head < 10 else None
+    if w.endswith("kyt") and w[:-3] in _FI_KYT:  # "kakskyt": twenty
+        return _FI_KYT[w[:-3]] * 10
     for tail, scale in (("sataa", 100), ("tuhatta", 1000), ("kymmentä", 10)):
         if w.endswith(tail) and len(w) > len(tail):  # "kaheksaasataa", "viistuhatta", "kolmekymmentä"
             head = word_number(w[: -len(tail)]) or word_number(w[: -len(tail)].rstrip("aä"))
             return head * scale if head and head < 10 else None
     for stem, n in _FI_STEMS:
-        if w.startswith(stem) and w.isalpha() and _FI_ENDINGS.match(w[len(stem):]):
+        if w.startswith(stem) and w.isalpha() and (_FI_ENDINGS.match(w[len(stem):]) or n != 1
+                                                   and _FI_TO_FROM.match(w[len(stem):])):
             return n
     return None
 
@@ -161,12 +176,46 @@ def _value_of(words: list[re.Match[str]], j: int, text: str) -> tuple[int, Value
     return (j, v) if v is not None else None
 
 
+# a range said in Finnish words, from one number to another: "kuudesta kahteentoista", "viidestä kymmeneen"
+_FROM_TO = re.compile(r"(?<![\wåäö])([^\W\d_]+)\s+(?=([^\W\d_]+)(?![\wåäö]))")
+
+
+def _case(word: str) -> str:
+    """"from" for a Finnish number said from ("neljästä", "kahdestatoista"), "to" for one said to ("kymmeneen",
+    "kahteentoista"), "" otherwise."""
+    low = word.lower()
+    base = low[:-6] if low.endswith("toista") else low
+    if word_number(low) is None:
+        return ""
+    return "from" if base.endswith(("sta", "stä")) else "to" if base.endswith(("een", "ään", "aan", "neen")) else ""
+
+
+def _word_ranges(text: str) -> str:
+    """Ranges said in words written as digits ("kuudesta kahteentoista" → "6–12"), the rest as it was."""
+    for m in _FROM_TO.finditer(text):  # each word with the next (the lookahead lets pairs overlap)
+        low, high = word_number(m.group(1)), word_number(m.group(2))
+        if (_case(m.group(1)), _case(m.group(2))) == ("from", "to") and low is not None and high is not None \
+                and low < high:
+            return text[:m.start()] + f"{low}–{high}" + _word_ranges(text[m.end() + len(m.group(2)):])
+    return text
+
+
+def _one_end(wrong: str, right: str) -> str:
+    """The wrong end of a range said alone, as the whole wrong range: "neljästä" (from four) against "6–12" is
+    "4–12", "kymmeneen" (to ten) against "6–12" is "6–10"; the word as it was otherwise."""
+    r, n, case = _RANGE.match(right.strip()), word_number(wrong), _case(wrong)
+    if r is None or n is None or not case:
+        return wrong
+    return f"{n}–{r.group(2)}" if case == "from" else f"{r.group(1)}–{n}"
+
+
 def pair(text: str) -> tuple[str, str, str] | None:
     """(right, wrong, the clause saying the right one) when a message puts one value against another of the
     same kind: "auki neljänä päivänä. ei kolmena", "tolv per grupp, int åtta", "sixty thousand a year not
     fourty", "kokoaikanen eikä puolikas", "10-14, int 8-12", "täysipäiväsesti tässä, puolikas ei riittäny",
     "keskiviikkosin! torstait oli viime kaudella". The caller keeps it weak: only a wrong value written on
     the card changes."""
+    text = _word_ranges(text)
     words = list(_WORD.finditer(text))
     low = [w.group(0).lower() for w in words]
     for k, w in enumerate(low):  # "Y …, ei X"
@@ -178,7 +227,8 @@ def pair(text: str) -> tuple[str, str, str] | None:
         for j in range(k - 1, max(-1, k - 5), -1):
             right = words[j].group(0)
             if ranged or _RANGE.match(right):
-                if ranged and _RANGE.match(right) and right != wrong:
+                wrong = wrong if ranged else _one_end(wrong, right)  # "kuudesta kahteentoista, ei neljästä"
+                if _RANGE.match(wrong) and _RANGE.match(right) and right != wrong:
                     return right, wrong, right
                 continue
             found = _value_of(words, j, text)

@@ -88,3 +88,13 @@ def test_the_same_number_before_different_words_is_left_alone() -> None:
     assert every_spot("four families, not five", card) == []
     card = {"basic_idea": "Five families at a time.", "core": ["five families per worker"]}
     assert every_spot("four families, not five", card) == [("basic_idea", "four", "Five"), ("core", "four", "five")]
+
+
+def test_an_age_range_said_in_words_from_and_to_puts_the_range_right(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"viidestä kahteentoista, ei neljästä" (round 25: Finnish "to twelve", "from four" were no numbers)."""
+    iv = start_at("fi", "measurement")
+    iv.state.content_turns = 1
+    iv.edit("core", ["Vanhempien ryhmä kokoontuu kerran kuussa", "Samaan aikaan 4–12-vuotiaille lapsille on oma ryhmä"])
+    turn = iv.turn("hmm se lasten ryhmä on viidestä kahteentoista, ei neljästä. pienemmät ei jaksa istua")
+    assert turn.draft.core == ["Vanhempien ryhmä kokoontuu kerran kuussa",
+                               "Samaan aikaan 5–12-vuotiaille lapsille on oma ryhmä"]

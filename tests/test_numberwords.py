@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.numberwords import Value, pair, read, swap
+from assistant.numberwords import Value, pair, read, swap, word_number
 
 
 @pytest.mark.parametrize(("said", "value"), [
@@ -16,7 +16,16 @@ def test_values_are_read_as_meant(said: str, value: Value) -> None:
     assert read(said) == value
 
 
-@pytest.mark.parametrize("word", ["puolison", "yhteistyö", "kuukausi"])
+@pytest.mark.parametrize(("word", "n"), [
+    ("kahteentoista", 12), ("viidestätoista", 15), ("viistoista", 15), ("kakskyt", 20), ("neljästä", 4),
+    ("kuuteen", 6), ("femton", 15), ("seventeen", 17),
+])
+def test_teens_spoken_tens_and_from_to_forms_are_numbers(word: str, n: int) -> None:
+    """"kuudesta kahteentoista, ei neljästä", "niitä on nykyään kakskyt": round 25 read none of these."""
+    assert word_number(word) == n
+
+
+@pytest.mark.parametrize("word", ["puolison", "yhteistyö", "kuukausi", "yhteen", "yhdessä", "yhdestä"])
 def test_words_that_only_look_like_values(word: str) -> None:
     assert read(word) is None
 
@@ -33,6 +42,8 @@ def test_an_ordinal_is_read_as_an_ordinal_never_as_a_count(word: str, n: int) ->
     ("sosiaaliohjaaja on nykyään täysipäiväsesti tässä, puolikas ei riittäny mihinkään", "täysipäiväsesti",
      "puolikas"),
     ("gruppen e för barn 10-14, int 8-12", "10-14", "8-12"),
+    ("se lasten ryhmä on kuudesta kahteentoista, ei neljästä", "6–12", "4–12"),  # from six to twelve, not from four
+    ("ryhmä on viidestä kymmeneen, ei kahteentoista", "5–10", "5–12"),
 ])
 def test_a_value_put_against_another(text: str, right: str, wrong: str) -> None:
     found = pair(text)
