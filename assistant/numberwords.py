@@ -159,8 +159,9 @@ def written_like(right: Value, said: str, card_token: str) -> str:
 _NEG = {"eikä", "ei", "int", "inte", "not"}
 _EVERY = {"every", "each", "joka", "var"}
 _AND = {"and", "ja", "och", "sekä", "&", "or", "tai", "eller", "to", "till"}
-_OLD = re.compile(r"^\s*(?:oli|olivat|olikin|was|were|var|va|ei riittäny\w*|ei riittänyt|ei riitä|räckte int\w*|"
+_OLD = re.compile(r"^\s*(?:(?!tuhat|tonni|sata|thousand|hundred|tusen|hundra)[^\W\d_]{3,}\s+)?(?:oli|olivat|olikin|was|were|var|va|ei riittäny\w*|ei riittänyt|ei riitä|räckte int\w*|"
                   r"räckte inte|wasn't enough|was not enough|isn't enough|is not enough)\b", re.IGNORECASE)
+_THAT = re.compile(r"(?<![\wåäö])(?:et|että|att|that)$", re.IGNORECASE)  # "huomattiin et viistoista … oli"
 _RANGE = re.compile(r"^(\d{1,3})\s*[–-]\s*(\d{1,3})$")
 _WORD = re.compile(r"\d+[.,]\d+(?![\d])|[^\s,.;:!?()\"]+")  # "2.5" is one word, not "2" and "5"
 
@@ -243,7 +244,7 @@ def pair(text: str) -> tuple[str, str, str] | None:
     for k in range(1, len(words)):  # "Y …, X oli …", "Y …, X ei riittäny"
         xv = _value_of(words, k, text)
         before = text[:words[k].start()].rstrip()
-        if xv is None or xv[0] != k or not before or before[-1] not in ",.;!–—" \
+        if xv is None or xv[0] != k or not before or before[-1] not in ",.;!–—" and not _THAT.search(before) \
                 or not _OLD.match(text[words[k].end():]):
             continue
         for j in range(k - 1, -1, -1):

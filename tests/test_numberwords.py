@@ -44,6 +44,7 @@ def test_an_ordinal_is_read_as_an_ordinal_never_as_a_count(word: str, n: int) ->
     ("gruppen e för barn 10-14, int 8-12", "10-14", "8-12"),
     ("se lasten ryhmä on kuudesta kahteentoista, ei neljästä", "6–12", "4–12"),  # from six to twelve, not from four
     ("ryhmä on viidestä kymmeneen, ei kahteentoista", "5–10", "5–12"),
+    ("niitä on nykyään kakskyt, me huomattiin et viistoista kertaa oli liian vähän", "kakskyt", "viistoista"),
 ])
 def test_a_value_put_against_another(text: str, right: str, wrong: str) -> None:
     found = pair(text)
