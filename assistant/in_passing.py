@@ -16,6 +16,7 @@ from assistant import dropped, ordinal_item, place_gone, policy, timewords
 from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import dedupe, replace_words
 from assistant.not_this_field import not_this_field
+from assistant.number_in_answer import fixed_in_answer
 from assistant.only_now import only_now
 from assistant.owner_changed import owner_changed
 from assistant.wrong_only import wrong_only
@@ -74,6 +75,10 @@ class InPassing:
         again = amount_said_again(action.text, card)
         if again is not None:  # "120 000, 80 tuhatta oli ekan vuoden luku"
             return self._swap_in(*again)
+        if answer_kind and asked_empty and st.pending_field:
+            fixed = fixed_in_answer(action.text, st.draft.model_dump(), st.pending_field)
+            if fixed is not None:  # "… i skolan. åldern e förresten 15–25, int 13–25. …": the fix, then the answer
+                return self._fixed_and_answered(*fixed)
         often = timewords.said_again(action.text, card, asked_empty)
         if often is not None:  # "nykyään kahdesti viikossa": the words replaced where they stand, nothing else
             return self._words_in(*often)
@@ -82,6 +87,17 @@ class InPassing:
             if told is not None:
                 return told
         return self._told_stage(action.text) if st.pending_field != "stage" else None
+
+    def _fixed_and_answered(self, fld: str, value: Any, rest: str) -> list[str]:
+        """A number put right in ``fld`` where it stands; the rest of the message answers the question asked."""
+        st = self.state
+        self.set(fld, value, FieldStatus.confirmed, replace=True)
+        st.status[fld] = FieldStatus.confirmed
+        asked = st.pending_field
+        parts = [self.t("iv.corrected", label=self.label(fld))]
+        if asked and rest:
+            parts += cast("Dialogue", self)._store_answer(asked, rest)
+        return self.after_update(parts)
 
     def _words_in(self, fld: str, right: str, wrong: str) -> list[str]:
         """The card's words ``wrong`` replaced by ``right`` where they stand, the items kept as they are."""

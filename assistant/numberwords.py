@@ -159,7 +159,8 @@ def written_like(right: Value, said: str, card_token: str) -> str:
 _NEG = {"eikä", "ei", "int", "inte", "not"}
 _EVERY = {"every", "each", "joka", "var"}
 _AND = {"and", "ja", "och", "sekä", "&", "or", "tai", "eller", "to", "till"}
-_OLD = re.compile(r"^\s*(?:(?!tuhat|tonni|sata|thousand|hundred|tusen|hundra)[^\W\d_]{3,}\s+)?(?:oli|olivat|olikin|was|were|var|va|ei riittäny\w*|ei riittänyt|ei riitä|räckte int\w*|"
+_OLD = re.compile(r"^\s*(?:(?!tuhat|tonni|sata|thousand|hundred|tusen|hundra)[^\W\d_]{3,}\s+)?"
+                  r"(?:oli|olivat|olikin|was|were|var|va|ei riittäny\w*|ei riittänyt|ei riitä|räckte int\w*|"
                   r"räckte inte|wasn't enough|was not enough|isn't enough|is not enough)\b", re.IGNORECASE)
 _THAT = re.compile(r"(?<![\wåäö])(?:et|että|att|that)$", re.IGNORECASE)  # "huomattiin et viistoista … oli"
 _RANGE = re.compile(r"^(\d{1,3})\s*[–-]\s*(\d{1,3})$")

@@ -98,3 +98,17 @@ def test_an_age_range_said_in_words_from_and_to_puts_the_range_right(start_at) -
     turn = iv.turn("hmm se lasten ryhmä on viidestä kahteentoista, ei neljästä. pienemmät ei jaksa istua")
     assert turn.draft.core == ["Vanhempien ryhmä kokoontuu kerran kuussa",
                                "Samaan aikaan 5–12-vuotiaille lapsille on oma ryhmä"]
+
+
+def test_an_age_range_put_right_inside_an_answer_changes_it_and_the_rest_is_the_answer(start_at) -> None:  # type: ignore[no-untyped-def]
+    """Round 25: the whole message was stored as the environment and the card kept 13–25."""
+    iv = start_at("sv", "environment")
+    iv.state.content_turns = 1
+    iv.edit("target_groups", ["unga 13–25 år i hela regionen", "unga som bor långt från en mottagning"])
+    turn = iv.turn("vi träffas i en krypterad videotjänst, så man kan sitta hemma. åldern e förresten 16–25, "
+                   "int 13–25. de yngre går till skolkuratorn")
+    assert turn.draft.target_groups == ["unga 16–25 år i hela regionen", "unga som bor långt från en mottagning"]
+    env = turn.draft.environment or ""
+    assert "videotjänst" in env
+    assert "13–25" not in env
+
