@@ -50,6 +50,13 @@ _FIELD_THEN_REMOVE = re.compile(r"^(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s+(?:pi
 _THEN_LEAD = re.compile(r"^(?:ja\s+)?(?:sit|sitten|then|sen)\s+", re.IGNORECASE)
 
 
+# "pois sieltä …", "bort därifrån …", "out of …": where it goes from, after what goes
+# "… mitä sanoin", "… som jag sa", "… i mentioned": which one, not part of it
+_SAID_BEFORE = re.compile(r"\s+(?:mitä|minkä|jonka|jotka|som|that|what|which)?\s*(?:mä|mää|minä|jag|i)?\s*"
+                          r"(?:sanoin|mainitsin|kerroin|sa|sade|nämnde|said|mentioned|told\s+you)(?:\s+\S+)?\s*$",
+                          re.IGNORECASE)
+_OUT_FROM = re.compile(r"\s+(?:pois|bort|out)\s+(?=\S)", re.IGNORECASE)
+
 def _first_clause(text: str) -> str:
     # "could you drop X from the partners? they pulled out": a question mark ends the command too
     return re.split(r"\s*(?:[,;.!?]\s+|[.;!?]$|\s+(?:koska|because|eftersom|för att)\s+)", text.strip(), maxsplit=1)[0]
@@ -158,9 +165,14 @@ def command(nlu: Understanding, text: str) -> Correction | None:
     if named is not None:
         return named
     marker = starts_with(body, nlu.cues.correction_markers)  # "Korjaan: poista se …", "Eikun lisää …"
-    if marker and (starts_with(cut_leading(body, marker), nlu.cues.removal_commands)
-                   or starts_with(cut_leading(body, marker), nlu.cues.addition_commands)):
-        body = cut_leading(body, marker)
+    after = body
+    for _ in range(3):  # "ei kun hetki, unohda se …": one marker after another
+        lead_marker = starts_with(after, nlu.cues.correction_markers)
+        if not lead_marker:
+            break
+        after = cut_leading(after, lead_marker)
+    if marker and (starts_with(after, nlu.cues.removal_commands) or starts_with(after, nlu.cues.addition_commands)):
+        body = after
     elif marker:
         return None  # "scratch that, it is …" is a correction that says what is right, not a command
     first_field = _FIELD_THEN_REMOVE.match(_THEN_LEAD.sub("", body))  # "sit toimijoista pitää poistaa X"
@@ -178,6 +190,8 @@ def command(nlu: Understanding, text: str) -> Correction | None:
         plain = rest.strip()
         for _ in range(2):
             rest = _THE.sub("", rest.strip())
+        rest = _OUT_FROM.split(rest, maxsplit=1)[0]  # "ota se seurakunta pois sieltä kenen kaa …": what goes
+        rest = _SAID_BEFORE.sub("", rest)  # "unohda se päihdeklinikka mitä sanoin"
         phrase = _TAIL.sub("", _TAIL.sub("", rest.strip())).strip(" ,.:;-\"'”“")  # "Martat-kohta pois"
         if not phrase:
             return None

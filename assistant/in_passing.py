@@ -53,6 +53,9 @@ class InPassing:
                 return by_place
         answer_kind = action.kind in ("answer", "which", "story")
         pointed = action.correction is not None and action.correction.position is not None  # "kolmonen noista …"
+        # "ota se seurakunta pois …, ne lopetti … ku rahat loppu": the command says what goes, the rest is why
+        pointed = pointed or action.kind == "correct" and action.correction is not None \
+            and action.correction.command and bool(action.correction.removed)
         if not pointed and (answer_kind or action.kind == "correct" or st.phase == "confirm"
                             and action.kind not in _NOT_DROPS):
             found = dropped.read(me, action.text)

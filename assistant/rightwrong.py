@@ -349,6 +349,10 @@ _GONE_TAIL = re.compile(r"(?:\s+(?:kanssa|kans|med|me|with|we|they|vi|de|dom|me|
                         r"grant|contract|cooperation|partnership|agreement|support)$", re.IGNORECASE)
 
 
+# a clause that ends in "because" before the verb of ending: the ending is the reason told
+_BECAUSE_END = re.compile(r"(?<![\wåäö])(?:ku|kun|koska|because|since|as|när|eftersom|då)$", re.IGNORECASE)
+
+
 def _gone(clause: str) -> str | None:
     m = _GONE.search(" " + clause)
     if not m or m.start() == 0:
@@ -358,6 +362,8 @@ def _gone(clause: str) -> str | None:
     x = _GONE_LEAD.sub("", x[lead.end():] if lead else x).strip()
     for _ in range(2):
         x = _GONE_TAIL.sub("", x).strip()
+    if _BECAUSE_END.search(x):
+        return None  # "ne lopetti ruokajakelun ku rahat loppu": the money ran out, why they stopped
     if not x or len(x.split()) > 5 or x.lower() in _PRONOUNS or _GENERIC.fullmatch(x) or re.search(
             r"\b(?:on|ovat|oli|is|are|was|är|e|var)\b", x, re.IGNORECASE):  # "16 on nyt ku kaks": a statement
         return None  # "even the project funding ended": the project is not on the card
@@ -386,6 +392,8 @@ def left_out(text: str) -> str | None:
             if re.search(r"\b(?:ska|skall|kan|kunde|vill|att|färre|fler|will|would|should|may|voi|saa)$", x,
                          re.IGNORECASE):
                 continue  # "för att färre ska hoppa av" is a goal, not someone who left
+            if _BECAUSE_END.search(x):
+                continue  # "ne lopetti ruokajakelun ku rahat loppu": why, not who left
             return None if x.lower() in _PRONOUNS else x or None  # "ne vetäyty": who, the clause before says
         there = _NOT_THERE.search(clause)
         if there:

@@ -212,3 +212,34 @@ def test_one_list_put_right_at_the_summary(start_at, lang: str, fld: str, before
     assert getattr(turn.draft, fld) == after
     assert turn.draft.problem == "People were left alone."
 
+
+
+_FOOD_ACTORS = ["Kuopion Ruokapankki ry", "Kuopion seurakunta, diakoniatyö", "Pohjois-Savon hyvinvointialue"]
+
+
+def test_take_it_out_from_the_partners_with_the_reason_after_it(start_at) -> None:  # type: ignore[no-untyped-def]
+    """Round 25: what goes was read as "seurakunta pois sieltä kenen kaa …" and the reason ("… ku rahat loppu")
+    cut a target group that spoke of money running out."""
+    from tests.conftest import asking_with_card
+
+    groups = ["yksin asuvat eläkeläiset", "lapsiperheet, joilla raha loppuu ennen kuun loppua"]
+    iv = asking_with_card(start_at, "fi", "measurement", {"actors": list(_FOOD_ACTORS), "target_groups": groups})
+    turn = iv.turn("lasketaan kävijät joka kerta. ja ota se seurakunta pois sieltä kenen kaa tätä tehään, ne "
+                   "lopetti ruokajakelun keväällä ku rahat loppu")
+    assert turn.draft.actors == [_FOOD_ACTORS[0], _FOOD_ACTORS[2]]
+    assert turn.draft.target_groups == groups
+
+
+@pytest.mark.parametrize(("lang", "text", "actors"), [
+    ("fi", "ei kun hetki, unohda se nuorisotalo mitä sanoin, se on eri hanke", ["Ruokapankki", "Nuorisotalo Kipinä",
+                                                                              "Kaupungin kirjasto"]),
+    ("sv", "nej vänta, glöm ungdomsgården som jag sa, den hör till ett annat projekt", ["Matbanken",
+                                                                                     "Ungdomsgården Gnistan",
+                                                                                     "Stadsbiblioteket"]),
+])
+def test_forget_the_one_i_said_takes_it_off(start_at, lang: str, text: str, actors: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import asking_with_card
+
+    iv = asking_with_card(start_at, lang, "goals", {"actors": list(actors)})
+    turn = iv.turn(text)
+    assert turn.draft.actors == [actors[0], actors[2]]
