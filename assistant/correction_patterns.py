@@ -31,7 +31,8 @@ _TRAILING_REMOVE = re.compile(r"[,.;]\s*(?:so\s+|eli\s+|joten\s+|så\s+)?(?:plea
                               r"voit\s+|voisitko\s+|kan du\s+)?"
                               r"(?:(?:remove|delete|take out|poista|poistaa|poistetaan|ota|ottaa|otetaan|"
                               r"stryk|ta bort)\s+"
-                              r"(?:them|it|her|him|ne|se|sen|niitä|hänet|dem|dom|den|det|henne|honom)(?:\s+pois|\s+out)?|"
+                              r"(?:them|it|her|him|ne|se|sen|niitä|hänet|dem|dom|den|det|henne|honom)(?:\s+pois|\s+out)?"
+                              r"(?:\s+(?:där|därifrån|sieltä|siitä|there|from\s+there))?|"
                               r"take (?:it|them|her|him) out|"
                               # "…, eli sen voi ottaa pois", "den kan du ta bort"
                               r"(?:sen|ne|se|hänet|niitä|den|det|dem|dom)\s+(?:voi|voit|voitte|saa|kannattaa|pitää|"
@@ -128,7 +129,9 @@ def topic_of(clause: str, fillers: set[str]) -> str | None:
 
 
 _SPOKEN_SMALL = {"e", "va", "oo", "ollu", "int", "nt", "ju", "nu", "dom", "ne", "niinku", "kyl", "gave", "never",
-                 "dropped", "hoppa", "blev", "only", "just", "vaan", "bara"}
+                 "dropped", "hoppa", "blev", "only", "just", "vaan", "bara", "betalar", "pays", "paid", "maksaa",
+                 "maksoi", "ger", "gav", "gives", "antaa", "antoi", "lånar", "lends", "faktiskt", "actually",
+                 "oikeesti"}
 
 
 # "Jo, aktörerna stämmer. Men …": agreement first, the correction after "men"

@@ -35,11 +35,12 @@ _ASIDE = re.compile(r",\s+(?:se|ne|sieltä|siellä|sinne|me|koska|sillä|joten|d
                     r"eftersom|för att|we|there|they|it|it's|half|most|many|all|puolet|moni|monet|hälften|"
                     r"that's|some|since|because|as)\b.*$", re.IGNORECASE | re.DOTALL)
 # "se Martat-kohta", "det där om Folkhälsan", "the bit about mentor fees": the words before the thing itself
-_THE = re.compile(r"^(?:se|sen|ne|niiden|tuo|tuon|toi|ton|det där om|det där med|det om|det med|det där|den där|"
+_THE = re.compile(r"^(?:se|sen|ne|niiden|tuo|tuon|toi|ton|dom|dem|de|those|these|"
+                  r"det där om|det där med|det om|det med|det där|den där|"
                   r"biten om|delen om|raden om|the bit about|the part about|the bit with|the line about|"
                   r"the part with|the bit|the part|the line|the|that|kohta jossa|kohdasta|kohta)\s+", re.IGNORECASE)
 _TAIL = re.compile(r"[\s-]*(?:-?kohta|-?kohdan|-?osa|-?juttu|-?jutun|-?maininta|-?lause|grejen|biten|delen|raden|"
-                   r"bit|part|line|mention|pois)(?:\s+(?:actually|please|pls|oikeesti|kiitos|egentligen|tack))?$",
+                   r"bit|part|line|mention|pois|därifrån|därifån|sieltä|siitä|from\s+there|from\s+that\s+list)(?:\s+(?:actually|please|pls|oikeesti|kiitos|egentligen|tack))?$",
                    re.IGNORECASE)
 
 
@@ -47,7 +48,7 @@ _TAIL = re.compile(r"[\s-]*(?:-?kohta|-?kohdan|-?osa|-?juttu|-?jutun|-?maininta|
 _FIELD_THEN_REMOVE = re.compile(r"^(?P<f>[\wåäö]+(?:\s+[\wåäö]+)?)\s+(?:pitää|pitäis|pitäisi|voi|vois|voisi|kannattaa|"
                                 r"saa|täytyy)\s+(?:poistaa|ottaa\s+pois|jättää\s+pois)\s+(?P<x>.+)$",
                                 re.IGNORECASE | re.DOTALL)
-_THEN_LEAD = re.compile(r"^(?:ja\s+)?(?:sit|sitten|then|sen)\s+", re.IGNORECASE)
+_THEN_LEAD = re.compile(r"^(?:ja\s+)?(?:sit|sitten|then|sen|så)\s+", re.IGNORECASE)
 
 
 # "pois sieltä …", "bort därifrån …", "out of …": where it goes from, after what goes
@@ -149,6 +150,8 @@ def command(nlu: Understanding, text: str) -> Correction | None:
 
     lead = LEAD_FILLER.match(text)
     body = text[lead.end():] if lead else text
+    then = _THEN_LEAD.sub("", body)  # "å sen kan du ta bort dom nyanlända därifrån"
+    body = then if then != body and _POLITE.match(then) else body
     also = _ALSO_LEAD.sub("", body)  # "Also please add to …" (without "please", "also add" is a command itself)
     polite = _POLITE.sub("", also) if _POLITE.match(also) else _POLITE.sub("", body)
     if polite != body and (starts_with(polite, nlu.cues.removal_commands)  # "kindly remove the international

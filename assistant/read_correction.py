@@ -50,6 +50,12 @@ _IT_IS_NOT = re.compile(r"^(?:(?:det|de|it|that|this|se|tää|toi|ne|nää)\s+(?
                         r"that's\s+)(?P<neg>not|inte|int|ei|isn't)(?:\s+(?:oo|ole))?\s+", re.IGNORECASE)
 
 
+# which part the message is about, before what it says of it: "det där om pengarna – kommunen betalar …"
+_ABOUT_LEAD = re.compile(r"^\W*(?:det\s+där\s+om|det\s+där\s+med|det\s+om|biten\s+om|the\s+bit\s+about|"
+                         r"the\s+part\s+about|about|regarding|as\s+for|vad\s+gäller|mitä\s+tulee|siitä|niistä|"
+                         r"noista|tosta|siitä\s+kohdasta)\s+[^–—:,.]{1,40}?\s*[–—:,]\s+", re.IGNORECASE)
+
+
 def read(nlu: Understanding, text: str) -> Correction | None:
     """One reading of ``text`` as a correction, or None."""
     from assistant.understand import Correction
@@ -124,7 +130,8 @@ def read(nlu: Understanding, text: str) -> Correction | None:
         trailing = _TRAILING_REMOVE.search(said)  # "X is not really a partner, … please remove them"
         if trailing:
             said = said[:trailing.start()]
-            topic = topic_of((_sentences(said) or [said])[-1], nlu.fillers)  # the sentence it follows
+            last = _ABOUT_LEAD.sub("", (_sentences(said) or [said])[-1])  # "det där om pengarna – kommunen …"
+            topic = topic_of(last, nlu.fillers)  # the sentence it follows
             if topic:  # "församlingens roll e så liten att den int behöver stå där, ta bort": what comes first,
                 named = fld or edits._field_anywhere(nlu, said)  # from the field it names ("ei oo toimija")
                 return Correction(field=named, text="", removed=[topic], weak=True, bare=True)

@@ -243,3 +243,25 @@ def test_forget_the_one_i_said_takes_it_off(start_at, lang: str, text: str, acto
     iv = asking_with_card(start_at, lang, "goals", {"actors": list(actors)})
     turn = iv.turn(text)
     assert turn.draft.actors == [actors[0], actors[2]]
+
+
+def test_then_you_can_remove_them_from_there_mid_interview(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"å sen kan du ta bort dom X därifrån" (round 25: read as the answer, the group kept)."""
+    from tests.conftest import asking_with_card
+
+    groups = ["elever med hög frånvaro", "elever som oroar sig inför prov", "nyanlända elever"]
+    iv = asking_with_card(start_at, "sv", "measurement", {"target_groups": list(groups)})
+    turn = iv.turn("å sen kan du ta bort dom nyanlända därifrån. dom kommer nog ibland men e ingen egen grupp")
+    assert turn.draft.target_groups == groups[:2]
+
+
+def test_about_the_money_who_pays_nothing_and_remove_them_there_at_the_summary(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"det där om pengarna – X betalar faktiskt ingenting, … Så ta bort dem där." (round 25: "which item?")."""
+    from tests.conftest import asking_with_card
+
+    funders = ["Svenska kulturfonden", "Borgå stad", "Lokala banken"]
+    iv = asking_with_card(start_at, "sv", "goals", {"funders": list(funders), "regions": ["Borgå"]})
+    at_summary(iv)
+    turn = iv.turn("det där om pengarna – staden betalar faktiskt ingenting, de ger oss bara lokalen. Så ta bort dem där.")
+    assert turn.draft.funders == [funders[0], funders[2]]
+    assert turn.draft.regions == ["Borgå"]
