@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.card_words import _closeness, _overlaps, _shared
-from assistant.hedged import NEG, OFF, RELATIVE_NEG, SENTENCES
+from assistant.hedged import ANNOUNCED, NEG, OFF, RELATIVE_NEG, SENTENCES
 from assistant.interview_types import FieldStatus
 from assistant.items import dedupe, sentences
 from assistant.restate import _ABOUT_THE_MISTAKE, without_lead
@@ -211,6 +211,7 @@ def contradicted(d: Corrections, text: str, first_only: bool = False) -> list[st
     ``first_only``: a message already read as a correction, and only a denial that opens it ("ei me tehä
     seurakunnan kanssa mitään, se on …")."""
     st = d.state
+    text = ANNOUNCED.sub("", text, count=1)  # "yks juttu, se yhdistys … ei oo X vaan Y": the fix itself
     said = [x for x in SENTENCES.split(text.strip()) if x] or [text]
     opened_with_no = bool(_NO_OPENER.match(text) or st.lang != "fi" and _NO_OPENER_OTHER.match(text))
     if len(said) > 1 and OFF.search(said[0]) and len(said[0].split()) <= 8:

@@ -51,6 +51,11 @@ _BUT = re.compile(r"[,;]?\s*(?<![\wåäö])(?:vaan|utan|but|instead|rather|sonde
 RELATIVE_NEG = re.compile(r"(?<![\wåäö])(?:joka|jossa|jonka|jotka|joissa|missä|där|som|who|which|where|that)\s+"
                           r"(?:\S+\s+){0,2}(?:ei|eivät|int|inte|not|don'?t|doesn'?t)(?![\wåäö])", re.IGNORECASE)
 SENTENCES = re.compile(r"(?<=[.!?])\s+")
+# "kaks juttua: …", "yks juttu, …", "one thing, …": an announcement of the fixes that follow, not one of them
+ANNOUNCED = re.compile(r"^\W*(?:(?:kaks|kaksi|pari|kolme|two|a\s+couple\s+of|three|två|ett\s+par|tre)\s+"
+                        r"(?:juttua|asiaa|korjausta|things|fixes|corrections|saker|grejer|rättelser)|"
+                        r"(?:yks|yksi|one|just\s+one|en|ett)\s+(?:juttu|asia|korjaus|thing|fix|correction|sak|grej|"
+                        r"rättelse))\s*[:.,–-]\s*", re.IGNORECASE)
 # a negation, in fi/sv/en ("isnt", "dont" typed without the apostrophe too); Finnish "en" (I don't) is left out:
 # "en mää tiiä kuka tätä jatkaa" speaks of the speaker, and "en" is Swedish "a"
 NEG = re.compile(r"(?<![\wåäö])(?:ei|eikä|eihän|eikös|emme|eivät|ette|inte|int|icke|aldrig|inga|ingen|inget|nej|"

@@ -36,6 +36,7 @@ from assistant.rightwrong import (
     REPLACEMENTS,
     bare_y_not_x,
     left_out,
+    named_y_not_x,
     not_a_but_b,
     number_swap,
     unit_number,
@@ -50,6 +51,9 @@ _IT_IS_NOT = re.compile(r"^(?:(?:det|de|it|that|this|se|tää|toi|ne|nää)\s+(?
                         r"that's\s+)(?P<neg>not|inte|int|ei|isn't)(?:\s+(?:oo|ole))?\s+", re.IGNORECASE)
 
 
+# "one thing, …", "yks juttu, …": the fix follows
+_ONE_THING = re.compile(r"^(?:just\s+)?(?:one\s+thing|another\s+thing|yks\s+juttu|yksi\s+juttu|yks\s+asia|"
+                        r"en\s+sak|en\s+grej)\s*[,:–—-]\s*", re.IGNORECASE)
 # which part the message is about, before what it says of it: "det där om pengarna – kommunen betalar …"
 _ABOUT_LEAD = re.compile(r"^\W*(?:det\s+där\s+om|det\s+där\s+med|det\s+om|biten\s+om|the\s+bit\s+about|"
                          r"the\s+part\s+about|about|regarding|as\s+for|vad\s+gäller|mitä\s+tulee|siitä|niistä|"
@@ -155,9 +159,12 @@ def read(nlu: Understanding, text: str) -> Correction | None:
             return Correction(field=fld, text=right, removed=[subject], weak=True,
                               pairs=[(right, subject)] if right else [], bare=True)
         short = bare_y_not_x(said.strip().rstrip(".!"))
+        first_clause = re.split(r"[,;.]\s", _ONE_THING.sub("", said.strip()), maxsplit=1)[0].strip()
+        if short is None and first_clause != said.strip():
+            short = named_y_not_x(first_clause)  # "its X not Y, the network is a different lot"
         if short:  # "wednesdays not tuesdays"
-            return Correction(field=fld, text=short.group("y"), removed=[short.group("x")], weak=True,
-                              pairs=[(short.group("y"), short.group("x"))], bare=True, narrow=True)
+            return Correction(field=fld, text=short[0], removed=[short[1]], weak=True, pairs=[short], bare=True,
+                              narrow=True)
         pair = not_a_but_b(said) if len(_sentences(said)) <= 2 else None
         if pair:  # "rahotus ei tuu Kelalta vaan STEAlta": a value on the card is wrong (weak: if it is there)
             return Correction(field=fld, text=pair[0], removed=[pair[1]], weak=True, pairs=[pair], bare=True)

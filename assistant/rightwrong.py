@@ -417,8 +417,12 @@ _PRONOUNS = {"ne", "he", "se", "hän", "siellä", "täällä", "där", "här", "
 
 
 BARE_Y_NOT_X = re.compile(r"^(?P<y>[\wåäö-]+(?:\s+[\wåäö-]+)?)\s+(?:not|inte|int|eikä)\s+"
-                           r"(?P<x>[\wåäö-]+(?:\s+[\wåäö-]+)?)$",
-                           re.IGNORECASE)
+                          r"(?P<x>[\wåäö-]+(?:\s+[\wåäö-]+)?)$",
+                          re.IGNORECASE)
+# "its Kirkcaldy Womens Centre not Womens Network": a longer name said right, after "it's", then the wrong one
+_IT_IS_Y_NOT_X = re.compile(r"^(?:it'?s|it\s+is|it\s+should\s+be|det\s+är|de\s+e|det\s+e|se\s+on|se\s+o)\s+"
+                            r"(?P<y>[\wåäö'’-]+(?:\s+[\wåäö'’-]+){1,3})\s+(?:not|inte|int|eikä)\s+"
+                            r"(?P<x>[\wåäö'’-]+(?:\s+[\wåäö'’-]+){0,2})$", re.IGNORECASE)
 # a verb before the "not" negates the verb, it does not set two values against each other: "They have not
 # joined yet", "vi har inte börjat", "we do not"
 _AUX = {"have", "has", "had", "do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would",
@@ -430,12 +434,25 @@ _LEAD_ONLY = {"oh", "ah", "and", "ja", "och", "o", "å", "ok", "okay", "no", "n�
 _SUBJECTS = _PRONOUNS | {"we", "i", "you", "he", "vi", "jag", "du", "me", "mä", "mie", "sä", "ne", "te"}
 
 
-def bare_y_not_x(said: str) -> re.Match[str] | None:
-    """"wednesdays not tuesdays": two short values set against each other, not a negated verb."""
+def named_y_not_x(said: str) -> tuple[str, str] | None:
+    """(right, wrong) of "its Kirkcaldy Womens Centre not Womens Network": a name said right after "it's"."""
+    named = _IT_IS_Y_NOT_X.match(said)
+    if named is None or named.group("y").split()[0].lower() in _LEAD_ONLY | _AUX | {"not", "inte", "int", "ei"} \
+            or named.group("y").split()[-1].lower() in _AUX:
+        return None
+    return named.group("y"), named.group("x")
+
+
+def bare_y_not_x(said: str) -> tuple[str, str] | None:
+    """(right, wrong) of "wednesdays not tuesdays", "its Kirkcaldy Womens Centre not Womens Network": two values
+    set against each other, not a negated verb."""
+    named = named_y_not_x(said)
+    if named is not None:
+        return named
     m = BARE_Y_NOT_X.match(said)
     if m is None:
         return None
     y = m.group("y").lower().split()
     if all(w.strip(",.!") in _LEAD_ONLY for w in y):  # "oh and not parents", "nä vänta, inte Kronoby": no Y
         return None
-    return None if y[0] in _SUBJECTS or y[-1] in _AUX else m
+    return None if y[0] in _SUBJECTS or y[-1] in _AUX else (m.group("y"), m.group("x"))

@@ -27,6 +27,7 @@ from assistant.correction_patterns import (
 from assistant.field_not import field_not_a_but_b, named_topic
 from assistant.flow import Cues
 from assistant.forgot import corrected_later, pointed_or_forgotten
+from assistant.hedged import ANNOUNCED
 from assistant.items import sentences as _sentences
 from assistant.moves import removed_from_named
 from assistant.periphrasis import plain
@@ -82,9 +83,6 @@ class Utterance:
 
 
 # "kaks juttua:", "two things:", "två saker:": a message that announces its fixes before it makes them
-_ANNOUNCED = re.compile(r"^\W*(?:kaks|kaksi|pari|kolme|two|a\s+couple\s+of|three|två|ett\s+par|tre)\s+"
-                        r"(?:juttua|asiaa|korjausta|things|fixes|corrections|saker|grejer|rättelser)\s*[:.,–-]\s*",
-                        re.IGNORECASE)
 
 
 class Understanding:
@@ -228,7 +226,7 @@ class Understanding:
         A message that reads as none is read again with a field named in everyday words ("the people we
         help", "de som jobbar med det") replaced by the field's name; that reading wins unless it only moves
         the message to the field it names (then the message said something about that field, not where to)."""
-        text = _ANNOUNCED.sub("", text, count=1)  # "kaks juttua: X, ja Y": the fixes themselves
+        text = ANNOUNCED.sub("", text, count=1)  # "kaks juttua: X, ja Y": the fixes themselves
         text = without_right_parts(text)  # "…, tuusniemi ja leppävirta on oikein": no new value
         fine = _FINE_BUT.match(text)  # "allt e rätt men int biblioteket", "muuten hyvä mut X ei oo toimija"
         if fine and len(text[fine.end():].split()) >= 2 and self.names_field(text[:fine.end()]) is None:

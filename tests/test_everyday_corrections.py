@@ -265,3 +265,28 @@ def test_about_the_money_who_pays_nothing_and_remove_them_there_at_the_summary(s
     turn = iv.turn("det där om pengarna – staden betalar faktiskt ingenting, de ger oss bara lokalen. Så ta bort dem där.")
     assert turn.draft.funders == [funders[0], funders[2]]
     assert turn.draft.regions == ["Borgå"]
+
+
+def test_one_thing_its_the_right_name_not_the_wrong_one_at_the_summary(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"one thing, its X Centre not Y Network, …" (round 25: nothing changed; a longer name after "its")."""
+    from tests.conftest import asking_with_card
+
+    actors = ["Leeds City Council", "Harehills Mothers' Network", "St James's Hospital"]
+    iv = asking_with_card(start_at, "en", "goals", {"actors": list(actors)})
+    at_summary(iv)
+    turn = iv.turn("one thing, its Harehills Mothers Centre not Mothers Network, the network is another group")
+    assert "Harehills Mothers Centre" in turn.draft.actors
+    assert all("Network" not in a for a in turn.draft.actors)
+    assert {actors[0], actors[2]} <= set(turn.draft.actors)
+
+
+def test_an_announced_fix_of_a_partner_in_everyday_words(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"yks juttu, se yhdistys siinä kumppanilistassa ei oo X vaan Y" (round 25: "which item?")."""
+    from tests.conftest import asking_with_card
+
+    actors = ["Oulun kaupunki, nuorisopalvelut", "Pohjois-Pohjanmaan Näkövammaiset ry"]
+    iv = asking_with_card(start_at, "fi", "goals", {"actors": list(actors)})
+    at_summary(iv)
+    turn = iv.turn("yks juttu, se yhdistys siinä kumppanilistassa ei oo näkövammaiset vaan Oulun Seudun "
+                   "Heikkonäköiset ry")
+    assert turn.draft.actors == [actors[0], "Oulun Seudun Heikkonäköiset ry"]
