@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ import numpy as np
 from assistant.embeddings import CachedEmbedder
 from assistant.groups import age_compatibility, ages, group_compatibility, groups
 from assistant.match_examples import ExampleContext, Examples
+from assistant.model_names import names_model
 from assistant.resources import shipped
 from assistant.schema import ModelDescription
 from assistant.textproc import query_stems, stems
@@ -173,8 +173,8 @@ class MatchModel:
         qs = {s[:5] for s in query_stems(q.text) if len(s) >= 4}
         ms = {s[:5] for s in stems(" ".join([m.name, m.summary or "", m.problem or "", " ".join(m.core)]), mlang)
               if len(s) >= 4}
-        name = _norm(m.name)
-        named = 1.0 if len(name.strip()) > 4 and name in _norm(q.text) else 0.0
+        titles = [m.name, *(v.name for v in (self.views.get(m.id, lg) for lg in ("fi", "sv", "en")) if v is not None)]
+        named = 1.0 if names_model(q.text, titles) else 0.0
         if view is not None:  # the closer reading of the two wins, part by part
             vp = view_parts(view, mp)
             vv = self.embedder.embed_passages([vp[n] for n in names])
@@ -183,8 +183,6 @@ class MatchModel:
             age = max(age, age_compatibility(ages(q_who), ages(v_who)))
             grp = max(grp, group_compatibility(groups(q_who), groups(v_who)))
             ms |= {s[:5] for s in stems(view.text(), view.lang) if len(s) >= 4}
-            vname = _norm(re.sub(r"\s*\(.*?\)", "", view.name))
-            named = max(named, 1.0 if len(vname.strip()) > 4 and vname in _norm(q.text) else 0.0)
         overlap = len(qs & ms) / max(1, min(len(qs), 25))
         concepts = self._model_concepts(m)
         shared = len(ctx.concepts & concepts) / max(1, min(len(ctx.concepts), 12)) if ctx.concepts else 0.0
