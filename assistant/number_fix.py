@@ -76,8 +76,8 @@ def card_number_fix(text: str, card: dict[str, Any], either: bool = False,
 
 def _unit_fix(text: str, said: tuple[str, str], read: Any, card: dict[str, Any]) -> tuple[str, str, str] | None:
     """"kolme ohjaajaa" said, "kaksi ohjaajaa" written once: (field, "kolme", "kaksi")."""
-    unit = re.search(rf"(?<![\w]){re.escape(said[0])}\s+([^\W\d_]{{4,}})", text)
-    if unit is None:
+    unit = re.search(rf"(?<![\w]){re.escape(said[0])}\s+([^\W\d_]{{2,}})", text)
+    if unit is None or unit.group(1).lower() in _NOT_A_UNIT:
         return None
     stem = unit.group(1).lower()[:5]
     spots = []
@@ -86,9 +86,18 @@ def _unit_fix(text: str, said: tuple[str, str], read: Any, card: dict[str, Any])
         joined = " \n ".join(str(i) for i in items)
         for lit, v in read(joined):
             after = re.search(rf"(?<![\w]){re.escape(lit)}\s+([^\W\d_]+)", joined)
-            if v != said[1] and after and after.group(1).lower()[:5] == stem:
+            if v != said[1] and after and _same_unit(after.group(1).lower()[:5], stem):
                 spots.append((fld, lit))
     return (spots[0][0], said[0], spots[0][1]) if len(spots) == 1 else None
+
+
+# words after a number that are no unit of it
+_NOT_A_UNIT = frozenset("ja och and or tai eller i in on of av om to till på at for för e är is on oli was var".split())
+
+
+def _same_unit(a: str, b: str) -> bool:
+    """One unit, also with a case ending: "år"/"års", "vuotta"/"vuoden" share no more than the stem."""
+    return a == b or min(len(a), len(b)) >= 2 and (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2
 
 
 def every_spot(text: str, card: dict[str, Any]) -> list[tuple[str, str, str]]:

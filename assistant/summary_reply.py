@@ -51,8 +51,10 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
             return Action("correct", text=text, correction=Correction(field=None, text=missing, additive=True,
                                                                       command=True))
         card = {f: getattr(state.draft, f) for f in state.summary_fields if f not in ("stage", "name")}
-        if card_number_fix(text, card) or range_swap(text, card):  # "Bra annars, men 50 euro e fel, he e 60
-            # euro": where 50 is written; "niin siis 8–20-vuotiaat": the card's one other age range
+        if card_number_fix(text, card) or range_swap(text, card) or contains(text, nlu.cues.contest_words) \
+                and card_number_fix(text, card, single=True):  # "Bra annars, men 50 euro e fel, he e 60
+            # euro": where 50 is written; "niin siis 8–20-vuotiaat": the card's one other age range; "det där om
+            # erfarenheten stämmer inte riktigt, två år räcker": the one number written with that unit
             return Action("correct", text=text, correction=Correction(field=None, text=text))
         return contest_of(text, nlu) or Action("which", text=text)
     value = _value_part(rest)

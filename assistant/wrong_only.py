@@ -15,6 +15,7 @@ from assistant.card_words import _clause_without
 from assistant.dropped_words import same
 from assistant.interview_types import FieldStatus
 from assistant.items import sentences
+from assistant.numberwords import word_number
 from assistant.textproc import stems
 
 if TYPE_CHECKING:
@@ -41,8 +42,9 @@ _MOST_WORDS = 30
 def wrong_only(d: Dialogue, text: str) -> list[str] | None:
     """The reply when the message says one card statement is wrong and nothing instead; None otherwise."""
     st = d.state
-    if st.phase != "confirm" or len(text.split()) > _MOST_WORDS or not _WRONG.search(text) or _INSTEAD.search(text):
-        return None
+    if st.phase != "confirm" or len(text.split()) > _MOST_WORDS or not _WRONG.search(text) or _INSTEAD.search(text) \
+            or any(word_number(w) is not None for w in re.findall(r"[\wåäö]+", text.lower())):
+        return None  # "… stämmer inte riktigt, tre år räcker": a number said instead, put right elsewhere
     named = {f for w in re.findall(r"[\wåäö]+", text) if (f := d.nlu.names_field(w, window=1))}
     said = {s for w in re.findall(r"[\wåäöÅÄÖ]+", _WRONG.sub(" ", text)) if not d.nlu.names_field(w, window=1)
             for s in stems(w, st.lang) if len(s) >= 4}

@@ -112,3 +112,15 @@ def test_an_age_range_put_right_inside_an_answer_changes_it_and_the_rest_is_the_
     assert "videotjänst" in env
     assert "13–25" not in env
 
+
+
+def test_a_number_said_with_its_unit_at_the_summary_puts_the_one_with_that_unit_right(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"det där om erfarenheten stämmer inte riktigt, två år räcker" for the card's "tre års erfarenhet" (round
+    25: "which item?"; the unit "år" is short and the card writes "års")."""
+    from tests.conftest import asking_with_card, at_summary
+
+    cond = "Teamet behöver två bilar. Läkarna ska ha minst fem års erfarenhet av barnsjukvård."
+    iv = asking_with_card(start_at, "sv", "goals", {"conditions": cond, "regions": ["Vasa"]})
+    at_summary(iv)
+    turn = iv.turn("det där om erfarenheten stämmer inte riktigt, tre år räcker. vi fick sänka kravet i fjol")
+    assert turn.draft.conditions == "Teamet behöver två bilar. Läkarna ska ha minst tre års erfarenhet av barnsjukvård."
