@@ -62,6 +62,11 @@ NEG = re.compile(r"(?<![\wåäö])(?:ei|eikä|eihän|eikös|emme|eivät|ette|int
                  r"not|never|no\s+longer|nowhere|(?:is|are|was|were|do|does|did|has|have|had|can|could|wo|would|"
                  r"should|must|need|ai|ca)n['’]?t)(?![\wåäö])", re.IGNORECASE)
 _RESTATES = ("summary", "basic_idea", "name")
+# the card approved after "ok", "joo": no new value follows
+_APPROVAL = re.compile(r"^\W*(?:(?:näyttää|kuulostaa|vaikuttaa)\s+(?:ihan\s+)?(?:hyvältä|hyvälle|oikealta|oikeelta)|"
+                       r"hyvältä|hyvä|hyvin|oikein|oikeen|(?:de|det)\s+(?:ser|låter)\s+bra|ser\s+bra|bra|stämmer|"
+                       r"(?:it|that|this)?\s*looks\s+(?:good|fine|right|great)|looks|good|fine|great|perfect|all\s+good|"
+                       r"kaikki\s+(?:ok|hyvin|oikein)|allt\s+(?:ok|bra|rätt|stämmer))(?![\wåäö])", re.IGNORECASE)
 # "…, vaan …" sets what is right against a "not" (the hedge may have been that "not")
 _RATHER = re.compile(r"[,;]\s*(?:vaan|vaa|utan|but\s+rather|sondern)(?![\wåäö])\s*", re.IGNORECASE)
 _LEAST = 0.15  # a restatement is of something on the card: its item ranks among the top, if not first
@@ -135,8 +140,8 @@ def restated_after_hedge(d: Corrections, text: str) -> list[str] | None:
     st = d.state
     answering = bool(st.pending_field) and st.asking == "question" and st.phase == "collect"
     body = _hedged_body(text, answering)
-    if body is None or len(body.split()) < 3:
-        return None
+    if body is None or len(body.split()) < 3 or _APPROVAL.match(body):
+        return None  # "ok näyttää hyvältä. paitsi et …": agreement, then a fix read elsewhere
     nlu = d.offline.nlu
     fld = nlu.names_field(body, window=6)
     if fld is not None:

@@ -139,3 +139,33 @@ def test_what_a_place_lacks_and_what_follows_is_the_answer_not_a_new_place(start
         turn = iv.turn(text)
         assert turn.draft.regions == ["Riihimäki", "Hyvinkää"], text
         assert kept in (turn.draft.conditions or ""), text
+
+
+
+
+def test_ok_it_looks_good_is_no_hedge_before_a_new_value_at_the_summary(start_at) -> None:  # type: ignore[no-untyped-def]
+    """Round 25: "ok näyttää hyvältä. paitsi et …" replaced the goals with ["Näyttää hyvältä"] (the card of
+    correction case fi-553, the message written for the test)."""
+    from tests.conftest import at_summary
+
+    card = {"name": "Kotihoidon yöpartio maaseudulla",
+            "basic_idea": "Kotihoidon yöpartio ajaa öisin kylästä toiseen ja käy niiden asiakkaiden luona, jotka "
+                          "tarvitsevat apua myös yöllä, kuten asennon vaihtoa, wc-käyntiä tai lääkkeitä. Partio vastaa "
+                          "myös turvapuhelinhälytyksiin, jolloin kenenkään ei tarvitse odottaa ensihoitoa kaatumisen "
+                          "jälkeen. Partiossa on aina kaksi hoitajaa.",
+            "core": ["Yöpartio lähtee liikkeelle kello 22 ja käy jokaisen yöasiakkaan luona vähintään kerran ennen "
+                     "aamua.", "Turvapuhelinhälytykseen lähdetään heti, ja kotiin ajetaan enintään 40 minuutissa.",
+                     "Partion autossa on nostoliina ja ensiapuvälineet.",
+                     "Aamuvuoro saa yöraportin ennen kuin lähtee käynneille."],
+            "target_groups": ["syrjäkylillä yksin asuvat kotihoidon asiakkaat", "turvapuhelimen käyttäjät",
+                              "kotona saattohoidossa olevat"],
+            "goals": ["Asiakkaat voivat asua kotona, vaikka tarvitsevat apua yöllä",
+                      "Kaatunut asiakas ei joudu odottamaan tuntikausia lattialla",
+                      "Turhat ensihoidon käynnit vähenevät"],
+            "actors": ["Lapin hyvinvointialue, kotihoito", "Lapin hyvinvointialue, turvapalvelut"],
+            "regions": ["Posio", "Ranua"]}
+    iv = asking_with_card(start_at, "fi", "measurement", card)
+    at_summary(iv)
+    turn = iv.turn("ok näyttää hyvältä. paitsi et partio lähtee vasta myöhemmin illalla")
+    assert turn.draft.goals == card["goals"]
+    assert turn.draft.target_groups == card["target_groups"]
