@@ -39,8 +39,14 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         r"jobbar\s+för|arbetar\s+för|stöder|stödjer|når)\b|\bvem\s+(?:det|detta)\s+är\s+för\b|\bde\s+(?:som\s+)?det\s+gäller\b",
         re.IGNORECASE)),
     ("actors", "aktörerna", re.compile(
-        r"\b(?:de|dem)\s+som\s+(?:jobbar|arbetar|håller\s+i|driver|gör)\s+(?:med\s+)?(?:det|detta|oss|det\s+här)\b",
-        re.IGNORECASE)),
+        r"\b(?:de|dem)\s+som\s+(?:jobbar|arbetar|håller\s+i|driver|gör)\s+(?:med\s+)?(?:det|detta|oss|det\s+här)\b|"
+        r"\b(?:de|dem|dom)\s+(?:som\s+)?vi\s+samarbetar\s+med\b", re.IGNORECASE)),
+    ("actors", "toimijat", re.compile(  # "ne kenen kaa tätä tehään", "niistä joiden kanssa tätä tehdään"
+        r"\b(?:ne|niiden|niistä|niitä|niille)\s+(?:kenen|joiden|keiden)\s+(?:kaa|kans|kanssa)\s+(?:tätä|tää|tätä\s+työtä)\s+"
+        r"(?:tehään|tehdään|tehhään)\b", re.IGNORECASE)),
+    ("actors", "the actors", re.compile(
+        r"\b(?:the\s+)?(?:organisations|organizations|partners|ones|those|people)\s+(?:that\s+|who\s+)?we\s+"
+        r"(?:partner|cooperate|collaborate)\s+with\b", re.IGNORECASE)),
 ]
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from assistant.actions import Action
 from assistant.interview_types import InterviewState
 from assistant.number_fix import card_number_fix
+from assistant.periphrasis import plain
 from assistant.phrases import contains
 from assistant.restate import last_said, without_lead
 from assistant.understand import Correction, Understanding, Utterance, tokens
@@ -48,8 +49,9 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
     if fld is None:
         missing = _missing_part(rest, nlu) or _added_part(rest, nlu)
         if missing:  # "nästan, men Pedersöre fattas": add it where it fits, or ask which item
-            return Action("correct", text=text, correction=Correction(field=None, text=missing, additive=True,
-                                                                      command=True))
+            where = nlu.names_field(plain(rest)) if _AMONG.search(rest) else None  # "… saknas bland dom vi
+            return Action("correct", text=text, correction=Correction(field=where, text=missing, additive=True,
+                                                                      command=True))  # samarbetar med"
         card = {f: getattr(state.draft, f) for f in state.summary_fields if f not in ("stage", "name")}
         if card_number_fix(text, card) or range_swap(text, card) or contains(text, nlu.cues.contest_words) \
                 and card_number_fix(text, card, single=True):  # "Bra annars, men 50 euro e fel, he e 60
@@ -121,6 +123,9 @@ def _after_but(text: str, toks: list[str], nlu: Understanding) -> str | None:
 _CALLED = re.compile(r"\b(?:call(?:s|ed)?\s+it|it'?s\s+called|is\s+called|kutsu\w*\s+(?:sitä|tätä)\s+nimellä|"
                      r"kallar\s+(?:det|den)|heter|nimeltään)\s+(?P<name>[^,.;!?]{2,60})", re.IGNORECASE)
 _MISSING = re.compile(r"\b(?:puuttuu|puuttu|fattas|saknas|is missing|are missing|missing|unohtui)\b", re.IGNORECASE)
+# where it is missing from, after "saknas": "bland dom vi samarbetar med", "from the partners", "listalta"
+_AMONG = re.compile(r"(?:^|\s)(?:bland|från|ur|i\s+listan|among|from|in\s+the\s+list\s+of|joukosta|listalta|listasta|"
+                    r"seasta|kohdasta)(?![\wåäö])", re.IGNORECASE)
 _MISSING_FILLER = re.compile(r"^(?:(?:det|he|se|siitä|että|et|att|that|the|vielä|myös|också|även|also|ju|kyllä|ja|and|"
                              r"och|å|o)\b\W*)+",
                              re.IGNORECASE)
@@ -138,7 +143,9 @@ def _missing_part(text: str, nlu: Understanding) -> str | None:
         if not m:
             continue
         before, after = clause[:m.start()].strip(), clause[m.end():].strip()
-        part = _MISSING_FILLER.sub("", after if len(after.split()) > len(before.split()) else before).strip()
+        among = _AMONG.match(after) is not None and bool(before)  # "Kulan saknas bland dom vi samarbetar med"
+        part = _MISSING_FILLER.sub("", after if len(after.split()) > len(before.split()) and not among
+                                   else before).strip()
         words = [t for t in tokens(part) if t not in nlu.fillers and len(t) > 2 and t not in _SOMETHING]
         return part if words and not _only_contest(part, nlu) else None
     return None

@@ -290,3 +290,22 @@ def test_an_announced_fix_of_a_partner_in_everyday_words(start_at) -> None:  # t
     turn = iv.turn("yks juttu, se yhdistys siinä kumppanilistassa ei oo näkövammaiset vaan Oulun Seudun "
                    "Heikkonäköiset ry")
     assert turn.draft.actors == [actors[0], "Oulun Seudun Heikkonäköiset ry"]
+
+
+@pytest.mark.parametrize(("lang", "text", "new"), [
+    ("sv", "allt stämmer utom att ungdomsgården Gnistan saknas bland dom vi samarbetar med, dom e me sen i höstas",
+     "Gnistan"),
+    ("en", "all fine except the youth club Spark is missing from the organisations we partner with", "Spark"),
+])
+def test_missing_among_those_we_work_with_is_added_to_the_partners(start_at, lang: str, text: str, new: str) -> None:  # type: ignore[no-untyped-def]
+    """Round 25: "… saknas bland dom vi samarbetar med" added "bland dom vi samarbetar med" to the core."""
+    from tests.conftest import asking_with_card
+
+    actors = ["Fritidsbanken", "Stadens fritidsförvaltning"] if lang == "sv" else ["Leisure Bank", "City youth team"]
+    core = ["Utlåningen är öppen tisdagar"] if lang == "sv" else ["Lending is open on Tuesdays"]
+    iv = asking_with_card(start_at, lang, "goals", {"actors": list(actors), "core": list(core)})
+    at_summary(iv)
+    turn = iv.turn(text)
+    assert turn.draft.actors[:2] == actors
+    assert any(new in a for a in turn.draft.actors[2:])
+    assert turn.draft.core == core
