@@ -121,11 +121,18 @@ def only_places(text: str) -> bool:
     return bool(_places_in(text))
 
 
+# where the places go, said after them: "noihin paikkoihin", "bland orterna", "to the places"
+_TO_THE_PLACES = re.compile(r"\s+(?:(?:noihin|niihin|näihin|tohon|siihen)\s+)?(?:paikkoihin|paikkakuntiin|kuntiin|"
+                            r"alueisiin|listaan|(?:bland|till|i)\s+(?:orterna|platserna|kommunerna|listan)|"
+                            r"to\s+the\s+(?:places|towns|areas|list|regions))$", re.IGNORECASE)
+
+
 def _places_in(text: str) -> list[str]:
     """The places a command adds, when what it adds (up to the first comma) is nothing but known places."""
     head = re.split(r"[,.;!?]", text.strip(), maxsplit=1)[0]
     head = re.sub(r"^(?:vielä|myös|också|även|also)\s+", "", head.strip(), flags=re.IGNORECASE)
     head = re.sub(r"\s+(?:too|also|as well|myös|kans|också|med)$", "", head, flags=re.IGNORECASE)  # "add Iitti too"
+    head = _TO_THE_PLACES.sub("", head)  # "lisää Utsjoki noihin paikkoihin", "lägg till Jakobstad bland orterna"
     parts = [p.strip() for p in re.split(r"\s+(?:ja|och|and)\s+|\s*&\s*", head) if p.strip()]
     known = place_names()
     return parts if parts and all(p.lower() in known for p in parts) else []

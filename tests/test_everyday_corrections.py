@@ -309,3 +309,14 @@ def test_missing_among_those_we_work_with_is_added_to_the_partners(start_at, lan
     assert turn.draft.actors[:2] == actors
     assert any(new in a for a in turn.draft.actors[2:])
     assert turn.draft.core == core
+
+
+def test_add_a_place_to_those_places_after_an_answer(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"… ja lisää Utsjoki noihin paikkoihin, sieltä tulee …" (round 25: stored as the answer, no place added)."""
+    from tests.conftest import asking_with_card
+
+    iv = asking_with_card(start_at, "fi", "environment", {"regions": ["Kemi", "Tornio"]})
+    turn = iv.turn("kokoonnutaan kirjaston kerhohuoneessa, siellä on kahvinkeitin. ja lisää Simo noihin paikkoihin, "
+                   "sieltäkin tulee porukkaa")
+    assert turn.draft.regions == ["Kemi", "Tornio", "Simo"]
+    assert "kerhohuoneessa" in (turn.draft.environment or "")
