@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant import clock_point
+from assistant import clock_point, duration_fix
 from assistant.items import sentences
 from assistant.phrases import contains, starts_with, tokens
 from assistant.why import content_words
@@ -234,7 +234,8 @@ def calls_wrong(text: str, card: dict[str, object]) -> bool:
         said = [f for f in read_said(text) if said_old(text, f)]
         if said and {f.norm for f in said} & {f.norm for _, f in _holders(card, read_card)}:
             return True
-    return any(p.old for p in clock_point.points(text)) and clock_point.fixed_end(text, card) is not None
+    return any(p.old for p in clock_point.points(text)) and clock_point.fixed_end(text, card) is not None \
+        or duration_fix.fixed(text, card) is not None  # the old length is always said: "… ei kerkee", "not an hour"
 
 
 def swaps(text: str, card: dict[str, object]) -> list[Swap]:
@@ -277,8 +278,8 @@ def swaps(text: str, card: dict[str, object]) -> list[Swap]:
                 out.append(Swap(fld, new_text, f.text))
         if out:
             return out
-    end = clock_point.fixed_end(text, card)  # "börjar halv fyra, int klockan tre": one end of the card's time
-    return [Swap(end[0], end[1], end[2])] if end is not None else []
+    end = clock_point.fixed_end(text, card) or duration_fix.fixed(text, card)  # "börjar halv fyra, int klockan
+    return [Swap(end[0], end[1], end[2])] if end is not None else []  # tre", "90 minutes not an hour"
 
 
 _MOST_WORDS = 40  # a longer message is an answer or a story that may mention a day or a year in passing
