@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant import clock_point, duration_fix
+from assistant import clock_point, day_range, duration_fix
 from assistant.items import sentences
 from assistant.phrases import contains, starts_with, tokens
 from assistant.why import content_words
@@ -278,8 +278,10 @@ def swaps(text: str, card: dict[str, object]) -> list[Swap]:
                 out.append(Swap(fld, new_text, f.text))
         if out:
             return out
-    end = clock_point.fixed_end(text, card) or duration_fix.fixed(text, card)  # "börjar halv fyra, int klockan
-    return [Swap(end[0], end[1], end[2])] if end is not None else []  # tre", "90 minutes not an hour"
+    end = clock_point.fixed_end(text, card) or duration_fix.fixed(text, card) or day_range.longer_run(
+        text, card, lambda t: [(int(f.norm), f.start, f.end, f.text) for f in _days(t)], _render_day)
+    return [Swap(end[0], end[1], end[2])] if end is not None else []  # "börjar halv fyra, int klockan tre",
+    # "90 minutes not an hour", "perjantaisinkin" for "maanantaista torstaihin"
 
 
 _MOST_WORDS = 40  # a longer message is an answer or a story that may mention a day or a year in passing
