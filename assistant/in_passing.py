@@ -20,7 +20,7 @@ from assistant.number_in_answer import fixed_in_answer
 from assistant.only_now import only_now
 from assistant.owner_changed import owner_changed
 from assistant.wrong_only import wrong_only
-from assistant.wrong_value import amount_said_again
+from assistant.wrong_value import amount_now, amount_said_again
 
 if TYPE_CHECKING:
     from assistant.dialogue import Dialogue
@@ -48,7 +48,7 @@ class InPassing:
         if action.kind not in _NOT_DROPS:
             said = me.message or action.text  # a reopening action keeps no text
             by_place = ordinal_item.removed_by_place(me, said) or not_this_field(me, said) or owner_changed(me, said) \
-                or wrong_only(me, said) or only_now(me, said)
+                or wrong_only(me, said) or only_now(me, said) or self._amount_now(said)
             if by_place is not None:  # "kolmas tavoite pois", "X ei oo tavote vaan sillä mitataan"
                 return by_place
         answer_kind = action.kind in ("answer", "which", "story")
@@ -101,6 +101,13 @@ class InPassing:
         if asked and rest:
             parts += cast("Dialogue", self)._store_answer(asked, rest)
         return self.after_update(parts)
+
+    def _amount_now(self, text: str) -> list[str] | None:
+        """At the summary, "its more like 20k a year these days": the card's one amount of that size."""
+        if self.state.phase != "confirm":
+            return None
+        now = amount_now(text, _card_text(self.state))
+        return self._swap_in(*now) if now is not None else None
 
     def _words_in(self, fld: str, right: str, wrong: str) -> list[str]:
         """The card's words ``wrong`` replaced by ``right`` where they stand, the items kept as they are."""

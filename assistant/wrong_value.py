@@ -220,7 +220,8 @@ _TIME_OF_DAY = re.compile(r"(?:aamu|aamupäiv|päiv|ilta|iltapäiv|yö)\w*?i?sin
 
 
 # an amount as said: "120 000", "120000", "80 tuhatta", "60 tusen", "85k", "2 500"
-_AMOUNT = re.compile(r"(?<![\d,.])(\d{1,3}(?:[  ]\d{3})+|\d+)(?:\s*(tuhatta|tuhannen|tuhanteen|tusen|thousand|k)\b)?",
+_AMOUNT = re.compile(r"(?<![\d,.])(\d{1,3}(?:[  ]\d{3})+|\d{1,3}(?:,\d{3})+(?![\d.,]\d)|\d+)"
+                     r"(?:\s*(tuhatta|tuhannen|tuhanteen|tusen|thousand|k)\b)?",
                      re.IGNORECASE)
 # the message says one of its numbers is the old one: "80 tuhatta oli ekan vuoden luku", "60 tusen va första året"
 _OLD_CUE = re.compile(r"\b(?:oli|olikin|var|va|was|were|used to|ennen|före|before|aiemmin|tidigare|earlier|ekan|"
@@ -257,4 +258,25 @@ def amount_said_again(text: str, card: dict[str, str]) -> tuple[str, str, str] |
         return None  # "8 perhettä, 2 ohjaajaa": another count, not the same one said again
     grouped = bool(re.search(r"\d[  ]\d{3}", written))
     right = f"{new:,}".replace(",", " ") if grouped else str(new)
+    return fld, right, written.strip()
+
+
+# the amount as it is now, said alone: "its more like 20k a year these days", "nykyään se on 15 000"
+_NOW = re.compile(r"(?<![\wåäö])(?:more\s+like|these\s+days|nowadays|now|nykyään|nykyisin|nyt|enemmänkin|"
+                  r"numera|nuförtiden|nu|snarare|mera|närmare)(?![\wåäö])", re.IGNORECASE)
+
+
+def amount_now(text: str, card: dict[str, str]) -> tuple[str, str, str] | None:
+    """(field, right as the card would write it, wrong as the card writes it) when a short message says one
+    amount as it is now and the card writes one amount of that size (a tenth to ten times it, 1 000 or more)."""
+    said = amounts(text)
+    if len(said) != 1 or not _NOW.search(text) or len(text.split()) > 30:
+        return None
+    new = said[0][0]
+    found = [(f, v, w) for f, value in card.items() for v, w in amounts(value) if v >= 1000 and v != new]
+    if len(found) != 1 or not found[0][1] / 10 <= new <= found[0][1] * 10:
+        return None
+    fld, _, written = found[0]
+    grouped = re.search(r"\d([  ,])\d{3}", written)
+    right = f"{new:,}".replace(",", grouped.group(1)) if grouped else str(new)
     return fld, right, written.strip()

@@ -3,6 +3,8 @@ was once replaced whole by "Kirjotin et 9 asukasta; mut se o 8; yks perui viime 
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.number_fix import card_number_fix
 
 
@@ -124,3 +126,19 @@ def test_a_number_said_with_its_unit_at_the_summary_puts_the_one_with_that_unit_
     at_summary(iv)
     turn = iv.turn("det där om erfarenheten stämmer inte riktigt, tre år räcker. vi fick sänka kravet i fjol")
     assert turn.draft.conditions == "Teamet behöver två bilar. Läkarna ska ha minst tre års erfarenhet av barnsjukvård."
+
+
+@pytest.mark.parametrize(("lang", "card", "text", "new"), [
+    ("en", "The studio costs about £15,000 a year to run.", "all fine except the running costs, its more like 25k a "
+     "year these days", "The studio costs about £25,000 a year to run."),
+    ("fi", "Toiminta maksaa noin 40 000 euroa vuodessa.", "muuten ok mut nykyään se on enemmänkin 55 000",
+     "Toiminta maksaa noin 55 000 euroa vuodessa."),
+])
+def test_an_amount_as_it_is_now_at_the_summary(start_at, lang: str, card: str, text: str, new: str) -> None:  # type: ignore[no-untyped-def]
+    """Round 25: "its more like 20k a year these days" was asked about ("which item?"); "£12,000" was read as 12."""
+    from tests.conftest import asking_with_card, at_summary
+
+    iv = asking_with_card(start_at, lang, "goals", {"conditions": card, "regions": ["Hull"]})
+    at_summary(iv)
+    turn = iv.turn(text)
+    assert turn.draft.conditions == new
