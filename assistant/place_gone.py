@@ -39,6 +39,9 @@ _RIGHT = re.compile(r"(?<![\wåäö])(?:pitää\s+olla|pitäis\s+olla|pitäisi\s
 # a sentence about the name or the organisation: a place in it is part of that
 _OTHER_FIELD = re.compile(r"(?<![\wåäö])(?:nimi|nimen|nimeks\w*|namn|namnet|name|organisaatio\w*|organisation\w*|"
                           r"omistaja\w*|ägare\w*|owner)(?![\wåäö])", re.IGNORECASE)
+# a place taken off, with the right one said in the same sentence: "å Kyrkslätt ska bort, de e Grankulla vi jobbar i"
+_GOES = re.compile(r"(?<![\wåäö])(?:ska\s+bort|kan\s+bort|ta\s+bort|stryk|pois|poista|remove|drop|take\s+out)"
+                   r"(?![\wåäö])", re.IGNORECASE)
 _ALONE = 4  # "Forssaa ei oo": at most this many words, the place and its denial
 _NEAR = 4  # words after the denial in which the place it denies stands
 _SUFFIX = 4  # letters of a case ending after a place name: "orimattila|ssa", "walsall|'s"
@@ -134,6 +137,8 @@ def read(text: str, regions: list[str], lang: str, others: Callable[[], list[str
             named = [c for c in regions if any(_names(w, c) for w in words)]
             neg = NEG.search(clause)
             should = re.search(r"(?<![\wåäö])should\s+be(?![\wåäö])", clause, re.IGNORECASE)
+            if len(named) == 1 and not neg and _GOES.search(clause) and _right(sentence, regions):
+                return Gone(named[0], _right(sentence, regions), [sentence])  # "Kyrkslätt ska bort, de e Grankulla"
             if len(named) != 1 or not neg and not should:
                 continue
             at = len(clause[:neg.start()].split()) if neg else 0
