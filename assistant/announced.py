@@ -54,7 +54,7 @@ def announced_fix(nlu: Understanding, text: str) -> Correction | None:
         fix = text[m.end(): end + 1 if end >= 0 else len(text)].strip()
         if len(fix.split()) < 3:
             continue
-        found = nlu.correction(fix)
+        found = nlu.correction(fix) or _also_with_us(fix)
         if found is None or not (found.removed or found.move_to or found.field or found.pairs):
             continue
         # "…hela året. Sen en sak jag sa fel:": the sentences before answer the question; words before the
@@ -81,3 +81,18 @@ def _said_before(nlu: Understanding, head: str) -> bool:
         rest = cut_leading(rest, lead)
     return bool(rest.strip(" ,.;:-–"))
 
+
+
+# "Kangasalan Seniorikerho on kans mukana, ne ettii …", "Röda korset e också me", "the library is also involved"
+_ALSO_IN = re.compile(r"^(?P<x>[^,.;:]{3,60}?)\s+(?:(?:on|ovat|oli|olivat)\s+(?:myös|kans|kanssa|lisäks|lisäksi)\s+"
+                      r"mukana|(?:är|e|va|var)\s+(?:också|även|oxå)\s+(?:med|me)|(?:is|are|was|were)\s+also\s+"
+                      r"(?:involved|on\s+board|part\s+of\s+(?:it|this)))(?![\wåäö])", re.IGNORECASE)
+
+
+def _also_with_us(fix: str) -> Correction | None:
+    """A partner said to be with us too, after an announcement ("ai niin, X on kans mukana"): added to the
+    partners."""
+    from assistant.understand import Correction
+
+    m = _ALSO_IN.match(fix.strip())
+    return Correction(field="actors", text=m.group("x").strip(), additive=True, command=True) if m else None

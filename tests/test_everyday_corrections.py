@@ -320,3 +320,20 @@ def test_add_a_place_to_those_places_after_an_answer(start_at) -> None:  # type:
                    "sieltäkin tulee porukkaa")
     assert turn.draft.regions == ["Kemi", "Tornio", "Simo"]
     assert "kerhohuoneessa" in (turn.draft.environment or "")
+
+
+@pytest.mark.parametrize(("lang", "text", "new"), [
+    ("fi", "kirjataan käynnit ja kerran vuodessa kysely. ai niin, Oriveden Eläkeläiset on kans mukana, ne hakee "
+           "uusia kävijöitä", "Oriveden Eläkeläiset"),
+    ("sv", "vi räknar besöken å frågar en gång om året. å just de, Röda korset i Borgå e också me, dom skjutsar folk",
+     "Röda korset i Borgå"),
+])
+def test_a_partner_with_us_too_after_the_answer(start_at, lang: str, text: str, new: str) -> None:  # type: ignore[no-untyped-def]
+    """Round 25: "ai niin, X on kans mukana, …" after an answer was stored as the answer."""
+    from tests.conftest import asking_with_card
+
+    actors = ["Kaupungin liikuntapalvelut", "Seurakunta"] if lang == "fi" else ["Stadens idrottstjänster", "Församlingen"]
+    iv = asking_with_card(start_at, lang, "measurement", {"actors": list(actors)})
+    turn = iv.turn(text)
+    assert turn.draft.actors == [*actors, new]
+    assert turn.draft.measurement
