@@ -7,7 +7,7 @@ the evaluation sets.
 
 from __future__ import annotations
 
-from tests.conftest import asking_with_card
+from tests.conftest import asking_with_card, at_summary
 
 
 def _text(value: object) -> str:
@@ -141,14 +141,10 @@ def test_what_a_place_lacks_and_what_follows_is_the_answer_not_a_new_place(start
         assert kept in (turn.draft.conditions or ""), text
 
 
-
-
 def test_ok_it_looks_good_is_no_hedge_before_a_new_value_at_the_summary(start_at) -> None:  # type: ignore[no-untyped-def]
     """Round 25: "ok näyttää hyvältä. paitsi et …" replaced the goals with ["Näyttää hyvältä"] (the card of
     correction case fi-553, the message written for the test)."""
-    from tests.conftest import at_summary
-
-    card = {"name": "Kotihoidon yöpartio maaseudulla",
+    card: dict[str, object] = {"name": "Kotihoidon yöpartio maaseudulla",
             "basic_idea": "Kotihoidon yöpartio ajaa öisin kylästä toiseen ja käy niiden asiakkaiden luona, jotka "
                           "tarvitsevat apua myös yöllä, kuten asennon vaihtoa, wc-käyntiä tai lääkkeitä. Partio vastaa "
                           "myös turvapuhelinhälytyksiin, jolloin kenenkään ei tarvitse odottaa ensihoitoa kaatumisen "

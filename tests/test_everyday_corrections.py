@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import at_summary
+from tests.conftest import asking_with_card, at_summary
 
 
 def test_more_a_condition_than_a_goal_moves_the_item(start_at) -> None:  # type: ignore[no-untyped-def]
@@ -213,15 +213,12 @@ def test_one_list_put_right_at_the_summary(start_at, lang: str, fld: str, before
     assert turn.draft.problem == "People were left alone."
 
 
-
 _FOOD_ACTORS = ["Kuopion Ruokapankki ry", "Kuopion seurakunta, diakoniatyö", "Pohjois-Savon hyvinvointialue"]
 
 
 def test_take_it_out_from_the_partners_with_the_reason_after_it(start_at) -> None:  # type: ignore[no-untyped-def]
     """Round 25: what goes was read as "seurakunta pois sieltä kenen kaa …" and the reason ("… ku rahat loppu")
     cut a target group that spoke of money running out."""
-    from tests.conftest import asking_with_card
-
     groups = ["yksin asuvat eläkeläiset", "lapsiperheet, joilla raha loppuu ennen kuun loppua"]
     iv = asking_with_card(start_at, "fi", "measurement", {"actors": list(_FOOD_ACTORS), "target_groups": groups})
     turn = iv.turn("lasketaan kävijät joka kerta. ja ota se seurakunta pois sieltä kenen kaa tätä tehään, ne "
@@ -238,8 +235,6 @@ def test_take_it_out_from_the_partners_with_the_reason_after_it(start_at) -> Non
                                                                                      "Stadsbiblioteket"]),
 ])
 def test_forget_the_one_i_said_takes_it_off(start_at, lang: str, text: str, actors: list[str]) -> None:  # type: ignore[no-untyped-def]
-    from tests.conftest import asking_with_card
-
     iv = asking_with_card(start_at, lang, "goals", {"actors": list(actors)})
     turn = iv.turn(text)
     assert turn.draft.actors == [actors[0], actors[2]]
@@ -247,8 +242,6 @@ def test_forget_the_one_i_said_takes_it_off(start_at, lang: str, text: str, acto
 
 def test_then_you_can_remove_them_from_there_mid_interview(start_at) -> None:  # type: ignore[no-untyped-def]
     """"å sen kan du ta bort dom X därifrån" (round 25: read as the answer, the group kept)."""
-    from tests.conftest import asking_with_card
-
     groups = ["elever med hög frånvaro", "elever som oroar sig inför prov", "nyanlända elever"]
     iv = asking_with_card(start_at, "sv", "measurement", {"target_groups": list(groups)})
     turn = iv.turn("å sen kan du ta bort dom nyanlända därifrån. dom kommer nog ibland men e ingen egen grupp")
@@ -257,8 +250,6 @@ def test_then_you_can_remove_them_from_there_mid_interview(start_at) -> None:  #
 
 def test_about_the_money_who_pays_nothing_and_remove_them_there_at_the_summary(start_at) -> None:  # type: ignore[no-untyped-def]
     """"det där om pengarna – X betalar faktiskt ingenting, … Så ta bort dem där." (round 25: "which item?")."""
-    from tests.conftest import asking_with_card
-
     funders = ["Svenska kulturfonden", "Borgå stad", "Lokala banken"]
     iv = asking_with_card(start_at, "sv", "goals", {"funders": list(funders), "regions": ["Borgå"]})
     at_summary(iv)
@@ -269,8 +260,6 @@ def test_about_the_money_who_pays_nothing_and_remove_them_there_at_the_summary(s
 
 def test_one_thing_its_the_right_name_not_the_wrong_one_at_the_summary(start_at) -> None:  # type: ignore[no-untyped-def]
     """"one thing, its X Centre not Y Network, …" (round 25: nothing changed; a longer name after "its")."""
-    from tests.conftest import asking_with_card
-
     actors = ["Leeds City Council", "Harehills Mothers' Network", "St James's Hospital"]
     iv = asking_with_card(start_at, "en", "goals", {"actors": list(actors)})
     at_summary(iv)
@@ -282,8 +271,6 @@ def test_one_thing_its_the_right_name_not_the_wrong_one_at_the_summary(start_at)
 
 def test_an_announced_fix_of_a_partner_in_everyday_words(start_at) -> None:  # type: ignore[no-untyped-def]
     """"yks juttu, se yhdistys siinä kumppanilistassa ei oo X vaan Y" (round 25: "which item?")."""
-    from tests.conftest import asking_with_card
-
     actors = ["Oulun kaupunki, nuorisopalvelut", "Pohjois-Pohjanmaan Näkövammaiset ry"]
     iv = asking_with_card(start_at, "fi", "goals", {"actors": list(actors)})
     at_summary(iv)
@@ -299,8 +286,6 @@ def test_an_announced_fix_of_a_partner_in_everyday_words(start_at) -> None:  # t
 ])
 def test_missing_among_those_we_work_with_is_added_to_the_partners(start_at, lang: str, text: str, new: str) -> None:  # type: ignore[no-untyped-def]
     """Round 25: "… saknas bland dom vi samarbetar med" added "bland dom vi samarbetar med" to the core."""
-    from tests.conftest import asking_with_card
-
     actors = ["Fritidsbanken", "Stadens fritidsförvaltning"] if lang == "sv" else ["Leisure Bank", "City youth team"]
     core = ["Utlåningen är öppen tisdagar"] if lang == "sv" else ["Lending is open on Tuesdays"]
     iv = asking_with_card(start_at, lang, "goals", {"actors": list(actors), "core": list(core)})
@@ -313,8 +298,6 @@ def test_missing_among_those_we_work_with_is_added_to_the_partners(start_at, lan
 
 def test_add_a_place_to_those_places_after_an_answer(start_at) -> None:  # type: ignore[no-untyped-def]
     """"… ja lisää Utsjoki noihin paikkoihin, sieltä tulee …" (round 25: stored as the answer, no place added)."""
-    from tests.conftest import asking_with_card
-
     iv = asking_with_card(start_at, "fi", "environment", {"regions": ["Kemi", "Tornio"]})
     turn = iv.turn("kokoonnutaan kirjaston kerhohuoneessa, siellä on kahvinkeitin. ja lisää Simo noihin paikkoihin, "
                    "sieltäkin tulee porukkaa")
@@ -330,8 +313,6 @@ def test_add_a_place_to_those_places_after_an_answer(start_at) -> None:  # type:
 ])
 def test_a_partner_with_us_too_after_the_answer(start_at, lang: str, text: str, new: str) -> None:  # type: ignore[no-untyped-def]
     """Round 25: "ai niin, X on kans mukana, …" after an answer was stored as the answer."""
-    from tests.conftest import asking_with_card
-
     actors = ["Kaupungin liikuntapalvelut", "Seurakunta"] if lang == "fi" else ["Stadens idrottstjänster", "Församlingen"]
     iv = asking_with_card(start_at, lang, "measurement", {"actors": list(actors)})
     turn = iv.turn(text)

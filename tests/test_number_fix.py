@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.number_fix import card_number_fix
+from tests.conftest import asking_with_card, at_summary
 
 
 def test_the_number_on_the_card_is_the_wrong_one() -> None:
@@ -94,9 +95,8 @@ def test_the_same_number_before_different_words_is_left_alone() -> None:
 
 def test_an_age_range_said_in_words_from_and_to_puts_the_range_right(start_at) -> None:  # type: ignore[no-untyped-def]
     """"viidestä kahteentoista, ei neljästä" (round 25: Finnish "to twelve", "from four" were no numbers)."""
-    iv = start_at("fi", "measurement")
-    iv.state.content_turns = 1
-    iv.edit("core", ["Vanhempien ryhmä kokoontuu kerran kuussa", "Samaan aikaan 4–12-vuotiaille lapsille on oma ryhmä"])
+    iv = asking_with_card(start_at, "fi", "measurement", {"core": ["Vanhempien ryhmä kokoontuu kerran kuussa",
+                                                                   "Samaan aikaan 4–12-vuotiaille lapsille on oma ryhmä"]})
     turn = iv.turn("hmm se lasten ryhmä on viidestä kahteentoista, ei neljästä. pienemmät ei jaksa istua")
     assert turn.draft.core == ["Vanhempien ryhmä kokoontuu kerran kuussa",
                                "Samaan aikaan 5–12-vuotiaille lapsille on oma ryhmä"]
@@ -104,9 +104,8 @@ def test_an_age_range_said_in_words_from_and_to_puts_the_range_right(start_at) -
 
 def test_an_age_range_put_right_inside_an_answer_changes_it_and_the_rest_is_the_answer(start_at) -> None:  # type: ignore[no-untyped-def]
     """Round 25: the whole message was stored as the environment and the card kept 13–25."""
-    iv = start_at("sv", "environment")
-    iv.state.content_turns = 1
-    iv.edit("target_groups", ["unga 13–25 år i hela regionen", "unga som bor långt från en mottagning"])
+    iv = asking_with_card(start_at, "sv", "environment", {"target_groups": ["unga 13–25 år i hela regionen",
+                                                                            "unga som bor långt från en mottagning"]})
     turn = iv.turn("vi träffas i en krypterad videotjänst, så man kan sitta hemma. åldern e förresten 16–25, "
                    "int 13–25. de yngre går till skolkuratorn")
     assert turn.draft.target_groups == ["unga 16–25 år i hela regionen", "unga som bor långt från en mottagning"]
@@ -115,12 +114,9 @@ def test_an_age_range_put_right_inside_an_answer_changes_it_and_the_rest_is_the_
     assert "13–25" not in env
 
 
-
 def test_a_number_said_with_its_unit_at_the_summary_puts_the_one_with_that_unit_right(start_at) -> None:  # type: ignore[no-untyped-def]
     """"det där om erfarenheten stämmer inte riktigt, två år räcker" for the card's "tre års erfarenhet" (round
     25: "which item?"; the unit "år" is short and the card writes "års")."""
-    from tests.conftest import asking_with_card, at_summary
-
     cond = "Teamet behöver två bilar. Läkarna ska ha minst fem års erfarenhet av barnsjukvård."
     iv = asking_with_card(start_at, "sv", "goals", {"conditions": cond, "regions": ["Vasa"]})
     at_summary(iv)
@@ -136,8 +132,6 @@ def test_a_number_said_with_its_unit_at_the_summary_puts_the_one_with_that_unit_
 ])
 def test_an_amount_as_it_is_now_at_the_summary(start_at, lang: str, card: str, text: str, new: str) -> None:  # type: ignore[no-untyped-def]
     """Round 25: "its more like 20k a year these days" was asked about ("which item?"); "£12,000" was read as 12."""
-    from tests.conftest import asking_with_card, at_summary
-
     iv = asking_with_card(start_at, lang, "goals", {"conditions": card, "regions": ["Hull"]})
     at_summary(iv)
     turn = iv.turn(text)

@@ -69,8 +69,6 @@ def test_a_place_inside_another_items_name_is_that_item(start_at) -> None:  # ty
 
 def test_a_place_taken_off_with_the_right_one_said_after_it(start_at) -> None:  # type: ignore[no-untyped-def]
     """"å Kyrkslätt ska bort, de e Grankulla vi jobbar i" after an answer (round 25: the place was only removed)."""
-    from tests.conftest import asking_with_card
-
     iv = asking_with_card(start_at, "sv", "measurement", {"regions": ["Vanda", "Sibbo"]})
     turn = iv.turn("vi räknar hur många som kommer varje vecka å frågar dom en gång om året. å Sibbo ska bort, "
                    "de e Kervo vi jobbar i")
