@@ -113,10 +113,6 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _norm(text: str) -> str:
-    return " " + " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split()) + " "
-
-
 class MatchModel:
     """Features and the calibrated probability for (query, bank model) pairs."""
 
