@@ -166,6 +166,8 @@ def _added_part(text: str, nlu: Understanding) -> str | None:
     if not _has(text, nlu.cues.addition_words) and not re.search(r"\b(?:forgot|unohdin|unohtui|glömde)\b", text,
                                                                   re.IGNORECASE):
         return None
+    if len(re.findall(r"[.!?]\s+\S", text.strip())) >= 2:
+        return None  # three sentences or more: not one thing to add ("couple of bits on who it's for. …")
     part = _ADDED_TAIL.sub("", _ADDED_LEAD.sub("", text.strip(), count=1)).strip(" ,.;:!")
     words = [t for t in tokens(part) if t not in nlu.fillers and len(t) > 2 and t not in _SOMETHING]
     return part if len(words) >= 2 and not _only_contest(part, nlu) else None

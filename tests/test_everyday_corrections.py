@@ -318,3 +318,14 @@ def test_a_partner_with_us_too_after_the_answer(start_at, lang: str, text: str, 
     turn = iv.turn(text)
     assert turn.draft.actors == [*actors, new]
     assert turn.draft.measurement
+
+
+def test_several_sentences_ending_in_too_are_not_one_thing_added_at_the_summary(start_at) -> None:  # type: ignore[no-untyped-def]
+    """Round 25: the whole message was appended to the basic idea as "one more thing"."""
+    idea = "Peer workers hand out naloxone kits at hostels and show people how to use them."
+    iv = asking_with_card(start_at, "en", "goals", {"basic_idea": idea,
+                                                    "target_groups": ["people who use opioids", "people under 18"]})
+    at_summary(iv)
+    turn = iv.turn("couple of bits on who its for. we dont see under 18s at all, thats the youth service. and the "
+                   "street nurses work with us now too")
+    assert turn.draft.basic_idea == idea
