@@ -20,8 +20,8 @@ _WORDS = {
     8: "kahdeksan kaheksan kahdeksalta kaheksalta åtta eight",
     9: "yhdeksän yheksän yhdeksältä yheksältä nio nine", 10: "kymmenen kymmeneltä tio ten",
     11: "yksitoista yhdeltätoista elva eleven", 12: "kaksitoista kahdeltatoista tolv twelve"}
-_HOUR = {w: n for n, words in _WORDS.items() for w in words.split()}
-_H = r"(?P<h>\d{1,2}|" + "|".join(sorted(_HOUR, key=len, reverse=True)) + r")"
+HOURS = {w: n for n, words in _WORDS.items() for w in words.split()}
+_H = r"(?P<h>\d{1,2}|" + "|".join(sorted(HOURS, key=len, reverse=True)) + r")"
 _POINT = re.compile(
     r"(?<![\wåäö])(?:(?P<half>halv|puoli|puol|half(?:\s+past)?)\s+|(?P<q_past>kvart\s+över|varttia?\s+yli|vartin\s+yli|"
     r"quarter\s+past)\s+|(?P<q_to>kvart\s+i|varttia?\s+vaille|vartin\s+vaille|quarter\s+to)\s+|"
@@ -50,7 +50,7 @@ def points(text: str) -> Iterator[Point]:
     """The times of day a message says in words or digits."""
     for m in _POINT.finditer(text):
         h_word = m.group("h").lower()
-        h = int(h_word) if h_word.isdigit() else _HOUR[h_word]
+        h = int(h_word) if h_word.isdigit() else HOURS[h_word]
         if h > 24:
             continue
         mins = int(m.group("m") or 0)

@@ -16,7 +16,6 @@ from typing import Any
 from assistant import numberwords
 from assistant.hedged import SENTENCES
 
-_RANGE = re.compile(r"^\d{1,3}\s*[–-]\s*\d{1,3}$")
 # "by the way", "oh and", "sorry": a sentence that turns from the answer to the card
 _ASIDE = re.compile(r"(?<![\wåäö])(?:förresten|för\s+resten|muuten|btw|by\s+the\s+way|oh\s+and|sori|sorry|förlåt|"
                     r"korjaus|korjaan|rättelse|correction|ai\s+niin|å\s+just\s+de|oho|hups|oops)(?![\wåäö])",
@@ -33,7 +32,7 @@ def fixed_in_answer(text: str, card: dict[str, Any], asked: str) -> tuple[str, A
         if found is None:
             continue
         right, wrong, _ = found
-        ranges = bool(_RANGE.match(right.strip())) and bool(_RANGE.match(wrong.strip()))
+        ranges = numberwords.is_range(right) and numberwords.is_range(wrong)
         if not (ranges or _ASIDE.search(sentence)):
             continue  # "8 lasta, ei 10": how the practice is, unless it plainly turns to the card
         spots = []

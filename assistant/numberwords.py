@@ -182,6 +182,11 @@ def _value_of(words: list[re.Match[str]], j: int, text: str) -> tuple[int, Value
 _FROM_TO = re.compile(r"(?<![\wåäö])([^\W\d_]+)\s+(?=([^\W\d_]+)(?![\wåäö]))")
 
 
+def is_range(said: str) -> bool:
+    """"15–25", "6-12": a range of two numbers, as a correction says it."""
+    return _RANGE.match(said.strip()) is not None
+
+
 def _case(word: str) -> str:
     """"from" for a Finnish number said from ("neljästä", "kahdestatoista"), "to" for one said to ("kymmeneen",
     "kahteentoista"), "" otherwise."""

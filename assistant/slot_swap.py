@@ -122,12 +122,7 @@ def _clocks_loose(text: str) -> Iterator[Found]:
     yield from _spoken_clock(text)
 
 
-_HOURS = {"yhdeltä": 1, "kahdelta": 2, "kahelta": 2, "kolmelta": 3, "neljältä": 4, "viideltä": 5, "kuudelta": 6,
-          "seitsemältä": 7, "seittemältä": 7, "kahdeksalta": 8, "kaheksalta": 8, "yhdeksältä": 9, "yheksältä": 9,
-          "kymmeneltä": 10, "yhdeltätoista": 11, "kahdeltatoista": 12, "ett": 1, "två": 2, "tre": 3, "fyra": 4,
-          "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "one": 1, "two": 2,
-          "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-          "twelve": 12}
+_HOURS = clock_point.HOURS  # the hours said in words, as "kuudelta", "fem", "six"
 _HOUR = "|".join(sorted(_HOURS, key=len, reverse=True))
 _SPOKEN = re.compile(rf"\b(?:alkaa|alkavat|alkaa\s+vasta|aloitetaan|börjar|startar|starts?|begins?)\s+(?:vasta\s+|"
                      rf"klockan\s+|kl\.?\s+|at\s+)?(?P<a>{_HOUR})\b.{{0,25}}?\b(?:loppuu|loppuvat|päättyy|lopetetaan|"
