@@ -50,3 +50,17 @@ def test_a_case_at_the_summary_is_played_at_the_numbered_summary(seeded_services
             "expect": {"field": "regions", "has": ["Mikkeli"], "not": ["Juva"], "others_unchanged": True}}
     assert run_case(case, iv) == (True, "")
     assert seen == {"phase": "confirm", "numbered": ["problem", "regions"]}
+
+
+def test_a_second_fix_is_judged_too(seeded_services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Batch 18: a message with two fixes carries `expect2`; the case passes only when both hold."""
+    case = {"id": "fi-004", "lang": "fi", "split": "dev", "asked": "actors",
+            "card": {"regions": ["Mikkeli", "Juva"], "problem": "Vanhukset ovat yksinäisiä."},
+            "text": "Juva pois, sinne ei enää ajeta",
+            "expect": {"field": "regions", "has": ["Mikkeli"], "not": ["Juva"], "others_unchanged": False},
+            "expect2": {"field": "problem", "has": ["yksinäisiä"], "not": []}}
+    assert run_case(case, _iv(seeded_services, tmp_path)) == (True, "")
+    unmet = dict(case, expect2={"field": "problem", "has": ["nuoret"], "not": []})
+    ok, why = run_case(unmet, _iv(seeded_services, tmp_path))
+    assert not ok
+    assert "problem=" in why and "missing ['nuoret']" in why
