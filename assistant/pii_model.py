@@ -151,8 +151,8 @@ def _name_like(words: list[re.Match[str]], i: int, common: frozenset[str]) -> bo
     w = words[i].group(0)
     nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
     title = words[i - 1].group(0) if i else ""
-    if w.islower() and len(w) > 2 and title.lower() in _LOWER_TITLES and not title.isupper():
-        return True  # "mrs evans on ward 6 …", typed in a hurry
+    if w.islower() and len(w) > 2 and title.lower() in _LOWER_TITLES and not title.isupper() and w not in common:
+        return True  # "mrs evans on ward 6 …", typed in a hurry; not "rouva itse on ihan uupunut"
     if _lowercase_name(w, nxt) or (w.islower() and len(w) > 3 and w in FIRST_NAMES and w not in _LOWER_COMMON):
         return True
     if w.islower() and len(w) > 3 and w in locale_first_names() and w not in common and w not in _LOWER_COMMON \
@@ -305,6 +305,9 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                 end = i + 1  # "Holmberg, Inger – lårbensbrott …": a list or a record, surname first
             while end > i and (_common(words[i].group(0), common) or _kin(words[i].group(0))):
                 i += 1  # "Asiakkaamme Reino Salminen", "Äitini Helena Ruotsalainen": the name is what follows
+            if any(h.start() <= words[i].start() and words[end].end() <= h.end() for h in health[k]):
+                i = end + 1  # "his Universal Credit has been sanctioned": a benefit's name, not a person's
+                continue
             span_words = [w.group(0) for w in words[i:end + 1]]
             first = span_words[0]
             start, stop = base + words[i].start(), base + words[end].end()

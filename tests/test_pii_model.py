@@ -49,6 +49,18 @@ def test_a_surname_after_a_title_typed_in_lowercase_is_a_candidate() -> None:
     assert [text[c.start:c.end] for c in candidates(text, frozenset())] == ["evans", "Kickan"]
 
 
+def test_a_common_word_after_a_title_is_not_a_surname() -> None:
+    """Twenty-sixth round: "rouva itse" (the lady herself) was read as a surname typed in lowercase."""
+    text = "Rouva Laine kaatui viime viikolla ja rouva itse pelkää nyt liikkua ulkona"
+    assert [text[c.start:c.end] for c in candidates(text, frozenset({"itse"}))] == ["Rouva Laine"]
+
+
+def test_a_benefit_named_in_capitals_is_not_a_name() -> None:
+    """Twenty-sixth round: the "Credit" of "Universal Credit" was a name candidate of its own."""
+    text = "Ms Obi lost her job after the surgery and her Universal Credit claim was stopped"
+    assert [text[c.start:c.end] for c in candidates(text, frozenset())] == ["Ms Obi"]
+
+
 def test_an_illness_word_or_a_place_in_the_illative_is_not_a_name() -> None:
     text = "Rintasyövän takia sairauslomalla oleva Hilkka haluaisi tulla mukaan vertaistukiryhmään"
     assert [text[c.start:c.end] for c in candidates(text, frozenset())] == ["Hilkka"]
