@@ -26,13 +26,14 @@ from assistant.items import dedupe, sentences
 from assistant.llm import LLMExtractor
 from assistant.schema import LIST_FIELDS, MAX_ITEM, MAX_ITEMS, MAX_TEXT, label
 from assistant.services import Services
+from assistant.several_fixes import SeveralFixes
 from assistant.textproc import detect_language
 from assistant.textsafe import md, short
 from assistant.understand import Understanding
 from assistant.unplaced import about_another_item, place_or_tell
 
 
-class Dialogue(Corrections, Closing, InPassing):
+class Dialogue(Corrections, Closing, InPassing, SeveralFixes):
     """Executes one turn's action on ``state``."""
 
     def __init__(self, state: InterviewState, services: Services, prompts: Prompts, offline: OfflineExtractor,
@@ -52,6 +53,10 @@ class Dialogue(Corrections, Closing, InPassing):
 
     # -- the turn --------------------------------------------------------------------------------
     def handle(self, text: str) -> list[str]:
+        several = self.several_fixes(text)  # at the summary, "pari asiaa vielä. …": a sentence at a time
+        return several if several is not None else self.handle_one(text)
+
+    def handle_one(self, text: str) -> list[str]:
         st = self.state
         self.message = text
         u = self.nlu.analyse(text, in_closing=st.phase in ("confirm", "done"))

@@ -43,7 +43,8 @@ _TAKES_PART = re.compile(r"^(?P<org>[A-ZÅÄÖ][^,.;]{1,60}?)\s+(?:e|är|on|is|a
                          r"(?:me|med|mukana|involved|with us|part of it)\b|"
                          # "the food bank is working with us", "X samarbetar med oss", "X tekee yhteistyötä kanssamme"
                          r"^(?:the\s+)?(?P<org2>[^,.;]{2,50}?)\s+(?:is|are)\s+(?:also\s+)?(?:working|cooperating|"
-                         r"partnering)\s+with\s+us\b|^(?P<org3>[^,.;]{2,50}?)\s+(?:samarbetar|jobbar)\s+(?:också\s+)?"
+                         r"partnering)\s+with\s+us\b|^(?:the\s+)?(?P<org5>[^,.;]{2,60}?)\s+(?:also\s+|now\s+)?works?\s+"
+                         r"(?:together\s+)?with\s+us\b|^(?P<org3>[^,.;]{2,50}?)\s+(?:samarbetar|jobbar)\s+(?:också\s+)?"
                          r"med\s+oss\b|^(?P<org4>[^,.;]{2,50}?)\s+tekee\s+(?:myös\s+)?yhteistyötä\s+(?:meidän\s+)?"
                          r"kanssa", re.IGNORECASE)
 # "vi har en grupp i Sibbo också", "Porvoossa on myös ryhmä", "we have a group in Kerava too": a place

@@ -307,6 +307,10 @@ _LEFT = re.compile(r"^(?P<x>[^,.;]{2,50}?)\s+(?:har (?:inget|int(?:e)? (?:nåt|n
                    r"(?:is|are)(?:n'?t|nt| not) (?:coming|joining us|working with us)(?: anymore| any more)|"
                    r"no longer (?:comes|come|joins us|works with us|takes part)|"
                    r"ei (?:käy|tuu|tule|osallistu) enää|kommer int(?:e)? (?:längre|mer)|"
+                   # "isät ei tuu ryhmään ollenkaan", "pappan kommer int alls", "the dads don't come at all"
+                   r"ei (?:tuu|tule|käy|osallistu) (?:ryhmään|ryhmiin|kerhoon|mukaan|tänne|meille|toimintaan)"
+                   r"(?: ollenkaan| lainkaan| ikinä)?(?=\s*$)|kommer int(?:e)? (?:alls|hit|till gruppen)(?=\s*$)|"
+                   r"(?:does|do)(?:n'?t|nt| not) come(?: to the group| to it)? at all(?=\s*$)|"
                    # "huoltoasema ei oo enää", "caféet finns int längre", "the petrol station is gone": the clause ends
                    r"ei (?:oo|ole) enää(?=\s*$)|finns int(?:e)? (?:längre|mer|kvar)(?=\s*$)|"
                    r"(?:is|are) (?:gone|closed|no longer there|not there anymore)(?=\s*$)|"
@@ -318,7 +322,13 @@ _LEFT = re.compile(r"^(?P<x>[^,.;]{2,50}?)\s+(?:har (?:inget|int(?:e)? (?:nåt|n
 # "we dont do it in helsingfors anymore", "vi finns int i nykarleby": the place named after "in"/"i"
 _NOT_THERE = re.compile(r"\b(?:we|vi)\s+(?:don'?t|dont|do not|no longer|finns int(?:e)?|e int|är inte|jobbar int(?:e)?)"
                         r"\s+(?:do it |run it |work |operate |have it |längre )?(?:in|i)\s+"
-                        r"(?P<x>[\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?)", re.IGNORECASE)
+                        r"(?P<x>[\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?)|"
+                        # "we dont work with under 18s at all", "vi tar int emot dom under 18": a group said not ours
+                        r"^(?:(?:but|and|so|men|och|å)\s+)?(?:we|vi)\s+(?:don'?t|dont|do not|never|no longer)\s+"
+                        r"(?:work with|take|see|accept|take on)\s+(?P<en>[^,.;]{2,40}?)(?:\s+(?:at all|anymore|"
+                        r"any more|either))?\s*$|^(?:(?:men|och|å)\s+)?vi\s+(?:jobbar|arbetar|tar)\s+"
+                        r"(?:int(?:e)?|aldrig)\s+(?:med|emot)\s+(?P<sv>[^,.;]{2,40}?)(?:\s+(?:alls|längre|heller))?\s*$",
+                        re.IGNORECASE)
 
 
 # "a-klinikan kans sopimus loppu keväällä", "the social insurance institution funding ended", "stea hylkäs
@@ -397,7 +407,8 @@ def left_out(text: str) -> str | None:
             return None if x.lower() in _PRONOUNS else x or None  # "ne vetäyty": who, the clause before says
         there = _NOT_THERE.search(clause)
         if there:
-            return re.sub(r"\s+(?:anymore|any|längre|heller|mer|now|nu)$", "", there.group("x"), flags=re.IGNORECASE)
+            x = there.group("x") or there.group("en") or there.group("sv")
+            return re.sub(r"\s+(?:anymore|any|längre|heller|mer|now|nu)$", "", x, flags=re.IGNORECASE)
     return None
 
 

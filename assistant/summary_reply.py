@@ -58,6 +58,10 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
             # euro": where 50 is written; "niin siis 8–20-vuotiaat": the card's one other age range; "det där om
             # erfarenheten stämmer inte riktigt, två år räcker": the one number written with that unit
             return Action("correct", text=text, correction=Correction(field=None, text=text))
+        place = _place_too(text, state)
+        if place:  # "ja ryhmä pyörii nyt Kotkassakin": a place added
+            return Action("correct", text=text, correction=Correction(field="regions", text=place, additive=True,
+                                                                      command=True))
         return contest_of(text, nlu) or Action("which", text=text)
     value = _value_part(rest)
     contested = value is None or _only_contest(value, nlu) or _contest_then_not(value, nlu)
@@ -171,6 +175,25 @@ def _added_part(text: str, nlu: Understanding) -> str | None:
     part = _ADDED_TAIL.sub("", _ADDED_LEAD.sub("", text.strip(), count=1)).strip(" ,.;:!")
     words = [t for t in tokens(part) if t not in nlu.fillers and len(t) > 2 and t not in _SOMETHING]
     return part if len(words) >= 2 and not _only_contest(part, nlu) else None
+
+
+_PLACE_TOO = re.compile(r"(?<![\w-])(?P<w>[A-ZÅÄÖ][\wåäö-]+?)kin\b")
+_NEGATED = re.compile(r"\b(?:ei|eikä|enää|ikinä|not|inte|int)\b", re.IGNORECASE)
+
+
+def _place_too(text: str, state: InterviewState) -> str | None:
+    """"ryhmä pyörii nyt Kotkassakin": a known place said with "-kin" (also), not yet on the card, in a message
+    that denies nothing."""
+    from assistant.edits import _place_lemma, place_names
+
+    if _NEGATED.search(text) or len(text.split()) > 12:
+        return None
+    have = {r.lower() for r in state.draft.regions or []}
+    for m in _PLACE_TOO.finditer(text):
+        place = _place_lemma(m.group("w"))
+        if place.lower() in place_names() and place.lower() not in have and place != m.group("w"):
+            return place
+    return None
 
 
 def _value_part(text: str) -> str | None:

@@ -39,8 +39,9 @@ def _same(a: Correction, b: Correction) -> bool:
 
 
 # a tail that only points back ("ota pois", "stryk dom") or is the "not Y" half of "X, not Y"
-_BACK = re.compile(r"^(?:(?:ota|otetaan|poista|poistakaa|stryk|ta bort|remove|delete|take)\s+(?:se|ne|sen|dom|den|det|"
-                   r"them|it|that|pois|bort|out)|ei|eikä|inte|int|not|no|and not|och inte)\b", re.IGNORECASE)
+POINTS_BACK = re.compile(r"^(?:(?:ota|otetaan|poista|poistakaa|stryk|ta bort|remove|delete|take)\s+"
+                         r"(?:se|ne|sen|dom|den|det|them|it|that|pois|bort|out)|ei|eikä|inte|int|not|no|and not|"
+                         r"och inte)\b", re.IGNORECASE)
 # "… , se vaan antaa huoneen. ota pois": a tail ending in a bare "take it out" points back past the cut
 _ENDS_BACK = re.compile(r"[,.;]\s*(?:(?:ota|otetaan|poista|ta bort|stryk|remove|delete|take)\s*(?:se|ne|sen|dom|den|"
                         r"det|them|it|that)?\s*(?:pois|bort|out)?|(?:se|ne|den|det|it|them)\s+(?:pois|bort|out))"
@@ -130,7 +131,7 @@ def with_second(nlu: Understanding, text: str, first: Correction) -> Correction:
             continue
         if a is None or not _strong(a) or a.answer:
             continue
-        if _BACK.match(tail) or _ENDS_BACK.search(tail):
+        if POINTS_BACK.match(tail) or _ENDS_BACK.search(tail):
             continue  # "ota pois. ja …": the command belongs to what came before it
         now = _now_is(nlu, tail) or _listed(tail)
         b = now or nlu.correction(tail)

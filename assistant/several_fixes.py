@@ -1,0 +1,100 @@
+"""Several fixes in one reply to the closing summary ("pari asiaa vielä. tapaamiset on lauantaisin, sunnuntaisin
+ei oo ollu ikinä. ja vankilaseurakunta ei oo meiän kaa tässä"; "couple of bits on who it's for. …"): people list
+what is wrong in one go, a sentence each. The message read whole finds one of them or none. When it announces
+several things, or when read whole it changes nothing, each sentence is read as its own reply to the summary,
+and that reading is kept when it changes every field the whole reading changed and more. ``Correction.then``
+(``two_corrections``) still handles two fixes the reader finds inside one correction."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, cast
+
+from assistant.two_corrections import POINTS_BACK
+
+if TYPE_CHECKING:
+    from assistant.dialogue import Dialogue
+    from assistant.interview_types import InterviewState
+
+# "pari asiaa vielä.", "kaks juttua:", "couple of bits on who it's for.", "a few things:", "ett par saker bara:"
+_ANNOUNCE = re.compile(
+    r"^\s*(?:(?:ok|okei|okay|joo|no|hmm+|nii|niin|hei|yes|yeah|right|so|jo|nå|ja|sori|sorry|förlåt)\W+)*"
+    r"(?:(?:vielä\s+)?(?:pari|kaks|kaksi|kolme|muutama|muutamia)\s+(?:asiaa|juttua|korjausta|kohtaa|pikkujuttua|"
+    r"pikku\s+juttua|muutosta)|(?:a\s+)?(?:couple|few)\s+(?:of\s+)?(?:bits|things|changes|fixes|points|tweaks)|"
+    r"two\s+(?:things|changes|fixes)|(?:ett\s+)?par\s+(?:saker|grejer|ändringar|fel)|(?:två|tre|några)\s+"
+    r"(?:saker|grejer|ändringar|fel))\b[^.:!?\n]{0,60}[.:!?\n]\s*", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*")
+_AND = re.compile(r"^(?:ja\s+sit(?:ten)?|ja|sit|sitten|och\s+så|och|å|o|and\s+also|and|also|plus|sekä|myös)\s+(?=\w)",
+                  re.IGNORECASE)
+_MOST_PARTS, _MOST_WORDS = 5, 80
+_KEEP = ("phase", "pending_field", "asking", "summary_fields")
+
+
+def parts(text: str) -> tuple[bool, list[str]]:
+    """(announced, the sentences after the announcement), each without its leading "ja"/"and"/"och"."""
+    head = _ANNOUNCE.match(text)
+    body = text[head.end():] if head else text
+    out: list[str] = []
+    for piece in _SENTENCE.split(body.strip()):
+        piece = _AND.sub("", piece.strip())
+        if not piece:
+            continue
+        if out and (len(piece.split()) < 2 or POINTS_BACK.match(piece)):  # "ota pois.": with the one before
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return head is not None, out
+
+
+def _changed(before: InterviewState, after: InterviewState) -> set[str]:
+    old, new = before.draft.model_dump(), after.draft.model_dump()
+    return {f for f in new if old.get(f) != new[f]}
+
+
+def _restore(st: InterviewState, saved: InterviewState) -> None:
+    for key in type(st).model_fields:
+        setattr(st, key, getattr(saved, key))
+
+
+class SeveralFixes:
+    """Mixin for ``Dialogue``: the reply to the summary read a sentence at a time when that finds more."""
+
+    _in_parts: bool = False
+
+    def several_fixes(self, text: str) -> list[str] | None:
+        """The turn's reply when ``text`` is a reply to the summary with sentences to read one by one (the
+        whole message's reading when that wins); None when the message is read whole as usual."""
+        me = cast("Dialogue", self)
+        st = me.state
+        if self._in_parts or st.phase != "confirm" or len(text.split()) > _MOST_WORDS:
+            return None
+        announced, said = parts(text)
+        if not 2 <= len(said) <= _MOST_PARTS:
+            return None
+        start, notices = st.model_copy(deep=True), len(me.notices)
+        self._in_parts = True
+        try:
+            whole = me.handle_one(text)
+            by_whole = _changed(start, st)
+            if by_whole and not announced:
+                return whole
+            after_whole, notices_whole = st.model_copy(deep=True), list(me.notices)
+            _restore(st, start.model_copy(deep=True))
+            del me.notices[notices:]
+            replies: list[list[str]] = []
+            for part in said:
+                before = st.model_copy(deep=True)
+                for key in _KEEP:  # every sentence is read at the summary, as the whole message was
+                    setattr(st, key, getattr(start, key) if key != "summary_fields" else list(start.summary_fields))
+                reply = me.handle_one(part)
+                if _changed(before, st):
+                    replies.append(reply)
+                else:  # a reason or a remark: it changes nothing, nor does it leave a question open
+                    _restore(st, before)
+            if not replies or not _changed(start, st) > by_whole:
+                _restore(st, after_whole)
+                me.notices[:] = notices_whole
+                return whole
+            return [r[0] for r in replies[:-1] if r] + replies[-1]
+        finally:
+            self._in_parts = False

@@ -1,0 +1,84 @@
+"""Several fixes in one reply to the closing summary, a sentence each ("pari asiaa vielä. …", "couple of bits
+…"), and the shapes those sentences take: someone who does not come, a group we do not work with, a partner who
+works with us now too, a place said with "-kin"."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.several_fixes import parts
+from tests.conftest import asking_with_card, at_summary
+
+_FI = {"name": "Isien ja lasten metsäkerho",
+       "basic_idea": "Isät ja lapset retkeilevät yhdessä metsässä tiistaisin, ja ohjaaja opettaa nuotion tekoa.",
+       "target_groups": ["alle kouluikäiset lapset", "lasten isät", "lasten isovanhemmat"],
+       "actors": ["Lahden seurakuntayhtymä", "Luontoliitto", "Lahden kaupunki, nuorisopalvelut"],
+       "regions": ["Lahti"]}
+_EN = {"name": "Chess in the library",
+       "basic_idea": "Volunteers teach chess at the central library every Saturday morning.",
+       "target_groups": ["children aged 8 to 12", "teenagers under 16 who are excluded from school",
+                         "parents who want to learn"],
+       "actors": ["Northgate Library", "Northgate Chess Club"],
+       "regions": ["Leeds"]}
+
+
+def _iv(start_at, lang: str, card: dict[str, object]):  # type: ignore[no-untyped-def]
+    iv = asking_with_card(start_at, lang, "problem", card)
+    at_summary(iv)
+    return iv
+
+
+def test_the_sentences_after_an_announcement_are_the_parts() -> None:
+    assert parts("pari juttua vielä: isovanhemmat ei tuu ollenkaan. ja Luontoliitto pois") == \
+        (True, ["isovanhemmat ei tuu ollenkaan.", "Luontoliitto pois"])
+    assert parts("no excluded teenagers. the rest is fine") == (False, ["no excluded teenagers.", "the rest is fine"])
+    assert parts("pari juttua") == (False, ["pari juttua"])
+
+
+def test_two_fixes_announced_at_the_summary_are_both_done(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = _iv(start_at, "fi", _FI)
+    turn = iv.turn("kaks juttua: retket on torstaisin, tiistaisin ei oo ikinä ollu. ja Luontoliitto ei oo "
+                   "meiän kaa tässä")
+    assert "torstai" in (turn.draft.basic_idea or "") and "tiistai" not in (turn.draft.basic_idea or "")
+    assert turn.draft.actors == ["Lahden seurakuntayhtymä", "Lahden kaupunki, nuorisopalvelut"]
+    assert turn.draft.target_groups == _FI["target_groups"]
+    assert turn.reply.count("Korjasin") == 2
+
+
+def test_someone_who_does_not_come_and_a_place_with_kin(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = _iv(start_at, "fi", _FI)
+    turn = iv.turn("pari juttua: isovanhemmat ei tuu kerhoon ollenkaan, se on isille. ja kerho kokoontuu nyt "
+                   "Hollolassakin")
+    assert turn.draft.target_groups == ["alle kouluikäiset lapset", "lasten isät"]
+    assert turn.draft.regions == ["Lahti", "Hollola"]
+    assert turn.draft.actors == _FI["actors"]
+
+
+def test_a_group_we_do_not_work_with_and_a_partner_with_us_now(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = _iv(start_at, "en", _EN)
+    turn = iv.turn("a couple of things on who its for. we dont work with excluded teenagers at all, the pupil "
+                   "referral unit does that. and the youth service at the town hall works with us now too")
+    assert turn.draft.target_groups == ["children aged 8 to 12", "parents who want to learn"]
+    assert turn.draft.actors == ["Northgate Library", "Northgate Chess Club", "Youth service at the town hall"]
+    assert turn.draft.basic_idea == _EN["basic_idea"]
+
+
+@pytest.mark.parametrize("text", [
+    "kerho kokoontuu nyt Hollolassakin",  # one fix, no announcement: read whole as before
+    "retket on torstaisin, tiistaisin ei oo ikinä ollu",
+])
+def test_one_fix_is_read_whole(start_at, text: str) -> None:  # type: ignore[no-untyped-def]
+    iv = _iv(start_at, "fi", _FI)
+    turn = iv.turn(text)
+    assert turn.draft.target_groups == _FI["target_groups"]
+    assert turn.draft.actors == _FI["actors"]
+    assert turn.draft != _FI  # something was changed
+    assert ("Hollola" in turn.draft.regions) is ("Hollola" in text)
+
+
+def test_a_reason_sentence_changes_nothing(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = _iv(start_at, "fi", _FI)
+    turn = iv.turn("pari juttua. Luontoliitto ei oo meiän kaa tässä. ne lopetti kaiken retkitoiminnan.")
+    assert turn.draft.actors == ["Lahden seurakuntayhtymä", "Lahden kaupunki, nuorisopalvelut"]
+    for fld in ("target_groups", "regions", "basic_idea", "name"):
+        assert getattr(turn.draft, fld) == _FI[fld]
