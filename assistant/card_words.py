@@ -65,6 +65,7 @@ def _counterpart(said: str, value: str, lang: str, wrong: str) -> str:
 
 
 def _number_like(word: str) -> bool:
+    word = word.strip("£$€")  # "£3.80", "3,80€": an amount
     return word.isdigit() or bool(re.fullmatch(r"\d+[.,]\d+", word)) or word.lower() in NUMBER_WORDS  # "5,50"
 
 

@@ -69,7 +69,8 @@ def _strip_field_words(nlu: Understanding, text: str, fld: str) -> str:
 
     names = sorted((n for n in nlu.cues.field_names.get(fld, [])), key=len, reverse=True)
     for name in names:
-        pat = re.compile(r"(?:\b(?:to|in|into|from|i|till|från|on|at|på|bland|under|among)\s+)?(?:the\s+|our\s+)?"
+        pat = re.compile(r"(?:\b(?:to|in|into|from|off|out\s+of|i|till|från|ur|on|at|på|bland|under|among)\s+)?"
+                         r"(?:the\s+|our\s+)?"
                          + re.escape(name) + r"\w{0,5}\b(?:\s+(?:list|listan|listaan))?", re.IGNORECASE)
         out = pat.sub(" ", text, count=1)
         if out != text:
@@ -147,9 +148,25 @@ _TRAILING_ADD = re.compile(r"[,.;!]\s*(?:so\s+|eli\s+|så\s+)?(?:please\s+|voisi
                            r"(?:\s+(?:too|also|as well|myös|kans|också|med))?\s*[.!]?\s*$", re.IGNORECASE)
 
 
+# "take old town off the places", "take bikes off the list": said as "remove X from the places"
+_TAKE_OFF = re.compile(r"\btake\s+(?P<x>(?!it\b|them\b|that\b)[^,.;]{2,40}?)\s+off(?:\s+of)?\s+(?:the\s+|our\s+)?"
+                       r"(?:(?P<list>list)(?:\s+of\s+(?:the\s+)?)?)?", re.IGNORECASE)
+
+
+def _take_off(text: str) -> str:
+    m = _TAKE_OFF.search(text)
+    if m is None:
+        return text
+    rest = text[m.end():]
+    glue = " from the " if rest.strip(" .!") and not rest.startswith(",") else ""
+    return f"{text[:m.start()]}remove {m.group('x')}{glue}{rest}"
+
+
 def command(nlu: Understanding, text: str) -> Correction | None:
     """A removal or addition command, as a correction; None when the message is not one."""
     from assistant.understand import Correction, cut_leading, starts_with, tokens
+
+    text = _take_off(text)
 
     places = only_these_places(text)  # "egentligen bara Vasa o Korsholm": the regions, whole
     if places:

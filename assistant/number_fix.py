@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from assistant.numberwords import word_number
+from assistant.numberwords import inflected_like, word_number
 
 _DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -71,7 +71,7 @@ def card_number_fix(text: str, card: dict[str, Any], either: bool = False,
     if len(spots) != 1:
         return None
     right = next(lit for lit, v in said if v != wrong)
-    return spots[0][0], right, spots[0][1]
+    return spots[0][0], inflected_like(right, spots[0][1]), spots[0][1]  # "kuus" for "neljäksi": "kuudeksi"
 
 
 def _unit_fix(text: str, said: tuple[str, str], read: Any, card: dict[str, Any]) -> tuple[str, str, str] | None:

@@ -29,8 +29,8 @@ _FI_STEMS = (("kahdeksa", 8), ("kaheksa", 8), ("yhdeksä", 9), ("yheksä", 9), (
              ("kymmen", 10), ("kolm", 3), ("nelj", 4), ("viit", 5), ("viid", 5), ("kuut", 6), ("kuud", 6),
              ("kaht", 2), ("kahd", 2), ("yht", 1), ("yhd", 1), ("tonni", 1000), ("tuhat", 1000),
              ("tuhan", 1000), ("sata", 100), ("sado", 100), ("sada", 100))
-_FI_ENDINGS = re.compile(r"^(?:e|ea|eä|ena|enä|en|eksi|ella|ellä|elle|elta|essa|esta|esti|a|ä|aa|ää|an|än|na|nä|"
-                         r"n|nen|nna|nnä|ana|änä|lla|llä|lle|lta|ltä|ssa|ssä|sta|stä|ksi|ta|tä|tta|ttä|sti|ästi|"
+_FI_ENDINGS = re.compile(r"^(?:e|ea|eä|ena|enä|en|eksi|aksi|äksi|ella|ellä|elle|elta|essa|esta|esti|a|ä|aa|ää|an|"
+                         r"än|na|nä|n|nen|nna|nnä|ana|änä|lla|llä|lle|lta|ltä|ssa|ssä|sta|stä|ksi|ta|tä|tta|ttä|sti|ästi|"
                          r"asti)?$")
 # "kahteen", "neljästä", "viidestä": to and from a number ("kuudesta kahteentoista"); not of one ("yhteen",
 # "yhdessä" are "together")
@@ -84,6 +84,29 @@ def word_number(word: str) -> int | None:
                                                    and _FI_TO_FROM.match(w[len(stem):])):
             return n
     return None
+
+
+# the stem a Finnish number takes before a case ending (genitive stem): "kuude-ksi", "viide-ssä", "kahde-lla"
+_FI_CASE_STEM = {1: "yhde", 2: "kahde", 3: "kolme", 4: "neljä", 5: "viide", 6: "kuude", 7: "seitsemä", 8: "kahdeksa",
+                 9: "yhdeksä", 10: "kymmene"}
+_FI_CASE = re.compile(r"(?:ksi|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|na|nä|n)$")
+
+
+def inflected_like(right: str, wrong: str) -> str:
+    """``right`` in the case of the Finnish number word ``wrong`` it replaces ("kuus" for "neljäksi" →
+    "kuudeksi", "6" for "neljällä" → "kuudella"); ``right`` as said when ``wrong`` is no such case form."""
+    old, new = word_number(wrong), word_number(right)
+    stem = _FI_CASE_STEM.get(old or 0, "")
+    low = wrong.lower()
+    if not (old and new and stem and new in _FI_CASE_STEM and low.startswith(stem) and _FI_CASE.fullmatch(
+            low[len(stem):])):
+        return right
+    ending = low[len(stem):]
+    new_stem = _FI_CASE_STEM[new]
+    back = any(c in new_stem for c in "aou")
+    ending = ending.translate(str.maketrans("ä", "a") if back else str.maketrans("a", "ä"))
+    out = new_stem + ending
+    return out[:1].upper() + out[1:] if wrong[:1].isupper() else out
 
 
 _TOKEN = re.compile(r"(?<![\wåäö])(\d{1,3}(?:[  ]\d{3})+|\d+(?:[.,]\d+)?|[^\W\d_]+(?:-[^\W\d_]+)?)(?:\s*(%))?",

@@ -44,8 +44,36 @@ def body_after_pointer(message: str) -> str:
     return message[end.end():].strip()
 
 
+# the item said again in other words: "sano se mieluummin niin et Y", "skriv hellre de första målet så här: Y",
+# "can you put the second goal as: Y", "it should say Y"
+_REWORD = re.compile(r"(?:\b(?:sano|sanotaan|kirjota|kirjoita|kirjotetaan|muotoile|muotoillaan|laita|laitetaan)\s+"
+                     r"(?:se|ne|sen|tää|toi|tuo\s+)?\s*(?:mieluummin|ennemmin|mieluimmin|vaikka|ennemmi)?\s*"
+                     r"(?:niin|näin|muotoon)\s*:?\s*(?:et|että)?|\b(?:skriv|formulera|säg)\s+(?:hellre\s+|om\s+)?"
+                     r"[^:.]{0,30}?(?:så\s+här|så|som)\s*:?\s*(?:att)?|\b(?:put|word|phrase|write|change)\s+"
+                     r"[^:.]{0,30}?\b(?:as|to)\b\s*:?|\b(?:should|could)\s+(?:say|read)\s*:?|\bmake\s+it\s+say\s*:?)"
+                     r"\s*(?P<y>[^.!?]+)", re.IGNORECASE)
+_REWORD_TAIL = re.compile(r",?\s*(?:rather\s+than|instead\s+of|not\s+just|not|eikä|eikä\s+et|ei|inte|int|istället"
+                          r"\s+för)\b.*$|\s*[-–—]\s.*$", re.IGNORECASE)
+
+
+def reworded(message: str) -> str:
+    """The item as the message words it anew ("sano se mieluummin niin et Y" → "Y"); "" when it does not."""
+    pointer = _POINTER.search(message)
+    m = _REWORD.search(message, pointer.start()) if pointer else None
+    if m is None:
+        m = _REWORD.search(message)
+        if m is None or pointer is None or pointer.start() > m.end():
+            return ""
+    y = _REWORD_TAIL.sub("", m.group("y").strip(" '\"“”")).strip(" '\"“”,")
+    y = re.sub(r"^(?:et|että|att|that)\s+", "", y, flags=re.IGNORECASE)
+    return y[:1].upper() + y[1:] if len(y.split()) >= 2 else ""
+
+
 def replacement(nlu: Understanding, message: str, item: str) -> str:
     """The item as it should read, or "" when the message gives only a reason (then the item goes)."""
+    again = reworded(message)
+    if again:
+        return again
     body = body_after_pointer(message)
     first = sentences(body)[0] if body else ""
     if not first:
@@ -57,10 +85,11 @@ def replacement(nlu: Understanding, message: str, item: str) -> str:
         new = _LEAD.sub("", right).strip()
         if at and new and len(new.split()) <= 6:
             start, end = at.start(), at.end()
-            new_words = {w.lower() for w in new.split()}
-            # "unemployed people aged …" → "people on sick leave aged …"
-            after = re.match(r"\s+([\wåäö-]+)", item[end:])
-            if after and after.group(1).lower() in new_words:
+            new_words = {re.sub(r"['’]", "", w.lower()) for w in new.split()}
+            # "unemployed people aged …" → "people on sick leave aged …"; "Preston Older People's Forum" →
+            # "Chorley Older Peoples Forum": the item's words the new name says again are the new name's
+            while (after := re.match(r"\s+([\wåäö'’-]+)", item[end:])) and \
+                    re.sub(r"['’]", "", after.group(1).lower()) in new_words:
                 end += after.end()
             return (item[:start] + new + item[end:]).strip()
     said = _RATHER.search(first) or _ITS.search(first)

@@ -78,9 +78,15 @@ def _field_at(nlu: Understanding, words: list[str], i: int) -> str | None:
 def pointed_item(nlu: Understanding, text: str) -> tuple[str, int] | None:
     """(field, place) when the message removes a list item it points at by its place; place -1 is the last,
     ``MIDDLE`` the middle one. The field must be named in the message, nearest the pointer wins."""
+    return pointer_of(nlu, text) if _GOES.search(text) else None
+
+
+def pointer_of(nlu: Understanding, text: str, spoken: bool = False) -> tuple[str, int] | None:
+    """(field, place) of a list item pointed at by its place, whatever the message does with it; ``spoken``:
+    also after the spoken Swedish "de"/"dom" ("skriv hellre de första målet så här: …"), which elsewhere is
+    as often "they" ("de första ska va färre akutbesök" fixes a value, not an item's place)."""
     words = tokens(text)
-    if not _GOES.search(text):
-        return None
+    determiners = _DETERMINERS | {"de", "dom"} if spoken else _DETERMINERS
     place: tuple[int, int] | None = None  # (word index, place)
     middle = _MIDDLE.search(text)
     for i, w in enumerate(words):
@@ -93,7 +99,7 @@ def pointed_item(nlu: Understanding, text: str) -> tuple[str, int] | None:
             continue
         if _TIME.match(nxt) or (i and words[i - 1] == "de" and w == "andra"):
             continue  # "last year", "de andra" (the others)
-        if i and (words[i - 1] in _DETERMINERS or words[i - 1] in ("except", "paitsi", "utom")) \
+        if i and (words[i - 1] in determiners or words[i - 1] in ("except", "paitsi", "utom")) \
                 or w in ("toka", "tokan", "vika", "vikan", "eka", "ekan") or w in _NUMERALS:
             place = (i, p)
             break

@@ -32,6 +32,12 @@ _INSTEAD = re.compile(r"^(?:sen\s+)?(?:tilalle|tilalla|in its place|in their pla
                       r"(?:tuli|tulee|on|oli|came|comes|is|there is|kom|kommer|är)\s+", re.IGNORECASE)
 
 
+# "…, dom har ett eget kafé nu", "they've got their own group now": what the one removed has, a reason
+_THEY_HAVE = re.compile(r"^(?:(?:ja|och|and|ku|kun|koska|because|since|eftersom)\s+)?(?:dom|de|they|ne|ne on|he|she|"
+                        r"han|hon|hän|it|se)\s+(?:har|ha|have|has|'ve|'s|on|ovat|got|get|får|fick|saa|sai|saivat)\b",
+                        re.IGNORECASE)
+
+
 def _mentions(clause: str, removed: list[str]) -> bool:
     """The clause names what was removed: a word of it starts the same ("seurakunta" in "seurakunnan", but not
     in "metsästysseuran")."""
@@ -55,7 +61,8 @@ def replacement_after(nlu: Understanding, text: str, removed: list[str], lang: s
     cues = nlu.cues.replacement_words
     negations = nlu.negations | {"eikä", "eivät"}
     for c in merged[start + 1:]:
-        if _mentions(c, removed) or any(t in negations for t in tokens(c)) or nlu.names_field(c) is not None:
+        if _mentions(c, removed) or any(t in negations for t in tokens(c)) or nlu.names_field(c) is not None \
+                or _THEY_HAVE.match(c):
             continue  # a reason, a negated clause, or another field's correction ("ja sähköposti on nykyään …")
         if contains(c, cues):
             # "se lopetti keväällä ja tilalle tuli rautakauppa": the part that says who is there now

@@ -18,11 +18,15 @@ if TYPE_CHECKING:
 
 # "pari asiaa vielä.", "kaks juttua:", "couple of bits on who it's for.", "a few things:", "ett par saker bara:"
 _ANNOUNCE = re.compile(
-    r"^\s*(?:(?:ok|okei|okay|joo|no|hmm+|nii|niin|hei|yes|yeah|right|so|jo|nå|ja|sori|sorry|förlåt)\W+)*"
+    r"^\s*(?:(?:ok|okei|okay|joo|no|hmm+|nii|niin|hei|moi|moikka|hej|hi|hiya|hello|yes|yeah|right|so|jo|nå|ja|sori|"
+    r"sorry|förlåt)\W+)*(?:[^.:!?\n]{0,30}?\b(?:except|apart\s+from|paitsi|förutom|utom|but|mut|mutta|men)\s+)?"
     r"(?:(?:vielä\s+)?(?:pari|kaks|kaksi|kolme|muutama|muutamia)\s+(?:asiaa|juttua|korjausta|kohtaa|pikkujuttua|"
-    r"pikku\s+juttua|muutosta)|(?:a\s+)?(?:couple|few)\s+(?:of\s+)?(?:bits|things|changes|fixes|points|tweaks)|"
-    r"two\s+(?:things|changes|fixes)|(?:ett\s+)?par\s+(?:saker|grejer|ändringar|fel)|(?:två|tre|några)\s+"
-    r"(?:saker|grejer|ändringar|fel))\b[^.:!?\n]{0,60}[.:!?\n]\s*", re.IGNORECASE)
+    r"pikku\s+juttua|muutosta)|(?:a\s+)?(?:couple|few|two|three)\s+(?:of\s+)?(?:bits|things|changes|fixes|points|tweaks|"
+    r"corrections)|(?:ett\s+)?par\s+(?:saker|grejer|ändringar|fel)|(?:två|tre|några)\s+"
+    r"(?:saker|grejer|ändringar|fel|rättelser))\b[^.:!?\n]{0,60}?(?:[.:!?\n]|\s[-–—]\s|\s[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s)\s*",
+    re.IGNORECASE)
+# announced, the fixes of one sentence may be joined by ", ja" / ", and" too: "ikäraja on 70 eikä 65, ja Loppi pois"
+_JOINED = re.compile(r",\s+(?=(?:ja|ja\s+sit|och|å|and|plus)\s+\w)", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*")
 _AND = re.compile(r"^(?:ja\s+sit(?:ten)?|ja|sit|sitten|och\s+så|och|å|o|and\s+also|and|also|plus|sekä|myös)\s+(?=\w)",
                   re.IGNORECASE)
@@ -35,7 +39,10 @@ def parts(text: str) -> tuple[bool, list[str]]:
     head = _ANNOUNCE.match(text)
     body = text[head.end():] if head else text
     out: list[str] = []
-    for piece in _SENTENCE.split(body.strip()):
+    pieces = _SENTENCE.split(body.strip())
+    if head:
+        pieces = [q for piece in pieces for q in _JOINED.split(piece)]
+    for piece in pieces:
         piece = _AND.sub("", piece.strip())
         if not piece:
             continue

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from assistant.actions import Action
 from assistant.interview_types import InterviewState
 from assistant.number_fix import card_number_fix
+from assistant.ordinal_fix import reworded
+from assistant.ordinals import pointer_of
 from assistant.periphrasis import plain
 from assistant.phrases import contains
 from assistant.restate import last_said, without_lead
@@ -30,6 +32,10 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
     if u.intent == "yes":
         return Action("accept")
     text = u.text
+    pointed = pointer_of(nlu, text, spoken=True) if reworded(text) else None
+    if pointed and pointed[0]:  # "skriv hellre de första målet så här: …": that item, in the new words
+        return Action("correct", text=text, correction=Correction(field=pointed[0], text="", position=pointed[1],
+                                                                  command=True))
     toks = tokens(text)
     cut = _after_but(text, toks, nlu)
     rest = cut if cut is not None else text

@@ -33,7 +33,10 @@ _WRONG = re.compile(r"(?<![\wåäö])(?:(?:on|oli|ovat)\s+(?:ihan\s+)?väärin|e
 # something said instead, a number or a time: other readers take it
 _INSTEAD = re.compile(r"(?<![\wåäö])(?:vaan|utan|instead|rather|nykyään|nyt|nu|numera|now|should|pitäis|pitäisi|"
                       r"pitää\s+olla|pitäs|must\s+be|has\s+to\s+be|oikea\s+on|oikein\s+on|rätt\s+är|"
-                      r"ska\s+va|ska\s+vara|borde|tilalle|i\s+stället|eikä|inte\s+\w+\s+utan|but\s+it)(?![\wåäö])|\d",
+                      r"ska\s+va|ska\s+vara|borde|tilalle|i\s+stället|eikä|inte\s+\w+\s+utan|but\s+it)(?![\wåäö])|\d|"
+                      # "…, its Chorley Older Peoples Forum not Preston", "…, de e Petalax marthor"
+                      r",\s*(?:it'?s|it\s+is|he\s+e|de\s+e|det\s+är|det\s+e|se\s+on|ne\s+on|they'?re|they\s+are)\s+"
+                      r"(?!not\b|int\b|inte\b|ei\b|wrong\b|fel\b|väärin\b)\w",
                       re.IGNORECASE)
 _SKIP = ("name", "stage", "contact", "organisation", "summary")
 _MOST_WORDS = 30

@@ -82,3 +82,37 @@ def test_a_reason_sentence_changes_nothing(start_at) -> None:  # type: ignore[no
     assert turn.draft.actors == ["Lahden seurakuntayhtymä", "Lahden kaupunki, nuorisopalvelut"]
     for fld in ("target_groups", "regions", "basic_idea", "name"):
         assert getattr(turn.draft, fld) == _FI[fld]
+
+
+_PLACES = {"name": "Lunch club", "regions": ["Penrith", "Keswick", "Appleby"],
+           "core": ["Lunch is served every Thursday at noon.", "A two-course meal costs £2.90.",
+                    "Volunteers drive people who cannot walk there."],
+           "actors": ["Eden Lunch Club", "Cumbria Community Transport"]}
+
+
+def test_an_announcement_after_all_fine_and_fixes_joined_by_and(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = _iv(start_at, "en", _PLACES)
+    turn = iv.turn("all good apart from two things: lunch is £3.40 now not £2.90, and take keswick off the places, "
+                   "the church hall there closed")
+    assert turn.draft.core[1] == "A two-course meal costs £3.40."
+    assert turn.draft.regions == ["Penrith", "Appleby"]
+    assert turn.draft.actors == _PLACES["actors"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Keswick pois paikkakunnista"),
+    ("sv", "ta bort Keswick ur orterna, dom har ett eget kafé nu"),
+    ("en", "take Keswick off the places please"),
+])
+def test_a_place_taken_off_the_places(start_at, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    iv = _iv(start_at, lang, _PLACES)
+    turn = iv.turn(text)
+    assert turn.draft.regions == ["Penrith", "Appleby"]
+    assert turn.draft.actors == _PLACES["actors"]
+
+
+def test_an_amount_in_pounds_and_pence_is_put_right_where_it_stands(start_at) -> None:  # type: ignore[no-untyped-def]
+    """The pence were read as a number of their own: "costs £2.90" became "costs 40 now.90"."""
+    iv = _iv(start_at, "en", _PLACES)
+    turn = iv.turn("the meal is £3.40 now not £2.90")
+    assert turn.draft.core == [_PLACES["core"][0], "A two-course meal costs £3.40.", _PLACES["core"][2]]
