@@ -189,7 +189,10 @@ class Corrections(Moving):
         if named_range:  # "kohderyhmä onkin 18–29-vuotiaat eikä 16–25": the range changes where the card writes it
             return self._swap_in(c.field, *named_range)  # type: ignore[arg-type]
         valued = self._value_holder(c.pairs) if c.weak and c.pairs and not c.field else None
-        if valued:  # "tonnin kuussa ei kaheksaasataa": the one field writing the wrong value ("800 €")
+        if valued:  # "tonnin kuussa ei kaheksaasataa": the one field writing the wrong value ("800 €"); every
+            for right, wrong in c.pairs[1:]:  # pair of "monday and wednesday, its tuesday and thursday"
+                if wrong.lower() in str(getattr(st.draft, valued)).lower():
+                    self._apply_correction(valued, right, [wrong], False, pairs=[(right, wrong)])
             return self._swap_in(valued, *c.pairs[0])
         if not c.field and not c.additive and not c.command and c.text:
             text, removed = reason_clauses(c.text, c.removed, st.lang, lambda w: bool(self._holders([w], whole=True)))
@@ -330,9 +333,11 @@ class Corrections(Moving):
             text = re.split(r"\s*[;,]\s+|\.\s+", text)[0]
         value = self.offline.value_for(fld, text) if text else None
         swapped = None
-        for right, wrong in [] if named else pairs or []:  # "tiistaisin en torstaisin": swap where written
-            wrong = _with_shared_lead(current, right, wrong)
-            swapped = substitute(current, fld, right, [wrong], lang) if swapped is None else swapped
+        for right, wrong in [] if named else pairs or []:  # "tiistaisin en torstaisin": swap where written;
+            now = current if swapped is None else swapped  # every pair ("monday and wednesday, its tuesday and
+            wrong = _with_shared_lead(now, right, wrong)  # thursday": both days)
+            again = substitute(now, fld, right, [wrong], lang)
+            swapped = again if again is not None else swapped
         if swapped is None and not named:  # naming the field gives its whole value: no word swapping
             swapped = substitute(current, fld, text, removed, lang)
         whole = not removed and not additive and not by_content

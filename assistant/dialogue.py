@@ -28,7 +28,7 @@ from assistant.schema import LIST_FIELDS, MAX_ITEM, MAX_ITEMS, MAX_TEXT, label
 from assistant.services import Services
 from assistant.several_fixes import SeveralFixes
 from assistant.textproc import detect_language
-from assistant.textsafe import md, short
+from assistant.textsafe import md, short, without_emoji
 from assistant.understand import Understanding
 from assistant.unplaced import about_another_item, place_or_tell
 
@@ -53,6 +53,7 @@ class Dialogue(Corrections, Closing, InPassing, SeveralFixes):
 
     # -- the turn --------------------------------------------------------------------------------
     def handle(self, text: str) -> list[str]:
+        text = without_emoji(text)  # "sori 😅 ryhmät on …": a face is no word of the answer (the log keeps it)
         several = self.several_fixes(text)  # at the summary, "pari asiaa vielä. …": a sentence at a time
         return several if several is not None else self.handle_one(text)
 

@@ -167,8 +167,26 @@ def replace_words(value: object, wrong: str, right: str) -> object:
     """A card value with ``wrong`` replaced by ``right`` where it stands: in each item of a list, or in a text;
     the items themselves stay as they are (no re-splitting)."""
     if isinstance(value, list):
-        return [str(i).replace(wrong, right) for i in value]
-    return str(value).replace(wrong, right)
+        return [str(i).replace(wrong, new_only(str(i), wrong, right)) for i in value]
+    return str(value).replace(wrong, new_only(str(value), wrong, right))
+
+
+_JOIN = re.compile(r"\s*(?:,|&|\b(?:ja|and|och|sekä)\b)\s*", re.IGNORECASE)
+
+
+def new_only(text: str, wrong: str, right: str) -> str:
+    """What replaces ``wrong`` without what ``text`` already says beside it: "maanantaisin ja keskiviikkoisin"
+    for "perjantaisin" in "maanantaisin ja perjantaisin" is "keskiviikkoisin" (it had become "maanantaisin ja
+    maanantaisin ja keskiviikkoisin")."""
+    parts = [p for p in _JOIN.split(right) if p]
+    if wrong not in text or len(parts) < 2:
+        return right
+    rest = text.replace(wrong, " ").lower()
+    new = [p for p in parts if not re.search(rf"(?<![\wåäö]){re.escape(p.lower())}(?![\wåäö])", rest)]
+    if not new or len(new) == len(parts):
+        return right
+    glue = _JOIN.search(right)
+    return (glue.group(0) if glue else " ").join(new)
 
 
 def dedupe(items: list[str]) -> list[str]:

@@ -27,6 +27,12 @@ _ANNOUNCE = re.compile(
     re.IGNORECASE)
 # announced, the fixes of one sentence may be joined by ", ja" / ", and" too: "ikäraja on 70 eikä 65, ja Loppi pois"
 _JOINED = re.compile(r",\s+(?=(?:ja|ja\s+sit|och|å|and|plus)\s+\w)", re.IGNORECASE)
+# "hei vielä yks juttu sori.", "one more thing:", "en sak bara –": one fix announced; at the summary what follows
+# is read without it ("vielä" had made the fix an addition)
+_ONE_THING = re.compile(
+    r"^\s*(?:(?:ok|okei|joo|no|hei|moi|hej|hi|hiya|hello|nå|sori|sorry|förlåt)\W+)*(?:vielä\s+)?(?:yks|yksi|yhen|"
+    r"one(?:\s+more)?|en|ett)\s+(?:juttu|asia|korjaus|pikkujuttu|thing|bit|fix|sak|grej|rättelse|ändring)"
+    r"(?:\s+(?:vielä|still|till|bara|only|sori|sorry|förlåt))*\s*(?:[.:!–—-]|\s[-–—]\s)\s*", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*")
 _AND = re.compile(r"^(?:ja\s+sit(?:ten)?|ja|sit|sitten|och\s+så|och|å|o|and\s+also|and|also|plus|sekä|myös)\s+(?=\w)",
                   re.IGNORECASE)
@@ -75,6 +81,13 @@ class SeveralFixes:
         st = me.state
         if self._in_parts or st.phase != "confirm" or len(text.split()) > _MOST_WORDS:
             return None
+        one = _ONE_THING.match(text)
+        if one and len(text[one.end():].split()) >= 3:
+            self._in_parts = True
+            try:
+                return me.handle_one(text[one.end():])
+            finally:
+                self._in_parts = False
         announced, said = parts(text)
         if not 2 <= len(said) <= _MOST_PARTS:
             return None

@@ -9,6 +9,7 @@ from typing import Any
 
 from assistant import numberwords
 from assistant.card_words import _counterpart, _inflected_match, _number_like
+from assistant.items import new_only
 from assistant.rightwrong import number_base
 
 
@@ -25,6 +26,8 @@ def substitute(current: Any, fld: str, new: str, removed: list[str], lang: str) 
     if first != new.strip() and len(first.split()) <= 3:  # "neljässä vuodessa. Liioittelin vähän": the value,
         new = first  # not the remark told after it
     items = current if isinstance(current, list) else [str(current or "")]
+    # "maanantaisin ja keskiviikkoisin" for "perjantaisin" beside "maanantaisin": only the new day
+    new = next((new_only(i, removed[0], new) for i in items if removed[0] in i), new)
     by_value = numberwords.swap(items, removed[0], new)  # "800" on the card for "kaheksaasataa" said
     if by_value is not None:
         return by_value if isinstance(current, list) else by_value[0]

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from assistant.actions import Action
+from assistant.card_says import quoted_fix
 from assistant.interview_types import InterviewState
 from assistant.number_fix import card_number_fix
 from assistant.ordinal_fix import reworded
@@ -44,6 +45,11 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
         if c.field in _ONE_VALUE and not c.move_to:  # "nimi on väärä, se on Kotipesä": the value said is the value
             return Action("add" if c.additive else "set", field=c.field, text=c.text, correction=c)
         return Action("correct", correction=c, text=u.text)  # as midway: in place, moves, pairs, where it is
+    quoted = quoted_fix(text, " \n ".join(str(v) for f in state.summary_fields
+                                           for v in _as_list(getattr(state.draft, f, None))))
+    if quoted:  # "the ward visits say monday and wednesday, its tuesday and thursday now", "i beskrivningen står
+        return Action("correct", text=text, correction=Correction(  # de att stallet ligger i Esse men …"
+            field=None, text=" ".join(r for r, _ in quoted), removed=[w for _, w in quoted], pairs=quoted, weak=True))
     fld = nlu.names_field(rest)
     if fld is None:
         m = _NUMBER.search(rest)
@@ -181,6 +187,10 @@ def _added_part(text: str, nlu: Understanding) -> str | None:
     part = _ADDED_TAIL.sub("", _ADDED_LEAD.sub("", text.strip(), count=1)).strip(" ,.;:!")
     words = [t for t in tokens(part) if t not in nlu.fillers and len(t) > 2 and t not in _SOMETHING]
     return part if len(words) >= 2 and not _only_contest(part, nlu) else None
+
+
+def _as_list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else [value] if value else []
 
 
 _PLACE_TOO = re.compile(r"(?<![\w-])(?P<w>[A-ZÅÄÖ][\wåäö-]+?)kin\b")

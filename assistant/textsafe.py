@@ -19,3 +19,17 @@ def md(value: object) -> str:
 def short(text: str, limit: int = 160) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+# pictographs, dingbats, flags and their joiners; text faces ":)", ";D", ":-(", "<3"
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+|(?<![\\w:/])(?:[:;]-?[)(DPp/]|<3)"
+                    "(?![\\w)(])")
+
+
+def without_emoji(text: str) -> str:
+    """``text`` with its emoji and text faces taken out; one between two words ends a sentence there ("pari
+    korjausta vielä 🙂 sijaishoitaja on …"). A message of emoji only is kept as it is ("👍")."""
+    out = _EMOJI.sub(lambda m: "." if m.start() and m.end() < len(text) and not
+                     re.search(r"[.!?,:;]\s*$", text[:m.start()]) else " ", text)
+    out = re.sub(r"\s+\.", ".", re.sub(r"[ \t]{2,}", " ", out)).strip()
+    return out if out.strip(" .") else text
