@@ -10,7 +10,7 @@ import re
 
 _SAYS = re.compile(
     r"\b(?:says?|reads?|it\s+says|står\s+de[t]?|står\s+det|lukee|sanotaan|on\s+kirjoitettu|kirjoitit|you\s+wrote|"
-    r"du\s+skrev)\s+(?:(?:that|att|et|että)\s+)?(?P<x>[^,.;!?]{2,60}?)\s*(?:[,;]\s*|\s+(?:but|men|mut|mutta)\s+)"
+    r"du\s+skrev|i\s+said|sanoin|jag\s+sa|ja\s+sa)\s+(?:(?:that|att|et|että)\s+)?(?P<x>[^,.;!?]{2,60}?)\s*(?:[,;]\s*|\s+(?:but|men|mut|mutta)\s+)"
     r"(?:(?:but|men|mut|mutta)\s+)?(?:it'?s|its|it\s+is|they'?re|they\s+are|de\s+e|det\s+är|det\s+e|de\s+är|"
     r"den\s+är|se\s+on|ne\s+on|(?:it|they|de|den|det|dom)\s+\w+)\s+(?:actually\s+|oikeesti\s+|egentligen\s+)?"
     r"(?P<y>[^,.;!?]{2,60}?)(?:\s+(?:now|nowadays|nu|numera|nykyään|nyt))?\s*"

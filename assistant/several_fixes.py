@@ -37,6 +37,17 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*")
 _AND = re.compile(r"^(?:ja\s+sit(?:ten)?|ja|sit|sitten|och\s+så|och|å|o|and\s+also|and|also|plus|sekä|myös)\s+(?=\w)",
                   re.IGNORECASE)
 _MOST_PARTS, _MOST_WORDS = 5, 80
+# a sentence that says it puts right something said before: an apology or a slip, what was said or written
+# before, or a request to change the card
+_FIX_SIGNAL = re.compile(
+    r"(?<![\wåäö])(?:sori|sorry|förlåt|oho|hups|oops|my\s+(?:mistake|bad)|mun\s+moka|sekotin|sekoilin|menin\s+sekasin|"
+    r"meni\s+väärin|kirjotin\s+väärin|kirjoitin\s+väärin|sanoin\s+väärin|sa\s+fel|skrev\s+fel|blandade\s+ihop|"
+    r"mixed\s+(?:it\s+|them\s+)?up|got\s+(?:it|that)\s+wrong|i\s+said|i\s+wrote|you\s+wrote|sanoin|(?:mä|mää|minä)\s+"
+    r"sanoin|kirjoitit|kirjotit|jag\s+sa|ja\s+sa|du\s+skrev|(?:can|could|would)\s+you\s+(?:put|change|make|write|"
+    r"add|remove|take|swap)|please\s+(?:put|change|make|write|add|remove|take)|voi(?:t|tko|sitko|sitteko)\s+"
+    r"(?:laittaa|muuttaa|vaihtaa|kirjottaa|kirjoittaa|lisätä|poistaa|ottaa)|kan\s+(?:du|ni)\s+(?:ändra|skriva|"
+    r"lägga|ta|byta|stryka)|sano\s+se|kirjota\s+se|kirjoita\s+se|skriv\s+(?:hellre|om|det|den)|ändra|vaihda|"
+    r"muuta\s+se)(?![\wåäö])", re.IGNORECASE)
 _KEEP = ("phase", "pending_field", "asking", "summary_fields")
 
 
@@ -74,11 +85,63 @@ class SeveralFixes:
 
     _in_parts: bool = False
 
+    def answer_then_fix(self, text: str) -> list[str] | None:
+        """Mid-interview, an answer and then a fix of something said before, in its own last sentence ("…, ei
+        nimiä. ja sori sekotin, se kauppakeskus on Koskikeskus eikä Ratina", "… for longer chats. also its the
+        Royal Infirmary not the General"): the answer is stored, the last sentence read as a fix would be at the
+        summary; kept when that changes a field besides the one asked and more than the whole reading did."""
+        me = cast("Dialogue", self)
+        st = me.state
+        asked = st.pending_field
+        if self._in_parts or st.phase != "collect" or not asked or st.asking != "question" \
+                or len(text.split()) > _MOST_WORDS:
+            return None
+        said = [p for p in _SENTENCE.split(text.strip()) if p.strip()]
+        if len(said) < 2 or len(said[-1].split()) < 4:
+            return None
+        tail = _AND.sub("", said[-1].strip())
+        if not _FIX_SIGNAL.search(tail):  # an answer's last sentence says more of the answer, unless it says it fixes
+            return None
+        head = text.strip()[: text.strip().rfind(said[-1])].strip()
+        start, notices = st.model_copy(deep=True), len(me.notices)
+        self._in_parts = True
+        try:
+            whole = me.handle_one(text)
+            by_whole = _changed(start, st)
+            after_whole, notices_whole = st.model_copy(deep=True), list(me.notices)
+            _restore(st, start.model_copy(deep=True))
+            del me.notices[notices:]
+            answered = me.handle_one(head)
+            after_head = st.model_copy(deep=True)
+            if asked not in _changed(start, st):
+                return self._back(after_whole, notices_whole, whole)
+            st.phase, st.pending_field, st.asking = "confirm", None, "question"
+            st.summary_fields = [f for f in me.flow.card if getattr(st.draft, f)]
+            fixed = me.handle_one(tail)
+            if not _changed(after_head, st) - {asked}:
+                return self._back(after_whole, notices_whole, whole)
+            draft, status, unsure = st.draft, dict(st.status), list(st.unsure)
+            _restore(st, after_head)
+            st.draft, st.status, st.unsure = draft, status, unsure
+            if not _changed(start, st) > by_whole:
+                return self._back(after_whole, notices_whole, whole)
+            return fixed[:1] + answered
+        finally:
+            self._in_parts = False
+
+    def _back(self, saved: InterviewState, notices: list[str], reply: list[str]) -> list[str]:
+        me = cast("Dialogue", self)
+        _restore(me.state, saved)
+        me.notices[:] = notices
+        return reply
+
     def several_fixes(self, text: str) -> list[str] | None:
         """The turn's reply when ``text`` is a reply to the summary with sentences to read one by one (the
         whole message's reading when that wins); None when the message is read whole as usual."""
         me = cast("Dialogue", self)
         st = me.state
+        if st.phase == "collect":
+            return self.answer_then_fix(text)
         if self._in_parts or st.phase != "confirm" or len(text.split()) > _MOST_WORDS:
             return None
         one = _ONE_THING.match(text)

@@ -37,6 +37,11 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
     if pointed and pointed[0]:  # "skriv hellre de första målet så här: …": that item, in the new words
         return Action("correct", text=text, correction=Correction(field=pointed[0], text="", position=pointed[1],
                                                                   command=True))
+    quoted = quoted_fix(text, " \n ".join(str(v) for f in state.summary_fields
+                                           for v in _as_list(getattr(state.draft, f, None))))
+    if quoted:  # "the ward visits say monday and wednesday, its tuesday and thursday now", "i beskrivningen står
+        return Action("correct", text=text, correction=Correction(  # de att stallet ligger i Esse men …"
+            field=None, text=" ".join(r for r, _ in quoted), removed=[w for _, w in quoted], pairs=quoted, weak=True))
     toks = tokens(text)
     cut = _after_but(text, toks, nlu)
     rest = cut if cut is not None else text
@@ -45,11 +50,6 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
         if c.field in _ONE_VALUE and not c.move_to:  # "nimi on väärä, se on Kotipesä": the value said is the value
             return Action("add" if c.additive else "set", field=c.field, text=c.text, correction=c)
         return Action("correct", correction=c, text=u.text)  # as midway: in place, moves, pairs, where it is
-    quoted = quoted_fix(text, " \n ".join(str(v) for f in state.summary_fields
-                                           for v in _as_list(getattr(state.draft, f, None))))
-    if quoted:  # "the ward visits say monday and wednesday, its tuesday and thursday now", "i beskrivningen står
-        return Action("correct", text=text, correction=Correction(  # de att stallet ligger i Esse men …"
-            field=None, text=" ".join(r for r, _ in quoted), removed=[w for _, w in quoted], pairs=quoted, weak=True))
     fld = nlu.names_field(rest)
     if fld is None:
         m = _NUMBER.search(rest)

@@ -116,3 +116,33 @@ def test_an_amount_in_pounds_and_pence_is_put_right_where_it_stands(start_at) ->
     iv = _iv(start_at, "en", _PLACES)
     turn = iv.turn("the meal is £3.40 now not £2.90")
     assert turn.draft.core == [_PLACES["core"][0], "A two-course meal costs £3.40.", _PLACES["core"][2]]
+
+
+_ANSWERING = {"name": "Book van", "regions": ["Hull"],
+              "core": ["The library van brings books to each person once a month.",
+                       "A volunteer helps choose the books."],
+              "actors": ["Hull Libraries", "Age UK Hull", "St Mary's Hospital, discharge team"]}
+
+
+@pytest.mark.parametrize(("text", "field", "want"), [
+    ("volunteers need a DBS check and a short induction. and i said the van comes once a month but its every "
+     "two weeks now", "core", ["The library van brings books to each person every two weeks.",
+                               "A volunteer helps choose the books."]),
+    ("a DBS check and an induction with the library staff. also its Castle Hill Hospital not St Mary's, sorry my "
+     "mistake", "actors", ["Hull Libraries", "Age UK Hull", "Castle Hill Hospital, discharge team"]),
+])
+def test_an_answer_then_a_fix_of_something_said_before(start_at, text: str, field: str, want: list[str]) -> None:  # type: ignore[no-untyped-def]
+    iv = asking_with_card(start_at, "en", "conditions", _ANSWERING)
+    turn = iv.turn(text)
+    assert getattr(turn.draft, field) == want
+    assert "DBS" in (turn.draft.conditions or "")
+    assert "sorry" not in (turn.draft.conditions or "").lower() and "i said" not in (turn.draft.conditions or "")
+
+
+def test_an_answer_whose_last_sentence_only_says_more_stays_the_answer(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = asking_with_card(start_at, "en", "conditions", _ANSWERING)
+    turn = iv.turn("volunteers need a DBS check and a short induction. the van itself is paid by the council, not "
+                   "by us, and it runs every week")
+    assert turn.draft.core == _ANSWERING["core"]
+    assert turn.draft.actors == _ANSWERING["actors"]
+    assert "DBS" in (turn.draft.conditions or "")
