@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, cast
 
+from assistant.interview_types import FieldStatus
+from assistant.ordinals import pointer_of
 from assistant.two_corrections import POINTS_BACK
+from assistant.word_struck import struck_word, without_word
 
 if TYPE_CHECKING:
     from assistant.dialogue import Dialogue
@@ -68,6 +71,16 @@ def parts(text: str) -> tuple[bool, list[str]]:
         else:
             out.append(piece)
     return head is not None, out
+
+
+def _items(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)] if value else []
+
+
+def _at(place: int, fld: str, st: InterviewState) -> int:
+    """The index of the item at ``place`` (-1 the last) of a list field."""
+    n = len(_items(getattr(st.draft, fld, None)))
+    return n - 1 if place == -1 else place
 
 
 def _changed(before: InterviewState, after: InterviewState) -> set[str]:
@@ -129,6 +142,34 @@ class SeveralFixes:
         finally:
             self._in_parts = False
 
+    def word_struck(self, text: str) -> list[str] | None:
+        """"Andra målet – stryk ordet svensk": the item at the place said, or every item that writes the word,
+        without it; None when the message strikes no word or the card does not write it."""
+        me = cast("Dialogue", self)
+        st = me.state
+        word = struck_word(text) if st.phase in ("confirm", "collect") and len(text.split()) <= 40 else None
+        if word is None:
+            return None
+        pointed = pointer_of(me.nlu, text, spoken=True)
+        spots = [(f, i) for f in me.flow.card if f not in ("name", "stage")
+                 for i, item in enumerate(_items(getattr(st.draft, f, None)))
+                 if re.search(rf"(?<![\wåäö-]){re.escape(word)}(?![\wåäö-])", item, re.IGNORECASE)
+                 and (pointed is None or not pointed[0] or f == pointed[0] and _at(pointed[1], f, st) == i)]
+        if not spots:
+            return None
+        fields = list(dict.fromkeys(f for f, _ in spots))
+        for fld in fields:
+            value = getattr(st.draft, fld)
+            if isinstance(value, list):
+                new: list[str] | str = [without_word(v, word) if (fld, k) in spots else v for k, v in enumerate(value)]
+            else:
+                new = without_word(str(value), word)
+            me.set(fld, new, FieldStatus.confirmed, replace=True)
+            st.status[fld] = FieldStatus.confirmed
+        if st.phase in ("confirm", "done"):
+            st.phase = "collect"
+        return me.after_update([me.t("iv.corrected", label=", ".join(me.label(f) for f in fields))])
+
     def _back(self, saved: InterviewState, notices: list[str], reply: list[str]) -> list[str]:
         me = cast("Dialogue", self)
         _restore(me.state, saved)
@@ -140,6 +181,9 @@ class SeveralFixes:
         whole message's reading when that wins); None when the message is read whole as usual."""
         me = cast("Dialogue", self)
         st = me.state
+        struck = self.word_struck(text)
+        if struck is not None:
+            return struck
         if st.phase == "collect":
             return self.answer_then_fix(text)
         if self._in_parts or st.phase != "confirm" or len(text.split()) > _MOST_WORDS:
