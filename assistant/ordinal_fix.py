@@ -50,7 +50,8 @@ _REWORD = re.compile(r"(?:\b(?:sano|sanotaan|kirjota|kirjoita|kirjotetaan|muotoi
                      r"(?:se|ne|sen|tää|toi|tuo\s+)?\s*(?:mieluummin|ennemmin|mieluimmin|vaikka|ennemmi)?\s*"
                      r"(?:niin|näin|muotoon)\s*:?\s*(?:et|että)?|\b(?:skriv|formulera|säg)\s+(?:hellre\s+|om\s+)?"
                      r"[^:.]{0,30}?(?:så\s+här|så|som)\s*:?\s*(?:att)?|\b(?:put|word|phrase|write|change)\s+"
-                     r"[^:.]{0,30}?\b(?:as|to)\b\s*:?|\b(?:should|could)\s+(?:say|read)\s*:?|\bmake\s+it\s+say\s*:?)"
+                     r"[^:.]{0,30}?\b(?:as|to)\b\s*:?|\b(?:should|could)\s+(?:say|read)\s*:?|\bmake\s+it\s+say\s*:?|"
+                     r"\b(?:pitäis|pitäisi|pitää|should|ska|skall|borde)\s+(?:olla|be|va|vara)\s*:?)"
                      r"\s*(?P<y>[^.!?]+)", re.IGNORECASE)
 _REWORD_TAIL = re.compile(r",?\s*(?:rather\s+than|instead\s+of|not\s+just|not|eikä|eikä\s+et|ei|inte|int|istället"
                           r"\s+för)\b.*$|\s*[-–—]\s.*$", re.IGNORECASE)
@@ -69,11 +70,35 @@ def reworded(message: str) -> str:
     return y[:1].upper() + y[1:] if len(y.split()) >= 2 else ""
 
 
+_NOT_Y = re.compile(r"(?<![\wåäö])(?:eikä|ei|not|inte|int|istället\s+för|instead\s+of|rather\s+than)\s+"
+                    r"(?P<y>[^,.;!?]{2,40}?)\s*(?:[,.;!?]|$)", re.IGNORECASE)
+
+
+def _in_item(message: str, item: str, again: str) -> str:
+    """The item said again: whole, or (when the message names the words it replaces, "… pitäis olla alle
+    25-vuotiaat rikoksen uhrit eikä alaikäiset") only those words, the rest of the item kept."""
+    m = _NOT_Y.search(message)
+    at = re.search(rf"(?<![\wåäö]){re.escape(m.group('y'))}(?![\wåäö])", item, re.IGNORECASE) if m else None
+    if at is None:
+        return again
+    said = again.split()
+    nxt = [w.lower() for w in re.findall(r"[\wåäö-]+", item[at.end():])]
+    prev = [w.lower() for w in re.findall(r"[\wåäö-]+", item[:at.start()])]
+    # the words the item already writes after or before the replaced ones ("… rikoksen uhrit, joiden …")
+    k = next((k for k in range(len(said) - 1, 0, -1) if [w.lower().strip(".,") for w in said[-k:]] == nxt[:k]), 0)
+    said = said[:len(said) - k]
+    k = next((k for k in range(len(said) - 1, 0, -1) if [w.lower().strip(".,") for w in said[:k]] == prev[-k:]), 0)
+    new = " ".join(said[k:])
+    new = new if at.start() == 0 else new[:1].lower() + new[1:]
+    out = item[:at.start()] + new + item[at.end():]
+    return out[:1].upper() + out[1:]
+
+
 def replacement(nlu: Understanding, message: str, item: str) -> str:
     """The item as it should read, or "" when the message gives only a reason (then the item goes)."""
     again = reworded(message)
     if again:
-        return again
+        return _in_item(message, item, again)
     body = body_after_pointer(message)
     first = sentences(body)[0] if body else ""
     if not first:

@@ -61,8 +61,15 @@ _NOUNS = {"funders": ("rahat", "rahoitus", "rahotus", "finansiering", "pengarna"
           "core": ("ydinjutut", "ydinjuttu", "ydinasiat")}
 
 
+_LIST_WORD = re.compile(r"^(?P<f>[a-zåäö]{4,}?)(?:lista\w*|listan|listor\w*|listen|list)$")
+
+
 def _field_at(nlu: Understanding, words: list[str], i: int) -> str | None:
-    """The list field named by the words starting at ``i`` (label, inflected label or a plain noun for it)."""
+    """The list field named by the words starting at ``i`` (label, inflected label or a plain noun for it), also
+    as a compound with "list" ("kohderyhmälistassa", "mållistan")."""
+    compound = _LIST_WORD.match(words[i]) if i < len(words) else None
+    if compound:
+        words = [*words[:i], compound.group("f"), *words[i + 1:]]
     for fld in LIST_FIELDS:
         for name in nlu.cues.field_names.get(fld, []):
             nt = tokens(name)

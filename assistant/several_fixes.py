@@ -11,7 +11,8 @@ import re
 from typing import TYPE_CHECKING, cast
 
 from assistant.interview_types import FieldStatus
-from assistant.ordinals import pointer_of
+from assistant.ordinal_fix import replacement, reworded
+from assistant.ordinals import item_at, pointer_of
 from assistant.two_corrections import POINTS_BACK
 from assistant.word_struck import struck_word, without_word
 
@@ -170,6 +171,18 @@ class SeveralFixes:
             st.phase = "collect"
         return me.after_update([me.t("iv.corrected", label=", ".join(me.label(f) for f in fields))])
 
+    def item_said_again(self, text: str) -> list[str] | None:
+        """Mid-interview, a message that opens by pointing at a list item and saying it again ("siinä
+        kohderyhmälistassa toka kohta pitäis olla X eikä Y. …"): that item is X, and nothing is an answer."""
+        me = cast("Dialogue", self)
+        first = _SENTENCE.split(text.strip())[0]
+        new = reworded(first) if len(text.split()) <= _MOST_WORDS else ""
+        pointed = pointer_of(me.nlu, first, spoken=True) if new else None
+        if not pointed or not pointed[0]:
+            return None
+        at = item_at(list(getattr(me.state.draft, pointed[0], None) or []), pointed[1])
+        return me._replace_at(pointed[0], at, replacement(me.nlu, first, at)) if at else None
+
     def _back(self, saved: InterviewState, notices: list[str], reply: list[str]) -> list[str]:
         me = cast("Dialogue", self)
         _restore(me.state, saved)
@@ -181,9 +194,12 @@ class SeveralFixes:
         whole message's reading when that wins); None when the message is read whole as usual."""
         me = cast("Dialogue", self)
         st = me.state
-        struck = self.word_struck(text)
+        struck = self.word_struck(text) if not self._in_parts else None
         if struck is not None:
             return struck
+        again = self.item_said_again(text) if st.phase == "collect" and not self._in_parts else None
+        if again is not None:
+            return again
         if st.phase == "collect":
             return self.answer_then_fix(text)
         if self._in_parts or st.phase != "confirm" or len(text.split()) > _MOST_WORDS:

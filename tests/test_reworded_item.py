@@ -70,3 +70,18 @@ def test_a_finnish_number_in_a_case_form_is_put_right_in_that_case(start_at) -> 
     turn = iv.turn("sijaishoitaja on kotona kuus tuntia kerralla eikä neljä")
     assert turn.draft.core == ["Sijaishoitaja tulee kotiin kuudeksi tunniksi kerrallaan.",
                                "Sama sijaishoitaja käy aina samassa perheessä."]
+
+
+def test_mid_interview_an_item_said_again_by_its_place_in_a_named_list(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"siinä kohderyhmälistassa toka kohta pitäis olla X eikä Y": only Y changes; nothing is stored as the answer."""
+    iv = asking_with_card(start_at, "fi", "conditions", {
+        "name": "Nuorten rikosuhrit", "target_groups": [
+            "nuoret, jotka ovat joutuneet väkivallan uhriksi",
+            "alaikäiset rikoksen uhrit, joiden asia on poliisilla",
+            "uhrien vanhemmat"]})
+    turn = iv.turn("siinä kohderyhmälistassa toka kohta pitäis olla alle 25-vuotiaat rikoksen uhrit eikä alaikäiset. "
+                   "moni 18–24-vuotias tarvii tätä yhtä lailla")
+    assert turn.draft.target_groups == ["nuoret, jotka ovat joutuneet väkivallan uhriksi",
+                                        "Alle 25-vuotiaat rikoksen uhrit, joiden asia on poliisilla",
+                                        "uhrien vanhemmat"]
+    assert not turn.draft.conditions
