@@ -3,7 +3,11 @@ ei oo ollu ikinä. ja vankilaseurakunta ei oo meiän kaa tässä"; "couple of bi
 what is wrong in one go, a sentence each. The message read whole finds one of them or none. When it announces
 several things, or when read whole it changes nothing, each sentence is read as its own reply to the summary,
 and that reading is kept when it changes every field the whole reading changed and more. ``Correction.then``
-(``two_corrections``) still handles two fixes the reader finds inside one correction."""
+(``two_corrections``) still handles two fixes the reader finds inside one correction.
+
+The same layer reads, before the whole message, what only the message's shape tells: mid-interview an answer
+and then a fix of something said before in its own last sentence, and an item said again by its place; anywhere
+a word struck from an item (``word_struck``)."""
 
 from __future__ import annotations
 
@@ -190,8 +194,9 @@ class SeveralFixes:
         return reply
 
     def several_fixes(self, text: str) -> list[str] | None:
-        """The turn's reply when ``text`` is a reply to the summary with sentences to read one by one (the
-        whole message's reading when that wins); None when the message is read whole as usual."""
+        """The turn's reply when a reader of this module takes the message: a word struck, an item said again by
+        its place, an answer then a fix, one fix announced, several fixes a sentence each (the whole message's
+        reading when that wins); None when the message is read whole as usual."""
         me = cast("Dialogue", self)
         st = me.state
         struck = self.word_struck(text) if not self._in_parts else None
