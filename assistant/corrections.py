@@ -180,6 +180,8 @@ class Corrections(Moving):
             return told_twice
         ages = range_swap(c.text, card_values(self)) \
             if not c.field and not c.removed and c.text and not c.additive else None
+        if ages is None and not c.field and c.removed and all(_number_like(r) for r in c.removed):
+            ages = range_swap(a.text, card_values(self))  # "8 to 12 not 6 to 12": read as "12, not 6" before
         if ages:  # "tarkoitin 6–17-vuotiaita": the card's one other age range is the wrong one
             also = [p for p in re.split(r"[,;]\s+", c.text)[1:] if contains(p, self.offline.nlu.cues.addition_words)]
             if also:  # "jag menade 6–12 år, förskolebarnen är också med": and one more thing for the field

@@ -57,6 +57,13 @@ _REWORD_TAIL = re.compile(r",?\s*(?:rather\s+than|instead\s+of|not\s+just|not|ei
                           r"\s+för)\b.*$|\s*[-–—]\s.*$", re.IGNORECASE)
 
 
+_ITS_INLINE = re.compile(r"\s(?:it'?s|it\s+is|they'?re|det\s+är|det\s+e|de\s+e|se\s+on|ne\s+on)\s+"
+                         r"(?!not\b|inte?\b|ei\b)(?P<y>[^,.;!?]{2,60}?)\s*(?:[,.;!?]|$)", re.IGNORECASE)
+# the pointer's clause removes the item: nothing is said in its place
+_GOES_ONLY = re.compile(r"\b(?:pois|poista\w*|stryk\w*|ta\s+bort|ska\s+bort|remove|delete|drop|take\s+out)\b",
+                        re.IGNORECASE)
+
+
 def reworded(message: str) -> str:
     """The item as the message words it anew ("sano se mieluummin niin et Y" → "Y"); "" when it does not."""
     pointer = _POINTER.search(message)
@@ -70,8 +77,10 @@ def reworded(message: str) -> str:
     return y[:1].upper() + y[1:] if len(y.split()) >= 2 else ""
 
 
-_NOT_Y = re.compile(r"(?<![\wåäö])(?:eikä|ei|not|inte|int|istället\s+för|instead\s+of|rather\s+than)\s+"
-                    r"(?P<y>[^,.;!?]{2,40}?)\s*(?:[,.;!?]|$)", re.IGNORECASE)
+_NOT_Y = re.compile(r"(?<![\wåäö])(?:eikä|ei\s+(?:oo|ole)|ei|not|inte|int|isn'?t|aren'?t|istället\s+för|instead\s+of|"
+                    r"rather\s+than)\s+"
+                    r"(?P<y>[^,.;!?]{2,40}?)\s*(?:[,.;!?]|$|(?=\s(?:it'?s|its|it\s+is|det\s+är|det\s+e|de\s+e|se\s+on|"
+                    r"vaan|utan|but)\b))", re.IGNORECASE)
 
 
 def _in_item(message: str, item: str, again: str) -> str:
@@ -101,8 +110,10 @@ def replacement(nlu: Understanding, message: str, item: str) -> str:
         return _in_item(message, item, again)
     body = body_after_pointer(message)
     first = sentences(body)[0] if body else ""
-    if not first:
-        return ""
+    if not first:  # "the second partner isnt fenview hospice its cam valley hospice": said in the pointer's clause
+        its = _ITS_INLINE.search(message) or _RATHER.search(message)
+        y = _LEAD.sub("", its.group("y").strip().rstrip(".!")).strip() if its and not _GOES_ONLY.search(message) else ""
+        return y[:1].upper() + y[1:] if len(y.split()) >= 2 else ""  # a name said anew: the item is that name
     right, wrongs = nlu.clauses(first)
     right = right.split(";")[0].strip()
     for wrong in wrongs:  # "de e Petalax marthor int Malax": the wrong words as the item writes them

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 # "pari asiaa vielä.", "kaks juttua:", "couple of bits on who it's for.", "a few things:", "ett par saker bara:"
 _ANNOUNCE = re.compile(
     r"^\s*(?:(?:ok|okei|okay|joo|no|hmm+|nii|niin|hei|moi|moikka|hej|hi|hiya|hello|yes|yeah|right|so|jo|nå|ja|sori|"
-    r"sorry|förlåt)\W+)*(?:[^.:!?\n]{0,30}?\b(?:except|apart\s+from|paitsi|förutom|utom|but|mut|mutta|men)\s+)?"
+    r"sorry|förlåt|hang\s+on|wait|odota|hetki|vänta|innan\s+jag\s+svarar|ennen\s+ku(?:n)?\s+vastaan|before\s+i\s+"
+    r"answer(?:\s+that)?)\W+)*(?:[^.:!?\n]{0,30}?\b(?:except|apart\s+from|paitsi|förutom|utom|but|mut|mutta|men)\s+)?"
     r"(?:(?:vielä\s+)?(?:pari|kaks|kaksi|kolme|muutama|muutamia)\s+(?:asiaa|juttua|korjausta|kohtaa|pikkujuttua|"
     r"pikku\s+juttua|muutosta)|(?:a\s+)?(?:couple|few|two|three)\s+(?:of\s+)?(?:bits|things|changes|fixes|points|tweaks|"
     r"corrections)|(?:ett\s+)?par\s+(?:saker|grejer|ändringar|fel)|(?:två|tre|några)\s+"
@@ -91,6 +92,18 @@ def _at(place: int, fld: str, st: InterviewState) -> int:
 def _changed(before: InterviewState, after: InterviewState) -> set[str]:
     old, new = before.draft.model_dump(), after.draft.model_dump()
     return {f for f in new if old.get(f) != new[f]}
+
+
+def _better(by_parts: set[str], by_whole: set[str], parts_state: InterviewState, whole_state: InterviewState) -> bool:
+    """The sentence-by-sentence reading wins when it changes more fields, or the same fields and keeps more items
+    (a fix read whole had removed "Fenview Hospice" where the sentence alone puts the new name in its place)."""
+    if by_parts > by_whole:
+        return True
+    return by_parts == by_whole and _count(parts_state) > _count(whole_state)
+
+
+def _count(st: InterviewState) -> int:
+    return sum(len(_items(getattr(st.draft, f, None))) for f in type(st.draft).model_fields)
 
 
 def _restore(st: InterviewState, saved: InterviewState) -> None:
@@ -187,6 +200,41 @@ class SeveralFixes:
         at = item_at(list(getattr(me.state.draft, pointed[0], None) or []), pointed[1])
         return me._replace_at(pointed[0], at, replacement(me.nlu, first, at)) if at else None
 
+    def fixes_midway(self, text: str) -> list[str] | None:
+        """Mid-interview, several fixes announced before the answer ("Innan jag svarar, två rättelser. …", "hang
+        on, two things before that. …"): each sentence read as at the summary, the question asked again; kept
+        when two or more of them change the card, and more than the whole message read as the answer did."""
+        me = cast("Dialogue", self)
+        st = me.state
+        announced, said = parts(text)
+        if self._in_parts or not announced or not 2 <= len(said) <= _MOST_PARTS or len(text.split()) > _MOST_WORDS:
+            return None
+        start, notices = st.model_copy(deep=True), len(me.notices)
+        self._in_parts = True
+        try:
+            whole = me.handle_one(text)
+            by_whole = _changed(start, st) - {start.pending_field}
+            after_whole, notices_whole = st.model_copy(deep=True), list(me.notices)
+            _restore(st, start.model_copy(deep=True))
+            del me.notices[notices:]
+            said_done: list[str] = []
+            for part in said:
+                before = st.model_copy(deep=True)
+                st.phase, st.pending_field, st.asking = "confirm", None, "question"
+                st.summary_fields = [f for f in me.flow.card if getattr(st.draft, f)]
+                reply = me.handle_one(part)
+                changed = bool(_changed(before, st))
+                draft, status, unsure = st.draft, dict(st.status), list(st.unsure)
+                _restore(st, before)
+                if changed:
+                    st.draft, st.status, st.unsure = draft, status, unsure
+                    said_done += reply[:1]
+            if len(said_done) < 2 or not _better(_changed(start, st), by_whole, st, after_whole):
+                return self._back(after_whole, notices_whole, whole)
+            return [*said_done, me._repeat()]
+        finally:
+            self._in_parts = False
+
     def _back(self, saved: InterviewState, notices: list[str], reply: list[str]) -> list[str]:
         me = cast("Dialogue", self)
         _restore(me.state, saved)
@@ -206,7 +254,8 @@ class SeveralFixes:
         if again is not None:
             return again
         if st.phase == "collect":
-            return self.answer_then_fix(text)
+            midway = self.fixes_midway(text)
+            return midway if midway is not None else self.answer_then_fix(text)
         if self._in_parts or st.phase != "confirm" or len(text.split()) > _MOST_WORDS:
             return None
         one = _ONE_THING.match(text)
@@ -239,7 +288,8 @@ class SeveralFixes:
                     replies.append(reply)
                 else:  # a reason or a remark: it changes nothing, nor does it leave a question open
                     _restore(st, before)
-            if not replies or not _changed(start, st) > by_whole:
+            if not replies or not (_changed(start, st) > by_whole
+                                   or announced and _better(_changed(start, st), by_whole, st, after_whole)):
                 _restore(st, after_whole)
                 me.notices[:] = notices_whole
                 return whole

@@ -146,12 +146,17 @@ def dropped(text: str) -> str | None:
     return None
 
 
-_RANGE = re.compile(r"(?<![\d.,])(\d{1,3})\s*[–-]\s*(\d{1,3})(?!\d|[.,]\d)")  # "6–12." ends a sentence
+# "6–12." ends a sentence; "8 to 12", "6 till 12" are ranges too
+_RANGE = re.compile(r"(?<![\d.,])(\d{1,3})(?:\s*[–-]\s*|\s+(?:to|till)\s+)(\d{1,3})(?!\d|[.,]\d)", re.IGNORECASE)
+_NOT_BETWEEN = re.compile(r"\b(?:not|ei|eikä|inte|int|instead\s+of|istället\s+för)\b", re.IGNORECASE)
 
 
 def age_range(text: str) -> str | None:
-    """The one range of ages a message says ("tarkoitin 6–17-vuotiaita", "jag menade 6–12 år", "aged 8-20")."""
+    """The one range of ages a message says ("tarkoitin 6–17-vuotiaita", "jag menade 6–12 år", "aged 8-20"), or
+    the first of "8 to 12 not 6 to 12"."""
     found = ranges(text)
+    if len(found) == 2 and _NOT_BETWEEN.search(text[found[0].end():found[1].start()]):
+        return found[0].group(0)
     return found[0].group(0) if len(found) == 1 else None
 
 
@@ -172,11 +177,11 @@ def range_swap(said: str, values: dict[str, object]) -> tuple[str, str, str] | N
             value = values.get(fld)
             text = " ".join(value) if isinstance(value, list) else str(value or "")
             for m in ranges(text):
-                if (int(m.group(1)), int(m.group(2))) != want:
-                    hits.add((fld, m.group(0)))
+                if (int(m.group(1)), int(m.group(2))) != want:  # the new range as the card writes its ranges
+                    hits.add((fld, m.group(0), m.group(0)[len(m.group(1)):m.end(2) - m.start() - len(m.group(2))]))
         if len(hits) == 1:
-            fld, wrong = hits.pop()
-            return fld, wrong, right
+            fld, wrong, sep = hits.pop()
+            return fld, wrong, f"{want[0]}{sep}{want[1]}"
         if hits:
             return None
     return None

@@ -85,3 +85,14 @@ def test_mid_interview_an_item_said_again_by_its_place_in_a_named_list(start_at)
                                         "Alle 25-vuotiaat rikoksen uhrit, joiden asia on poliisilla",
                                         "uhrien vanhemmat"]
     assert not turn.draft.conditions
+
+
+@pytest.mark.parametrize(("lang", "text", "new"), [
+    ("en", "the second partner isnt preston older peoples forum its chorley carers centre", "Chorley carers centre"),
+    ("fi", "se toinen kumppani ei oo preston vaan Kielikamut ry", "Kielikamut ry"),
+])
+def test_an_item_named_anew_in_the_pointers_own_clause(start_at, lang: str, text: str, new: str) -> None:  # type: ignore[no-untyped-def]
+    """"the second partner isnt X its Y" had removed the item: nothing came after a comma to say what instead."""
+    iv = _iv(start_at, lang)
+    turn = iv.turn(text)
+    assert turn.draft.actors == ["Sports Club North", new, "County Council"]

@@ -146,3 +146,15 @@ def test_an_answer_whose_last_sentence_only_says_more_stays_the_answer(start_at)
     assert turn.draft.core == _ANSWERING["core"]
     assert turn.draft.actors == _ANSWERING["actors"]
     assert "DBS" in (turn.draft.conditions or "")
+
+
+def test_two_fixes_announced_before_the_answer(start_at) -> None:  # type: ignore[no-untyped-def]
+    """"hang on, two things before that. …": both fixes done, nothing stored as the answer, the question again."""
+    iv = asking_with_card(start_at, "en", "conditions", {
+        "name": "Chess in the library", "target_groups": ["children aged 6 to 12", "their parents"],
+        "actors": ["Northgate Library", "Northgate Chess Club", "County Council"], "regions": ["Leeds"]})
+    turn = iv.turn("hang on, two things before that. the children are 8 to 12 not 6 to 12, and the second partner "
+                   "isnt northgate chess club its leeds chess academy")
+    assert turn.draft.target_groups == ["children aged 8 to 12", "their parents"]
+    assert turn.draft.actors == ["Northgate Library", "Leeds chess academy", "County Council"]
+    assert not turn.draft.conditions
