@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from assistant.card_words import _closeness, _overlaps, _shared
 from assistant.hedged import ANNOUNCED, NEG, OFF, RELATIVE_NEG, SENTENCES
 from assistant.interview_types import FieldStatus
-from assistant.items import dedupe, sentences
+from assistant.items import card_items, dedupe
 from assistant.restate import _ABOUT_THE_MISTAKE, without_lead
 from assistant.schema import LIST_FIELDS
 from assistant.textproc import stems
@@ -103,10 +103,6 @@ def _clauses(sentence: str) -> list[str]:
     return [c.strip() for c in _TURN.split(sentence) if c and c.strip()]
 
 
-def _items(value: object) -> list[str]:
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    return sentences(str(value)) if value else []
 
 
 def _denied(d: Corrections, clause: str, opened_with_no: bool) -> tuple[str, str, int] | None:
@@ -117,7 +113,7 @@ def _denied(d: Corrections, clause: str, opened_with_no: bool) -> tuple[str, str
     for fld in d.flow.card:
         if fld in _NOT_HERE:
             continue
-        for item in _items(getattr(d.state.draft, fld, None)):
+        for item in card_items(getattr(d.state.draft, fld, None)):
             n = max(_shared(item, said, lang), _linked(item, said, lang)) \
                 or int(len(_words(item)) <= 3 and _overlaps(item, said, lang))
             if n:  # "Kelalta ei oo kukaan mukana" denies the card's "Kela" (another case, too short to stem)
@@ -298,7 +294,7 @@ def _replace(d: Corrections, fld: str, item: str, new: str) -> None:
     else:
         sentence = new[:1].upper() + new[1:]
         sentence = sentence if sentence.endswith((".", "!", "?")) or fld == "organisation" else sentence + "."
-        d.set(fld, " ".join(sentence if s == item else s for s in _items(current)), FieldStatus.confirmed,
+        d.set(fld, " ".join(sentence if s == item else s for s in card_items(current)), FieldStatus.confirmed,
               replace=True)
     d.state.status[fld] = FieldStatus.confirmed
     d._unsure_done(fld)

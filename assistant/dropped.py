@@ -20,7 +20,7 @@ from assistant import aliases
 from assistant import dropped_words as dw
 from assistant.hedged import SENTENCES
 from assistant.interview_types import FieldStatus
-from assistant.items import dedupe, sentences
+from assistant.items import card_items, dedupe
 from assistant.schema import LIST_FIELDS
 from assistant.substitute import substitute
 from assistant.textproc import EVERYDAY, stems
@@ -84,10 +84,6 @@ def _strength(clause: str, item: str, lang: str, at: int, fld: str) -> tuple[int
     return len(named), sum(100 * words[k][:1].isupper() + len(words[k]) for k in named if k < len(words))
 
 
-def _items(value: object) -> list[str]:
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    return sentences(str(value)) if value else []
 
 
 def _target(d: Dialogue, clause: str, at: int) -> tuple[str, str] | None:
@@ -97,7 +93,7 @@ def _target(d: Dialogue, clause: str, at: int) -> tuple[str, str] | None:
     for fld in d.flow.card:
         if fld in dw.NOT_TARGETS or fld == st.pending_field:
             continue
-        for item in _items(getattr(st.draft, fld, None)):
+        for item in card_items(getattr(st.draft, fld, None)):
             n, length = _strength(clause, item, st.lang, at, fld)
             if n:
                 found.append((n, length, fld, item))
@@ -219,7 +215,7 @@ def apply(d: Dialogue, drops: list[Drop], answer: str) -> list[str]:
             new_s = drop.instead[:1].upper() + drop.instead[1:] if drop.instead else ""
             if new_s and not new_s.endswith((".", "!", "?")):
                 new_s += "."
-            kept = [new_s if s == drop.item else s for s in _items(current)]
+            kept = [new_s if s == drop.item else s for s in card_items(current)]
             d.set(drop.field, swapped or " ".join(s for s in kept if s) or None, FieldStatus.confirmed, replace=True)
         st.status[drop.field] = FieldStatus.confirmed
         if drop.field not in done:

@@ -163,6 +163,13 @@ def clauses(text: str, pattern: str = r"\s*[,;.]\s+") -> list[str]:
     return out
 
 
+def card_items(value: object) -> list[str]:
+    """A card value as its parts: a list's items, a text's sentences."""
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return sentences(str(value)) if value else []
+
+
 def replace_words(value: object, wrong: str, right: str) -> object:
     """A card value with ``wrong`` replaced by ``right`` where it stands: in each item of a list, or in a text;
     the items themselves stay as they are (no re-splitting)."""

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING, cast
 
 from assistant.interview_types import FieldStatus
+from assistant.items import card_items
 from assistant.ordinal_fix import replacement, reworded
 from assistant.ordinals import item_at, pointer_of
 from assistant.two_corrections import POINTS_BACK
@@ -79,13 +80,9 @@ def parts(text: str) -> tuple[bool, list[str]]:
     return head is not None, out
 
 
-def _items(value: object) -> list[str]:
-    return [str(v) for v in value] if isinstance(value, list) else [str(value)] if value else []
-
-
 def _at(place: int, fld: str, st: InterviewState) -> int:
     """The index of the item at ``place`` (-1 the last) of a list field."""
-    n = len(_items(getattr(st.draft, fld, None)))
+    n = len(card_items(getattr(st.draft, fld, None)))
     return n - 1 if place == -1 else place
 
 
@@ -103,7 +100,7 @@ def _better(by_parts: set[str], by_whole: set[str], parts_state: InterviewState,
 
 
 def _count(st: InterviewState) -> int:
-    return sum(len(_items(getattr(st.draft, f, None))) for f in type(st.draft).model_fields)
+    return sum(len(card_items(getattr(st.draft, f, None))) for f in type(st.draft).model_fields)
 
 
 def _restore(st: InterviewState, saved: InterviewState) -> None:
@@ -170,7 +167,7 @@ class SeveralFixes:
             return None
         pointed = pointer_of(me.nlu, text, spoken=True)
         spots = [(f, i) for f in me.flow.card if f not in ("name", "stage")
-                 for i, item in enumerate(_items(getattr(st.draft, f, None)))
+                 for i, item in enumerate(card_items(getattr(st.draft, f, None)))
                  if re.search(rf"(?<![\wåäö-]){re.escape(word)}(?![\wåäö-])", item, re.IGNORECASE)
                  and (pointed is None or not pointed[0] or f == pointed[0] and _at(pointed[1], f, st) == i)]
         if not spots:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from assistant.actions import Action
 from assistant.card_says import quoted_fix
 from assistant.interview_types import InterviewState
+from assistant.items import card_items
 from assistant.number_fix import card_number_fix
 from assistant.ordinal_fix import reworded
 from assistant.ordinals import pointer_of
@@ -38,7 +39,7 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
         return Action("correct", text=text, correction=Correction(field=pointed[0], text="", position=pointed[1],
                                                                   command=True))
     quoted = quoted_fix(text, " \n ".join(str(v) for f in state.summary_fields
-                                           for v in _as_list(getattr(state.draft, f, None))))
+                                           for v in card_items(getattr(state.draft, f, None))))
     if quoted:  # "the ward visits say monday and wednesday, its tuesday and thursday now", "i beskrivningen står
         return Action("correct", text=text, correction=Correction(  # de att stallet ligger i Esse men …"
             field=None, text=" ".join(r for r, _ in quoted), removed=[w for _, w in quoted], pairs=quoted, weak=True))
@@ -187,10 +188,6 @@ def _added_part(text: str, nlu: Understanding) -> str | None:
     part = _ADDED_TAIL.sub("", _ADDED_LEAD.sub("", text.strip(), count=1)).strip(" ,.;:!")
     words = [t for t in tokens(part) if t not in nlu.fillers and len(t) > 2 and t not in _SOMETHING]
     return part if len(words) >= 2 and not _only_contest(part, nlu) else None
-
-
-def _as_list(value: object) -> list[object]:
-    return list(value) if isinstance(value, list) else [value] if value else []
 
 
 _PLACE_TOO = re.compile(r"(?<![\w-])(?P<w>[A-ZÅÄÖ][\wåäö-]+?)kin\b")
