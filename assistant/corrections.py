@@ -36,6 +36,7 @@ from assistant.correction_shapes import (
     value_swap_elsewhere,
     with_replacement,
 )
+from assistant.denied_old import without_denial
 from assistant.edits import only_places
 from assistant.flow import Flow
 from assistant.hedged import restated_after_hedge, said_off
@@ -333,6 +334,8 @@ class Corrections(Moving):
         current = getattr(draft, fld)
         if fld == "name" and text:  # "nimi on Vauva edellä, se oli hankkeen nimi": the name, not the story
             text = re.split(r"\s*[;,]\s+|\.\s+", text)[0]
+        if named and text and not removed and not additive and not by_content:
+            text = without_denial(text, current, lang)  # "Vi har ingen enkät, vi följer upp …": the denial goes
         value = self.offline.value_for(fld, text) if text else None
         swapped = None
         for right, wrong in [] if named else pairs or []:  # "tiistaisin en torstaisin": swap where written;
