@@ -50,7 +50,7 @@ NAME_FEATURES = ("first_name", "any_first_name", "surname_shape", "multi", "init
                  "named_after", "rule", "health_here", "health_beside", "others", "place", "common",
                  "case_ending", "lowercase", "fiction", "citation", "unknown_single", "courtesy",
                  "pronoun_after", "kin_beside", "quoted", "ambiguous", "long_word", "work", "praise", "dotted", "leads",
-                 "namelike", "namelike_unknown", "namelike_initial")
+                 "namelike", "namelike_unknown", "namelike_initial", "lower_common")
 # A made-up person ("kuvitteellinen asiakas Pekka", "personan 'Berit' är påhittad"). Not "esimerkki"/"for
 # example": a real client is given as an example as often as an invented one.
 _FICTION = re.compile(r"\b(?:kuvitteelli|keksit(?:ty|yn|tyä|tyjä|tyn)|fiktiivi|påhitta[dt]|fiktiv|fictional|"
@@ -183,7 +183,7 @@ miehen puoliso puolison sisko siskon veli veljen lapsi lapset lapsen lasten mumm
 far son dotter fru man sambo syster bror barn barnen mormor farmor morfar farfar mum mom mother dad father
 daughter wife husband partner sister brother kids children boyfriend girlfriend perhe perheen perheellä familjen
 family setä täti eno mummi ukki tyttö vauva sambon naapuri naapurin ystävä ystäväni kaveri kaverin granne
-grannen vän väninna kompis neighbour neighbor friend""".split())
+grannen vän väninna kompis neighbour neighbor friend gran granny grandma grandad grandpa nan nana""".split())
 _QUOTES = "'’‘\"“”«»"
 
 
@@ -291,7 +291,11 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
         famous = [(m.start(), m.end()) for m in PUBLIC_NAMES.finditer(s_text)] if PUBLIC_NAMES else []
         i = 0
         while i < len(words):
-            if not _name_like(words, i, common) or shouting and not _first_name(words[i].group(0)):
+            word = words[i].group(0)
+            # "toivo on ollu putkassa", "hope and her partner are on methadone": a first name that is also a
+            # common word, typed in lowercase, is a candidate where its sentence holds a detail
+            lower_common = word.islower() and word in _LOWER_COMMON and bool(health[k])
+            if not (_name_like(words, i, common) or lower_common) or shouting and not _first_name(word):
                 i += 1
                 continue
             end = i
@@ -348,6 +352,7 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                 # the letters alone ("Farhiya", "Jokke" against "Fallbeskrivning"), most telling where no list knows
                 # the word and where the capital says nothing (it opens the sentence)
                 spelt, spelt * unknown, spelt * (i == 0),
+                1.0 if lower_common else 0.0,
             ]
             opener = feats[4] and feats[12] and feats[17] and not feats[7]  # "Kotihoito …": a common word opens
             staff_or_place = feats[5] or feats[6] or feats[16]  # "sairaanhoitaja Pekka", "Minna Canthin katu", "ym."
@@ -359,6 +364,7 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
             others_first = told_of is not None and not any(
                 words[end].end() <= h.start() < told_of for h in health[k])
             people = all(w.lower() in DEMONYMS or not_a_person(w) for w in span_words) \
+                or (len(span_words) == 1 and _kin(first)) \
                 or (len(span_words) > 1 and any(_PLACEHOLDER.match(w) for w in span_words))  # "Finns", "March"
             illness = len(span_words) == 1 and _illness_word(first)
             known = any(a < words[end].end() and words[i].start() < b for a, b in famous)
