@@ -130,6 +130,9 @@ PRONOUN = re.compile(r"(?<![\wåäö])(?:me|mä|mie|mää|ne|se|he|we|us|ourselv
                      r"jag|man|hon|han|there|here|tää|toi|this|that)(?![\wåäö])", re.IGNORECASE)
 
 
+_NOW = frozenset("now nu nykyään nykyisin nyt".split())
+
+
 def right_first(clause: str, at: int) -> bool:
     """"Imatra not Lappeenranta", "vuokrattu halli eikä nuorisotalo": what is right said first, the wrong one
     named right after the denial, no verb between."""
@@ -139,6 +142,10 @@ def right_first(clause: str, at: int) -> bool:
         # ryhmää enää": where it stopped
     before = LEAD.sub("", " ".join(words[:at]) + " ").strip()
     after = words[at + 1] if at + 1 < len(words) else ""
+    if at >= 2 and len(words) - at <= 4 and (words[at].lower() == "eikä" or words[at - 1].lower() in _NOW) \
+            and not VERBISH.fullmatch(after):
+        return True  # "leiri on Kisakalliossa eikä Kiljavalla", "its sunday mornings now not saturday": a
+        # sentence says what is so, then the wrong one after it
     return bool(before) and not VERB.search(before) and not PRONOUN.search(before) \
         and not VERBISH.fullmatch(after)
 

@@ -10,6 +10,7 @@ from typing import Any
 from assistant import numberwords
 from assistant.card_words import _counterpart, _inflected_match, _number_like
 from assistant.items import new_only
+from assistant.phrase_swap import swap_phrase
 from assistant.rightwrong import number_base
 
 
@@ -42,6 +43,11 @@ def substitute(current: Any, fld: str, new: str, removed: list[str], lang: str) 
     core = re.sub(r"^(?:a|an|the)\s+", "", removed[0], flags=re.IGNORECASE)  # "a nurse" is one word said
     written = len(core.split()) >= 2 and re.search(rf"(?<![\wåäö]){re.escape(core)}(?![\wåäö])", said,
                                                    re.IGNORECASE)
+    verbatim = re.search(rf"(?<![\wåäö]){re.escape(removed[0])}(?![\wåäö])", said, re.IGNORECASE)
+    if not numbers and " " not in removed[0].strip() and (len(new.split()) > 1 or not verbatim):
+        phrased = swap_phrase(current, new, removed[0], lang)  # "Kisakallion urheiluopistolla eikä Kiljavalla"
+        if phrased is not None:
+            return phrased
     if len(new.split()) > 3 and not numbers and not written:  # "its the pharmacist who calls, not a nurse": the
         removed = [core]
         new = _counterpart(new, " ".join(current) if isinstance(current, list) else str(current or ""),
