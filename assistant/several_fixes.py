@@ -20,6 +20,7 @@ from assistant.ordinal_fix import replacement, reworded
 from assistant.ordinals import item_at, pointer_of
 from assistant.two_corrections import POINTS_BACK
 from assistant.word_struck import struck_word, without_word
+from assistant.wrong_value import same_kind
 
 if TYPE_CHECKING:
     from assistant.dialogue import Dialogue
@@ -99,6 +100,30 @@ def _better(by_parts: set[str], by_whole: set[str], parts_state: InterviewState,
     return by_parts == by_whole and _count(parts_state) > _count(whole_state)
 
 
+# "…, inte på måndagar.", "… eikä urheilutalolla", "…, not the wallasey one": what is wrong, said last
+_NOT_LAST = re.compile(r"(?:,\s*|\s)(?:not|inte|int|eikä)\s+(?:the\s+|on\s+|in\s+|at\s+|i\s+|på\s+)?"
+                       r"(?P<wrong>[^\W\d_][\wåäöÅÄÖ'’ -]{1,40}?)\s*[.!]?\s*$", re.IGNORECASE)
+
+
+def _wrong_on_card(tail: str, st: InterviewState, asked: str) -> bool:
+    """The last sentence ends by calling something wrong that another field of the card writes, one thing of a
+    kind against another ("Musikterapeuten kommer på tisdagar, inte på måndagar." on a core that says "på
+    måndagar"; not "sleeping on the sofa, not in cots"): a fix without a fixing word."""
+    m = _NOT_LAST.search(tail)
+    before = re.findall(r"[\wåäöÅÄÖ.:]+", tail[:m.start()]) if m else []
+    wrong = m.group("wrong").split() if m else []
+    if not m or not before or not wrong:
+        return False
+    right, first = before[-1], wrong[0]  # of one kind: "tisdagar, inte på måndagar", "Kisakalliossa eikä Kiljavalla"
+    if not (same_kind(right, first) or right[:1].isupper() and first[:1].isupper()
+            or re.fullmatch(r"[\d.:]+", right) and re.fullmatch(r"[\d.:]+", first)):
+        return False
+    card = " ".join(i for f in type(st.draft).model_fields if f != asked
+                    for i in card_items(getattr(st.draft, f, None))).lower()
+    said = re.findall(r"[\wåäö]{4,}", m.group("wrong").lower())
+    return any(re.search(rf"(?<![\wåäö]){re.escape(w[:5])}", card) for w in said)
+
+
 def _count(st: InterviewState) -> int:
     return sum(len(card_items(getattr(st.draft, f, None))) for f in type(st.draft).model_fields)
 
@@ -128,8 +153,8 @@ class SeveralFixes:
         if len(said) < 2 or len(said[-1].split()) < 4:
             return None
         tail = _AND.sub("", said[-1].strip())
-        if not _FIX_SIGNAL.search(tail):  # an answer's last sentence says more of the answer, unless it says it fixes
-            return None
+        if not (_FIX_SIGNAL.search(tail) or _wrong_on_card(tail, st, asked)):
+            return None  # an answer's last sentence says more of the answer, unless it says it fixes
         head = text.strip()[: text.strip().rfind(said[-1])].strip()
         start, notices = st.model_copy(deep=True), len(me.notices)
         self._in_parts = True

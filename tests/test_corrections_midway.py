@@ -285,3 +285,24 @@ def test_one_thing_in_the_goals_after_an_answer(start_at) -> None:  # type: igno
     turn = iv.turn("kommunen betalar allt. å sorry en sak i målen: de första ska va färre akutbesök, int färre "
                    "sjukhusdagar")
     assert turn.draft.goals == ["Färre akutbesök för äldre", "Anhöriga känner sig tryggare"]
+
+
+def test_an_answer_then_a_day_called_wrong_without_a_fixing_word(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("sv", "measurement")
+    iv.state.content_turns = 1
+    iv.edit("core", ["Musikterapeuten besöker varje boende på måndagar i en timme.", "Varje boende har en spellista."])
+    turn = iv.turn("Personalen fyller i en kort blankett efter varje musikstund. Musikterapeuten kommer på tisdagar, "
+                   "inte på måndagar.")
+    assert turn.draft.core == ["Musikterapeuten besöker varje boende på tisdagar i en timme.",
+                               "Varje boende har en spellista."]
+    assert "blankett" in (turn.draft.measurement or "")
+
+
+def test_an_answer_that_ends_with_not_x_stays_an_answer(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", "problem")
+    iv.state.content_turns = 1
+    iv.edit("basic_idea", "Families get free baby equipment, such as cots, prams and clothes.")
+    turn = iv.turn("nappies and formula went up so fast that parents water down feeds. health visitors were finding "
+                   "babies sleeping in drawers or on the sofa, not in cots")
+    assert turn.draft.basic_idea == "Families get free baby equipment, such as cots, prams and clothes."
+    assert "not in cots" in (turn.draft.problem or "")
