@@ -96,3 +96,19 @@ def _also_with_us(fix: str) -> Correction | None:
 
     m = _ALSO_IN.match(fix.strip())
     return Correction(field="actors", text=m.group("x").strip(), additive=True, command=True) if m else None
+
+
+# "One thing on who it's for: …", "yks juttu siihen missä tää tapahtuu: …", "en sak om målgruppen: …": a thing
+# announced about a part of the card, then what is to be said of it
+_ABOUT = re.compile(r"^\s*(?:(?:hi|hey|hei|moi|ok|okay|okej|sorry|sori|förlåt|ja|and|och|å)\W+)*"
+                    r"(?:just\s+|vielä\s+|bara\s+)?(?:one\s+(?:more\s+)?thing|a\s+thing|yks(?:i)?\s+(?:juttu|asia)|"
+                    r"en\s+(?:sak|grej)|one\s+change|small\s+thing|pieni\s+juttu)\s+"
+                    r"(?:on|about|in|regarding|with|for|siihen|tohon|niihin|noihin|kohtaan|om|angående|i|till|me|med)"
+                    r"\s+(?P<what>[^:.!?]{2,40}?)\s*:\s*(?=\S)", re.IGNORECASE)
+
+
+def about_part(text: str) -> str:
+    """The message without a lead that announces what it is about, the part named kept: "One thing on who
+    it's for: it's 0–17 …" → "who it's for: it's 0–17 …"."""
+    m = _ABOUT.match(text)
+    return f"{m.group('what')}: {text[m.end():]}" if m else text

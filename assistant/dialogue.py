@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant import advisor, policy
+from assistant.announced import about_part
 from assistant.closing import Closing
 from assistant.contradiction import contradicted
 from assistant.correction_shapes import renamed_in_passing
@@ -54,6 +55,7 @@ class Dialogue(Corrections, Closing, InPassing, SeveralFixes):
     # -- the turn --------------------------------------------------------------------------------
     def handle(self, text: str) -> list[str]:
         text = without_emoji(text)  # "sori 😅 ryhmät on …": a face is no word of the answer (the log keeps it)
+        text = about_part(text)  # "one thing on who it's for: …" says what is corrected as "who it's for: …"
         several = self.several_fixes(text)  # at the summary, "pari asiaa vielä. …": a sentence at a time
         return several if several is not None else self.handle_one(text)
 

@@ -35,3 +35,13 @@ def test_one_name_in_the_cards_case_and_what_is_not_swapped() -> None:
         ["Lukupiiri kokoontuu Tikkurilan kirjastossa joka toinen tiistai."]
     assert swap_phrase(["Malax", "Vasa"], "vi har Närpes och Kristinestad", "malax", "sv") is None
     assert swap_phrase(["Lasten ruutuaika vähenee"], "herkkujen syönti vähenee", "ruutuaika", "fi") is None
+
+
+def test_a_thing_announced_about_a_part_then_the_fix(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = asking_with_card(start_at, "fi", "goals", {
+        "environment": "Lounas syödään Varissuon asukastalon salissa, jossa on pitkät pöydät.",
+        "goals": ["Yksinäisyys vähenee"]})
+    at_summary(iv)
+    turn = iv.turn("yks juttu siihen missä tää tapahtuu: lounas on nykyään Runosmäen asukastalossa eikä "
+                   "Varissuolla, muutettiin sinne elokuussa. muuten näyttää hyvältä")
+    assert turn.draft.environment == "Lounas syödään Runosmäen asukastalon salissa, jossa on pitkät pöydät."
