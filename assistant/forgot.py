@@ -87,9 +87,13 @@ def added_to(nlu: Understanding, text: str) -> Correction | None:
     return Correction(field=fld, text=topic[:1].upper() + topic[1:], additive=True, command=True)
 
 
+_NEEDED = re.compile(r"^(?:(?:ja|sit|sitten|å|och|så|and|also|plus|myös)\s+)*(?P<need>tarvitaan|tarvii|tarvitsee|"
+                     r"vaaditaan|edellyttää|behövs|krävs|you\s+need|we\s+need|it\s+needs)(?![\wåäö])", re.IGNORECASE)
+
+
 def forgotten_kind(body: str) -> Correction | None:
-    """A forgotten thing whose form says its field: a grant from X (funders), X takes part (actors), a group
-    in a place (regions)."""
+    """A forgotten thing whose form says its field: a grant from X (funders), X takes part (actors), what is
+    needed (conditions), a group in a place (regions)."""
     from assistant.understand import Correction
 
     grant = _GRANT_FROM.search(body)
@@ -105,6 +109,10 @@ def forgotten_kind(body: str) -> Correction | None:
     org = next((g for g in part.groups() if g), "") if part else ""
     if org and (part.group("org") is None or org[:1].isupper()):  # type: ignore[union-attr]
         return Correction(field="actors", text=org.strip(), additive=True)
+    needed = _NEEDED.match(body.strip())
+    if needed:  # "tarvitaan myös vanhemman suostumus", "å så behövs skjuts": what it takes
+        said = body.strip()[needed.start("need"):]
+        return Correction(field="conditions", text=said[:1].upper() + said[1:], additive=True)
     group = _GROUP_IN.search(body)
     place = _place_lemma(next(g for g in group.groups() if g)) if group else ""
     if place and place.lower() in place_names():
