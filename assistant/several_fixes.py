@@ -41,7 +41,7 @@ _JOINED = re.compile(r",\s+(?=(?:ja|ja\s+sit|och|å|and|plus)\s+\w)", re.IGNOREC
 # "hei vielä yks juttu sori.", "one more thing:", "en sak bara –": one fix announced; at the summary what follows
 # is read without it ("vielä" had made the fix an addition)
 _ONE_THING = re.compile(
-    r"^\s*(?:(?:ok|okei|joo|no|hei|moi|hej|hi|hiya|hello|nå|sori|sorry|förlåt)\W+)*(?:vielä\s+)?(?:yks|yksi|yhen|"
+    r"^\s*(?:(?:ok|okei|joo|no|hei|moi|hej|hi|hiya|hello|nå|sori|sorry|förlåt)\W+)*(?:vielä\s+|just\s+|bara\s+)?(?:yks|yksi|yhen|"
     r"one(?:\s+more)?|en|ett)\s+(?:juttu|asia|korjaus|pikkujuttu|thing|bit|fix|sak|grej|rättelse|ändring)"
     r"(?:\s+(?:vielä|still|till|bara|only|sori|sorry|förlåt))*\s*(?:[.:!–—-]|\s[-–—]\s)\s*", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*")
@@ -263,6 +263,22 @@ class SeveralFixes:
         me.notices[:] = notices
         return reply
 
+    def _one_thing(self, rest: str) -> list[str]:
+        """One fix announced: the rest read whole, or, when that changes nothing, its first sentence alone (the
+        fix; the sentences after it its reason and "rest is perfect")."""
+        me = cast("Dialogue", self)
+        st = me.state
+        start, notices = st.model_copy(deep=True), len(me.notices)
+        whole = me.handle_one(rest)
+        first = _SENTENCE.split(rest.strip())[0]
+        if _changed(start, st) or first == rest.strip() or len(first.split()) < 3:
+            return whole
+        after_whole, notices_whole = st.model_copy(deep=True), list(me.notices)
+        _restore(st, start.model_copy(deep=True))
+        del me.notices[notices:]
+        alone = me.handle_one(first)
+        return alone if _changed(start, st) else self._back(after_whole, notices_whole, whole)
+
     def several_fixes(self, text: str) -> list[str] | None:
         """The turn's reply when a reader of this module takes the message: a word struck, an item said again by
         its place, an answer then a fix, one fix announced, several fixes a sentence each (the whole message's
@@ -284,7 +300,7 @@ class SeveralFixes:
         if one and len(text[one.end():].split()) >= 3:
             self._in_parts = True
             try:
-                return me.handle_one(text[one.end():])
+                return self._one_thing(text[one.end():])
             finally:
                 self._in_parts = False
         announced, said = parts(text)

@@ -45,3 +45,14 @@ def test_a_thing_announced_about_a_part_then_the_fix(start_at) -> None:  # type:
     turn = iv.turn("yks juttu siihen missä tää tapahtuu: lounas on nykyään Runosmäen asukastalossa eikä "
                    "Varissuolla, muutettiin sinne elokuussa. muuten näyttää hyvältä")
     assert turn.draft.environment == "Lounas syödään Runosmäen asukastalon salissa, jossa on pitkät pöydät."
+
+
+def test_one_thing_announced_then_its_reason_and_rest_is_perfect(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = asking_with_card(start_at, "en", "goals", {
+        "core": ["Relaxed screenings are on the first Saturday morning of every month.", "Lights stay on low."],
+        "goals": ["Families with autistic children can go to the cinema"]})
+    at_summary(iv)
+    turn = iv.turn("hiya!! just one thing 🙂 the screenings are on sunday mornings now not saturday. saturdays were "
+                   "too busy with kids parties lol. rest is perfect")
+    assert turn.draft.core == ["Relaxed screenings are on the first Sunday morning of every month.",
+                               "Lights stay on low."]
