@@ -56,3 +56,12 @@ def test_one_thing_announced_then_its_reason_and_rest_is_perfect(start_at) -> No
                    "too busy with kids parties lol. rest is perfect")
     assert turn.draft.core == ["Relaxed screenings are on the first Sunday morning of every month.",
                                "Lights stay on low."]
+
+
+def test_ordinals_typed_in_digits_against_a_card_in_words(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = asking_with_card(start_at, "en", "goals", {
+        "core": ["The advocate holds a clinic in a private room on the second floor.", "Anyone can book."],
+        "goals": ["Patients get advice early"]})
+    at_summary(iv)
+    turn = iv.turn("the advocates room is on the 3rd floor not the 2nd")
+    assert turn.draft.core == ["The advocate holds a clinic in a private room on the third floor.", "Anyone can book."]
