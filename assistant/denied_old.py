@@ -38,6 +38,6 @@ def without_denial(text: str, current: object, lang: str) -> str:
         if not _NEG.search(head) or len(piece.split()) > 8 or _INSTEAD.search(piece) or not _shared(old, piece, lang):
             break
         out = m.group("rest")
-    if out is not text.strip() and out[:1].islower() and text.strip()[:1].isupper():
+    if out != text.strip() and out[:1].islower() and text.strip()[:1].isupper():
         out = out[:1].upper() + out[1:]
     return out
