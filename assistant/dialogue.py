@@ -23,9 +23,9 @@ from assistant.hedged import restated_after_hedge
 from assistant.i18n import t
 from assistant.in_passing import InPassing
 from assistant.interview_types import FieldStatus, InterviewState
-from assistant.items import card_items, dedupe, sentences
+from assistant.items import card_text, dedupe, sentences
 from assistant.llm import LLMExtractor
-from assistant.ordinal_words import spelled
+from assistant.ordinal_words import spelled, typed_in_digits
 from assistant.schema import LIST_FIELDS, MAX_ITEM, MAX_ITEMS, MAX_TEXT, label
 from assistant.services import Services
 from assistant.several_fixes import SeveralFixes
@@ -57,8 +57,8 @@ class Dialogue(Corrections, Closing, InPassing, SeveralFixes):
     def handle(self, text: str) -> list[str]:
         text = without_emoji(text)  # "sori 😅 ryhmät on …": a face is no word of the answer (the log keeps it)
         text = about_part(text)  # "one thing on who it's for: …" says what is corrected as "who it's for: …"
-        card = " ".join(i for f in self.flow.card for i in card_items(getattr(self.state.draft, f, None)))
-        text = spelled(text, card)  # "the 3rd floor not the 2nd" on a card that says "the second floor"
+        if typed_in_digits(text):  # "the 3rd floor not the 2nd" on a card that says "the second floor"
+            text = spelled(text, card_text(self.state.draft, self.flow.card))
         several = self.several_fixes(text)  # at the summary, "pari asiaa vielä. …": a sentence at a time
         return several if several is not None else self.handle_one(text)
 

@@ -9,6 +9,7 @@ every comma produced fragments like "Tapaamispaikka (koulu" and "Se", so the rul
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"“”'(]?[A-ZÅÄÖÉ0-9])|\n+")
 _SENT_LOWER = re.compile(r"(?<=[.!?])\s+(?=[\"“”'(]?[a-zåäöé])")
@@ -168,6 +169,11 @@ def card_items(value: object) -> list[str]:
     if isinstance(value, list):
         return [str(v) for v in value]
     return sentences(str(value)) if value else []
+
+
+def card_text(draft: object, fields: Iterable[str], sep: str = " ") -> str:
+    """The parts of the card's ``fields`` as one text, for readers that look for words the card writes."""
+    return sep.join(i for f in fields for i in card_items(getattr(draft, f, None)))
 
 
 def replace_words(value: object, wrong: str, right: str) -> object:

@@ -10,6 +10,11 @@ _SV = ("första andra tredje fjärde femte sjätte sjunde åttonde nionde tionde
 _DIGITS = re.compile(r"(?<![\w.,])(?P<n>1[0-2]|[1-9])(?:(?P<en>st|nd|rd|th)|:(?P<sv>a|e))(?![\wåäö])", re.IGNORECASE)
 
 
+def typed_in_digits(text: str) -> bool:
+    """Whether the text has an ordinal in digits at all (so the card is looked at only then)."""
+    return bool(_DIGITS.search(text))
+
+
 def spelled(text: str, card: str) -> str:
     """The text with its digit ordinals written as words, when the card writes ordinals as words and not in
     digits; the text as it is otherwise."""

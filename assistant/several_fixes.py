@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, cast
 
 from assistant.interview_types import FieldStatus
-from assistant.items import card_items
+from assistant.items import card_items, card_text
 from assistant.ordinal_fix import replacement, reworded
 from assistant.ordinals import item_at, pointer_of
 from assistant.two_corrections import POINTS_BACK
@@ -118,8 +118,7 @@ def _wrong_on_card(tail: str, st: InterviewState, asked: str) -> bool:
     if not (same_kind(right, first) or right[:1].isupper() and first[:1].isupper()
             or re.fullmatch(r"[\d.:]+", right) and re.fullmatch(r"[\d.:]+", first)):
         return False
-    card = " ".join(i for f in type(st.draft).model_fields if f != asked
-                    for i in card_items(getattr(st.draft, f, None))).lower()
+    card = card_text(st.draft, [f for f in type(st.draft).model_fields if f != asked]).lower()
     said = re.findall(r"[\wåäö]{4,}", m.group("wrong").lower())
     return any(re.search(rf"(?<![\wåäö]){re.escape(w[:5])}", card) for w in said)
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from assistant.actions import Action
 from assistant.card_says import quoted_fix
 from assistant.interview_types import InterviewState
-from assistant.items import card_items
+from assistant.items import card_text
 from assistant.number_fix import card_number_fix
 from assistant.ordinal_fix import reworded
 from assistant.ordinals import pointer_of
@@ -38,8 +38,7 @@ def closing(u: Utterance, nlu: Understanding, state: InterviewState) -> Action:
     if pointed and pointed[0]:  # "skriv hellre de första målet så här: …": that item, in the new words
         return Action("correct", text=text, correction=Correction(field=pointed[0], text="", position=pointed[1],
                                                                   command=True))
-    quoted = quoted_fix(text, " \n ".join(str(v) for f in state.summary_fields
-                                           for v in card_items(getattr(state.draft, f, None))))
+    quoted = quoted_fix(text, card_text(state.draft, state.summary_fields, sep=" \n "))
     if quoted:  # "the ward visits say monday and wednesday, its tuesday and thursday now", "i beskrivningen står
         return Action("correct", text=text, correction=Correction(  # de att stallet ligger i Esse men …"
             field=None, text=" ".join(r for r, _ in quoted), removed=[w for _, w in quoted], pairs=quoted, weak=True))
