@@ -10,6 +10,10 @@ person's own language. Each similarity is therefore read against its language pa
 deviations above the mean similarity of texts in those two languages (both taken over the descriptions
 themselves). The feature is the best such reading among the descriptions labelled X.
 
+The same descriptions are evidence against a model as well: one labelled *related* to X (a look-alike
+that is not X, such as the KiVa core told for hospital staff) says "people who told it like this did not
+mean X". ``lookalike`` is how much closer the person's text is to such a description than to any labelled X.
+
 ``parastelu train match`` writes the dev queries (never the held-out ones) to
 ``knowledge/classifier/match_examples.json``. A description identical to the person's text is skipped, so a
 labelled query is never its own evidence (training and the dev rows of ``bench match``).
@@ -42,22 +46,42 @@ class Example:
     text: str
     lang: str
     positives: frozenset[str]
+    related: frozenset[str] = frozenset()
+    id: str = ""
+
+
+def _rows(examples: list[Example], labels: str) -> dict[str, np.ndarray]:
+    rows: dict[str, list[int]] = {}
+    for i, e in enumerate(examples):
+        for mid in getattr(e, labels):
+            rows.setdefault(mid, []).append(i)
+    return {mid: np.asarray(r, dtype=np.int64) for mid, r in rows.items()}
 
 
 class ExampleContext:
     """One person's text against every example: the standardised similarities, looked up per model."""
 
-    def __init__(self, scores: np.ndarray, by_positive: dict[str, np.ndarray]) -> None:
+    def __init__(self, scores: np.ndarray, by_positive: dict[str, np.ndarray],
+                 by_related: dict[str, np.ndarray] | None = None) -> None:
         self.scores = scores
         self.by_positive = by_positive
+        self.by_related = by_related or {}
 
-    def closest(self, model_id: str) -> float | None:
-        """The best standardised similarity to a description labelled this model; None when there is none."""
-        rows = self.by_positive.get(model_id)
+    def _best(self, rows: np.ndarray | None) -> float | None:
         if rows is None:
             return None
         best = float(np.max(self.scores[rows]))
         return best if np.isfinite(best) else None
+
+    def closest(self, model_id: str) -> float | None:
+        """The best standardised similarity to a description labelled this model; None when there is none."""
+        return self._best(self.by_positive.get(model_id))
+
+    def lookalike(self, model_id: str) -> float:
+        """How far the closest description labelled a mere look-alike of this model stands above the closest
+        one labelled this model (0.0 when it does not, or nobody told a look-alike of it)."""
+        rel = self._best(self.by_related.get(model_id))
+        return 0.0 if rel is None else max(0.0, rel - (self.closest(model_id) or 0.0))
 
 
 class Examples:
@@ -72,18 +96,16 @@ class Examples:
         self._own: dict[str, list[int]] = {}
         for i, k in enumerate(self._keys):
             self._own.setdefault(k, []).append(i)
-        rows: dict[str, list[int]] = {}
-        for i, e in enumerate(examples):
-            for mid in e.positives:
-                rows.setdefault(mid, []).append(i)
-        self.by_positive = {mid: np.asarray(r, dtype=np.int64) for mid, r in rows.items()}
+        self.by_positive = _rows(examples, "positives")
+        self.by_related = _rows(examples, "related")
 
     @classmethod
     def load(cls, path: Path = EXAMPLES) -> Examples:
         if not path.exists():
             return cls([])
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls([Example(text=str(e["text"]), lang=str(e["lang"]), positives=frozenset(e.get("positives", [])))
+        return cls([Example(text=str(e["text"]), lang=str(e["lang"]), positives=frozenset(e.get("positives", [])),
+                            related=frozenset(e.get("related", [])), id=str(e.get("id", "")))
                     for e in data.get("examples", [])])
 
     def texts(self) -> list[str]:
@@ -134,12 +156,13 @@ class Examples:
         own = _key(text)
         if own in self._own:  # a labelled description is never its own evidence
             scores[self._own[own]] = -np.inf
-        return ExampleContext(scores, self.by_positive)
+        return ExampleContext(scores, self.by_positive, self.by_related)
 
 
 def write(queries: Iterable[Any], path: Path = EXAMPLES) -> int:
     """The examples file from labelled queries (``MatchQuery``); returns how many were written."""
-    rows = [{"id": q.id, "lang": q.lang, "text": q.text, "positives": sorted(q.positives)} for q in queries]
+    rows = [{"id": q.id, "lang": q.lang, "text": q.text, "positives": sorted(q.positives),
+             "related": sorted(q.related)} for q in queries]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"source": "evals/match queries*.yaml + no_answer*.yaml, split=dev",
                                 "examples": rows}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

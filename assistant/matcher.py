@@ -121,8 +121,9 @@ def _score(services: Services, q: QueryParts, k: int, filters: Filters | None, e
             models.append(m)
             seen.add(m.id)
     xs = [mm.features(q, m, ctx) for m in models]
+    looks = [mm.lookalike(ctx, m.id) for m in models]
     out = [Scored(m, p, mm.band(p, q.lang), float(x[0]), [])
-           for m, x, p in zip(models, xs, mm.probabilities(xs), strict=True)]
+           for m, x, p in zip(models, xs, mm.probabilities(xs, looks), strict=True)]
     out.sort(key=lambda s: (-s.probability, s.model.id))
     for s in out[:k]:  # reasons only for what is shown
         s.reasons = honest_reasons(q, s.model, lang)
@@ -244,15 +245,17 @@ def band_label(band: str | None, lang: str) -> str:
     return t(f"band.{band or 'none'}", lang)
 
 
-def probabilities(services: Services, q: QueryParts, ids: list[str]) -> dict[str, tuple[float, np.ndarray]]:
-    """Probability and features for chosen models (benchmarks and training: labelled pairs that search
-    may not have returned)."""
+def probabilities(services: Services, q: QueryParts,
+                  ids: list[str]) -> dict[str, tuple[float, np.ndarray, float]]:
+    """Probability, features and look-alike evidence for chosen models (benchmarks and training: labelled
+    pairs that search may not have returned)."""
     cat = services.retriever.catalog()
     ctx = bank_context(services, q)
     mm = match_model(services)
     known = [mid for mid in ids if mid in cat.positions]
     xs = [mm.features(q, cat.models[cat.positions[mid]], ctx) for mid in known]
-    return {mid: (p, x) for mid, x, p in zip(known, xs, mm.probabilities(xs), strict=True)}
+    looks = [mm.lookalike(ctx, mid) for mid in known]
+    return {mid: (p, x, look) for mid, x, look, p in zip(known, xs, looks, mm.probabilities(xs, looks), strict=True)}
 
 
 def _sentences(q: QueryParts) -> list[str]:

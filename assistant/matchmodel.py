@@ -6,7 +6,8 @@ and groups, where non-overlapping ages count against), the need, the core activi
 dev pairs (``parastelu train match``; weights in ``knowledge/classifier/match.json``) turns them into a
 probability; no single raw-cosine cutoff decides. The labelled descriptions themselves are evidence too
 (``match_examples``): how close the person's text is to one whose answer was this model (``described_as``;
-``described`` is 0.0 for a model nobody has described); see ``logit`` for how the two readings combine.
+``described`` is 0.0 for a model nobody has described); see ``logit`` for how the two readings combine. A
+description labelled only a look-alike of the model counts against it in stage two (``lookalike``).
 """
 
 from __future__ import annotations
@@ -127,7 +128,8 @@ class MatchModel:
         self.intercept = 0.0
         self.mean = np.zeros(len(FEATURES))
         self.scale = np.ones(len(FEATURES))
-        self.stage2 = np.asarray([1.0, 0.0, 0.0])  # weights of (logit, margin over best other, bias)
+        # weights of (logit, margin over best other, lookalike, bias)
+        self.stage2 = np.asarray([1.0, 0.0, 0.0, 0.0])
         self.base: tuple[np.ndarray, float, np.ndarray, np.ndarray] | None = None  # without the description
         bands: dict[str, float] = {}
         self.close_by_lang: dict[str, float] = {}  # the bar for "a close match" in each language of the text
@@ -138,7 +140,8 @@ class MatchModel:
                 self.intercept = float(data["intercept"])
                 self.mean = np.asarray(data["mean"], dtype=np.float64)
                 self.scale = np.asarray(data["scale"], dtype=np.float64)
-                self.stage2 = np.asarray(data.get("stage2", [1.0, 0.0, 0.0]), dtype=np.float64)
+                stage2 = [float(v) for v in data.get("stage2", [1.0, 0.0, 0.0])]
+                self.stage2 = np.asarray(stage2[:-1] + [0.0] * (4 - len(stage2)) + stage2[-1:])
                 if "base" in data:
                     b = data["base"]
                     self.base = (np.asarray(b["coef"], dtype=np.float64), float(b["intercept"]),
@@ -222,14 +225,22 @@ class MatchModel:
         base = float(((x[:-2] - mean) / scale) @ coef + intercept)
         return max(full, base) if x[-2] > 0 else base
 
-    def probabilities(self, xs: list[np.ndarray]) -> list[float]:
-        """Stage two: each candidate against the best of the others (a clear winner is likelier right)."""
+    @staticmethod
+    def lookalike(ctx: BankContext, model_id: str) -> float:
+        """How much closer the person's text is to a description labelled a look-alike of this model than
+        to one labelled it (``match_examples``); 0.0 without descriptions."""
+        return ctx.examples.lookalike(model_id) if ctx.examples is not None else 0.0
+
+    def probabilities(self, xs: list[np.ndarray], looks: list[float] | None = None) -> list[float]:
+        """Stage two: each candidate against the best of the others (a clear winner is likelier right), and
+        against what people who told a mere look-alike of it said (``lookalike``)."""
         z = [self.logit(x) for x in xs]
         out: list[float] = []
         for i, zi in enumerate(z):
             others = [zj for j, zj in enumerate(z) if j != i]
             margin = zi - max(others) if others else 4.0
-            out.append(_sigmoid(float(self.stage2 @ np.asarray([zi, margin, 1.0]))))
+            look = looks[i] if looks is not None else 0.0
+            out.append(_sigmoid(float(self.stage2 @ np.asarray([zi, margin, look, 1.0]))))
         return out
 
     def probability(self, x: np.ndarray) -> float:

@@ -258,3 +258,33 @@ def test_each_language_has_its_own_bar_for_a_close_match(real_embedder, tmp_path
     assert (mm.close("fi"), mm.close("en"), mm.close("sv")) == (0.35, 0.6, 0.5)  # sv: the overall bar
     assert [mm.band(0.45, lang) for lang in ("fi", "sv", "en")] == ["close", "topic", "topic"]
     assert mm.band(0.7, "en") == "close" and mm.band(0.85, "en") == "same"
+
+
+def test_a_description_labelled_a_look_alike_counts_only_where_it_is_closer_than_one_labelled_the_model() -> None:
+    import numpy as np
+
+    from assistant.match_examples import ExampleContext
+
+    rows = {"kiva": np.asarray([1]), "pop": np.asarray([0])}
+    related = {"kiva": np.asarray([0, 2]), "pop": np.asarray([2]), "mst": np.asarray([2])}
+    ctx = ExampleContext(np.asarray([0.5, 1.0, 3.0]), rows, related)
+    assert ctx.lookalike("kiva") == 2.0  # the closest look-alike description (3.0) stands 2.0 above its own (1.0)
+    assert ctx.lookalike("mst") == 3.0  # nobody described MST itself: the look-alike alone counts
+    assert ctx.lookalike("walkers") == 0.0  # no look-alike told of it: no evidence against
+    closer = ExampleContext(np.asarray([4.0, 1.0, 3.0]), rows, related)
+    assert closer.lookalike("pop") == 0.0  # a description labelled the model itself is closer
+
+
+def test_a_story_like_a_labelled_look_alike_lowers_the_models_probability(real_embedder) -> None:  # type: ignore[no-untyped-def]
+    from assistant.matchmodel import MatchModel
+
+    mm = MatchModel(real_embedder)
+    assert mm.stage2[2] < 0  # fitted: look-alike evidence counts against
+    # in our own words: the KiVa school core told for adult care staff (dev descriptions labelled it related)
+    person = "Hoivakodin hoitajat kiusaavat uusia työkavereita; haluamme ohjelman, jossa sivustakatsojat puuttuvat."
+    ctx = mm.examples.context(real_embedder, person, "fi")
+    assert ctx is not None
+    look = ctx.lookalike("kiva-koulu")
+    assert look > 0.5
+    x = mm.mean.copy()
+    assert mm.probabilities([x], [look])[0] < mm.probabilities([x], [0.0])[0]

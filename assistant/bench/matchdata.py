@@ -60,6 +60,7 @@ class Pairs:
     x: list[np.ndarray] = field(default_factory=list)
     p: list[float] = field(default_factory=list)
     y: list[int] = field(default_factory=list)
+    look: list[float] = field(default_factory=list)  # look-alike evidence (stage two)
     searched: list[str] = field(default_factory=list)  # search order (hybrid retrieval), for r@k
 
 
@@ -91,8 +92,9 @@ def build(services: Services, queries: list[MatchQuery]) -> list[Pairs]:
         for mid in ids:
             if mid not in scored:
                 continue
-            p, x = scored[mid]
+            p, x, look = scored[mid]
             pairs.ids.append(mid)
+            pairs.look.append(look)
             pairs.x.append(x)
             pairs.p.append(p)
             pairs.y.append(1 if mid in q.positives else 0)

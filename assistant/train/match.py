@@ -130,6 +130,7 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
     x = np.stack([xi for p in pairs for xi in p.x])
     y = np.asarray([yi for p in pairs for yi in p.y])
     g = np.asarray([i for i, p in enumerate(pairs) for _ in p.x])
+    look = np.asarray([v for p in pairs for v in p.look])
     print(f"{len(pairs)} dev queries, {len(y)} pairs, {int(y.sum())} positive")
     best: tuple[float, float, np.ndarray] | None = None
     folds = list(GroupKFold(n_splits=5).split(x, y, g))
@@ -144,14 +145,15 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
             best = (c, nll, oof)
     assert best is not None
     c, _, z = best
-    # stage two: each candidate's logit and its margin over the best other candidate of the same query
+    # stage two: each candidate's logit, its margin over the best other candidate of the same query, and how
+    # much closer the text is to a description labelled a look-alike of it than to one labelled it
     margin = np.zeros(len(y))
     for qi in np.unique(g):
         idx = np.flatnonzero(g == qi)
         for i in idx:
             others = [z[j] for j in idx if j != i]
             margin[i] = z[i] - max(others) if others else 4.0
-    x2 = np.stack([z, margin], axis=1)
+    x2 = np.stack([z, margin, look], axis=1)
     oof2 = np.zeros(len(y))
     for tr, te in folds:
         lr2 = LogisticRegression(C=10.0, max_iter=2000)
@@ -161,7 +163,7 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
     print(f"stage two out-of-fold log loss {nll2:.4f}")
     lr2 = LogisticRegression(C=10.0, max_iter=2000)
     lr2.fit(x2, y)
-    stage2 = [float(lr2.coef_[0][0]), float(lr2.coef_[0][1]), float(lr2.intercept_[0])]
+    stage2 = [*(float(w) for w in lr2.coef_[0]), float(lr2.intercept_[0])]
     oof = oof2
     groups: list[tuple[list[str], list[float], set[str]]] = []
     start = 0
