@@ -202,6 +202,10 @@ _FOREIGN_SHAPE = re.compile(r"(?<![\w+/.-])(?:07\d{3}\s?\d{3}\s?\d{3}|01\d{2}\s\
                             r"(?![\w/]|[.,-]\d)")
 
 
+# a henkilötunnus with a wrong check character ("040387-9477") is a mistyped code, never a phone number
+_HETU_SHAPE = re.compile(r"^[0-3]\d[01]\d{3}[-+A-FU-Y]\d{3}[0-9A-Y]$")
+
+
 def _phones(text: str) -> list[Finding]:
     said = [Finding("phone", s, e, t) for s, e, t in spoken_numbers(text)]  # "nolla viis nolla, kuus …"
     if not _DIGITS6.search(text):
@@ -223,7 +227,8 @@ def _phones(text: str) -> list[Finding]:
         if out and start < out[-1].end:
             continue
         before = _clause_before(text, start)
-        if _ytunnus_ok(raw) or _NOT_PHONE_CUE.search(text[max(0, start - 40):start]) or _ORG_PHONE_CUE.search(before):
+        if _ytunnus_ok(raw) or _HETU_SHAPE.match(raw.strip()) or _NOT_PHONE_CUE.search(text[max(0, start - 40):start]) \
+                or _ORG_PHONE_CUE.search(before):
             continue
         label = text[max(0, start - 30):start]
         if _NUMBER_LABEL.search(label) and not _ANY_PHONE_WORD.search(label) and not _PHONE_LABEL.search(label):

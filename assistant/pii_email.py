@@ -24,7 +24,8 @@ _HIDDEN_EMAIL = re.compile(
 _FUNCTIONAL = re.compile(r"^(?:\w+[._-])?(?:info|kirjaamo|registrator|registratur|registry|office|toimisto|"
                          r"asiakaspalvelu|neuvonta|palaute|feedback|support|tuki|contact|kontakt|kansli|admin|"
                          r"helpdesk|no-?reply|referrals?|lahete|inbox|postmaster|webmaster|rekry|vaihde|vaxel|"
-                         r"reception|enquiries|kundtjanst|asiointi|yhteys)(?:[._-]\w+)?$", re.IGNORECASE)
+                         r"reception|enquiries|kundtjanst|asiointi|yhteys|"
+                         r"faktura|lasku|laskutus|invoices?|billing)(?:[._-]\w+)?$", re.IGNORECASE)
 # a service unit's mailbox, named by what it does ("aikuissosiaalityo@", "socialtjanst@", "familjeradgivning@")
 _UNIT = re.compile(r"^[a-z]*(?:sosiaali|social|tjanst|tjänst|palvelu|service|neuvola|radgivning|rådgivning|tiimi|"
                    r"yksikko|yksikkö|enhet|byra|byrå)[a-z]*$", re.IGNORECASE)

@@ -44,6 +44,7 @@ from assistant.pii_names import (
 )
 from assistant.pii_words import DEMONYMS, FIRST_NAMES, HEALTH_STEMS, PUBLIC_NAMES, TITLE_PARTS, not_a_person
 from assistant.resources import shipped
+from assistant.textproc import detect_language
 
 WEIGHTS = shipped("knowledge", "classifier", "pii.json")
 NAME_FEATURES = ("first_name", "any_first_name", "surname_shape", "multi", "initial", "title_before",
@@ -147,7 +148,9 @@ mark jack frank dean laina satu helmi aamu suvi tuija ilta make inga annan alla 
 _LOWER_TITLES = frozenset("mrs mr ms miss rouva herr".split())  # not "fru" (a wife), not "MS" (an illness)
 
 
-def _name_like(words: list[re.Match[str]], i: int, common: frozenset[str]) -> bool:
+def _name_like(words: list[re.Match[str]], i: int, common: frozenset[str], finnish: bool = True) -> bool:
+    """``finnish``: the sentence may be Finnish, so a lowercase word may be a name with a Finnish case ending
+    ("liisan"); in a Swedish or English sentence "helgen" is the weekend, not Helge's."""
     w = words[i].group(0)
     nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
     title = words[i - 1].group(0) if i else ""
@@ -160,7 +163,7 @@ def _name_like(words: list[re.Match[str]], i: int, common: frozenset[str]) -> bo
         return True
     base = re.sub(r"['’]s$", "", w)  # "kev's", "dave's"; "liisan", "väinöllä": a first name typed in lowercase
     # inflected only by a plain case ending: "tomma" (sv empty) is not Tommi's
-    if w.islower() and len(base) >= 3 and (base in FIRST_NAMES or _FI_CASE.sub("", base) in FIRST_NAMES) \
+    if w.islower() and len(base) >= 3 and (base in FIRST_NAMES or finnish and _FI_CASE.sub("", base) in FIRST_NAMES) \
             and base not in _LOWER_COMMON and _FI_CASE.sub("", base) not in _LOWER_COMMON:
         return True
     return w[:1].isupper() and not w.isupper() and len(w) > 1
@@ -287,6 +290,7 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
         if shouting:  # "HUOM: MATTI KORPELALLA … ALLERGIA": read as if written in ordinary case
             s_text = _WORD.sub(lambda m: m.group(0).capitalize(), s_text)
         words = list(_WORD.finditer(s_text))
+        finnish = detect_language(s_text) == "fi"
         # "Alvar Aallon suunnittelema …", "Pippi Långstrump": a public figure or a character, not a client
         famous = [(m.start(), m.end()) for m in PUBLIC_NAMES.finditer(s_text)] if PUBLIC_NAMES else []
         i = 0
@@ -295,7 +299,7 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
             # "toivo on ollu putkassa", "hope and her partner are on methadone": a first name that is also a
             # common word, typed in lowercase, is a candidate where its sentence holds a detail
             lower_common = word.islower() and word in _LOWER_COMMON and bool(health[k])
-            if not (_name_like(words, i, common) or lower_common) or shouting and not _first_name(word):
+            if not (_name_like(words, i, common, finnish) or lower_common) or shouting and not _first_name(word):
                 i += 1
                 continue
             end = i

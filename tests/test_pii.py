@@ -65,6 +65,15 @@ def test_henkilotunnus_invalid_is_not_reported(bad: str) -> None:
     assert kinds(f"Tunnus {bad} hylättiin.") == []
 
 
+def test_a_henkilotunnus_with_a_wrong_check_character_is_no_phone_number() -> None:
+    # our own example: a mistyped code with a digit for its check character; a phone number beside it still counts
+    good = hetu("050691", "-", "912")  # starts like a mobile number (050)
+    bad = good[:-1] + ("7" if good[-1] != "7" else "8")
+    assert not valid_hetu(bad)
+    assert kinds(f"Tunnus {bad} ei kelpaa järjestelmälle, tarkistatko?") == []
+    assert kinds(f"Tunnus {bad} ei kelpaa, soita 040 765 4321") == ["phone"]
+
+
 def test_a_code_typed_with_spaces_round_its_separator_or_after_its_name() -> None:
     assert [f.text for f in find("äidin tunnus on 010203 - 9046, lapun takana")] == ["010203 - 9046"]
     assert find("välit 010203 - 904A ja 2020 - 2021") == []  # a wrong check character: no code
@@ -148,6 +157,8 @@ def test_email_addresses_written_to_hide_them(text: str, span: str) -> None:
     "We meet at 10.30 at cafe.se",
     "Send referrals to the MASH inbox, safeguarding.referrals[at]example.gov.uk, never to a worker",
     "Yhteydenotot kirjaamo@example.fi kautta",
+    "Laskut osoitteeseen laskutus@example.fi, ei kenellekään henkilökohtaisesti",
+    "Please send every invoice to invoices@example.co.uk",
 ])
 def test_look_alikes_and_shared_mailboxes_are_not_personal_addresses(text: str) -> None:
     assert find(text) == []
@@ -197,6 +208,12 @@ def test_name_with_health_or_social_detail(text: str, span: str) -> None:
 ])
 def test_names_or_conditions_alone_are_not_reported(text: str) -> None:
     assert find(text) == []
+
+
+def test_a_swedish_word_is_not_read_as_a_finnish_case_form_of_a_first_name() -> None:
+    # "helgen" (the weekend) would be Helge's genitive only in Finnish; "liisan" in Finnish is Liisa's
+    assert [f.text for f in find("Sten Holmberg fick en stroke i helgen och behöver logoped")] == ["Sten Holmberg"]
+    assert [f.text for f in find("liisan diabetes on taas huonossa hoitotasapainossa")] == ["liisan"]
 
 
 def test_mask_and_labels() -> None:
