@@ -6,6 +6,7 @@ offer, "onko tällaista jo tehty?"), the CLI/API search and the benchmarks.
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,6 +101,11 @@ def score(services: Services, q: QueryParts, k: int = 5, filters: Filters | None
         return _score(services, q, k, filters, exclude, lang)
 
 
+def _percent(p: float) -> float:
+    """A probability cut down to whole percentages (0.449 → 0.44)."""
+    return math.floor(p * 100 + 1e-9) / 100
+
+
 def _score(services: Services, q: QueryParts, k: int, filters: Filters | None, exclude: set[str] | None,
            lang: str | None) -> list[Scored]:
     retriever = services.retriever
@@ -122,9 +128,12 @@ def _score(services: Services, q: QueryParts, k: int, filters: Filters | None, e
             seen.add(m.id)
     xs = [mm.features(q, m, ctx) for m in models]
     looks = [mm.lookalike(ctx, m.id) for m in models]
-    out = [Scored(m, p, mm.band(p, q.lang), float(x[0]), [])
+    # shown as whole percentages: models that show the same percentage (often "0 %" when nothing is close)
+    # follow their similarity, so the nearest few are the nearest in meaning, not noise in the third decimal;
+    # cut down, not rounded, so no decision against a bar (itself in whole percentages) changes
+    out = [Scored(m, _percent(p), mm.band(_percent(p), q.lang), float(x[0]), [])
            for m, x, p in zip(models, xs, mm.probabilities(xs, looks), strict=True)]
-    out.sort(key=lambda s: (-s.probability, s.model.id))
+    out.sort(key=lambda s: (-s.probability, -s.similarity, s.model.id))
     for s in out[:k]:  # reasons only for what is shown
         s.reasons = honest_reasons(q, s.model, lang)
     return out[:k]
