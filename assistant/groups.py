@@ -57,7 +57,13 @@ _WORDED = ((re.compile(r"\b(?:under|före|innan)\s+skolålder\w*|\balle\s+koului
                        r"\bcollege\s+students?", re.IGNORECASE), 19, 30),
            (re.compile(r"\bvarusm(?:ies|iehi|iest)\w*|\bbeväring\w*|\bconscripts?\b", re.IGNORECASE), 18, 25),
            (re.compile(r"\btyöikäi\w*|\bi\s+arbetsför\s+ålder|\barbetsföra\b|\bworking[\s-]age\b", re.IGNORECASE),
-            18, 64))
+            18, 64),
+           # minors, teenagers and older people: life stages that fix an age as firmly as a school level does
+           (re.compile(r"\balaikäi\w*|\bminderårig\w*|\bminors?\b|\bunder-18s?\b", re.IGNORECASE), 0, 17),
+           (re.compile(r"\bteini\w*|\btonåring\w*|\bteenager\w*|\bteens\b|\bteenage\b", re.IGNORECASE), 13, 19),
+           (re.compile(r"\bikäihmi\w*|\bikääntyne\w*|\biäkkä\w*|\bvanhus\w*|\bvanhuks\w*|\beläkeläi\w*|"
+                       r"\bäldre\s+(?:personer|människor|invånare)|\bpensionär\w*|\bolder\s+(?:people|adults|persons)|"
+                       r"\belderly\b|\bpensioners?\b", re.IGNORECASE), 60, 120))
 
 # Coarse classes by word stems (matched at word starts). Written for fi/sv/en welfare texts.
 GROUP_STEMS: dict[str, tuple[str, ...]] = {

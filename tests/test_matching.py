@@ -190,6 +190,10 @@ def test_ages_said_in_words_and_school_years_are_ages() -> None:
     ("kiusaaminen ammattikorkeakoulussa opiskelijoiden kesken", (19, 30)),
     ("a lesson series for conscripts", (18, 25)),
     ("nimetön chat työikäisille", (18, 64)),
+    ("alaikäiset rikoksentekijät ja heidän perheensä", (0, 17)),
+    ("parents whose teenagers game all night", (13, 19)),
+    ("ikäihmiset, joita huijataan puhelimessa", (60, 120)),
+    ("äldre personer som bor ensamma på landsbygden", (60, 120)),
 ])
 def test_school_levels_and_life_stages_are_ages(text: str, expected: tuple[int, int]) -> None:
     from assistant.groups import AgeRange, age_compatibility, ages
