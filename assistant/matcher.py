@@ -128,12 +128,13 @@ def _score(services: Services, q: QueryParts, k: int, filters: Filters | None, e
             seen.add(m.id)
     xs = [mm.features(q, m, ctx) for m in models]
     looks = [mm.lookalike(ctx, m.id) for m in models]
-    # shown as whole percentages: models that show the same percentage (often "0 %" when nothing is close)
-    # follow their similarity, so the nearest few are the nearest in meaning, not noise in the third decimal;
-    # cut down, not rounded, so no decision against a bar (itself in whole percentages) changes
-    out = [Scored(m, _percent(p), mm.band(_percent(p), q.lang), float(x[0]), [])
-           for m, x, p in zip(models, xs, mm.probabilities(xs, looks), strict=True)]
-    out.sort(key=lambda s: (-s.probability, -s.similarity, s.model.id))
+    # shown in whole percentages, cut down (not rounded, so no decision against a bar, itself in whole
+    # percentages, changes); models that show the same percentage (often "0 %" when nothing is close) follow
+    # the stage-one reading of the record, which put the expected model first on the retrieval dev queries
+    # more often than the third decimal or the raw similarity did
+    ranked = sorted(zip(models, xs, mm.probabilities(xs, looks), strict=True),
+                    key=lambda r: (-_percent(r[2]), -mm.logit(r[1]), r[0].id))
+    out = [Scored(m, _percent(p), mm.band(_percent(p), q.lang), float(x[0]), []) for m, x, p in ranked]
     for s in out[:k]:  # reasons only for what is shown
         s.reasons = honest_reasons(q, s.model, lang)
     return out[:k]
