@@ -47,6 +47,7 @@ from assistant.moving import Moving
 from assistant.ordinal_fix import body_after_pointer, field_by_card, replacement
 from assistant.ordinals import item_at
 from assistant.phrases import contains
+from assistant.place_for_place import place_for_place
 from assistant.schema import LIST_FIELDS
 from assistant.substitute import substitute
 from assistant.textsafe import md, short
@@ -209,7 +210,7 @@ class Corrections(Moving):
             fld = next((f for f in near if self._holds(f, c.removed)), None)
             elsewhere = self._holders([re.sub(r"^(?:the|a|an)\s+", "", r, flags=re.I) for r in c.removed], whole=True)
             if fld is None and len(elsewhere) == 1 and (len(c.text.split()) > 2 or same_kind(c.text, c.removed[0])
-                                                        or _NOT_ALL.search(a.text)):
+                                                        or _NOT_ALL.search(a.text) or place_for_place(a.text)):
                 fld = elsewhere[0]  # "the money comes from the municipality, not the ministry": a sentence
             elif fld is None and _NOT_ALL.search(a.text) and "target_groups" in elsewhere:
                 fld = "target_groups"  # "not all young people": whom it is for, also when the idea says them too

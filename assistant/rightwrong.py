@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from assistant import edits, numberwords
 from assistant.edits import LEAD_FILLER
 from assistant.items import clauses
+from assistant.place_for_place import same_preposition
 
 if TYPE_CHECKING:
     from assistant.understand import Understanding
@@ -282,6 +283,10 @@ def right_and_wrong(nlu: Understanding, text: str) -> tuple[str, list[str], list
                 removed.append(gone)
     if removed or len(positive) > 1:  # "…, det är Krits vi jobbar med", "mä sekotin ne": remarks, not content
         # ("se kysely oli 2023, ei 2022" says a number is right: that stays, whatever else the clause is)
+        placed = same_preposition(positive, removed, REMARK)
+        if placed:  # "vi träffas i Sundom bibliotek nu, int i Gamla Vasa": a place for a place
+            positive, removed = [placed[0]], [placed[1]]
+            pairs.append(placed)
         kept = [p for p in positive if p and (not REMARK.match(p) or _number_for_number(p, removed))]
         positive = kept if removed else (kept or positive[:1])
         positive = [p for i, p in enumerate(positive)  # "Krits; Krits vi jobbar med": said once

@@ -107,3 +107,27 @@ def test_words_before_the_correction_word_are_no_answer(start_at) -> None:  # ty
     iv.edit("target_groups", ["alle 30-vuotiaat"])
     turn = iv.turn("sori ne luvut meni väärin, käyntejä oli 1 410 eikä 1 140")
     assert not turn.draft.problem
+
+
+def test_a_place_said_with_its_preposition_on_both_sides_is_swapped_at_the_summary(start_at) -> None:  # type: ignore[no-untyped-def]
+    # our own sentences: "we meet in X now, not in Y" starts like a remark about us, yet says a place for a place
+    iv = start_at("sv", None)
+    iv.edit("core", ["Gruppen träffas varje tisdag i Norra skolans matsal.", "Varje träff har ett tema."])
+    iv.edit("target_groups", ["föräldrar till tonåringar"])
+    at_summary(iv)
+    turn = iv.turn("vi träffas i Stadsbibliotekets studierum nu, inte i Norra skolans matsal")
+    assert any("Stadsbibliotekets studierum" in c for c in turn.draft.core)
+    assert not any("matsal" in c for c in turn.draft.core)
+    assert "Varje träff har ett tema." in turn.draft.core
+
+
+def test_the_same_preposition_on_both_sides_reads_a_place_for_a_place() -> None:
+    from assistant.place_for_place import place_for_place, same_preposition
+    from assistant.rightwrong import REMARK
+
+    assert place_for_place("we meet at the church hall now, not at the library")
+    assert not place_for_place("Nuoret, ei aikuiset")
+    assert not place_for_place("vi träffas i Sundom, inte på tisdagar")  # another preposition: no pair
+    assert same_preposition(["vi träffas i Sundom bibliotek nu"], ["i Gamla Vasa"], REMARK) == \
+        ("Sundom bibliotek", "Gamla Vasa")
+    assert same_preposition(["Sundom bibliotek"], ["i Gamla Vasa"], REMARK) is None  # not a clause about us
