@@ -132,9 +132,10 @@ def _score(services: Services, q: QueryParts, k: int, filters: Filters | None, e
     # percentages, changes); models that show the same percentage (often "0 %" when nothing is close) follow
     # the stage-one reading of the record, which put the expected model first on the retrieval dev queries
     # more often than the third decimal or the raw similarity did
-    ranked = sorted(zip(models, xs, mm.probabilities(xs, looks), strict=True),
-                    key=lambda r: (-_percent(r[2]), -mm.logit(r[1]), r[0].id))
-    out = [Scored(m, _percent(p), mm.band(_percent(p), q.lang), float(x[0]), []) for m, x, p in ranked]
+    z = [mm.logit(x) for x in xs]
+    ranked = sorted(zip(models, xs, z, mm.stage_two(z, looks), strict=True),
+                    key=lambda r: (-_percent(r[3]), -r[2], r[0].id))
+    out = [Scored(m, _percent(p), mm.band(_percent(p), q.lang), float(x[0]), []) for m, x, _, p in ranked]
     for s in out[:k]:  # reasons only for what is shown
         s.reasons = honest_reasons(q, s.model, lang)
     return out[:k]

@@ -234,7 +234,10 @@ class MatchModel:
     def probabilities(self, xs: list[np.ndarray], looks: list[float] | None = None) -> list[float]:
         """Stage two: each candidate against the best of the others (a clear winner is likelier right), and
         against what people who told a mere look-alike of it said (``lookalike``)."""
-        z = [self.logit(x) for x in xs]
+        return self.stage_two([self.logit(x) for x in xs], looks)
+
+    def stage_two(self, z: list[float], looks: list[float] | None = None) -> list[float]:
+        """``probabilities`` from the stage-one logits ``z`` (a caller that also ranks by them reads them once)."""
         out: list[float] = []
         for i, zi in enumerate(z):
             others = [zj for j, zj in enumerate(z) if j != i]
