@@ -291,7 +291,7 @@ def _addresses(text: str) -> list[Finding]:
         before = _clause_before(text, f.start)
         residential = bool(re.search(r"\s[A-Ka-k]\s?\d|lgh|\dtr|\d\str|Flat|Apt|Apartment|Unit|/", f.text))
         public = _PUBLIC.search(before) or _SERVICE.search(text[f.end:f.end + 60])
-        if not residential and public and not _HOME.search(before):
+        if not residential and public and not _HOME.search(_PUBLIC.sub(" ", before)):  # "Care Home" is no home
             continue  # "Keskustakirjasto Oodi, Töölönlahdenkatu 4", "…, Torikatu 1, on avoinna": public
         kept.append(f)
     return kept

@@ -206,6 +206,24 @@ def _context(words: list[re.Match[str]], i: int, end: int, s_text: str, after: s
             1.0 if quoted else 0.0]
 
 
+# a pet's or a therapy animal's word ("kissa", "terapiakoira", "hunden", "the dog"), also as a compound's head
+_ANIMAL = re.compile(r"(?:kissa|koira|kissan|koiran|hevonen|hevosen|katt|katten|hund|hunden|häst|hästen|kanin|"
+                     r"cat|dog|kitten|puppy|pony|horse|rabbit)$", re.IGNORECASE)
+
+
+def _pet(words: list[re.Match[str]], i: int, end: int) -> bool:
+    """A name given to an animal: "kissa Onni", "Helmi on lastenkodin uusi terapiakoira", "our dog Max"."""
+    if i and _ANIMAL.search(words[i - 1].group(0)) or end > i and _ANIMAL.search(words[i].group(0)):
+        return True
+    after = [w.group(0).lower() for w in words[end + 1:end + 6]]
+    return bool(after) and after[0] in ("on", "oli", "är", "var", "is", "was") \
+        and any(_ANIMAL.search(w) for w in after[1:])
+
+
+# Finnish negation verbs: in capitals "EI ANNA" is "does not give", not Anna
+_NEGATION = frozenset("ei en et emme ette eivät älä älkää".split())
+
+
 def _shouted(sentence: str) -> bool:
     """A sentence typed in capitals throughout (a warning note), whose names are only told by the lists."""
     words = [w for w in _WORD.findall(sentence) if len(w) > 1]
@@ -299,12 +317,14 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
             # "toivo on ollu putkassa", "hope and her partner are on methadone": a first name that is also a
             # common word, typed in lowercase, is a candidate where its sentence holds a detail
             lower_common = word.islower() and word in _LOWER_COMMON and bool(health[k])
-            if not (_name_like(words, i, common, finnish) or lower_common) or shouting and not _first_name(word):
+            if not (_name_like(words, i, common, finnish) or lower_common) or shouting and not _first_name(word) \
+                    or shouting and i and words[i - 1].group(0).lower() in _NEGATION:
                 i += 1
                 continue
             end = i
             while end + 1 < len(words) and end - i < (1 if shouting else 2) and words[end + 1].group(0)[:1].isupper() \
                     and not words[end + 1].group(0).split("-")[0].isupper() \
+                    and not (shouting and _common(words[end + 1].group(0), common)) \
                     and s_text[words[end].end():words[end + 1].start()].strip() in ("", "-"):
                 end += 1
             if end == i and i + 1 < len(words) and _lowercase_name(words[i].group(0), words[i + 1].group(0)):
@@ -367,7 +387,7 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
             told_of = next((words[j].start() for j in range(end + 1, len(words)) if _others_at(words, j)), None)
             others_first = told_of is not None and not any(
                 words[end].end() <= h.start() < told_of for h in health[k])
-            people = all(w.lower() in DEMONYMS or not_a_person(w) for w in span_words) \
+            people = _pet(words, i, end) or all(w.lower() in DEMONYMS or not_a_person(w) for w in span_words) \
                 or (len(span_words) == 1 and _kin(first)) \
                 or (len(span_words) > 1 and any(_PLACEHOLDER.match(w) for w in span_words))  # "Finns", "March"
             illness = len(span_words) == 1 and _illness_word(first)

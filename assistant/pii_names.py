@@ -115,19 +115,33 @@ def _role_word(sentence: str, at: int) -> bool:
     return bool(word and _ROLE.search(word.group(0).lower(), 3))
 
 
+# first parts of double names that alone are words ("Maj-Britt"; "maj" is May in Swedish)
+_DOUBLE_HEADS = frozenset("maj".split())
+
+
 def _first_name(word: str) -> bool:
     if not word[:1].isupper() or word.isupper():
         return False
     low = word.lower().rstrip("'’")
     if "-" in low:  # "Per-Anders", "Marja-Liisan": a double name, not "Etelä-Karjala"
         head, _, tail = low.partition("-")
-        return low in FIRST_NAMES or (head in FIRST_NAMES and _first_name(tail.capitalize()))
+        return low in FIRST_NAMES or ((head in FIRST_NAMES or head in _DOUBLE_HEADS) and _first_name(tail.capitalize()))
     if low in FIRST_NAMES:
         return True
     stem = _FI_CASE.sub("", low)
     # "Ahmedilta", "Ahmedille": a name ending in a consonant takes an -i- before the case ending
     return stem in FIRST_NAMES or (stem + "a") in FIRST_NAMES or (stem + "i") in FIRST_NAMES \
-        or (stem.endswith("i") and stem[:-1] in FIRST_NAMES)
+        or (stem.endswith("i") and stem[:-1] in FIRST_NAMES) or _graded(stem) in FIRST_NAMES
+
+
+_GRADE = re.compile(r"([^kpt])([kpt])([aeiouyäö])$")
+
+
+def _graded(stem: str) -> str:
+    """The name behind a Finnish case form with consonant gradation: "Jukalta" (stem "juka") is Jukka's,
+    "Matille" Matti's, "Heikiltä" Heikki's; "" where the stem has no single k, p or t before its last vowel."""
+    m = _GRADE.search(stem)
+    return stem[:m.start(2)] + m.group(2) * 2 + m.group(3) if m and len(stem) >= 4 else ""
 
 
 def names_with_health(text: str) -> list[tuple[int, int, str]]:

@@ -50,7 +50,8 @@ PUBLIC_PLACE = (
     "koulu", "päiväkoti", "keskus", "palvelupiste", "kaupungin", "kunnan", "toimisto", "museo", "kirkko",
     "seurakunta", "bibliotek", "stadshus", "kommunhus", "kontor", "skola", "sjukhus", "vårdcentral",
     "centrum", "center", "centre", "library", "town hall", "city hall", "office", "school", "hospital",
-    "clinic", "council", "church", "museum", "station",
+    "clinic", "council", "church", "museum", "station", "care home", "nursing home", "hoivakoti", "palvelutalo",
+    "vanhainkoti", "äldreboende", "servicehus", "vårdhem", "hospice",
 )
 # Unambiguous signs of a home address: staircase/flat, "lgh", "tr", "Flat", "Apt", "osoitteessa".
 HOME_CUES = ("asun", "asuu", "asuvat", "asunut", "kotiosoite", "kotikäynti", "kotiin", "kotona", "bor", "bodde",
@@ -62,7 +63,8 @@ SERVICE_CUES = ("avoinna", "auki", "aukiolo", "palvelee", "öppet", "öppettider
 # A job title just before a name: the person is staff, not a client ("sosiaaliohjaaja Pekka Virtanen").
 TITLE_PARTS = ("ohjaaja", "hoitaja", "työntekijä", "lääkäri", "terapeutti", "kuraattori", "psykologi", "päällikkö",
                "johtaja", "koordinaattori", "asiantuntija", "kurator", "sköterska", "läkare", "handläggare",
-               "terapeut", "psykolog", "samordnare", "chef", "doctor", "dr", "nurse", "counsellor", "counselor",
+               "terapeut", "psykolog", "samordnare", "chef", "doctor", "doktor", "tohtori", "dr", "nurse", "counsellor",
+               "counselor",
                "manager", "coordinator", "worker", "therapist", "psychologist", "officer", "professor", "prof",
                "henkilö", "kontaktperson", "stödperson")
 ROLE_PARTS = ("ohjaaj", "työntekij", "hoitaj", "terapeut", "lääkär", "palvelu", "keskus", "yksikk", "asema",

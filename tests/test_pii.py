@@ -346,3 +346,31 @@ def test_a_uk_number_with_the_trunk_zero_in_brackets() -> None:
 
     assert [(f.kind, f.text) for f in find("Call his daughter on +44 (0)7700-900-123 after six.")] == \
         [("phone", "+44 (0)7700-900-123")]
+
+
+def test_a_finnish_name_with_consonant_gradation_is_a_first_name() -> None:
+    """"Jukalta" is Jukka's, "Antille" Antti's (twenty-ninth round); common words stay words."""
+    from assistant.pii_names import _first_name
+
+    assert [_first_name(w) for w in ("Jukalta", "Matille", "Antille", "Heikiltä", "Maj-Britt")] == [True] * 5
+    assert [_first_name(w) for w in ("Katu", "Opetus", "Hetki", "Apua")] == [False] * 4
+
+
+def test_a_shouted_note_names_the_person_and_not_the_next_word() -> None:
+    from assistant.pii import find
+
+    assert [(f.kind, f.text) for f in find("ERIK ÄR INLAGD PÅ AKUTPSYK IGEN, RING INTE HONOM")] == \
+        [("name_health", "ERIK")]
+    assert [(f.kind, f.text) for f in find("JUKALTA LOPPU EPILEPSIALÄÄKKEET TAAS, APTEEKKI EI ANNA ENNEN MAANANTAITA")] \
+        == [("name_health", "JUKALTA")]
+
+
+def test_a_doctor_a_pet_and_a_care_home_are_not_a_clients_personal_data() -> None:
+    from assistant.pii import find
+
+    assert find("Doktor Lindberg konstaterade att patienten har diabetes typ 2 och remitterade till dietist") == []
+    assert find("Kissa Onni oli eläinlääkärissä hammastulehduksen takia, siks lähdin aikasemmin") == []
+    assert find("Helmi on lastenkodin uusi terapiakoira, masentuneet nuoret rakastaa sitä") == []
+    assert find("Orchard Close Care Home, 2 Orchard Close, has 40 beds and a respite room") == []
+    assert [(f.kind, f.text) for f in find("Mother lives at 2 Orchard Close, she has dementia")] == \
+        [("address", "2 Orchard Close")]
