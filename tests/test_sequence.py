@@ -33,3 +33,16 @@ def test_weight_zero_or_one_sentence_leaves_the_probabilities_alone_and_known_fi
     assert np.array_equal(marginals(probs[:1], t, 1.0), probs[:1])
     m = marginals(probs, t, 1.0, known={0: CLASSES.index("target_groups")})
     assert m[0].argmax() == CLASSES.index("target_groups") and m[0].max() > 0.99
+
+
+def test_an_owner_said_with_its_own_words_is_filed_as_the_organisation(real_embedder) -> None:  # type: ignore[no-untyped-def]
+    """"hallinnoi", "virallisesti taustalla": the owner, not a partner (organisation cues, twenty-ninth round);
+    a partner named with "mukana" stays an actor."""
+    from assistant.classify import FieldClassifier
+    from assistant.flow import load_prompts
+
+    clf = FieldClassifier(real_embedder, load_prompts())
+    owner, partner = clf.predict(["Virallisesti taustalla on Vantaan Nuorisoseura ry."]), \
+        clf.predict(["Mukana on seurakunta ja kaksi yhdistystä."])
+    assert (owner[0].field, owner[0].p > 0.8) == ("organisation", True)
+    assert partner[0].field == "actors"
