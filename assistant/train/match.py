@@ -22,6 +22,16 @@ from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 PAIRS = ROOT / "evals" / "match"
+# The newest batch of labelled queries stays out of training for one round: its dev part then measures the
+# shipped model on descriptions it never saw (without a look at the held-out part). Twenty-ninth round: m15,
+# whose refit moved the offer bars by up to 0.17 and lost dev offers and one retrieval first place while the
+# leave-one-batch-out estimate stayed equal; the next round trains on it and holds back its own new batch.
+HELD_BACK = ("m15",)
+
+
+def trained_on(query_id: str) -> bool:
+    """A dev query the shipped match model learns from (not one of the batch held back)."""
+    return not any(query_id.startswith(b + "-") for b in HELD_BACK)
 
 
 def offer_outcomes(groups: list[tuple[list[str], list[float], set[str]]], bar: float) -> tuple[int, int, int, int]:
@@ -122,8 +132,8 @@ def train(settings: Settings, out: Path = WEIGHTS) -> int:
 
     from assistant.bench.interview import _services
 
-    dev = load_queries(PAIRS, split="dev")
-    print(f"{write_examples(dev)} labelled dev descriptions → {EXAMPLES}")
+    dev = [q for q in load_queries(PAIRS, split="dev") if trained_on(q.id)]
+    print(f"{write_examples(dev)} labelled dev descriptions → {EXAMPLES} (held back: {', '.join(HELD_BACK)})")
     with tempfile.TemporaryDirectory(prefix="parastelu-train-match-") as tmp:
         svc = _services(settings, Path(tmp))
         pairs = build(svc, dev)
