@@ -215,9 +215,9 @@ def _pet(words: list[re.Match[str]], i: int, end: int) -> bool:
     """A name given to an animal: "kissa Onni", "Helmi on lastenkodin uusi terapiakoira", "our dog Max"."""
     if i and _ANIMAL.search(words[i - 1].group(0)) or end > i and _ANIMAL.search(words[i].group(0)):
         return True
-    after = [w.group(0).lower() for w in words[end + 1:end + 6]]
+    after = [w.group(0).lower() for w in words[end + 1:end + 5]]  # the animal as the predicate, not "koiran kanssa"
     return bool(after) and after[0] in ("on", "oli", "är", "var", "is", "was") \
-        and any(_ANIMAL.search(w) for w in after[1:])
+        and any(_ANIMAL.search(w) and not w.endswith(("koiran", "kissan", "hevosen")) for w in after[1:])
 
 
 # Finnish negation verbs: in capitals "EI ANNA" is "does not give", not Anna

@@ -63,9 +63,9 @@ SERVICE_CUES = ("avoinna", "auki", "aukiolo", "palvelee", "öppet", "öppettider
 # A job title just before a name: the person is staff, not a client ("sosiaaliohjaaja Pekka Virtanen").
 TITLE_PARTS = ("ohjaaja", "hoitaja", "työntekijä", "lääkäri", "terapeutti", "kuraattori", "psykologi", "päällikkö",
                "johtaja", "koordinaattori", "asiantuntija", "kurator", "sköterska", "läkare", "handläggare",
-               "terapeut", "psykolog", "samordnare", "chef", "doctor", "doktor", "tohtori", "dr", "nurse", "counsellor",
-               "counselor",
-               "manager", "coordinator", "worker", "therapist", "psychologist", "officer", "professor", "prof",
+               "terapeut", "psykolog", "samordnare", "chef", "doctor", "doktor", "tohtori", "dr", "nurse",
+               "counsellor", "counselor", "manager", "coordinator", "worker", "therapist", "psychologist", "officer",
+               "professor", "prof",
                "henkilö", "kontaktperson", "stödperson")
 ROLE_PARTS = ("ohjaaj", "työntekij", "hoitaj", "terapeut", "lääkär", "palvelu", "keskus", "yksikk", "asema",
               "seura", "liitto", "järjest", "työ", "handläggare", "mottagning", "enhet", "verksamhet", "vården",
