@@ -371,6 +371,7 @@ def test_a_doctor_a_pet_and_a_care_home_are_not_a_clients_personal_data() -> Non
     assert find("Doktor Lindberg konstaterade att patienten har diabetes typ 2 och remitterade till dietist") == []
     assert find("Kissa Onni oli eläinlääkärissä hammastulehduksen takia, siks lähdin aikasemmin") == []
     assert find("Helmi on lastenkodin uusi terapiakoira, masentuneet nuoret rakastaa sitä") == []
+    assert [f.text for f in find("Helmi on koiran kanssa lenkillä, mutta masennus on pahentunut")] == ["Helmi"]
     assert find("Orchard Close Care Home, 2 Orchard Close, has 40 beds and a respite room") == []
     assert [(f.kind, f.text) for f in find("Mother lives at 2 Orchard Close, she has dementia")] == \
         [("address", "2 Orchard Close")]
