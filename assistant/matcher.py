@@ -133,9 +133,9 @@ def _score(services: Services, q: QueryParts, k: int, filters: Filters | None, e
     # the stage-one reading of the record, which put the expected model first on the retrieval dev queries
     # more often than the third decimal or the raw similarity did
     z = [mm.logit(x) for x in xs]
-    ranked = sorted(zip(models, xs, z, mm.stage_two(z, looks), strict=True),
-                    key=lambda r: (-_percent(r[3]), -r[2], r[0].id))
-    out = [Scored(m, _percent(p), mm.band(_percent(p), q.lang), float(x[0]), []) for m, x, _, p in ranked]
+    shown = [_percent(p) for p in mm.stage_two(z, looks)]
+    ranked = sorted(zip(models, xs, z, shown, strict=True), key=lambda r: (-r[3], -r[2], r[0].id))
+    out = [Scored(m, p, mm.band(p, q.lang), float(x[0]), []) for m, x, _, p in ranked]
     for s in out[:k]:  # reasons only for what is shown
         s.reasons = honest_reasons(q, s.model, lang)
     return out[:k]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-_PREPOSITION = re.compile(r"^(?:i|på|vid|hos|in|at)\s+(?P<rest>\S.*)$", re.IGNORECASE)
+_PREPOSITION = re.compile(r"^(?P<p>i|på|vid|hos|in|at)\s+(?P<rest>\S.*)$", re.IGNORECASE)
 # "vi träffas i X nu, int i Y", "we meet at X now, not at Y": the same preposition on both sides
 _PLACE_FOR_PLACE = re.compile(r"\s(?P<p>i|på|vid|hos|in|at)\s+[^,.;]+,\s*(?:not|inte|int)\s+(?P=p)\s+\S",
                               re.IGNORECASE)
@@ -31,7 +31,7 @@ def same_preposition(positive: list[str], removed: list[str], remark: re.Pattern
     wrong = _PREPOSITION.match(removed[0].strip())
     if wrong is None:
         return None
-    prep = removed[0].split()[0].lower()
+    prep = wrong.group("p").lower()
     said = list(re.finditer(rf"(?<![\wåäö]){re.escape(prep)}\s+", positive[0], re.IGNORECASE))
     if not said:
         return None
