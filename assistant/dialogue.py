@@ -7,6 +7,7 @@ live state and restores a snapshot if anything fails, so a turn is all or nothin
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from pydantic import ValidationError
@@ -26,6 +27,7 @@ from assistant.interview_types import FieldStatus, InterviewState
 from assistant.items import card_text, dedupe, sentences
 from assistant.llm import LLMExtractor
 from assistant.ordinal_words import spelled, typed_in_digits
+from assistant.removal_ref import referred_removal
 from assistant.schema import LIST_FIELDS, MAX_ITEM, MAX_ITEMS, MAX_TEXT, label
 from assistant.services import Services
 from assistant.several_fixes import SeveralFixes
@@ -66,6 +68,10 @@ class Dialogue(Corrections, Closing, InPassing, SeveralFixes):
         st = self.state
         self.message = text
         u = self.nlu.analyse(text, in_closing=st.phase in ("confirm", "done"))
+        if u.correction is None and u.intent is None and st.phase in ("collect", "confirm", "done"):
+            gone_item = referred_removal(st.draft, self.flow.card, text, st.lang)
+            if gone_item is not None:  # "se tavote missä puhutaan ylipainosta saa lähtee pois": that one item
+                u = dataclasses.replace(u, correction=gone_item)
         if u.intent is None and len(text.split()) >= 5:
             st.lang = detect_language(text, default=st.lang, min_evidence=2)
         gone = self.place_gone(text)
