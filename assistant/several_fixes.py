@@ -59,6 +59,16 @@ _FIX_SIGNAL = re.compile(
     r"(?:laittaa|muuttaa|vaihtaa|kirjottaa|kirjoittaa|lisätä|poistaa|ottaa)|kan\s+(?:du|ni)\s+(?:ändra|skriva|"
     r"lägga|ta|byta|stryka)|sano\s+se|kirjota\s+se|kirjoita\s+se|skriv\s+(?:hellre|om|det|den)|ändra|vaihda|"
     r"muuta\s+se)(?![\wåäö])", re.IGNORECASE)
+# a sentence that opens by saying it is a fix ("btw", "Rättelse först:", "pieni tarkennus ensin:", "sorry, before
+# I answer -"): with an answer before or after it, that sentence is the fix
+_LEAD = re.compile(
+    r"^\W*(?:(?:ok|okei|joo|no|hei|oh|ja|och|å|and|so|also|sori|sorry|förlåt|ai)\W+)*(?:btw|by\s+the\s+way|oh\s+and|"
+    r"(?:a\s+)?(?:quick\s+|small\s+|little\s+)?correction|(?:pieni\s+|pikku\s+)?(?:korjaus|tarkennus)|ai\s+niin|"
+    r"(?:en\s+)?(?:liten\s+)?rättelse|(?:å\s+|och\s+)?förresten|before\s+i\s+answer|ennen\s+ku(?:n)?\s+vastaan|"
+    r"innan\s+jag\s+svarar|one\s+more\s+thing|(?:vielä\s+)?yks\s+juttu(?:\s+vielä)?|en\s+sak\s+till)(?![\wåäö])",
+    re.IGNORECASE)
+# the fix says what is right against what is not ("…, not two hours", "int i Ekenäs", "eikä kuuskytviis")
+_CONTRAST = re.compile(r"(?<![\wåäö])(?:not|ei|eikä|inte|int|instead|vaan|utan)(?![\wåäö])", re.IGNORECASE)
 _KEEP = ("phase", "pending_field", "asking", "summary_fields")
 
 
@@ -101,7 +111,7 @@ def _better(by_parts: set[str], by_whole: set[str], parts_state: InterviewState,
 
 
 # "…, inte på måndagar.", "… eikä urheilutalolla", "…, not the wallasey one": what is wrong, said last
-_NOT_LAST = re.compile(r"(?:,\s*|\s)(?:not|inte|int|eikä)\s+(?:the\s+|on\s+|in\s+|at\s+|i\s+|på\s+)?"
+_NOT_LAST = re.compile(r"(?:,\s*|\s)(?:not|inte|int|eikä|ei)\s+(?:the\s+|on\s+|in\s+|at\s+|i\s+|på\s+)?"
                        r"(?P<wrong>[^\W\d_][\wåäöÅÄÖ'’ -]{1,40}?)\s*[.!]?\s*$", re.IGNORECASE)
 
 
@@ -115,12 +125,17 @@ def _wrong_on_card(tail: str, st: InterviewState, asked: str) -> bool:
     if not m or not before or not wrong:
         return False
     right, first = before[-1], wrong[0]  # of one kind: "tisdagar, inte på måndagar", "Kisakalliossa eikä Kiljavalla"
-    if not (same_kind(right, first) or right[:1].isupper() and first[:1].isupper()
-            or re.fullmatch(r"[\d.:]+", right) and re.fullmatch(r"[\d.:]+", first)):
-        return False
     card = card_text(st.draft, [f for f in type(st.draft).model_fields if f != asked]).lower()
     said = re.findall(r"[\wåäö]{4,}", m.group("wrong").lower())
-    return any(re.search(rf"(?<![\wåäö]){re.escape(w[:5])}", card) for w in said)
+    on_card = [bool(re.search(rf"(?<![\wåäö]){re.escape(w[:5])}", card)) for w in said]
+    if not (same_kind(right, first) or right[:1].isupper() and first[:1].isupper()
+            or re.fullmatch(r"[\d.:]+", right) and re.fullmatch(r"[\d.:]+", first)):
+        # "…, inte Norrbackaskolans", "…, inte till 20": a name or a number the card writes elsewhere, every word
+        # of it (not "sleeping on the sofa, not in cots")
+        named = [w for w in wrong if w[:1].isupper() or any(ch.isdigit() for ch in w)]
+        numbers = re.findall(r"\d+", m.group("wrong"))
+        return bool(named) and all(on_card) and all(re.search(rf"(?<!\d){n}(?!\d)", card) for n in numbers)
+    return any(on_card)
 
 
 def _count(st: InterviewState) -> int:
@@ -152,7 +167,7 @@ class SeveralFixes:
         if len(said) < 2 or len(said[-1].split()) < 4:
             return None
         tail = _AND.sub("", said[-1].strip())
-        if not (_FIX_SIGNAL.search(tail) or _wrong_on_card(tail, st, asked)):
+        if not (_FIX_SIGNAL.search(tail) or _LEAD.match(tail) or _wrong_on_card(tail, st, asked)):
             return None  # an answer's last sentence says more of the answer, unless it says it fixes
         head = text.strip()[: text.strip().rfind(said[-1])].strip()
         start, notices = st.model_copy(deep=True), len(me.notices)
@@ -176,6 +191,49 @@ class SeveralFixes:
             _restore(st, after_head)
             st.draft, st.status, st.unsure = draft, status, unsure
             if not _changed(start, st) > by_whole:
+                return self._back(after_whole, notices_whole, whole)
+            return fixed[:1] + answered
+        finally:
+            self._in_parts = False
+
+    def fix_then_answer(self, text: str) -> list[str] | None:
+        """Mid-interview, a fix of something said before in its own first sentence and then the answer
+        ("Correction: sports evening is on thursdays, not tuesdays. goals is that …", "Rättelse först: …. Å vi
+        räknar …"): the first sentence read as a fix would be at the summary, the rest stored as the answer; kept
+        when that changes the field asked and another one, and more than the whole reading did."""
+        me = cast("Dialogue", self)
+        st = me.state
+        asked = st.pending_field
+        if self._in_parts or st.phase != "collect" or not asked or st.asking != "question" \
+                or len(text.split()) > _MOST_WORDS or getattr(st.draft, asked):
+            return None
+        said = [p for p in _SENTENCE.split(text.strip()) if p.strip()]
+        if len(said) < 2 or len(said[0].split()) < 4:
+            return None
+        first = said[0].strip()
+        if not (_LEAD.match(first) or _FIX_SIGNAL.search(first) or _wrong_on_card(first, st, asked)) \
+                or not _CONTRAST.search(first):
+            return None  # a first sentence that only answers, as most do, or says wrong without what is right
+        rest = text.strip()[text.strip().find(said[1]):].strip()
+        if len(rest.split()) < 6:  # "kakskyt oli viime vuonna": why, not an answer
+            return None
+        start, notices = st.model_copy(deep=True), len(me.notices)
+        self._in_parts = True
+        try:
+            whole = me.handle_one(text)
+            by_whole = _changed(start, st)
+            after_whole, notices_whole = st.model_copy(deep=True), list(me.notices)
+            _restore(st, start.model_copy(deep=True))
+            del me.notices[notices:]
+            st.phase, st.pending_field, st.asking = "confirm", None, "question"
+            st.summary_fields = [f for f in me.flow.card if getattr(st.draft, f)]
+            fixed = me.handle_one(first)
+            if not _changed(start, st) - {asked}:
+                return self._back(after_whole, notices_whole, whole)
+            for key in _KEEP:
+                setattr(st, key, getattr(start, key))
+            answered = me.handle_one(rest)
+            if asked not in _changed(start, st) or not _changed(start, st) > by_whole:
                 return self._back(after_whole, notices_whole, whole)
             return fixed[:1] + answered
         finally:
@@ -292,7 +350,10 @@ class SeveralFixes:
             return again
         if st.phase == "collect":
             midway = self.fixes_midway(text)
-            return midway if midway is not None else self.answer_then_fix(text)
+            if midway is not None:
+                return midway
+            then_fix = self.answer_then_fix(text)
+            return then_fix if then_fix is not None else self.fix_then_answer(text)
         if self._in_parts or st.phase != "confirm" or len(text.split()) > _MOST_WORDS:
             return None
         one = _ONE_THING.match(text)

@@ -158,3 +158,33 @@ def test_two_fixes_announced_before_the_answer(start_at) -> None:  # type: ignor
     assert turn.draft.target_groups == ["children aged 8 to 12", "their parents"]
     assert turn.draft.actors == ["Northgate Library", "Leeds chess academy", "County Council"]
     assert not turn.draft.conditions
+
+
+_SWIM = {"name": "Swim club", "regions": ["Turku"],
+         "core": ["The group swims on Mondays from 10 to 11 at the Impivaara pool.",
+                  "A physiotherapist leads the warm-up."],
+         "actors": ["Turku sports services", "Turku Rheumatism Association"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Correction: the group swims on thursdays, not mondays. we measure how far each person can walk at the start "
+    "and after six months",
+    "sorry, before I answer - it's thursdays, not mondays. we measure how far each person can walk at the start "
+    "and after six months",
+])
+def test_a_fix_then_the_answer(start_at, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Thirtieth round: the fix in the first sentence, the answer after it; both land."""
+    iv = asking_with_card(start_at, "en", "measurement", _SWIM)
+    turn = iv.turn(text)
+    assert "thursdays" in turn.draft.core[0].lower() and "monday" not in turn.draft.core[0].lower()
+    assert turn.draft.core[1] == _SWIM["core"][1]
+    measured = (turn.draft.measurement or "").lower()
+    assert "walk" in measured
+    assert "monday" not in measured and "correction" not in measured and "sorry" not in measured
+
+
+def test_a_first_sentence_that_calls_a_field_wrong_without_the_right_value_is_read_whole(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = asking_with_card(start_at, "en", "funders", {**_SWIM, "goals": ["People keep moving"]})
+    turn = iv.turn("sorry, the goal part is all wrong, that was from our old plan. now the goal is that people "
+                   "with arthritis stay active and meet others")
+    assert not turn.draft.funders
