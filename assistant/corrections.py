@@ -46,6 +46,7 @@ from assistant.moves import answer_before
 from assistant.moving import Moving
 from assistant.ordinal_fix import body_after_pointer, field_by_card, replacement
 from assistant.ordinals import item_at
+from assistant.pair_span import spanned
 from assistant.phrases import contains
 from assistant.place_for_place import place_for_place
 from assistant.schema import LIST_FIELDS
@@ -78,6 +79,7 @@ class Corrections(Moving):
     flow: Flow
     offline: OfflineExtractor
     _found_by_content: str | None
+    message: str  # the message as typed (``Dialogue.handle_one``)
     _quiet: bool = False  # a second correction of the message is being carried out (``carry_out_second``)
 
     if TYPE_CHECKING:  # provided by Dialogue
@@ -341,6 +343,8 @@ class Corrections(Moving):
         swapped = None
         for right, wrong in [] if named else pairs or []:  # "tiistaisin en torstaisin": swap where written;
             now = current if swapped is None else swapped  # every pair ("monday and wednesday, its tuesday and
+            right, wrong = spanned(" \n ".join(now) if isinstance(now, list) else str(now or ""), right, wrong,
+                                   self.message)  # "every wednesday, not every second tuesday": as wide as written
             wrong = _with_shared_lead(now, right, wrong)  # thursday": both days)
             again = substitute(now, fld, right, [wrong], lang)
             swapped = again if again is not None else swapped
