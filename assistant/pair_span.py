@@ -33,7 +33,10 @@ def _right_part(message: str, at: int) -> list[str]:
 
 
 def spanned(card: str, right: str, wrong: str, message: str) -> tuple[str, str]:
-    """The pair (right, wrong) as wide as the card writes the wrong value; unchanged when nothing fits."""
+    """The pair (right, wrong) as wide as the card writes the wrong value; unchanged when nothing fits. Numbers
+    ("5,50 eikä 5 euroa", "8 to 12 not 6 to 12") have readers of their own."""
+    if re.search(r"\d", right + wrong):
+        return right, wrong
     for m in _NOT.finditer(message):
         said = _WORD.findall(m.group("w"))
         low = [w.lower() for w in said]

@@ -38,3 +38,9 @@ def test_a_place_put_right_inside_a_long_item_keeps_the_rest(start_at) -> None: 
     iv.state.summary_fields = [f for f in iv.prompts.flow.card if getattr(iv.state.draft, f)]
     turn = iv.turn("the club is now in the Oodi central library, not in Kallio")
     assert turn.draft.core == ["The club is on Tuesdays 15–17 at the Oodi central library.", "Volunteers help with maths."]
+
+
+def test_numbers_are_left_to_their_own_readers() -> None:
+    assert spanned("Hinta on 5 euroa.", "5,50", "5", "hinta on nyt 5,50 eikä 5 euroa") == ("5,50", "5")
+    assert spanned("children aged 6 to 12", "8 to 12", "6 to 12", "the children are 8 to 12 not 6 to 12") \
+        == ("8 to 12", "6 to 12")
