@@ -173,17 +173,12 @@ class SeveralFixes:
         start, notices = st.model_copy(deep=True), len(me.notices)
         self._in_parts = True
         try:
-            whole = me.handle_one(text)
-            by_whole = _changed(start, st)
-            after_whole, notices_whole = st.model_copy(deep=True), list(me.notices)
-            _restore(st, start.model_copy(deep=True))
-            del me.notices[notices:]
+            whole, by_whole, after_whole, notices_whole = self._read_whole(text, start, notices)
             answered = me.handle_one(head)
             after_head = st.model_copy(deep=True)
             if asked not in _changed(start, st):
                 return self._back(after_whole, notices_whole, whole)
-            st.phase, st.pending_field, st.asking = "confirm", None, "question"
-            st.summary_fields = [f for f in me.flow.card if getattr(st.draft, f)]
+            self._as_at_summary()
             fixed = me.handle_one(tail)
             if not _changed(after_head, st) - {asked}:
                 return self._back(after_whole, notices_whole, whole)
@@ -220,13 +215,8 @@ class SeveralFixes:
         start, notices = st.model_copy(deep=True), len(me.notices)
         self._in_parts = True
         try:
-            whole = me.handle_one(text)
-            by_whole = _changed(start, st)
-            after_whole, notices_whole = st.model_copy(deep=True), list(me.notices)
-            _restore(st, start.model_copy(deep=True))
-            del me.notices[notices:]
-            st.phase, st.pending_field, st.asking = "confirm", None, "question"
-            st.summary_fields = [f for f in me.flow.card if getattr(st.draft, f)]
+            whole, by_whole, after_whole, notices_whole = self._read_whole(text, start, notices)
+            self._as_at_summary()
             fixed = me.handle_one(first)
             if not _changed(start, st) - {asked}:
                 return self._back(after_whole, notices_whole, whole)
@@ -291,16 +281,12 @@ class SeveralFixes:
         start, notices = st.model_copy(deep=True), len(me.notices)
         self._in_parts = True
         try:
-            whole = me.handle_one(text)
-            by_whole = _changed(start, st) - {start.pending_field}
-            after_whole, notices_whole = st.model_copy(deep=True), list(me.notices)
-            _restore(st, start.model_copy(deep=True))
-            del me.notices[notices:]
+            whole, by_whole, after_whole, notices_whole = self._read_whole(text, start, notices)
+            by_whole -= {start.pending_field}
             said_done: list[str] = []
             for part in said:
                 before = st.model_copy(deep=True)
-                st.phase, st.pending_field, st.asking = "confirm", None, "question"
-                st.summary_fields = [f for f in me.flow.card if getattr(st.draft, f)]
+                self._as_at_summary()
                 reply = me.handle_one(part)
                 changed = bool(_changed(before, st))
                 draft, status, unsure = st.draft, dict(st.status), list(st.unsure)
@@ -313,6 +299,25 @@ class SeveralFixes:
             return [*said_done, me._repeat()]
         finally:
             self._in_parts = False
+
+    def _read_whole(self, text: str, start: InterviewState, notices: int
+                    ) -> tuple[list[str], set[str], InterviewState, list[str]]:
+        """The message read whole as usual (reply, fields changed, state and notices after it), then undone so
+        that a reading in parts can be tried from the same start."""
+        me = cast("Dialogue", self)
+        whole = me.handle_one(text)
+        by_whole = _changed(start, me.state)
+        after_whole, notices_whole = me.state.model_copy(deep=True), list(me.notices)
+        _restore(me.state, start.model_copy(deep=True))
+        del me.notices[notices:]
+        return whole, by_whole, after_whole, notices_whole
+
+    def _as_at_summary(self) -> None:
+        """A sentence read as a reply to the numbered closing summary would be."""
+        me = cast("Dialogue", self)
+        st = me.state
+        st.phase, st.pending_field, st.asking = "confirm", None, "question"
+        st.summary_fields = [f for f in me.flow.card if getattr(st.draft, f)]
 
     def _back(self, saved: InterviewState, notices: list[str], reply: list[str]) -> list[str]:
         me = cast("Dialogue", self)
