@@ -68,7 +68,8 @@ class Dialogue(Corrections, Closing, InPassing, SeveralFixes):
         st = self.state
         self.message = text
         u = self.nlu.analyse(text, in_closing=st.phase in ("confirm", "done"))
-        if u.correction is None and u.intent is None and st.phase in ("collect", "confirm", "done"):
+        if u.correction is None and u.intent is None and st.phase in ("collect", "confirm", "done") and not (
+                st.phase == "collect" and st.pending_field == "adaptable"):  # "välipalan voi jättää pois" adapts
             gone_item = referred_removal(st.draft, self.flow.card, text, st.lang)
             if gone_item is not None:  # "se tavote missä puhutaan ylipainosta saa lähtee pois": that one item
                 u = dataclasses.replace(u, correction=gone_item)

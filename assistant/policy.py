@@ -63,6 +63,12 @@ def complete(state: InterviewState, flow: Flow) -> bool:
     return all(field_status(state, f) != FieldStatus.missing for f in flow.required)
 
 
+# "X voi jättää pois jos …", "X can be dropped if …": what may be left out, and when; to "what may be adapted?" an
+# answer
+_MAY_IF = re.compile(r"(?=.*\b(?:voi|voidaan|saa|can|could|may|kan|får)\b)(?=.*\b(?:jos|mikäli|tarvittaessa|if|"
+                     r"om|ifall|vid\s+behov)\b)", re.IGNORECASE | re.DOTALL)
+
+
 def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) -> Action:
     """What to do with one message, given where the interview is."""
     if u.intent in _INTENT_ACTIONS:  # nothing but an intent: the same in every phase
@@ -72,10 +78,13 @@ def decide(state: InterviewState, u: Utterance, nlu: Understanding, flow: Flow) 
     if u.correction is not None and u.correction.answer and not real_correction and not on_card(
             state, u.correction.removed, other_words=True):  # "o inkoo ska bort" for the card's "Ingå"
         u = Utterance(text=u.text, intent=u.intent)  # the later sentence only looked like a correction: an answer
-    if u.correction is not None and u.correction.weak and u.correction.move_to and state.phase == "collect" \
-            and state.pending_field == "adaptable" and state.asking == "question" and not _asks_move(u.correction, nlu):
+    c0 = u.correction
+    if c0 is not None and c0.weak and (c0.move_to or c0.removed and not c0.text and not c0.field
+                                       and _MAY_IF.search(u.text)) and state.phase == "collect" \
+            and state.pending_field == "adaptable" and state.asking == "question" and not _asks_move(c0, nlu):
         # what may change names other fields' things as its content ("tapaamisten paikat ja yhteistyökumppanit
-        # voivat olla erilaisia"): an answer, never a hint to move a card item, unless the message says so
+        # voivat olla erilaisia", "jonotusnumerot voi jättää pois jos paikkakunta on pieni"): an answer, never a
+        # hint to move or remove a card item, unless the message says so
         u = Utterance(text=u.text, intent=u.intent)
     if state.phase == "reuse_offer":
         # "nej vänta, målgruppen är …" before choosing; a weak one after other sentences ("Headspace e ju … . Så

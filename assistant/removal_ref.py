@@ -21,11 +21,17 @@ from assistant.textproc import EVERYDAY, stems
 from assistant.understand import Correction
 
 _W = r"[^\s.!?;]+"  # one word of the same sentence
-# verbs that mean "delete" whatever follows them
+# "delete" said as a request (an imperative, a modal, "please"): "poista", "voi poistaa", "stryk", "please delete",
+# "should be removed"; not "tavoitteena on poistaa jonot", "we remove barriers", which answer a question
 _STRONG = {
-    "fi": re.compile(r"\b(?:poista|poistet|poisto|pyyhi|pyyhki|yliviiva)\w*", re.I),
-    "sv": re.compile(r"\b(?:stryk|stryka|stryks|radera|raderas)\b", re.I),
-    "en": re.compile(r"\b(?:remove|removed|delete|deleted|get\s+rid\s+of|scrap|scrapped)\b", re.I),
+    "fi": re.compile(r"\b(?:poista|poistakaa|poistetaan|poistaisitko|poistaisitteko|poistatko|pyyhi|pyyhkikää)\b|"
+                     r"\b(?:voi|voit|voisit|vois|voisi|saa|sais|saisi|pitää|pitäis|pitäisi|kannattaa|täytyy|voitko|"
+                     r"voisitko|voiks|voisiks|vois\s+sä)\s+(?:\S+\s+)?(?:poistaa|pyyhkiä)\b", re.I),
+    "sv": re.compile(r"\b(?:stryk|radera)\b|\b(?:kan|ska|måste|bör|borde|får)\s+(?:\S+\s+)?(?:strykas|stryka|raderas|"
+                     r"radera)\b", re.I),
+    "en": re.compile(r"(?:^|[,;:–—-]\s*|\b(?:please|pls|can\s+you|could\s+you|would\s+you|you\s+can|you\s+could|"
+                     r"should|must|need\s+to|needs\s+to)\s+(?:\S+\s+)?)(?:remove|delete|scrap)\b|\bget\s+rid\s+of\b|"
+                     r"\b(?:should|must|can|needs\s+to|has\s+to)\s+be\s+(?:removed|deleted|scrapped)\b", re.I),
 }
 # a verb with its particle ("take … away") said as a request or with a modal: "we take the kids out" is a story
 _PARTICLE = {
@@ -38,7 +44,7 @@ _PARTICLE = {
     "en": re.compile(rf"\b(?:please|pls|can\s+you|could\s+you|would\s+you|you\s+can|you\s+could|should|must|need\s+to)"
                      rf"\s+(?:{_W}\s+){{0,2}}(?:take|cross|strike|leave|cut|drop|rub)\b(?:\s+{_W}){{0,5}}?\s+"
                      rf"(?:out|away|off)\b|^\s*(?:take|cross|strike|leave|cut)\b(?:\s+{_W}){{0,5}}?\s+(?:out|away|off)\b|"
-                     rf"\b(?:can|should|has\s+to|must|needs\s+to)\s+go\b", re.I),
+                     rf"\b(?:can|should|has\s+to|must|needs\s+to)\s+go\b(?=\s*(?:[,.;:!?–—-]|$))", re.I),
 }
 _CLAUSE = re.compile(r"\s*[,;:–—]\s*|\s+-\s+")
 _NEGATED = {  # "ei saa poistaa", "don't remove", "ska inte strykas": the opposite of a removal

@@ -53,3 +53,20 @@ def test_a_story_with_a_removal_word_removes_nothing(start_at, lang: str, text: 
     turn = iv.turn(text)
     assert len(turn.draft.core) == 3
     assert turn.draft.regions == ["Vihti", "Lohja"]
+
+
+@pytest.mark.parametrize("lang,asked,text", [
+    ("fi", "goals", "tavoitteena on poistaa jonot terveysasemalta ja nopeuttaa hoitoon pääsyä"),
+    ("en", "goals", "we remove the waiting lists at the health centre and people get help faster"),
+    ("fi", "adaptable", "jonotusnumerot voi jättää pois jos paikkakunta on pieni"),
+    ("en", "conditions", "the families can go to the health centre on their own after the first visit"),
+])
+def test_an_answer_that_says_remove_or_leave_out_is_stored_as_the_answer(start_at, lang: str, asked: str,  # type: ignore[no-untyped-def]
+                                                                         text: str) -> None:
+    iv = start_at(lang, asked)
+    iv.state.content_turns = 1
+    iv.edit("core", ["Jonot ja jonotusnumerot terveysasemalla", "Waiting lists at the health centre",
+                     "Families visit the health centre"])
+    turn = iv.turn(text)
+    assert len(turn.draft.core) == 3
+    assert getattr(turn.draft, asked)
