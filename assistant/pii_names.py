@@ -44,7 +44,9 @@ def _may_mention_health(text: str) -> bool:
 _FI_CASE = re.compile(r"(?:lla|llä|lle|lta|ltä|ssa|ssä|sta|stä|lle|na|nä|ksi|n|a|ä)$")
 NAME_WINDOW = 15  # words between the name and the condition word, within one sentence
 # A sentence ends at . ! ? before a capital letter (so "p. 044 …" and "esim. masennus" do not end one).
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?!\s+[A-ZÅÄÖ\"”(]|\s*$))+(?:[.!?]+|\n|$)")
+# An initial's full stop ("T. Salo") ends none.
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<![\wåäöÅÄÖ][A-ZÅÄÖ])(?<=[A-ZÅÄÖ])\.(?=\s[A-ZÅÄÖ][a-zåäö])|"
+                       r"[.!?]+(?!\s+[A-ZÅÄÖ\"”(]|\s*$))+(?:[.!?]+|\n|$)")
 
 
 _SURNAME = re.compile(r"(?:nen|s(?:en|elle|ella|ellä|elta|eltä|esta|estä|een|ena|enä)|sson|ström|berg|lund|"
@@ -168,8 +170,10 @@ def names_with_health(text: str) -> list[tuple[int, int, str]]:
             surname_shape = w[:1].isupper() and not w.isupper() and nxt[:1].isupper() and bool(_SURNAME.search(nxt))
             surname_first = w[:1].isupper() and not w.isupper() and bool(_SURNAME.search(w)) and _first_name(nxt)
             known = _first_name(w) or _lowercase_name(w, nxt) or surname_first  # not only name-shaped
-            if _lowercase_name(w, nxt) or surname_first:  # "liisa mäkelä", "tommi r.", "Niemisen Jussi"
-                end = i + 1
+            initial = len(w) == 1 and w.isupper() and s_text[words[i].end():words[i].end() + 2] == ". " \
+                and nxt[:1].isupper() and not nxt.isupper() and i + 1 < len(words)
+            if _lowercase_name(w, nxt) or surname_first or initial:  # "liisa mäkelä", "tommi r.", "Niemisen
+                end = i + 1  # Jussi", "T. Salo"
             elif not (_first_name(w) or surname_shape):
                 i += 1
                 continue
