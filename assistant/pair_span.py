@@ -21,8 +21,9 @@ _SMALL = frozenset(
     "is are was it its it's we we're on är e".split())
 
 
-def _written(phrase: str, card: str) -> bool:
-    return bool(re.search(rf"(?<![\wåäö]){re.escape(phrase)}(?![\wåäö])", card, re.IGNORECASE))
+def _where(phrase: str, card: str) -> re.Match[str] | None:
+    """Where the card writes the phrase as whole words, in any case."""
+    return re.search(rf"(?<![\wåäö]){re.escape(phrase)}(?![\wåäö])", card, re.IGNORECASE)
 
 
 def _right_part(message: str, at: int) -> list[str]:
@@ -54,14 +55,13 @@ def spanned(card: str, right: str, wrong: str, message: str) -> tuple[str, str]:
         for i in range(len(said)):
             for j in range(len(said), i, -1):
                 span = " ".join(said[i:j])
-                if len(span) > len(best) and " ".join(wt) in span.lower() and _written(span, card):
+                if len(span) > len(best) and " ".join(wt) in span.lower() and _where(span, card):
                     best = span
                     break
-        if not _written(best, card):
-            return right, wrong
         best = re.sub(r"^(?:the|a|an)\s+", "", best, flags=re.IGNORECASE)  # the card keeps its own article
-        found = re.search(rf"(?<![\wåäö]){re.escape(best)}(?![\wåäö])", card, re.IGNORECASE)
-        assert found is not None
+        found = _where(best, card)
+        if found is None:
+            return right, wrong
         b_low = [w.lower() for w in _WORD.findall(best)]
         nxt = _WORD.findall(card[found.end():])[:1]
         if b_low[-1] not in r_low and nxt and nxt[0].lower() in r_low and nxt[0].lower() not in _SMALL \

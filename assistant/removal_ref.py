@@ -105,22 +105,19 @@ def _clause(said: str, lang: str) -> str:
     return said
 
 
-def _pointed(items: list[tuple[str, str]], text: str, lang: str) -> int | None:
-    """The index of the one item that clearly has more of the text's words than any other (rarer words count
-    more), or None."""
+def _pointed(items: list[tuple[str, str]], text: str, lang: str) -> tuple[int | None, bool]:
+    """(the index of the one item that clearly has more of the text's words than any other, rarer words counting
+    more, or None; whether any item shares a word with the text at all)."""
     words = [w for w in dict.fromkeys(stems(text, lang)) if w not in EVERYDAY and not w.isdigit()]
     item_stems = [set(stems(item, lang)) for _, item in items]
-    scores = []
-    for its in item_stems:
-        score = 0.0
-        for w in words:
-            if any(_meets(w, s) for s in its):
-                df = sum(1 for other in item_stems if any(_meets(w, s) for s in other))
-                score += math.log(1 + len(items) / df)
-        scores.append(score)
+    scores = [0.0] * len(items)
+    for w in words:
+        holding = [i for i, its in enumerate(item_stems) if any(_meets(w, s) for s in its)]
+        for i in holding:
+            scores[i] += math.log(1 + len(items) / len(holding))
     ranked = sorted(range(len(items)), key=lambda i: -scores[i])
     best, second = scores[ranked[0]], scores[ranked[1]]
-    return ranked[0] if best >= 1.0 and best >= 2 * second else None
+    return (ranked[0] if best >= 1.0 and best >= 2 * second else None), best > 0
 
 
 def referred_removal(draft: Any, card: list[str], text: str, lang: str) -> Correction | None:
@@ -134,11 +131,9 @@ def referred_removal(draft: Any, card: list[str], text: str, lang: str) -> Corre
     if len(items) < 2:
         return None
     clause = _clause(said, lang)
-    at = _pointed(items, clause, lang)
-    if at is None and clause != said and not any(
-            any(_meets(w, s) for s in stems(item, lang)) for w in stems(clause, lang) if w not in EVERYDAY
-            for _, item in items):
-        at = _pointed(items, said, lang)
+    at, shared = _pointed(items, clause, lang)
+    if not shared and clause != said:
+        at, _ = _pointed(items, said, lang)
     if at is None:
         return None
     return Correction(field=None, text="", removed=[items[at][1]], command=True)
