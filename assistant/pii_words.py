@@ -260,15 +260,19 @@ finnar norrmän danskar ester ryssar romer""".split())
 NOT_PERSONS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december christmas easter midsummer juhannus joulu joulun pääsiäinen
 pääsiäisenä jul julen påsk påsken midsommar""".split())
+# feasts whose name is inflected ("Ramadanin aikana", "vappuna", "under ramadan"): a day, not a person
+FEASTS = ("ramadan", "hanukka", "hanukkah", "diwali", "vappu", "vapun", "juhannuks", "pääsiäis", "midsommar",
+          "uudenvuod")
 EPONYMS = ("parkinson", "alzheimer", "crohn", "asperger", "tourette", "huntington", "hodgkin", "down", "addison",
            "cushing", "raynaud", "sjögren", "bechterew", "menière", "meniere", "korsakoff", "wernicke", "hashimoto",
            "guillain", "kaposi", "munchausen")
 
 
 def not_a_person(word: str) -> bool:
-    """A calendar word or an eponymous disease, in any case form ("Parkinsonin", "Alzheimer's", "March")."""
+    """A calendar word, a feast or an eponymous disease, in any case form ("Parkinsonin", "Alzheimer's", "March",
+    "Ramadanin")."""
     w = re.sub(r"['’]s?$", "", word.lower())
-    return w in NOT_PERSONS or any(w.startswith(e) and len(w) <= len(e) + 3 for e in EPONYMS)
+    return w in NOT_PERSONS or any(w.startswith(e) and len(w) <= len(e) + 3 for e in EPONYMS + FEASTS)
 
 
 def alternation(words: tuple[str, ...]) -> str:

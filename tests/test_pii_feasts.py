@@ -1,0 +1,24 @@
+"""A feast named in an inflected form ("Ramadanin aikana", "vappuna") is a day, not a person (thirty-first
+round); a name in the same sentence is still read. Sentences written for the tests."""
+
+from __future__ import annotations
+
+from assistant.pii_model import candidates
+from assistant.pii_words import not_a_person
+
+
+def _spans(text: str) -> list[str]:
+    return [text[c.start:c.end] for c in candidates(text, frozenset())]
+
+
+def test_an_inflected_feast_is_no_candidate() -> None:
+    assert _spans("Ramadanin aikana diabeetikkojen insuliiniannoksia pitää säätää") == []
+
+
+def test_a_name_beside_a_feast_is_still_a_candidate() -> None:
+    assert _spans("Ramadanin jälkeen Aisha Hassan joutui sairaalaan diabeteksen takia") == ["Aisha Hassan"]
+
+
+def test_feasts_in_their_case_forms_are_not_persons() -> None:
+    assert [not_a_person(w) for w in ("Ramadanin", "Vappuna", "Juhannuksena", "Hanukkah", "Rami")] == \
+        [True, True, True, True, False]
