@@ -18,7 +18,9 @@ from assistant.textproc import stems
 def _inflected_match(current: Any, wrong: str, right: str) -> tuple[re.Pattern[str], str] | None:
     """"Kelalta" said for the card's "Kelan": the card's word, and the right one in its case ("STEAlta" →
     "STEAn"). Only for one word against one word, sharing all but a case ending."""
-    if " " in wrong or " " in right.strip() or len(wrong) < 4:
+    if " " in wrong.strip():
+        return _inflected_phrase(current, wrong, right)
+    if " " in right.strip() or len(wrong) < 4:
         return None
     text = " ".join(current) if isinstance(current, list) else str(current or "")
     for word in dict.fromkeys(re.findall(r"[\wåäöÅÄÖ-]+", text)):
@@ -33,6 +35,34 @@ def _inflected_match(current: Any, wrong: str, right: str) -> tuple[re.Pattern[s
             card_end.lower())  # "aamupäivisin" for the card's "iltaisin" (said "iltasin"): already in its case
         new = right[:-len(said_end)] + card_end if same_case else right  # another case said: the word as said
         return re.compile(r"(?<![\wåäö])" + re.escape(word) + r"(?![\wåäö])"), new
+    return None
+
+
+# Finnish case endings a phrase said in its base form takes on the card ("kokoushuone" → "kokoushuoneessa")
+_FI_ENDING = re.compile(r"(?:[aeiouyäö])?(?:ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|na|nä|n)")
+
+
+def _inflected_phrase(current: Any, wrong: str, right: str) -> tuple[re.Pattern[str], str] | None:
+    """"ei kirjaston kokoushuone vaan nuorisotalon yläkerran olohuone" on a card that says "kirjaston
+    kokoushuoneessa": the card's words, all as said but the last, which the card writes in a case; the right
+    phrase's last word takes the same ending ("nuorisotalon yläkerran olohuoneessa"). Two or three words."""
+    said = wrong.split()
+    if not 2 <= len(said) <= 3 or len(said[-1]) < 4:
+        return None
+    text = " ".join(current) if isinstance(current, list) else str(current or "")
+    head = r"\s+".join(re.escape(w) for w in said[:-1])
+    for m in re.finditer(rf"(?<![\wåäö]){head}\s+({re.escape(said[-1])}([\wåäö]*))(?![\wåäö-])", text,
+                         re.IGNORECASE):
+        ending = m.group(2)
+        if not ending or not _FI_ENDING.fullmatch(ending.lower()):
+            continue
+        words = right.split()
+        last = words[-1]
+        vowel = ending[0].lower() in "aeiouyäö" and len(ending) > 1 and not ending.lower().startswith(("a", "ä"))
+        if vowel and last[-1:].lower() != ending[0].lower():
+            continue  # "huone" + "essa" lengthens the vowel the word ends with; another word would not
+        new = " ".join([*words[:-1], last + ending.lower()])
+        return re.compile(r"(?<![\wåäö])" + re.escape(m.group(0)) + r"(?![\wåäö])"), new
     return None
 
 
