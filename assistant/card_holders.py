@@ -12,6 +12,14 @@ from assistant.flow import Flow
 from assistant.interview_types import InterviewState
 from assistant.items import sentences
 from assistant.rightwrong import unit_number
+from assistant.textproc import stems
+
+
+def _around(item: str, at: int) -> str:
+    """The sentence of ``item`` that holds position ``at``."""
+    start = max(item.rfind(c, 0, at) for c in ".!?\n") + 1
+    ends = [e for e in (item.find(c, at) for c in ".!?\n") if e >= 0]
+    return item[start:min(ends) if ends else len(item)]
 
 
 class CardHolders:
@@ -23,9 +31,26 @@ class CardHolders:
     def _value_holder(self, pairs: list[tuple[str, str]]) -> str | None:
         """The one field that writes the wrong value of a (right, wrong) pair, read by meaning."""
         right, wrong = pairs[0]
-        found = [f for f in self.flow.card if f not in ("stage", "name") and (value := getattr(self.state.draft, f))
-                 and numberwords.places(value if isinstance(value, list) else [str(value)], wrong, right)]
-        return found[0] if len(found) == 1 else None
+        message = str(getattr(self, "message", ""))
+        found: dict[str, list[str]] = {}  # field → the sentences around each place it writes the wrong value
+        for f in self.flow.card:
+            value = getattr(self.state.draft, f) if f not in ("stage", "name") else None
+            items = (value if isinstance(value, list) else [str(value)]) if value else []
+            hits = numberwords.places(items, wrong, right) if items else []
+            said = [t for i, m in hits if (t := _around(items[i], m.start()))
+                    and t.strip().lower().rstrip(".") not in message.lower()]  # not this message, just stored
+            if said:
+                found[f] = said
+        if len(found) == 1:
+            return next(iter(found))
+        # "asuntoja on kakskytä eikä kolkytä" with 30 in the idea ("… asunnoissa, joita on 30") and in the group
+        # ("alle 30-vuotiaat"): the field whose sentence around the number shares a word with the message
+        words = {s[:5] for s in stems(message, self.state.lang) if len(s) >= 4}
+        near = {f: max(len(words & {s[:5] for s in stems(t, self.state.lang) if len(s) >= 4}) for t in texts)
+                for f, texts in found.items()}
+        best = max(near.values(), default=0)
+        top = [f for f, n in near.items() if n == best]
+        return top[0] if best > 0 and len(top) == 1 else None
 
     def _unit_swap(self, text: str) -> tuple[str, str, str] | None:
         """(field, right number, wrong number) when exactly one number on the card has the unit said."""

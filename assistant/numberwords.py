@@ -75,6 +75,9 @@ def word_number(word: str) -> int | None:
         return head + 10 if head and head < 10 else None
     if w.endswith("kyt") and w[:-3] in _FI_KYT:  # "kakskyt": twenty
         return _FI_KYT[w[:-3]] * 10
+    tens = _tens_and_units(w)
+    if tens is not None:
+        return tens
     for tail, scale in (("sataa", 100), ("tuhatta", 1000), ("kymmentä", 10)):
         if w.endswith(tail) and len(w) > len(tail):  # "kaheksaasataa", "viistuhatta", "kolmekymmentä"
             head = word_number(w[: -len(tail)]) or word_number(w[: -len(tail)].rstrip("aä"))
@@ -83,6 +86,31 @@ def word_number(word: str) -> int | None:
         if w.startswith(stem) and w.isalpha() and (_FI_ENDINGS.match(w[len(stem):]) or n != 1
                                                    and _FI_TO_FROM.match(w[len(stem):])):
             return n
+    return None
+
+
+_UNITS = {"yks": 1, "yksi": 1, "kaks": 2, "kaksi": 2, "kolme": 3, "neljä": 4, "viis": 5, "viisi": 5, "kuus": 6,
+          "kuusi": 6, "seittemän": 7, "seitsemän": 7, "kaheksan": 8, "kahdeksan": 8, "yheksän": 9, "yhdeksän": 9,
+          "ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+          "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_SV_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
+            "nittio": 90}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+            "eighty": 80, "ninety": 90}
+
+
+def _tens_and_units(w: str) -> int | None:
+    """Tens said in words, alone or with a unit: "kolkytä", "kakskytviis", "kolmekymmentäviisi", "sextiofem",
+    "sixty-five"."""
+    m = re.fullmatch(r"(?P<t>[a-zäö]+?)(?:kyt(?:tä|ä)?|kymmentä)(?P<u>[a-zäö]*)", w)
+    if m and m.group("t") in _FI_KYT and (not m.group("u") or m.group("u") in _UNITS):
+        return _FI_KYT[m.group("t")] * 10 + (_UNITS[m.group("u")] if m.group("u") else 0)
+    for tens in _SV_TENS:
+        if w.startswith(tens) and w[len(tens):] in _UNITS:
+            return _SV_TENS[tens] + _UNITS[w[len(tens):]]
+    head, _, tail = w.partition("-")
+    if head in _EN_TENS and tail in _UNITS:
+        return _EN_TENS[head] + _UNITS[tail]
     return None
 
 
@@ -253,6 +281,8 @@ def pair(text: str) -> tuple[str, str, str] | None:
             continue
         at = k + 2 if low[k + 1] in _EVERY and k + 2 < len(words) else k + 1  # "… not every second"
         wrong = words[at].group(0)
+        if at + 1 < len(words) and low[at + 1] in _SCALE and word_number(wrong) is not None:
+            wrong = text[words[at].start():words[at + 1].end()]  # "not three hundred": the whole value
         ranged = _RANGE.match(wrong)
         for j in range(k - 1, max(-1, k - 5), -1):
             right = words[j].group(0)

@@ -160,12 +160,26 @@ def on_card(state: InterviewState, phrases: list[str], other_words: bool = False
     if any(len(p) >= 2 and re.search(rf"(?<![\wåäö]){re.escape(p.lower())}", card) or by_initials(p, values)
            for p in phrases):
         return True
+    if any(_in_digits(p, card) for p in phrases):  # "kakskytä eikä kolkytä" for the card's "30"
+        return True
     if not other_words:
         return False
     # "inkoo ska bort" for the card's "Ingå", "kangasalla" for "Kangasala": the place or name in other words,
     # every word of it (a list item, or a sentence of a text field)
     items = [i for v in values for i in (v if isinstance(v, list) else _sentences(str(v)))]
     return any(len(p) >= 3 and _overlaps(i, p, state.lang, whole=True) for p in phrases for i in items)
+
+
+def _in_digits(phrase: str, card: str) -> bool:
+    """A number said in words ("kolkytä", "three hundred") that the card writes in digits."""
+    from assistant import numberwords
+
+    if not phrase or any(ch.isdigit() for ch in phrase):
+        return False
+    v = numberwords.read(phrase)
+    if v is None or v.kind != "n" or v.value != int(v.value) or v.value < 2:
+        return False
+    return re.search(rf"(?<![\d.,]){int(v.value)}(?![\d.,]\d)", card) is not None
 
 
 def _reuse(u: Utterance, nlu: Understanding) -> Action:

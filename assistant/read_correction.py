@@ -60,6 +60,19 @@ _ABOUT_LEAD = re.compile(r"^\W*(?:det\s+där\s+om|det\s+där\s+med|det\s+om|bite
                          r"noista|tosta|siitä\s+kohdasta)\s+[^–—:,.]{1,40}?\s*[–—:,]\s+", re.IGNORECASE)
 
 
+def _answer_before(nlu: Understanding, text: str, wrong: str, right: str) -> str:
+    """"valmentajilla pitää olla … koulutus. ja asuntoja on kakskytä eikä kolkytä": the sentence told before the
+    one that fixes a number answers the question asked (a lead-in such as "oho, huomasin just …" does not)."""
+    parts = _sentences(text)
+    said = right.split()[0].lower() if right.split() else ""
+    if len(parts) != 2 or any(w not in parts[1].lower() or w in parts[0].lower() for w in (wrong.lower(), said)):
+        return ""  # "se on kolme vuorokautta … . kaks oli vaan kokeilussa": the first one fixes, the second says why
+    first = parts[0]
+    if len(first.split()) < 5 or starts_with(first, nlu.cues.correction_markers) or edits.LEAD_FILLER.match(first):
+        return ""
+    return first
+
+
 def read(nlu: Understanding, text: str) -> Correction | None:
     """One reading of ``text`` as a correction, or None."""
     from assistant.understand import Correction
@@ -81,7 +94,8 @@ def read(nlu: Understanding, text: str) -> Correction | None:
         return Correction(field=None, text="", removed=[left], weak=True, bare=True)
     swap = number_swap(text) if len(_sentences(text)) <= 2 else None
     if swap:  # "sorry the number is about 2000 not 1200": a number on the card is wrong (weak: if it is there)
-        return Correction(field=None, text=swap[2], removed=[swap[1]], weak=True, pairs=[swap[:2]], bare=True)
+        return Correction(field=None, text=swap[2], removed=[swap[1]], weak=True, pairs=[swap[:2]], bare=True,
+                          answer=_answer_before(nlu, text, swap[1], swap[0]))
     filler = edits.LEAD_FILLER.match(text)
     marked = starts_with(text[filler.end():] if filler else text, nlu.cues.correction_markers)
     said_again = (numbers_restated(text) or replaced_value(text)) \
