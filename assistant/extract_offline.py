@@ -208,6 +208,9 @@ class OfflineExtractor:
         for i in pending:
             sent, guess = sents[i], guesses[i]
             fld, p = guess.field, guess.p
+            if focus is None and len(sent.split()) <= 2 and not any(ch.isdigit() for ch in sent):
+                ext.placed.append((sent, None, p))  # "Grand.", "Se toimi.", "Funkar bra.": a remark, no field's
+                continue
             if fld == "stage":
                 ext.placed.append((sent, "stage", p))
                 continue
