@@ -187,6 +187,7 @@ far son dotter fru man sambo syster bror barn barnen mormor farmor morfar farfar
 daughter wife husband partner sister brother kids children boyfriend girlfriend perhe perheen perheellä familjen
 family setä täti eno mummi ukki tyttö vauva sambon naapuri naapurin ystävä ystäväni kaveri kaverin granne
 grannen vän väninna kompis neighbour neighbor friend gran granny grandma grandad grandpa nan nana""".split())
+_PLURAL_VERB = re.compile(r"[aeiouyäö](?:mme|tte)$")
 _QUOTES = "'’‘\"“”«»"
 
 
@@ -391,6 +392,9 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                 or (len(span_words) == 1 and _kin(first)) \
                 or (len(span_words) > 1 and any(_PLACEHOLDER.match(w) for w in span_words))  # "Finns", "March"
             illness = len(span_words) == 1 and _illness_word(first)
+            # "Saimme eilen tiedon …", "Huomasitte": a Finnish verb in the first or second person plural opens
+            # the sentence; no first name ends so
+            people = people or len(span_words) == 1 and finnish and bool(_PLURAL_VERB.search(low))
             known = any(a < words[end].end() and words[i].start() < b for a, b in famous)
             if not (opener or staff_or_place or public or others_first or people or illness or known):
                 out.append(Candidate(start, stop, _meaning(s_text), feats))

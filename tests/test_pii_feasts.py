@@ -1,5 +1,6 @@
-"""A feast named in an inflected form ("Ramadanin aikana", "vappuna") is a day, not a person (thirty-first
-round); a name in the same sentence is still read. Sentences written for the tests."""
+"""A feast named in an inflected form ("Ramadanin aikana", "vappuna") is a day, not a person, and a Finnish plural
+verb opening a sentence ("Saimme …") is no name (thirty-first round); a name in the same sentence is still read.
+Sentences written for the tests."""
 
 from __future__ import annotations
 
@@ -22,3 +23,7 @@ def test_a_name_beside_a_feast_is_still_a_candidate() -> None:
 def test_feasts_in_their_case_forms_are_not_persons() -> None:
     assert [not_a_person(w) for w in ("Ramadanin", "Vappuna", "Juhannuksena", "Hanukkah", "Rami")] == \
         [True, True, True, True, False]
+
+
+def test_a_plural_verb_opening_a_finnish_sentence_is_no_candidate() -> None:
+    assert _spans("Saimme eilen tiedon että Toivo on taas katkolla") == ["Toivo"]
