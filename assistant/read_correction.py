@@ -51,6 +51,9 @@ _IT_IS_NOT = re.compile(r"^(?:(?:det|de|it|that|this|se|tää|toi|ne|nää)\s+(?
                         r"that's\s+)(?P<neg>not|inte|int|ei|isn't)(?:\s+(?:oo|ole))?\s+", re.IGNORECASE)
 
 
+# a field word that heads a list ("the venues and times, …", "tilat ja ajat …"): content, not a field named
+_LISTED = re.compile(r"^\W*(?:the\s+|our\s+|ne\s+|de\s+|dom\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?:,|&|"
+                     r"\b(?:and|ja|sekä|och|å|or|tai|eller)\b)", re.IGNORECASE)
 # "one thing, …", "yks juttu, …": the fix follows
 _ONE_THING = re.compile(r"^(?:just\s+)?(?:one\s+thing|another\s+thing|yks\s+juttu|yksi\s+juttu|yks\s+asia|"
                         r"en\s+sak|en\s+grej)\s*[,:–—-]\s*", re.IGNORECASE)
@@ -138,6 +141,8 @@ def read(nlu: Understanding, text: str) -> Correction | None:
     # a field named by a marker-less "ei, …" must be a real field word ("ei, kohderyhmä on …"), not an
     # everyday noun that starts an answer ("Ei, hyvinvointialueen opiskeluhuolto …")
     fld = nlu.names_field(body, strict=marker is None)
+    if no_lead and marker is None and fld and _LISTED.match(body):
+        fld = None  # "No, the venues and times, and the exercises …" to "what may be adapted?": a list, no field
     # "kohderyhmä onkin …": "olla" with -kin says "in fact" (not "muutakin", "also other")
     has_kin = re.search(r"\b(?:on|ovat|oli|olivat|olis|olisi|ois)(?:kin|ki|kii)\b", body.lower()[:60]) is not None \
         and fld is not None
