@@ -157,6 +157,9 @@ def on_card(state: InterviewState, phrases: list[str], other_words: bool = False
     """A weak correction ("13 prosentista eikä 14") is one only when what it calls wrong is written on the card."""
     values = [v for v in state.draft.model_dump().values() if v and isinstance(v, (str, list))]
     card = " ".join(" ".join(v) if isinstance(v, list) else str(v) for v in values).lower()
+    # "over 70s" for the card's "over 70": a number said in the plural
+    phrases = phrases + [p for p in (re.sub(r"(?<![\w-])(\d+)'?s(?![\w-])", r"\1", q) for q in phrases)
+                         if p not in phrases]
     if any(len(p) >= 2 and re.search(rf"(?<![\wåäö]){re.escape(p.lower())}", card) or by_initials(p, values)
            for p in phrases):
         return True

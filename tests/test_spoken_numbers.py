@@ -40,3 +40,11 @@ def test_an_age_said_in_words_replaces_the_one_in_digits(start_at) -> None:  # t
     iv.edit("target_groups", ["people over 65 who live alone", "care home residents"])
     turn = iv.turn("oh one thing on who comes - it's anyone over sixty, not sixty-five")
     assert turn.draft.target_groups == ["people over 60 who live alone", "care home residents"]
+
+
+def test_ages_said_in_the_plural_are_swapped(start_at) -> None:  # type: ignore[no-untyped-def]
+    iv = start_at("en", "goals")
+    iv.state.content_turns, iv.state.phase = 1, "reuse_offer"  # right after the story, a reuse offer open
+    iv.edit("target_groups", ["Home-dwelling people over 70 who have fallen"])
+    turn = iv.turn("Actually it's over 75s, not over 70s, we raised it because the groups got too big.")
+    assert turn.draft.target_groups == ["Home-dwelling people over 75 who have fallen"]
