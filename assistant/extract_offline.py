@@ -97,6 +97,14 @@ def find_name(text: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+
+def _remark(sent: str) -> bool:
+    """One or two short words and no number ("Grand.", "Se toimii.", "Not bad."); not "Maatalousyrittäjät
+    uupuvat.", a whole thought in two Finnish words."""
+    words = re.findall(r"[^\W\d_]+", sent)
+    return 0 < len(sent.split()) <= 2 and not any(ch.isdigit() for ch in sent) and all(len(w) <= 7 for w in words)
+
+
 @dataclass
 class Extraction:
     """Field values found in a text, where each came from, and how sure the extractor is."""
@@ -208,7 +216,7 @@ class OfflineExtractor:
         for i in pending:
             sent, guess = sents[i], guesses[i]
             fld, p = guess.field, guess.p
-            if focus is None and len(sent.split()) <= 2 and not any(ch.isdigit() for ch in sent):
+            if focus is None and _remark(sent):
                 ext.placed.append((sent, None, p))  # "Grand.", "Se toimi.", "Funkar bra.": a remark, no field's
                 continue
             if fld == "stage":

@@ -17,5 +17,12 @@ def test_a_short_remark_is_not_placed(start_at) -> None:  # type: ignore[no-unty
 
 def test_a_short_answer_to_a_question_still_goes_to_the_field(start_at) -> None:  # type: ignore[no-untyped-def]
     iv = start_at("fi", "regions")
-    placed = iv.offline.story("Se toimii Kajaanissa. Sotkamo myös.", focus="regions").placed
-    assert [f for _s, f, _p in placed] == ["regions", "regions"]
+    placed = {s: f for s, f, _p in iv.offline.story("Ryhmät toimivat Kajaanissa. Sotkamo myös.", focus="regions").placed}
+    assert placed["Sotkamo myös."] == "regions"
+
+
+def test_two_long_words_are_a_thought_not_a_remark() -> None:
+    from assistant.extract_offline import _remark
+
+    assert [_remark(s) for s in ("Maatalousyrittäjät uupuvat.", "Se toimii.", "Not bad.", "Sotkamo 2021.")] == \
+        [False, True, True, False]
