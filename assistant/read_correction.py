@@ -28,6 +28,7 @@ from assistant.correction_patterns import (
 )
 from assistant.forgot import forgotten as forgotten_of
 from assistant.items import sentences as _sentences
+from assistant.missing_from import missing_from
 from assistant.moves import fixed_or_free, move_hint, named_move
 from assistant.phrases import _phrases, contains, cut_leading, starts_with, tokens
 from assistant.restate import restated
@@ -89,6 +90,9 @@ def read(nlu: Understanding, text: str) -> Correction | None:
     hint = move_hint(nlu, text) or fixed_or_free(text)  # "toi kysely on kyl mittaamista eikä tavote",
     if hint is not None:  # "tulkkausta ei voi muokata": the card says which item
         return hint
+    missing = missing_from(nlu, text)  # "Viitasaari puuttuu paikkakunnista, …", "X saknas bland orterna"
+    if missing is not None:
+        return missing
     again = restated(nlu, text)  # "nimi meni väärin, meillä se on Kylätupa"
     if again is not None:
         return again

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 
 from assistant.interview_types import FieldStatus
 from assistant.items import card_items, card_text
+from assistant.missing_from import SAYS_MISSING
 from assistant.ordinal_fix import replacement, reworded
 from assistant.ordinals import item_at, pointer_of
 from assistant.two_corrections import POINTS_BACK
@@ -167,7 +168,8 @@ class SeveralFixes:
         if len(said) < 2 or len(said[-1].split()) < 4:
             return None
         tail = _AND.sub("", said[-1].strip())
-        if not (_FIX_SIGNAL.search(tail) or _LEAD.match(tail) or _wrong_on_card(tail, st, asked)):
+        if not (_FIX_SIGNAL.search(tail) or _LEAD.match(tail) or _wrong_on_card(tail, st, asked)
+                or SAYS_MISSING.search(tail)):  # "… ja Viitasaari puuttuu paikkakunnista"
             return None  # an answer's last sentence says more of the answer, unless it says it fixes
         head = text.strip()[: text.strip().rfind(said[-1])].strip()
         start, notices = st.model_copy(deep=True), len(me.notices)
