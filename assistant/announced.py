@@ -112,3 +112,19 @@ def about_part(text: str) -> str:
     it's for: it's 0–17 …" → "who it's for: it's 0–17 …"."""
     m = _ABOUT.match(text)
     return f"{m.group('what')}: {text[m.end():]}" if m else text
+
+
+# "before the money question, …", "hei ennen ku jatketaan, …", "Innan jag svarar – …", "sorry before I get to that -
+# …": when the fix comes, not what it is; the fix follows
+_BEFORE = re.compile(r"^\W*(?:(?:hi|hey|hei|moi|ok|okay|oh|sorry|sori|oj|nå|ja|och|and)\W+)*"
+                     r"(?:before\s+(?:i\s+(?:answer|get\s+to\s+that|go\s+on|forget)|we\s+(?:go\s+on|continue|move\s+on)|"
+                     r"that|the\s+\w+(?:\s+\w+)?\s+question)|ennen\s+ku(?:n)?\s+(?:vastaan|jatketaan|jatkan|"
+                     r"mennään\s+eteenpäin|unohdan)|innan\s+(?:jag\s+(?:svarar|glömmer)|vi\s+(?:går\s+vidare|fortsätter)|"
+                     r"pengarna|det))\s*(?:[,:–—]|\s-)\s*(?=\S)", re.IGNORECASE)
+
+
+def without_when(text: str) -> str:
+    """The message without a lead that says when the fix comes ("before the money question, …"), then without
+    one that names the part ("one thing in the where-and-when part: …" → "the where-and-when part: …")."""
+    m = _BEFORE.match(text)
+    return about_part(text[m.end():]) if m else text

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant import advisor, policy
-from assistant.announced import about_part
+from assistant.announced import about_part, without_when
 from assistant.closing import Closing
 from assistant.contradiction import contradicted
 from assistant.correction_shapes import renamed_in_passing
@@ -66,6 +66,7 @@ class Dialogue(Corrections, Closing, InPassing, SeveralFixes):
 
     def handle_one(self, text: str) -> list[str]:
         st = self.state
+        text = without_when(text)  # "before the money question, …": the fix that follows, read alone
         self.message = text
         u = self.nlu.analyse(text, in_closing=st.phase in ("confirm", "done"))
         if u.correction is None and u.intent is None and st.phase in ("collect", "confirm", "done") and not (

@@ -99,6 +99,16 @@ def _without_context(new: str, before: str, after: str) -> str:
     prev = re.findall(r"[\wåäö-]+", before)
     while len(said) > 1 and nxt and said[-1].lower().strip(".,;:!?") == nxt[0].lower():
         said, nxt = said[:-1], nxt[1:]
-    while len(said) > 1 and prev and said[0].lower().strip(".,;:!?") == prev[-1].lower():
-        said, prev = said[1:], prev[:-1]
+    while len(said) > 1 and prev:
+        first = said[0].lower().strip(".,;:!?")
+        if first == prev[-1].lower():
+            said, prev = said[1:], prev[:-1]
+        elif first in _LEADING and prev[-1].lower() in _LEADING:  # "in the old fire station" where the card
+            said = said[1:]  # writes "of the youth centre": "old fire station"
+        else:
+            break
     return " ".join(said)
+
+
+# small words that open a place or a thing without being it: the card writes its own before the wrong phrase
+_LEADING = frozenset("in at on of to from the a an i på vid till från av".split())
