@@ -29,6 +29,7 @@ from assistant.llm import LLMExtractor
 from assistant.ordinal_words import spelled, typed_in_digits
 from assistant.removal_ref import referred_removal
 from assistant.schema import LIST_FIELDS, MAX_ITEM, MAX_ITEMS, MAX_TEXT, label
+from assistant.self_repair import said_once
 from assistant.services import Services
 from assistant.several_fixes import SeveralFixes
 from assistant.textproc import detect_language
@@ -59,6 +60,7 @@ class Dialogue(Corrections, Closing, InPassing, SeveralFixes):
     def handle(self, text: str) -> list[str]:
         text = without_emoji(text)  # "sori 😅 ryhmät on …": a face is no word of the answer (the log keeps it)
         text = about_part(text)  # "one thing on who it's for: …" says what is corrected as "who it's for: …"
+        text = said_once(text)  # "niitä on kolme, ei vaan neljä": the number as finally said
         if typed_in_digits(text):  # "the 3rd floor not the 2nd" on a card that says "the second floor"
             text = spelled(text, card_text(self.state.draft, self.flow.card))
         several = self.several_fixes(text)  # at the summary, "pari asiaa vielä. …": a sentence at a time
