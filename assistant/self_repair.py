@@ -16,10 +16,6 @@ _REPAIR = re.compile(rf"(?<![\wåäö-])(?P<v1>{_NUMBER})(?P<unit>(?:\s+[^\W\d_]
                      rf"(?P<mid>\s*(?:,|–|—|\s-)\s*{_BACK}\s*[,:–—-]?\s*)(?P<v2>{_NUMBER})(?![\wåäö-])", re.IGNORECASE)
 
 
-def _number(word: str) -> int | None:
-    return numberwords.word_number(word)
-
-
 def said_once(text: str) -> str:
     """The message with each number taken back replaced by the one said after it."""
     out, pos = [], 0
@@ -29,7 +25,7 @@ def said_once(text: str) -> str:
         m = _REPAIR.match(text, start)
         if m is None:
             continue
-        a, b = _number(m.group("v1")), _number(m.group("v2"))
+        a, b = numberwords.word_number(m.group("v1")), numberwords.word_number(m.group("v2"))
         if a is None or b is None or a == b:
             continue
         unit = m.group("unit")
