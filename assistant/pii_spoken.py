@@ -23,9 +23,19 @@ _DIGITS = {
 }
 _REPEAT = {"double": 2, "triple": 3, "tupla": 2, "dubbel": 2, "dubbla": 2, "trippel": 3}
 _ZEROS = frozenset({"nolla", "noll", "zero", "oh", "o"})
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)  # digit groups too: "nolla-neljä-nolla 681 2247"
 _GAP = re.compile(r"^[\s,–—-]*$")
 _LEAST = 8  # digits: a Finnish mobile has ten, a Swedish one ten, a UK one eleven
+
+
+def _tens(word: str) -> int | None:
+    """A number of two digits said as one word ("nelkytä" 40, "kakskytkaks" 22, "forty" 40), else None."""
+    from assistant.numberwords import word_number
+
+    if word in _DIGITS:
+        return None
+    n = word_number(word)
+    return n if n is not None and 20 <= n <= 99 else None
 
 
 def spoken_numbers(text: str) -> list[tuple[int, int, str]]:
@@ -47,9 +57,15 @@ def spoken_numbers(text: str) -> list[tuple[int, int, str]]:
                 j += 2
                 last = j - 1
                 continue
-            if w not in _DIGITS:
+            if w.isdigit() and j > i:
+                digits += len(w)
+            elif (tens := _tens(w)) is not None:  # "nelkytä", "kakskytkaks", "forty": two digits
+                digits += 2 if tens % 10 or j + 1 >= len(words) or words[j + 1].group(0).lower() not in _DIGITS \
+                    or _DIGITS[words[j + 1].group(0).lower()] == 0 else 1
+            elif w in _DIGITS:
+                digits += 1
+            else:
                 break
-            digits += 1
             last = j
             j += 1
         if digits >= _LEAST:
