@@ -388,7 +388,11 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
             told_of = next((words[j].start() for j in range(end + 1, len(words)) if _others_at(words, j)), None)
             others_first = told_of is not None and not any(
                 words[end].end() <= h.start() < told_of for h in health[k])
-            people = _pet(words, i, end) or all(w.lower() in DEMONYMS or not_a_person(w) for w in span_words) \
+            # "June's been readmitted", "April's had a fall": a month with "'s" and a verb after it is someone
+            has_done = bool(re.match(r"['’]s\s+(?:been|had|got|gone|moved|started|stopped|not|never|just|now)\b",
+                                     s_text[words[end].end() - 2:])) and span_words[-1][-2:] in ("'s", "’s")
+            people = _pet(words, i, end) or all(w.lower() in DEMONYMS or not_a_person(w) and not has_done
+                                                for w in span_words) \
                 or (len(span_words) == 1 and _kin(first)) \
                 or (len(span_words) > 1 and any(_PLACEHOLDER.match(w) for w in span_words))  # "Finns", "March"
             illness = len(span_words) == 1 and _illness_word(first)

@@ -27,3 +27,8 @@ def test_feasts_in_their_case_forms_are_not_persons() -> None:
 
 def test_a_plural_verb_opening_a_finnish_sentence_is_no_candidate() -> None:
     assert _spans("Saimme eilen tiedon että Toivo on taas katkolla") == ["Toivo"]
+
+
+def test_a_month_with_a_verb_after_its_s_is_someone() -> None:
+    assert _spans("June's been readmitted to the psych ward, her sister called us") == ["June's"]
+    assert _spans("June is the busiest month for hay fever appointments at the surgery") == []
