@@ -186,8 +186,10 @@ miehen puoliso puolison sisko siskon veli veljen lapsi lapset lapsen lasten mumm
 far son dotter fru man sambo syster bror barn barnen mormor farmor morfar farfar mum mom mother dad father
 daughter wife husband partner sister brother kids children boyfriend girlfriend perhe perheen perheellä familjen
 family setä täti eno mummi ukki tyttö vauva sambon naapuri naapurin ystävä ystäväni kaveri kaverin granne
-grannen vän väninna kompis neighbour neighbor friend gran granny grandma grandad grandpa nan nana""".split())
+grannen vän väninna kompis neighbour neighbor friend gran granny grandma grandad grandpa nan nana
+pojken flickan killen tjejen mannen kvinnan barnet mamman pappan sonen dottern frun""".split())
 _PLURAL_VERB = re.compile(r"[aeiouyäö](?:mme|tte)$")
+_VERB_OBJECT = re.compile(r"\s+(?:with|me|you|you're|you’re|us|them|him|it|up|back)\b", re.IGNORECASE)
 _QUOTES = "'’‘\"“”«»"
 
 
@@ -396,6 +398,10 @@ def candidates(text: str, common: frozenset[str], bank_names: frozenset[str] = f
                 or (len(span_words) == 1 and _kin(first)) \
                 or (len(span_words) > 1 and any(_PLACEHOLDER.match(w) for w in span_words))  # "Finns", "March"
             illness = len(span_words) == 1 and _illness_word(first)
+            # "Spoke with Grace …", "Hope you're well", "Ring me back": an English verb opens the sentence, its
+            # object or "with" after it
+            people = people or i == 0 and len(span_words) == 1 and not finnish and bool(_VERB_OBJECT.match(
+                s_text[words[end].end():]))
             # "Saimme eilen tiedon …", "Huomasitte": a Finnish verb in the first or second person plural opens
             # the sentence; no first name ends so
             people = people or len(span_words) == 1 and finnish and bool(_PLURAL_VERB.search(low))
